@@ -1,0 +1,173 @@
+"""Checklist templates: sections of weighted items, and the grading rules that go with them.
+
+A template is data (forms/*.toml, see forms/README.md); `template_format.load_template` builds
+these objects and rejects a file that breaks a rule. An inspection freezes the template
+version it was started with, so editing a form never changes a past score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .categories import Category
+from .grades import Grade
+
+
+class AnswerKind(StrEnum):
+    PASS_FAIL = "pass_fail"  # 符合 / 不符合
+    GRADED = "graded"  # 符合 / 部分符合 / 不符合
+
+
+class Result(StrEnum):
+    """An inspector's answer to one item."""
+
+    PASS = "pass"
+    PARTIAL = "partial"
+    FAIL = "fail"
+    NOT_APPLICABLE = "na"
+
+    @property
+    def label(self) -> str:
+        return {"pass": "符合", "partial": "部分符合", "fail": "不符合", "na": "不适用"}[self.value]
+
+
+class Severity(StrEnum):
+    GENERAL = "general"  # 一般事故隐患
+    MAJOR = "major"  # 重大事故隐患
+
+    @property
+    def label(self) -> str:
+        return {"general": "一般隐患", "major": "重大隐患"}[self.value]
+
+
+class LocationType(StrEnum):
+    WORKSHOP = "workshop"
+    WAREHOUSE = "warehouse"
+    CHEMICAL_STORE = "chemical_store"
+    HAZARDOUS_WASTE_STORE = "hazardous_waste_store"
+    CANTEEN = "canteen"
+    DISTRIBUTION_ROOM = "distribution_room"
+    OFFICE = "office"
+    DORMITORY = "dormitory"
+    OUTDOOR = "outdoor"
+    WHOLE_SITE = "whole_site"
+
+    @property
+    def label(self) -> str:
+        return LOCATION_LABELS[self]
+
+
+LOCATION_LABELS = {
+    LocationType.WORKSHOP: "生产车间",
+    LocationType.WAREHOUSE: "仓库",
+    LocationType.CHEMICAL_STORE: "危险化学品仓库",
+    LocationType.HAZARDOUS_WASTE_STORE: "危险废物贮存库",
+    LocationType.CANTEEN: "食堂",
+    LocationType.DISTRIBUTION_ROOM: "配电房",
+    LocationType.OFFICE: "办公区",
+    LocationType.DORMITORY: "宿舍",
+    LocationType.OUTDOOR: "室外场地",
+    LocationType.WHOLE_SITE: "全厂",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    text: str
+    weight: float
+    section_code: str
+    answer_kind: AnswerKind = AnswerKind.GRADED
+    veto: bool = False  # 否决项: failing it makes the grade D
+    key: bool = False  # 关键项: failing it caps the grade
+    required: bool = True  # must be answered before the inspection can be completed
+    allow_na: bool = True
+    text_en: str = ""
+    guidance: str = ""
+    guidance_en: str = ""
+    legal_basis: str = ""
+    category: Category = Category.OTHER
+    location_type: LocationType = LocationType.WHOLE_SITE
+    hazard_severity: Severity = Severity.GENERAL
+    deadline_days: int = 7  # default rectification deadline for a hazard raised from this item
+
+    def allows(self, result: Result) -> bool:
+        if result is Result.PARTIAL:
+            return self.answer_kind is AnswerKind.GRADED
+        if result is Result.NOT_APPLICABLE:
+            return self.allow_na
+        return True
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    title: str
+    items: tuple[Item, ...]
+    title_en: str = ""
+    category: Category = Category.OTHER
+
+    @property
+    def weight(self) -> float:
+        return sum(item.weight for item in self.items)
+
+
+@dataclass(frozen=True)
+class GradingRules:
+    """domain.md §4, with every number taken from the template's [grading] table."""
+
+    band_a: float = 90.0
+    band_b: float = 75.0
+    band_c: float = 60.0
+    partial_credit: float = 0.5  # share of an item's weight earned by 部分符合
+    section_floor_percent: float = 60.0  # a section below this share of its applicable weight…
+    section_floor_cap: Grade = Grade.C  # …caps the grade here
+    key_fail_cap: Grade = Grade.C  # one failed key item caps the grade here
+    key_fail_d_count: int = 2  # this many failed key items make the grade D
+    veto_grade: Grade = Grade.D  # a failed veto item makes the grade this
+    light_yellow_below: float = 75.0  # quarterly light: latest score below this is yellow
+
+    def band(self, score: float) -> Grade:
+        if score >= self.band_a:
+            return Grade.A
+        if score >= self.band_b:
+            return Grade.B
+        if score >= self.band_c:
+            return Grade.C
+        return Grade.D
+
+
+@dataclass(frozen=True)
+class DeadlineDefaults:
+    """Default rectification deadlines in days (domain.md §3); items may override."""
+
+    on_site: int = 0
+    general: int = 7
+    works: int = 30
+
+
+@dataclass(frozen=True)
+class Template:
+    code: str
+    version: int
+    title: str
+    sections: tuple[Section, ...]
+    rules: GradingRules = field(default_factory=GradingRules)
+    deadlines: DeadlineDefaults = field(default_factory=DeadlineDefaults)
+    title_en: str = ""
+    description: str = ""
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+    def item(self, code: str) -> Item:
+        for candidate in self.items:
+            if candidate.code == code:
+                return candidate
+        raise KeyError(code)
+
+    @property
+    def key(self) -> str:
+        return f"{self.code} v{self.version}"

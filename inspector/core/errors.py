@@ -1,0 +1,25 @@
+"""Errors the domain raises. Their messages are for people: one clear sentence, Chinese first."""
+
+from __future__ import annotations
+
+
+class DomainError(ValueError):
+    """A rule of the domain was broken; the message says which and why."""
+
+
+class ValidationError(DomainError):
+    """One or more fields are invalid. `problems` maps a field (or item code) to its message."""
+
+    def __init__(self, problems: dict[str, str] | list[str], subject: str = "") -> None:
+        if isinstance(problems, dict):
+            self.problems = dict(problems)
+            lines = [f"{field}: {msg}" for field, msg in self.problems.items()]
+        else:
+            self.problems = {str(i): msg for i, msg in enumerate(problems)}
+            lines = list(problems)
+        head = f"{subject}: " if subject else ""
+        super().__init__(head + "; ".join(lines))
+
+
+class TransitionRefused(DomainError):
+    """A hazard or inspection transition that the lifecycle does not allow."""

@@ -1,0 +1,240 @@
+"""The hazard lifecycle of domain.md §3, as a pure state machine over append-only events.
+
+    recorded ─┬─ fix_on_site (after-photo) ─→ fixed_on_site ─ close ─→ closed
+              └─ issue_notice ─→ notice_issued ─ start_rectifying ─→ rectifying
+                 rectifying ─ request_recheck ─→ recheck_requested
+                 recheck_requested ─ pass_recheck ─→ recheck_passed ─ close ─→ closed
+                 recheck_requested ─ fail_recheck (new deadline) ─→ rectifying
+    any open state ─ void (reason) ─→ voided
+    notice_issued / rectifying: request_extension, then approve_extension or refuse_extension
+
+Overdue is never stored: `is_overdue` derives it from the deadline and today's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from . import dates
+from .errors import TransitionRefused
+
+
+class HazardStatus(StrEnum):
+    RECORDED = "recorded"
+    FIXED_ON_SITE = "fixed_on_site"
+    NOTICE_ISSUED = "notice_issued"
+    RECTIFYING = "rectifying"
+    RECHECK_REQUESTED = "recheck_requested"
+    RECHECK_PASSED = "recheck_passed"
+    CLOSED = "closed"
+    VOIDED = "voided"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    HazardStatus.RECORDED: "已登记",
+    HazardStatus.FIXED_ON_SITE: "已当场整改",
+    HazardStatus.NOTICE_ISSUED: "已下发整改通知",
+    HazardStatus.RECTIFYING: "整改中",
+    HazardStatus.RECHECK_REQUESTED: "申请复查",
+    HazardStatus.RECHECK_PASSED: "复查通过",
+    HazardStatus.CLOSED: "已销号",
+    HazardStatus.VOIDED: "已作废",
+}
+
+# Rectified: the fix has been seen by an inspector (on the spot, or at the re-check).
+RECTIFIED = frozenset({HazardStatus.FIXED_ON_SITE, HazardStatus.RECHECK_PASSED, HazardStatus.CLOSED})
+# The enterprise still owes the fix; only these can be overdue. A requested re-check waits on
+# the office, not the enterprise.
+AWAITING_FIX = frozenset({HazardStatus.RECORDED, HazardStatus.NOTICE_ISSUED, HazardStatus.RECTIFYING})
+OPEN = frozenset(HazardStatus) - RECTIFIED - {HazardStatus.VOIDED}
+TERMINAL = frozenset({HazardStatus.CLOSED, HazardStatus.VOIDED})
+
+
+class HazardAction(StrEnum):
+    RECORD = "record"
+    FIX_ON_SITE = "fix_on_site"
+    ISSUE_NOTICE = "issue_notice"
+    START_RECTIFYING = "start_rectifying"
+    REQUEST_RECHECK = "request_recheck"
+    PASS_RECHECK = "pass_recheck"
+    FAIL_RECHECK = "fail_recheck"
+    CLOSE = "close"
+    VOID = "void"
+    REQUEST_EXTENSION = "request_extension"
+    APPROVE_EXTENSION = "approve_extension"
+    REFUSE_EXTENSION = "refuse_extension"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
+ACTION_LABELS = {
+    HazardAction.RECORD: "登记隐患",
+    HazardAction.FIX_ON_SITE: "当场整改",
+    HazardAction.ISSUE_NOTICE: "下发整改通知",
+    HazardAction.START_RECTIFYING: "开始整改",
+    HazardAction.REQUEST_RECHECK: "申请复查",
+    HazardAction.PASS_RECHECK: "复查通过",
+    HazardAction.FAIL_RECHECK: "复查不通过",
+    HazardAction.CLOSE: "销号",
+    HazardAction.VOID: "作废",
+    HazardAction.REQUEST_EXTENSION: "申请延期",
+    HazardAction.APPROVE_EXTENSION: "批准延期",
+    HazardAction.REFUSE_EXTENSION: "驳回延期",
+}
+
+S = HazardStatus
+A = HazardAction
+_MOVES: dict[HazardAction, tuple[frozenset[HazardStatus], HazardStatus | None]] = {
+    A.FIX_ON_SITE: (frozenset({S.RECORDED}), S.FIXED_ON_SITE),
+    A.ISSUE_NOTICE: (frozenset({S.RECORDED}), S.NOTICE_ISSUED),
+    A.START_RECTIFYING: (frozenset({S.NOTICE_ISSUED}), S.RECTIFYING),
+    A.REQUEST_RECHECK: (frozenset({S.RECTIFYING}), S.RECHECK_REQUESTED),
+    A.PASS_RECHECK: (frozenset({S.RECHECK_REQUESTED}), S.RECHECK_PASSED),
+    A.FAIL_RECHECK: (frozenset({S.RECHECK_REQUESTED}), S.RECTIFYING),
+    A.CLOSE: (frozenset({S.FIXED_ON_SITE, S.RECHECK_PASSED}), S.CLOSED),
+    A.VOID: (frozenset(HazardStatus) - TERMINAL, S.VOIDED),
+    # None: the status stays as it is.
+    A.REQUEST_EXTENSION: (frozenset({S.NOTICE_ISSUED, S.RECTIFYING}), None),
+    A.APPROVE_EXTENSION: (frozenset({S.NOTICE_ISSUED, S.RECTIFYING}), None),
+    A.REFUSE_EXTENSION: (frozenset({S.NOTICE_ISSUED, S.RECTIFYING}), None),
+}
+
+
+@dataclass(frozen=True)
+class HazardEvent:
+    action: HazardAction
+    at: datetime
+    by: str
+    from_status: HazardStatus | None
+    to_status: HazardStatus
+    note: str = ""
+    photos: tuple[str, ...] = ()  # photo content hashes
+    new_deadline: date | None = None
+
+
+@dataclass(frozen=True)
+class HazardState:
+    status: HazardStatus
+    deadline: date
+    pending_extension: date | None = None
+    events: tuple[HazardEvent, ...] = field(default=(), repr=False)
+
+    @property
+    def has_after_photos(self) -> bool:
+        return any(
+            event.photos for event in self.events if event.action in (A.FIX_ON_SITE, A.REQUEST_RECHECK, A.PASS_RECHECK)
+        )
+
+
+def record(deadline: date, at: datetime, by: str, note: str = "", photos: Sequence[str] = ()) -> HazardState:
+    """The first event of every hazard; its photos are the before-photos."""
+    if not by.strip():
+        raise TransitionRefused("登记隐患必须注明发现人")
+    event = HazardEvent(A.RECORD, at, by, None, S.RECORDED, note, tuple(photos))
+    return HazardState(S.RECORDED, deadline, None, (event,))
+
+
+def apply(
+    state: HazardState,
+    action: HazardAction,
+    at: datetime,
+    by: str,
+    note: str = "",
+    photos: Sequence[str] = (),
+    new_deadline: date | None = None,
+) -> HazardState:
+    """Return the state after `action`, or raise TransitionRefused saying why it is not allowed."""
+    if action is A.RECORD:
+        raise TransitionRefused("隐患已登记，不能重复登记")
+    sources, target = _MOVES[action]
+    if state.status not in sources:
+        allowed = "、".join(a.label for a in allowed_actions(state)) or "无（已结束）"
+        raise TransitionRefused(f"隐患当前为“{state.status.label}”，不能“{action.label}”；可执行：{allowed}")
+    if not by.strip():
+        raise TransitionRefused(f"“{action.label}”必须注明操作人")
+    photos = tuple(photos)
+    deadline, pending = state.deadline, state.pending_extension
+    if action is A.FIX_ON_SITE and not photos:
+        raise TransitionRefused("当场整改必须附整改后照片")
+    if action is A.PASS_RECHECK and not (photos or state.has_after_photos):
+        raise TransitionRefused("复查通过必须附整改后照片")
+    if action is A.VOID and not note.strip():
+        raise TransitionRefused("作废隐患必须写明原因")
+    if action is A.FAIL_RECHECK:
+        # "Today" is the office's date: events carry UTC times, and 17:00 UTC is tomorrow in Shanghai.
+        if new_deadline is None or new_deadline <= dates.today(now=at):
+            raise TransitionRefused("复查不通过必须给出晚于今天的新整改期限")
+        deadline = new_deadline
+    if action is A.REQUEST_EXTENSION:
+        if pending is not None:
+            raise TransitionRefused(f"已有一项延期申请（至 {pending.isoformat()}）待审批")
+        if new_deadline is None or new_deadline <= deadline:
+            raise TransitionRefused(f"延期申请的新期限必须晚于当前期限 {deadline.isoformat()}")
+        pending = new_deadline
+    if action in (A.APPROVE_EXTENSION, A.REFUSE_EXTENSION):
+        if pending is None:
+            raise TransitionRefused("没有待审批的延期申请")
+        if action is A.APPROVE_EXTENSION:
+            deadline = pending
+        elif not note.strip():
+            raise TransitionRefused("驳回延期必须写明原因")
+        pending = None
+    if action in (A.REQUEST_RECHECK, A.VOID) and pending is not None:
+        pending = None  # a re-check request or a void settles an open extension request
+    to_status = target or state.status
+    event = HazardEvent(
+        action,
+        at,
+        by,
+        state.status,
+        to_status,
+        note,
+        photos,
+        new_deadline if action in (A.FAIL_RECHECK, A.REQUEST_EXTENSION) else None,
+    )
+    return replace(
+        state, status=to_status, deadline=deadline, pending_extension=pending, events=(*state.events, event)
+    )
+
+
+def replay(initial_deadline: date, events: Iterable[HazardEvent]) -> HazardState:
+    """Rebuild the state from the stored history (the first event must be `record`)."""
+    events = list(events)
+    if not events or events[0].action is not A.RECORD:
+        raise TransitionRefused("隐患历史必须以“登记隐患”开始")
+    first = events[0]
+    state = record(initial_deadline, first.at, first.by, first.note, first.photos)
+    for event in events[1:]:
+        state = apply(state, event.action, event.at, event.by, event.note, event.photos, event.new_deadline)
+    return state
+
+
+def allowed_actions(state: HazardState) -> list[HazardAction]:
+    actions = [action for action, (sources, _) in _MOVES.items() if state.status in sources]
+    if state.pending_extension is None:
+        actions = [a for a in actions if a not in (A.APPROVE_EXTENSION, A.REFUSE_EXTENSION)]
+    else:
+        actions = [a for a in actions if a is not A.REQUEST_EXTENSION]
+    return actions
+
+
+def is_overdue(status: HazardStatus, deadline: date, today: date) -> bool:
+    """Past its deadline while the enterprise still owes the fix (the deadline day itself is not overdue)."""
+    return status in AWAITING_FIX and today > deadline
+
+
+def is_rectified(status: HazardStatus) -> bool:
+    return status in RECTIFIED
+
+
+def is_open(status: HazardStatus) -> bool:
+    return status in OPEN

@@ -1,0 +1,74 @@
+"""Annual plaques and quarterly lights (domain.md §4 rules 6 and 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .checklist import GradingRules, Severity
+from .grades import Grade, Light
+from .grading import GradeResult
+from .hazard_lifecycle import HazardStatus, is_open, is_overdue
+
+
+@dataclass(frozen=True)
+class HazardFacts:
+    """What the light needs to know of one hazard."""
+
+    code: str  # a short reference for the reason text (item code or hazard number)
+    severity: Severity
+    status: HazardStatus
+    deadline: date
+
+
+@dataclass(frozen=True)
+class LightResult:
+    light: Light
+    reasons: tuple[str, ...]
+
+
+def quarterly_light(
+    hazards: Iterable[HazardFacts],
+    latest: GradeResult | None,
+    rules: GradingRules,
+    today: date,
+) -> LightResult:
+    """Rule 6: red if a veto-level (major) hazard is open; yellow if any hazard is overdue, a key
+    item failed or the latest score is below `light_yellow_below`; else green."""
+    hazards = list(hazards)
+    major_open = [h.code for h in hazards if h.severity is Severity.MAJOR and is_open(h.status)]
+    if major_open:
+        return LightResult(Light.RED, (f"重大隐患未整改：{'、'.join(major_open)}",))
+    reasons: list[str] = []
+    overdue = [h.code for h in hazards if is_overdue(h.status, h.deadline, today)]
+    if overdue:
+        reasons.append(f"隐患逾期未整改：{'、'.join(overdue)}")
+    if latest is not None and latest.failed_key:
+        reasons.append(f"最近一次检查关键项不合格：{'、'.join(latest.failed_key)}")
+    if latest is not None and latest.score < rules.light_yellow_below:
+        reasons.append(f"最近一次检查得分 {latest.score:g}，低于 {rules.light_yellow_below:g}")
+    if reasons:
+        return LightResult(Light.YELLOW, tuple(reasons))
+    return LightResult(Light.GREEN, ("无逾期隐患，最近一次检查合格",))
+
+
+@dataclass(frozen=True)
+class PlaqueValidity:
+    year: int
+
+    @property
+    def valid_from(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def valid_until(self) -> date:
+        return date(self.year, 12, 31)
+
+    def covers(self, day: date) -> bool:
+        return self.valid_from <= day <= self.valid_until
+
+
+def downgraded_for_veto(current: Grade, veto_grade: Grade = Grade.D) -> Grade:
+    """Rule 7: a veto event (a confirmed major hazard) downgrades the plaque at once."""
+    return current.capped_at(veto_grade)

@@ -1,0 +1,1 @@
+"""Photos: import (orientation, downsizing, JPEG), content-addressed files and thumbnails. No Qt."""

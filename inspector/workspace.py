@@ -1,0 +1,74 @@
+"""A data folder opened for work: settings, database, photos and the services over them.
+
+The CLI and the GUI both do everything through a Workspace, so a test can do what a user does
+without a window.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from inspector.core.dates import today
+from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
+from inspector.photos.photo_store import PhotoStore
+from inspector.settings import Settings
+from inspector.storage.database import DB_NAME, Database
+from inspector.storage.enterprises import EnterpriseService
+from inspector.storage.hazards import HazardService
+from inspector.storage.inspections import InspectionService
+from inspector.storage.roster import RosterService
+from inspector.storage.stats import Stats, compute_stats
+from inspector.storage.templates import TemplateService
+
+
+class Workspace:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.settings = Settings.load(data_dir)
+        self.db = Database.open_folder(data_dir)
+
+    @staticmethod
+    def has_database(data_dir: Path) -> bool:
+        return (data_dir / DB_NAME).exists()
+
+    def today(self) -> date:
+        return today(self.settings.timezone)
+
+    @cached_property
+    def photos(self) -> PhotoStore:
+        s = self.settings
+        return PhotoStore(self.data_dir / "photos", s.photo_long_edge, s.thumbnail_size, s.timezone)
+
+    @cached_property
+    def enterprises(self) -> EnterpriseService:
+        return EnterpriseService(self.db)
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        return TemplateService(self.db)
+
+    @cached_property
+    def roster(self) -> RosterService:
+        return RosterService(self.db)
+
+    @cached_property
+    def inspections(self) -> InspectionService:
+        return InspectionService(self.db, self.templates)
+
+    @cached_property
+    def hazards(self) -> HazardService:
+        return HazardService(self.db, self.settings.timezone)
+
+    def default_template_id(self, code: str = DEFAULT_TEMPLATE) -> str:
+        """The newest version of a template in the forms folders, registered (frozen) if new."""
+        form = newest(form_dirs(self.data_dir), code)
+        return self.templates.register(form.path.read_text(encoding="utf-8"), str(form.path))
+
+    def stats(self, year: int | None = None) -> Stats:
+        day = self.today()
+        return compute_stats(self.db, year or day.year, day)
+
+    def close(self) -> None:
+        self.db.close()
