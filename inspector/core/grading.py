@@ -169,7 +169,7 @@ def grade(template: Template, answers: Mapping[str, Result]) -> GradeResult:
             )
         )
     if failed_veto:
-        veto = Grade.D
+        veto = rules.veto_grade
         reasons.append(
             Reason(
                 "veto_failed",

@@ -129,10 +129,11 @@ class HazardState:
     events: tuple[HazardEvent, ...] = field(default=(), repr=False)
 
     @property
-    def has_after_photos(self) -> bool:
-        return any(
-            event.photos for event in self.events if event.action in (A.FIX_ON_SITE, A.REQUEST_RECHECK, A.PASS_RECHECK)
-        )
+    def recheck_request_has_photos(self) -> bool:
+        """Whether the latest re-check request came with after-photos: photos of an earlier,
+        failed round do not show the current fix."""
+        requests = [event for event in self.events if event.action is A.REQUEST_RECHECK]
+        return bool(requests and requests[-1].photos)
 
 
 def record(deadline: date, at: datetime, by: str, note: str = "", photos: Sequence[str] = ()) -> HazardState:
@@ -165,7 +166,7 @@ def apply(
     deadline, pending = state.deadline, state.pending_extension
     if action is A.FIX_ON_SITE and not photos:
         raise TransitionRefused("当场整改必须附整改后照片")
-    if action is A.PASS_RECHECK and not (photos or state.has_after_photos):
+    if action is A.PASS_RECHECK and not (photos or state.recheck_request_has_photos):
         raise TransitionRefused("复查通过必须附整改后照片")
     if action is A.VOID and not note.strip():
         raise TransitionRefused("作废隐患必须写明原因")
@@ -201,9 +202,7 @@ def apply(
         photos,
         new_deadline if action in (A.FAIL_RECHECK, A.REQUEST_EXTENSION) else None,
     )
-    return replace(
-        state, status=to_status, deadline=deadline, pending_extension=pending, events=(*state.events, event)
-    )
+    return replace(state, status=to_status, deadline=deadline, pending_extension=pending, events=(*state.events, event))
 
 
 def replay(initial_deadline: date, events: Iterable[HazardEvent]) -> HazardState:

@@ -229,6 +229,11 @@ class _Reader:
             veto_grade=self._grade(table, "veto_grade", d.veto_grade, line),
             light_yellow_below=self._number(table, "light_yellow_below", d.light_yellow_below, where, line, 0, 100),
         )
+        count = table.get("key_fail_d_count", d.key_fail_d_count)
+        if isinstance(count, float):
+            self.problem(
+                self._key_line("key_fail_d_count", line), where, f"key_fail_d_count 应为整数，实际为 {count!r}"
+            )
         if not rules.band_a > rules.band_b > rules.band_c:
             self.problem(line, where, "等级分数线应满足 band_a > band_b > band_c")
         return rules
