@@ -50,6 +50,8 @@ class DemoSpec:
     seed: int = 2024
     today: date = field(default_factory=date.today)
     coverage: float = 0.95  # share of enterprises inspected in a full past year
+    revisits: float = 0.0  # chance that an inspected enterprise gets a second inspection later that year
+    hazard_factor: float = 1.0  # multiplies every item's chance of failing (so of a hazard)
     timezone: str = DEFAULT_TIMEZONE
     office_code: str = "PH"
 
@@ -134,7 +136,13 @@ class DemoGenerator:
                 day = self._inspection_day(year)
                 if day is not None:
                     self._inspection(index, enterprise_id, quality, day, template_id, inspectors)
+                    if self.spec.revisits and self.rng.random() < self.spec.revisits:
+                        last = min(date(year, 12, 31), self.spec.today)
+                        if last > day:
+                            later = day + timedelta(days=self.rng.randint(1, (last - day).days))
+                            self._inspection(index, enterprise_id, quality, later, template_id, inspectors)
             self._reports(year, enterprises)
+        self._ensure_inspection_states(enterprises, template_id, inspectors)
         self._ensure_every_state(enterprises)
         say("亮牌与亮灯 plaques and lights")
         self._plaques(enterprises)
@@ -292,6 +300,7 @@ class DemoGenerator:
 
     def _answers(self, quality: tuple[float, float, float]) -> dict[str, Result]:
         fail, partial, not_applicable = quality
+        fail *= self.spec.hazard_factor
         answers: dict[str, Result] = {}
         for item in self.template.items:
             roll = self.rng.random()
@@ -452,6 +461,23 @@ class DemoGenerator:
             return state
         step(A.CLOSE, self.rng.uniform(0.5, 3), note="销号")
         return state
+
+    def _ensure_inspection_states(
+        self,
+        enterprises: list[tuple[uuid.UUID, tuple[float, float, float]]],
+        template_id: uuid.UUID,
+        inspectors: list[tuple[uuid.UUID, str]],
+    ) -> None:
+        """Drafts and completed inspections exist only near today; make sure a small demo has both."""
+        if not enterprises:
+            return
+        present = {row["status"] for row in self.rows.tables.get("inspections", [])}
+        for status, age in ((InspectionStatus.DRAFT, 0), (InspectionStatus.COMPLETED, 5)):
+            if status.value not in present:
+                index = self.rng.randrange(len(enterprises))
+                enterprise_id, quality = enterprises[index]
+                day = self.spec.today - timedelta(days=age)
+                self._inspection(index, enterprise_id, quality, day, template_id, inspectors)
 
     def _ensure_every_state(self, enterprises: list[tuple[uuid.UUID, tuple[float, float, float]]]) -> None:
         """A small demo can miss rare states by chance; add one scripted hazard for each missing one."""

@@ -24,7 +24,8 @@ from inspector.core.errors import DomainError
 JPEG_QUALITY = 85
 EXIF_DATETIME_ORIGINAL = 0x9003
 EXIF_IFD = 0x8769
-MAX_SOURCE_PIXELS = 200_000_000
+# Pillow's own decompression-bomb limit; larger images are refused as too large.
+MAX_SOURCE_PIXELS = Image.MAX_IMAGE_PIXELS or 178_956_970
 
 
 class PhotoError(DomainError):
@@ -64,16 +65,23 @@ class PhotoStore:
         label = name or "照片"
         try:
             with Image.open(io.BytesIO(data)) as probe:
-                probe.verify()  # catches truncated and corrupt files before decoding
+                too_big = probe.width * probe.height > MAX_SOURCE_PIXELS
+                size = f"{probe.width}×{probe.height}"
+                if not too_big:
+                    probe.verify()  # catches truncated and corrupt files before decoding
+            if too_big:
+                raise PhotoError(f"{label} 像素过多（{size}），无法导入")
             image = Image.open(io.BytesIO(data))
-            if image.width * image.height > MAX_SOURCE_PIXELS:
-                raise PhotoError(f"{label} 像素过多（{image.width}×{image.height}），无法导入")
             taken_at = _taken_at(image, self.zone)
             image = ImageOps.exif_transpose(image)
             image.load()
+        except PhotoError:
+            raise
+        except Image.DecompressionBombError:
+            raise PhotoError(f"{label} 像素过多，无法导入") from None
         except UnidentifiedImageError:
             raise PhotoError(f"{label} 不是可识别的图片文件（支持 JPEG、PNG、WebP）") from None
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        except (OSError, SyntaxError, ValueError) as error:
             raise PhotoError(f"{label} 已损坏，无法读取：{error}") from None
         if image.mode not in ("RGB", "L"):
             image = _flatten(image)

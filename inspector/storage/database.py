@@ -37,6 +37,7 @@ class DatabaseError(DomainError):
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # BEGIN is issued by _sqlite_begin
     cursor = dbapi_connection.cursor()
     # WAL: a killed process loses at most the transaction in flight; readers never block.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -46,10 +47,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
+        # Python's sqlite3 commits before DDL on its own; taking transactions over (SQLAlchemy's
+        # documented recipe) makes a migration all or nothing, like every other change.
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -104,9 +112,27 @@ def migrate(engine: Engine, db_path: Path | None = None, script_location: Path =
     if current is not None and db_path is not None:
         backup = backup_sqlite(db_path, db_path.parent / BACKUP_DIR, f"before-{head}")
     config = alembic_config(script_location)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        # SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy of a
+        # referenced table fails. They are off during the upgrade and checked before commit.
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise DatabaseError("数据库升级后外键不一致，升级已撤销")
+        except DatabaseError:
+            raise
+        except Exception as error:
+            kept = f"；升级前的备份在 {backup}" if backup else ""
+            raise DatabaseError(f"数据库升级失败，数据库保持原样{kept}：{error}") from error
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
     return backup
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
 
@@ -40,6 +41,11 @@ def _fields(enterprise: Enterprise) -> dict[str, object]:
         "contact_person": enterprise.contact_person,
         "contact_phone": enterprise.contact_phone,
     }
+
+
+def _escape_like(text: str) -> str:
+    """The user's text taken literally: % and _ are not wildcards to someone searching a name."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 class EnterpriseService:
@@ -113,7 +119,7 @@ class EnterpriseService:
 
     def by_credit_code(self, code: str) -> Enterprise | None:
         with self.db.reading() as session:
-            row = session.scalar(select(EnterpriseRow).where(EnterpriseRow.credit_code == code.strip().upper()))
+            row = session.scalar(select(EnterpriseRow).where(EnterpriseRow.credit_code == credit_code.normalize(code)))
             return _to_core(row) if row else None
 
     def count(self) -> int:
@@ -125,12 +131,12 @@ class EnterpriseService:
         fetches rows by id as they come into view)."""
         stmt = select(EnterpriseRow.id).order_by(EnterpriseRow.name)
         if text.strip():
-            like = f"%{text.strip()}%"
+            like = f"%{_escape_like(text.strip())}%"
             stmt = stmt.where(
                 or_(
-                    EnterpriseRow.name.like(like),
-                    EnterpriseRow.credit_code.like(like.upper()),
-                    EnterpriseRow.address.like(like),
+                    EnterpriseRow.name.like(like, escape="\\"),
+                    EnterpriseRow.credit_code.like(like.upper(), escape="\\"),
+                    EnterpriseRow.address.like(like, escape="\\"),
                 )
             )
         if town:
@@ -140,8 +146,13 @@ class EnterpriseService:
 
     def get_many(self, ids: Sequence[str]) -> list[Enterprise]:
         wanted = [to_uuid(value, "企业") for value in ids]
+        rows: dict[object, EnterpriseRow] = {}
         with self.db.reading() as session:
-            rows = {row.id: row for row in session.scalars(select(EnterpriseRow).where(EnterpriseRow.id.in_(wanted)))}
+            for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+                chunk = wanted[start : start + 500]
+                rows.update(
+                    (row.id, row) for row in session.scalars(select(EnterpriseRow).where(EnterpriseRow.id.in_(chunk)))
+                )
             return [_to_core(rows[key]) for key in wanted if key in rows]
 
     def towns(self) -> list[str]:

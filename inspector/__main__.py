@@ -1,0 +1,5 @@
+import sys
+
+from inspector.launcher import main
+
+sys.exit(main())

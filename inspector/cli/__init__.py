@@ -1,0 +1,1 @@
+"""The `inspector` command line: the same services the GUI uses, no window."""

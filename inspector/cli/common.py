@@ -1,0 +1,25 @@
+"""What the subcommands share: opening the workspace named by --data-dir."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from inspector.paths import data_dir
+from inspector.workspace import Workspace
+
+
+def data_folder(args: argparse.Namespace) -> Path:
+    return data_dir(args.data_dir)
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    return Workspace(data_folder(args))
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")

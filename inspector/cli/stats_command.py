@@ -1,0 +1,40 @@
+"""`inspector stats [--year Y] [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+
+from inspector.core.grades import PENDING_LABEL, Grade, Light
+
+from .common import open_workspace, print_json
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("stats", help="统计：检查、隐患、整改率、等级与亮灯 figures")
+    parser.add_argument("--year", type=int, help="年份（默认今年）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    try:
+        stats = workspace.stats(args.year)
+    finally:
+        workspace.close()
+    if args.json:
+        print_json(stats.as_dict())
+        return 0
+    rate = "—" if stats.rectification_rate is None else f"{stats.rectification_rate:.1f}%"
+    grades = "  ".join(f"{Grade(g).label} {stats.grades[g]}" for g in "ABCD")
+    lights = "  ".join(f"{Light(v).label} {stats.lights[v]}" for v in ("green", "yellow", "red"))
+    print(f"{stats.year} 年统计")
+    print(f"  在册企业     {stats.enterprises}")
+    print(f"  检查次数     {stats.inspections}")
+    print(f"  发现隐患     {stats.hazards_found}")
+    print(f"  已整改       {stats.hazards_rectified}")
+    print(f"  整改率       {rate}")
+    print(f"  逾期未整改   {stats.overdue}")
+    print(f"  亮牌等级     {grades}  {PENDING_LABEL} {stats.grades['pending']}")
+    print(f"  季度亮灯     {lights}" + (f"（{stats.quarter}）" if stats.quarter else "（本年尚无）"))
+    return 0

@@ -1,0 +1,1 @@
+"""Bringing data kept elsewhere (spreadsheets, CSV exports) into the register."""
