@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -234,3 +235,33 @@ class LightRow(Tracked, Base):
     quarter: Mapped[str] = mapped_column(String(6))  # 2026Q3
     light: Mapped[str] = mapped_column(String(6))
     reasons: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class SignatureRow(Tracked, Base):
+    """A handwritten signature on a completed inspection, one per role (two inspectors and the
+    enterprise's representative). Replaced when re-signed, frozen once the inspection is finalized."""
+
+    __tablename__ = "signatures"
+    __table_args__ = (UniqueConstraint("inspection_id", "role"),)
+    inspection_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("inspections.id"))
+    role: Mapped[str] = mapped_column(String(20))  # inspector_1 | inspector_2 | enterprise
+    signer_name: Mapped[str] = mapped_column(String(50))
+    signed_at: Mapped[datetime]
+    # The drawing as strokes of [x, y] points normalised to 0..1: exact at any size and small.
+    strokes: Mapped[list[Any]] = mapped_column()
+    png: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class AmendmentRow(Tracked, Base):
+    """A correction to a finalized inspection: append-only, never updated, never deleted. The
+    original answer row stays as it was; the effective answer is the original with these applied."""
+
+    __tablename__ = "amendments"
+    inspection_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("inspections.id"), index=True)
+    item_code: Mapped[str | None] = mapped_column(String(20))
+    field: Mapped[str] = mapped_column(String(20))  # answer | note
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    amended_by: Mapped[str] = mapped_column(String(100))
+    amended_at: Mapped[datetime]

@@ -1,0 +1,57 @@
+"""Start the GUI: one QApplication, the shipped font, the translation, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector import __version__
+from inspector.core.errors import DomainError
+from inspector.paths import data_dir
+from inspector.workspace import Workspace
+
+from .fonts import install_chinese_font
+from .i18n import install_translator
+from .main_window import MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Inspector")
+    app.setApplicationDisplayName("Inspector 安全检查")
+    app.setApplicationVersion(__version__)
+    install_chinese_font(app)
+    return app
+
+
+def run_gui(data_dir_arg: str | None = None, self_test: bool = False) -> int:
+    if self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application()
+    folder = data_dir(data_dir_arg)
+    try:
+        workspace = Workspace(folder)
+    except DomainError as error:
+        if self_test:
+            print(f"错误：{error}", file=sys.stderr)
+            return 1
+        QMessageBox.critical(None, "Inspector", str(error))
+        return 1
+    translator = install_translator(app, workspace.settings.language)
+    window = MainWindow(workspace)
+    window.translator = translator
+    window.show()
+    if self_test:
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+        workspace.close()
+        print(f"inspector {__version__} self-test ok: {folder}")
+        return 0
+    code = app.exec()
+    workspace.close()
+    return code

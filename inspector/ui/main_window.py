@@ -1,0 +1,77 @@
+"""The main window: a navigation bar on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+from inspector.workspace import Workspace
+
+from .enterprises_page import EnterprisesPage
+from .inspections_page import InspectionsPage
+from .ui_settings import ui_settings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.translator = None
+        self.setWindowTitle(self.tr("Inspector 安全生产检查"))
+        self.setMinimumSize(QSize(1000, 680))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.enterprises = EnterprisesPage(workspace, self)
+        self.inspections = InspectionsPage(workspace, self)
+        self._add_page("enterprises", self.tr("企业名录"), self.enterprises)
+        self._add_page("inspections", self.tr("检查"), self.inspections)
+        self.enterprises.start_inspection_requested.connect(self.inspections.start_for)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for number, key in enumerate(self.pages, start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda key=key: self.show_page(key))
+        self._restore()
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(140, 44))
+        self.nav.addItem(item)
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+        return self.pages[key]
+
+    def current_page(self) -> str:
+        return list(self.pages)[max(0, self.nav.currentRow())]
+
+    def _restore(self) -> None:
+        settings = ui_settings(self.workspace.data_dir)
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        last = settings.value("window/page", "enterprises")
+        self.show_page(last if last in self.pages else "enterprises")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = ui_settings(self.workspace.data_dir)
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", self.current_page())
+        settings.sync()
+        super().closeEvent(event)

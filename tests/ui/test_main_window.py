@@ -1,0 +1,81 @@
+"""The main window: pages, navigation, remembered geometry and page, and the self-test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from pytestqt.qtbot import QtBot
+
+from inspector.core.credit_code import with_check_digit
+from inspector.core.enterprise import Enterprise
+from inspector.ui.main_window import MainWindow
+from inspector.ui.start_dialog import StartDialog
+from inspector.workspace import Workspace
+
+
+def test_navigation_shows_each_page(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["企业名录", "检查"]
+    window.nav.setCurrentRow(1)
+    assert window.stack.currentWidget() is window.inspections
+    assert window.current_page() == "inspections"
+
+
+def test_geometry_and_last_page_are_remembered(qtbot: QtBot, workspace: Workspace) -> None:
+    first = MainWindow(workspace)
+    qtbot.addWidget(first)
+    first.show()
+    first.setGeometry(QRect(40, 50, 1000, 700))
+    first.show_page("inspections")
+    first.close()
+    second = MainWindow(workspace)
+    qtbot.addWidget(second)
+    assert second.current_page() == "inspections"
+    assert (second.width(), second.height()) == (1000, 700)
+
+
+def test_start_inspection_from_the_register_opens_the_start_dialog(qtbot: QtBot, workspace: Workspace) -> None:
+    enterprise_id = workspace.enterprises.add(
+        Enterprise("平湖市主窗口机械有限公司", with_check_digit("91330482MA2B3C4D5"), "当湖街道")
+    )
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.enterprises.start_inspection_requested.emit(enterprise_id)
+    assert window.current_page() == "inspections"
+    dialog = window.inspections.start_dialog
+    assert isinstance(dialog, StartDialog)
+    dialog.reject()
+
+
+def test_self_test_starts_the_window_and_exits_zero(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--data-dir", str(tmp_path / "data"), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok" in result.stdout
+    assert (tmp_path / "data" / "inspector.db").exists()
+
+
+def test_self_test_reports_a_damaged_database(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "inspector.db").write_bytes(b"this is not a database" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspector", "--data-dir", str(folder), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 1
+    assert "错误" in result.stderr and "Traceback" not in result.stderr
