@@ -44,8 +44,12 @@ def encode(image: Image.Image, fmt: str, **options: object) -> bytes:
     return buffer.getvalue()
 
 
-def stored_files(store: PhotoStore) -> list[Path]:
-    return sorted(p for p in store.root.rglob("*") if p.is_file()) if store.root.exists() else []
+def stored_files(store: PhotoStore, thumbs: bool = False) -> list[Path]:
+    """Photo files, and with `thumbs` the thumbnails too (made at import)."""
+    if not store.root.exists():
+        return []
+    files = sorted(p for p in store.root.rglob("*") if p.is_file())
+    return files if thumbs else [p for p in files if "thumbs" not in p.relative_to(store.root).parts]
 
 
 # -- formats -------------------------------------------------------------------------------------
@@ -250,3 +254,15 @@ def test_thumbnails_of_different_sizes_are_kept_apart(store: PhotoStore) -> None
     assert small != larger
     with Image.open(larger) as image:
         assert max(image.size) == 256
+
+
+def test_import_makes_the_thumbnail_at_once(store: PhotoStore) -> None:
+    photo = store.import_bytes(encode(picture((1600, 1200)), "JPEG"))
+    thumbs = [p for p in stored_files(store, thumbs=True) if "thumbs" in p.parts]
+    assert thumbs == [store.thumbnail(photo.sha256)]
+
+
+def test_a_failed_import_leaves_no_thumbnail(store: PhotoStore) -> None:
+    with pytest.raises(PhotoError):
+        store.import_bytes(b"not an image at all", "notes.txt")
+    assert stored_files(store, thumbs=True) == []
