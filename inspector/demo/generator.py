@@ -28,6 +28,8 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardState, HazardSta
 from inspector.core.inspection import InspectionStatus
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.photos.photo_store import StoredPhoto
+from inspector.storage.hazards import event_columns
+from inspector.storage.photos import photo_columns
 
 from . import names
 
@@ -153,15 +155,7 @@ class DemoGenerator:
         for photo in self.stored_photos:
             row = self.rows.add(
                 "photos",
-                self.tracked(
-                    at,
-                    sha256=photo.sha256,
-                    width=photo.width,
-                    height=photo.height,
-                    size_bytes=photo.size_bytes,
-                    taken_at=photo.taken_at,
-                    original_name=photo.original_name,
-                ),
+                self.tracked(at, **photo_columns(photo)),
             )
             self.photo_ids[photo.sha256] = row["id"]
 
@@ -392,18 +386,7 @@ class DemoGenerator:
         for seq, event in enumerate(state.events, start=1):
             event_row = self.rows.add(
                 "hazard_events",
-                self.tracked(
-                    event.at,
-                    hazard_id=row["id"],
-                    seq=seq,
-                    action=event.action.value,
-                    from_status=event.from_status.value if event.from_status else None,
-                    to_status=event.to_status.value,
-                    at=event.at,
-                    by=event.by,
-                    note=event.note,
-                    new_deadline=event.new_deadline,
-                ),
+                self.tracked(event.at, hazard_id=row["id"], seq=seq, **event_columns(event)),
             )
             for position, sha in enumerate(event.photos):
                 self.rows.add(

@@ -102,6 +102,19 @@ class HazardView:
         )
 
 
+def event_columns(event: HazardEvent) -> dict[str, object]:
+    """A lifecycle event as the columns of its hazard_events row (hazard and seq aside)."""
+    return {
+        "action": event.action.value,
+        "from_status": event.from_status.value if event.from_status else None,
+        "to_status": event.to_status.value,
+        "at": event.at,
+        "by": event.by,
+        "note": event.note,
+        "new_deadline": event.new_deadline,
+    }
+
+
 class HazardService:
     def __init__(self, db: Database, timezone: str) -> None:
         self.db = db
@@ -256,17 +269,7 @@ class HazardService:
 
     @staticmethod
     def _append(session: Session, row: HazardRow, event: HazardEvent, seq: int, photos: Sequence[StoredPhoto]) -> None:
-        event_row = HazardEventRow(
-            hazard_id=row.id,
-            seq=seq,
-            action=event.action.value,
-            from_status=event.from_status.value if event.from_status else None,
-            to_status=event.to_status.value,
-            at=event.at,
-            by=event.by,
-            note=event.note,
-            new_deadline=event.new_deadline,
-        )
+        event_row = HazardEventRow(hazard_id=row.id, seq=seq, **event_columns(event))
         session.add(event_row)
         session.flush()
         for position, photo in enumerate(photos):

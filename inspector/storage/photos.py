@@ -12,19 +12,24 @@ from inspector.photos.photo_store import StoredPhoto
 from .models import PhotoRow
 
 
+def photo_columns(photo: StoredPhoto) -> dict[str, object]:
+    """A stored photo as the columns of its photos row."""
+    return {
+        "sha256": photo.sha256,
+        "width": photo.width,
+        "height": photo.height,
+        "size_bytes": photo.size_bytes,
+        "taken_at": photo.taken_at,
+        "original_name": photo.original_name[:255],
+    }
+
+
 def photo_row_id(session: Session, photo: StoredPhoto) -> uuid.UUID:
     """The id of the photo's row, inserting it if this content is new (same bytes, same row)."""
     existing = session.scalar(select(PhotoRow.id).where(PhotoRow.sha256 == photo.sha256))
     if existing is not None:
         return existing
-    row = PhotoRow(
-        sha256=photo.sha256,
-        width=photo.width,
-        height=photo.height,
-        size_bytes=photo.size_bytes,
-        taken_at=photo.taken_at,
-        original_name=photo.original_name[:255],
-    )
+    row = PhotoRow(**photo_columns(photo))
     session.add(row)
     session.flush()
     return row.id
