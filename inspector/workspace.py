@@ -14,11 +14,13 @@ from inspector.core.dates import today
 from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
 from inspector.photos.photo_store import PhotoStore
 from inspector.settings import Settings
+from inspector.storage.amendments import AmendmentService
 from inspector.storage.database import DB_NAME, Database
 from inspector.storage.enterprises import EnterpriseService
 from inspector.storage.hazards import HazardService
 from inspector.storage.inspections import InspectionService
 from inspector.storage.roster import RosterService
+from inspector.storage.signatures import SignatureService
 from inspector.storage.stats import Stats, compute_stats
 from inspector.storage.templates import TemplateService
 
@@ -60,6 +62,14 @@ class Workspace:
     @cached_property
     def hazards(self) -> HazardService:
         return HazardService(self.db, self.settings.timezone)
+
+    @cached_property
+    def signatures(self) -> SignatureService:
+        return SignatureService(self.db)
+
+    @cached_property
+    def amendments(self) -> AmendmentService:
+        return AmendmentService(self.db, self.templates)
 
     def default_template_id(self, code: str = DEFAULT_TEMPLATE) -> str:
         """The newest version of a template in the forms folders, registered (frozen) if new."""

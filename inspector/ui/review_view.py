@@ -37,14 +37,12 @@ from inspector.core.checklist import Result, Template
 from inspector.core.errors import DomainError
 from inspector.core.grading import GradeResult
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.amendments import AmendmentService
 from inspector.storage.hazards import HazardView
 from inspector.storage.inspections import Answer, InspectionView
 from inspector.storage.signatures import (
     REQUIRED_ROLES,
     Signature,
     SignatureRole,
-    SignatureService,
     inspection_hazard_ids,
 )
 from inspector.workspace import Workspace
@@ -132,8 +130,8 @@ class ReviewView(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.signatures = SignatureService(workspace.db)
-        self.amendments = AmendmentService(workspace.db, workspace.templates)
+        self.signatures = workspace.signatures
+        self.amendments = workspace.amendments
         self.inspection_id: str | None = None
         self.view: InspectionView | None = None
         self.template: Template | None = None
