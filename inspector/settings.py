@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
 
 SETTINGS_FILE = "settings.json"
+LANGUAGES = ("zh_CN", "en")
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,25 @@ class Settings:
     photo_long_edge: int = 2560  # photos are downsized to this many pixels on their long edge
     thumbnail_size: int = 256
     language: str = "zh_CN"  # zh_CN or en
+
+    def validated(self) -> Settings:
+        """Return self, or raise DomainError naming every bad value."""
+        problems = []
+        if self.language not in LANGUAGES:
+            problems.append(f"界面语言应为 {'、'.join(LANGUAGES)} 之一，而不是 “{self.language}”")
+        if not self.office_name.strip():
+            problems.append("发证单位名称不能为空")
+        if not re.fullmatch(r"[A-Z0-9]{1,8}", self.office_code):
+            problems.append(f"单位代码应为 1–8 位大写字母或数字，而不是 “{self.office_code}”")
+        if not 640 <= self.photo_long_edge <= 8000:
+            problems.append(f"照片长边应在 640 到 8000 像素之间，而不是 {self.photo_long_edge}")
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(f"时区 “{self.timezone}” 无效，例如 Asia/Shanghai")
+        if problems:
+            raise DomainError("；".join(problems))
+        return self
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:
@@ -35,6 +57,8 @@ class Settings:
         return replace(cls(), **{k: v for k, v in raw.items() if k in known})
 
     def save(self, data_dir: Path) -> None:
+        self.validated()
+        data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / SETTINGS_FILE
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -35,6 +35,13 @@ class Workspace:
     def has_database(data_dir: Path) -> bool:
         return (data_dir / DB_NAME).exists()
 
+    def save_settings(self, settings: Settings) -> None:
+        """Validate and store new settings; services made from the old ones are made afresh."""
+        settings.save(self.data_dir)
+        self.settings = settings
+        for name in ("photos", "hazards"):
+            self.__dict__.pop(name, None)
+
     def today(self) -> date:
         return today(self.settings.timezone)
 

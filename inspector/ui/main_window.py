@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.workspace import Workspace
 
 from .enterprises_page import EnterprisesPage
 from .inspections_page import InspectionsPage
+from .settings_dialog import SettingsDialog
 from .ui_settings import ui_settings
 
 
@@ -31,11 +41,17 @@ class MainWindow(QMainWindow):
         self._add_page("enterprises", self.tr("企业名录"), self.enterprises)
         self._add_page("inspections", self.tr("检查"), self.inspections)
         self.enterprises.start_inspection_requested.connect(self.inspections.start_for)
+        self.settings_button = QPushButton(self.tr("设置"))
+        self.settings_button.clicked.connect(self.open_settings)
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 6)
+        side.addWidget(self.nav, 1)
+        side.addWidget(self.settings_button)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
+        layout.addLayout(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -51,6 +67,11 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(140, 44))
         self.nav.addItem(item)
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.workspace, self)
+        dialog.open()
+        return dialog
 
     def show_page(self, key: str) -> QWidget:
         self.nav.setCurrentRow(list(self.pages).index(key))

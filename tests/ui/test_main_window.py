@@ -79,3 +79,24 @@ def test_self_test_reports_a_damaged_database(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "错误" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_settings_dialog_saves_the_language(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    dialog = window.open_settings()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert workspace.settings.language == "en"
+    assert '"language": "en"' in (workspace.data_dir / "settings.json").read_text(encoding="utf-8")
+
+
+def test_settings_dialog_shows_a_bad_value_and_stays_open(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    dialog = window.open_settings()
+    dialog.office_code.setText("平湖")
+    dialog.accept()
+    assert "单位代码" in dialog.error.text()
+    assert dialog.isVisible()
+    assert workspace.settings.office_code == "PH"
