@@ -53,7 +53,7 @@ def stored_files(store: PhotoStore, thumbs: bool = False) -> list[Path]:
 
 
 # -- formats -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "HEIF"])
 def test_import_stores_a_jpeg_named_by_its_hash(store: PhotoStore, fmt: str) -> None:
     photo = store.import_bytes(encode(picture(), fmt), f"site.{fmt.lower()}")
     path = store.path_of(photo.sha256)

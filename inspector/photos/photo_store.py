@@ -16,10 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
+
+# iPhones and many Android phones save HEIC; pillow-heif teaches Pillow to read it.
+pillow_heif.register_heif_opener()
 
 JPEG_QUALITY = 85
 EXIF_DATETIME_ORIGINAL = 0x9003
@@ -91,7 +95,7 @@ class PhotoStore:
         except Image.DecompressionBombError:
             raise PhotoError(f"{label} 像素过多，无法导入") from None
         except UnidentifiedImageError:
-            raise PhotoError(f"{label} 不是可识别的图片文件（支持 JPEG、PNG、WebP）") from None
+            raise PhotoError(f"{label} 不是可识别的图片文件（支持 JPEG、PNG、WebP、HEIC）") from None
         except (OSError, SyntaxError, ValueError) as error:
             raise PhotoError(f"{label} 已损坏，无法读取：{error}") from None
         if image.mode not in ("RGB", "L"):
