@@ -30,6 +30,8 @@ from inspector.core.errors import DomainError
 from inspector.storage.amendments import AmendmentService
 from inspector.storage.inspections import Answer
 
+from .labels import result_label
+
 ITEM_TEXT_MAX = 36  # characters of an item's text shown in the item list
 
 
@@ -149,12 +151,15 @@ class AmendmentDialog(QDialog):
         if answer is None:
             current = self.tr("未作答")
         else:
-            current = answer.result.label + (f"；备注：{answer.note}" if answer.note else "")
-        self.current.setText(f"{item.text}\n{self.tr('现在的记录')}：{current}")
+            current = result_label(answer.result)
+            if answer.note:
+                current += self.tr("；备注：{0}").format(answer.note)
+        now = self.tr("现在的记录：{0}").format(current)
+        self.current.setText(f"{item.text}\n{now}")
         self.new_result.clear()
         for result in Result:
             if item.allows(result):
-                self.new_result.addItem(result.label, result.value)
+                self.new_result.addItem(result_label(result), result.value)
         if answer is not None:
             # Propose a different answer: the usual correction is the opposite of what was recorded.
             others = [i for i in range(self.new_result.count()) if self.new_result.itemData(i) != answer.result.value]

@@ -44,6 +44,7 @@ from inspector.storage.inspections import Answer, InspectionView
 from inspector.workspace import Workspace
 
 from .hazard_dialog import HazardDialog
+from .labels import status_label
 from .photo_strip import PhotoStrip
 
 ANSWER_KEYS = {
@@ -435,7 +436,7 @@ class ChecklistView(QWidget):
         editable = info.status is InspectionStatus.DRAFT
         self.complete_button.setEnabled(editable)
         if not editable:
-            self.show_banner(self.tr("该检查{status}，只能查看").format(status=info.status.label), error=False)
+            self.show_banner(self.tr("该检查{status}，只能查看").format(status=status_label(info.status)), error=False)
         self.go_to(service.last_position(inspection_id), remember=False, focus=True)
 
     def _fill_tree(self) -> None:

@@ -31,6 +31,7 @@ from inspector.core.errors import DomainError
 from inspector.storage.enterprise_queries import EnterpriseDetail, EnterpriseQueries
 
 from .enterprise_model import ALERT_COLOR, LIGHT_COLORS, date_text, grade_text, light_icon, light_text, size_text
+from .labels import hazard_status_label, severity_label, status_label
 
 TAB_INSPECTIONS = 0
 TAB_HAZARDS = 1
@@ -218,7 +219,7 @@ class EnterpriseDetailPanel(QWidget):
         for row, line in enumerate(detail.inspections):
             template = self.tr("{code} 第 {version} 版").format(code=line.template_code, version=line.template_version)
             table.setItem(row, 0, _item(line.inspection_date.isoformat()))
-            table.setItem(row, 1, _item(line.status.label))
+            table.setItem(row, 1, _item(status_label(line.status)))
             table.setItem(row, 2, _item(_score_text(line.score), centered=True))
             table.setItem(row, 3, _item(grade_text(line.grade) if line.grade else "", centered=True))
             table.setItem(row, 4, _item(line.template_title, tooltip=template))
@@ -234,8 +235,8 @@ class EnterpriseDetailPanel(QWidget):
                 deadline = self.tr("{day}（逾期）").format(day=deadline)
             items = [
                 _item(line.description, tooltip=line.description),
-                _item(line.severity.label),
-                _item(line.status.label),
+                _item(severity_label(line.severity)),
+                _item(hazard_status_label(line.status)),
                 _item(deadline),
             ]
             for column, item in enumerate(items):

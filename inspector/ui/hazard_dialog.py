@@ -40,6 +40,7 @@ from inspector.photos.photo_store import StoredPhoto
 from inspector.storage.hazards import NewHazard
 from inspector.workspace import Workspace
 
+from .labels import category_label, location_label, severity_label
 from .operations import run_in_background
 from .photo_strip import ImportOutcome, ThumbnailCache, import_photos
 
@@ -78,17 +79,17 @@ class HazardDialog(QDialog):
         self.description.setFixedHeight(78)
         self.location_type = QComboBox()
         for value in LocationType:
-            self.location_type.addItem(value.label, value.value)
+            self.location_type.addItem(location_label(value), value.value)
         self.location_type.setCurrentIndex(self.location_type.findData(draft.location_type.value))
         self.location = QLineEdit(draft.location)
         self.location.setPlaceholderText(self.tr("具体部位，如：二号车间东侧配电箱"))
         self.category = QComboBox()
         for value in Category:
-            self.category.addItem(value.label, value.value)
+            self.category.addItem(category_label(value), value.value)
         self.category.setCurrentIndex(self.category.findData(draft.category.value))
         self.severity = QComboBox()
         for value in Severity:
-            self.severity.addItem(value.label, value.value)
+            self.severity.addItem(severity_label(value), value.value)
         self.severity.setCurrentIndex(self.severity.findData(draft.severity.value))
         self.major_clause = QLineEdit(draft.major_clause)
         self.major_clause.setPlaceholderText(self.tr("重大隐患判定依据条款"))

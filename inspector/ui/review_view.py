@@ -48,6 +48,7 @@ from inspector.storage.signatures import (
 from inspector.workspace import Workspace
 
 from .amendment_dialog import AmendmentDialog
+from .labels import amendment_text, hazard_status_label, result_label, role_label, severity_label, status_label
 from .operations import run_in_background
 from .signature_pad import SignaturePad
 
@@ -90,14 +91,14 @@ class _SignatureBox(QWidget):
     def __init__(self, role: SignatureRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.role = role
-        self.title = QLabel(role.label)
+        self.title = QLabel(role_label(role))
         self.title.setObjectName("roleLabel")
         self.name = QLineEdit()
         self.name.setObjectName(f"name_{role.value}")
         self.name.setPlaceholderText(self.tr("签名人姓名"))
         self.clear_button = QPushButton(self.tr("清除"))
         self.clear_button.setObjectName(f"clear_{role.value}")
-        self.pad = SignaturePad(role.label)
+        self.pad = SignaturePad(role_label(role))
         self.pad.setObjectName(f"pad_{role.value}")
         self.signed_at = QLabel()
         self.signed_at.setObjectName("hint")
@@ -315,9 +316,9 @@ class ReviewView(QWidget):
             return
         self.view, self.template, self._saved = view, template, saved
         self._effective_answers = effective_answers
+        inspectors = self.tr("检查人员：{0}").format("、".join(view.inspectors))
         self.subtitle.setText(
-            f"{view.enterprise_name}　·　{view.inspection_date.isoformat()}　·　"
-            f"{self.tr('检查人员')}：{'、'.join(view.inspectors)}　·　{template.title}"
+            f"{view.enterprise_name}　·　{view.inspection_date.isoformat()}　·　{inspectors}　·　{template.title}"
         )
         self._show_status(view.status)
         self._show_grade(view, original)
@@ -330,7 +331,7 @@ class ReviewView(QWidget):
 
     def _show_status(self, status: InspectionStatus) -> None:
         colour = {"draft": "#757575", "completed": "#1565c0", "finalized": "#2e7d32"}[status.value]
-        self.status_chip.setText(status.label)
+        self.status_chip.setText(status_label(status))
         self.status_chip.setStyleSheet(f"background: {colour};")
         finalized = status is InspectionStatus.FINALIZED
         self.title.setText(self.tr("检查结果（已定稿）") if finalized else self.tr("检查结果复核与签名"))
@@ -434,14 +435,17 @@ class ReviewView(QWidget):
             if item.key:
                 badges += _badge(self.tr("关键项"), "#e65100")
             colour = "#c62828" if answer.result is Result.FAIL else "#ef6c00"
-            note = f"<br><span style='color:#666;'>{self.tr('备注')}：{html.escape(answer.note)}</span>"
+            note_text = self.tr("备注：{0}").format(html.escape(answer.note))
+            note = f"<br><span style='color:#666;'>{note_text}</span>"
             now = effective.get(item.code)
             if now is not None and now != answer:
-                corrected = now.result.label + (f"；{self.tr('备注')}：{now.note}" if now.note != answer.note else "")
+                corrected = result_label(now.result)
+                if now.note != answer.note:
+                    corrected += self.tr("；备注：{0}").format(now.note)
                 badges += _badge(self.tr("已更正为：{0}").format(corrected), "#6d4c41")
             lines.append(
                 f"<p style='margin:0 0 6px 0;'><b>{html.escape(item.code)}</b> "
-                f"<span style='color:{colour};'>{answer.result.label}</span>{badges} "
+                f"<span style='color:{colour};'>{result_label(answer.result)}</span>{badges} "
                 f"{html.escape(item.text)}{note if answer.note else ''}</p>"
             )
         failed = len(result.failed) if result else 0
@@ -458,11 +462,12 @@ class ReviewView(QWidget):
         for hazard in hazards:
             colour = "#c62828" if hazard.severity.value == "major" else "#616161"
             first_line = hazard.description.splitlines()[0] if hazard.description else ""
+            deadline = self.tr("整改期限：{0}").format(hazard.deadline.isoformat())
+            state = self.tr("状态：{0}").format(hazard_status_label(hazard.status))
             lines.append(
-                f"<p style='margin:0 0 6px 0;'>{_badge(hazard.severity.label, colour)} "
+                f"<p style='margin:0 0 6px 0;'>{_badge(severity_label(hazard.severity), colour)} "
                 f"<b>{html.escape(hazard.item_code or '')}</b> {html.escape(first_line)}"
-                f"<br><span style='color:#666;'>{self.tr('整改期限')}：{hazard.deadline.isoformat()}　"
-                f"{self.tr('状态')}：{hazard.status.label}"
+                f"<br><span style='color:#666;'>{deadline}　{state}"
                 f"{'　' + html.escape(hazard.location) if hazard.location else ''}</span></p>"
             )
         self.hazards_label.setText("".join(lines) or self.tr("本次检查未登记隐患。"))
@@ -473,10 +478,11 @@ class ReviewView(QWidget):
         self.amendments_label.setVisible(finalized)
         lines = []
         for amendment in history:
+            reason = self.tr("原因：{0}").format(html.escape(amendment.reason))
             lines.append(
                 f"<p style='margin:0 0 6px 0;'><b>{self._local(amendment.amended_at)}</b>　"
-                f"{html.escape(amendment.amended_by)}：{html.escape(amendment.describe())}"
-                f"<br><span style='color:#666;'>{self.tr('原因')}：{html.escape(amendment.reason)}</span></p>"
+                f"{html.escape(amendment.amended_by)}：{html.escape(amendment_text(amendment))}"
+                f"<br><span style='color:#666;'>{reason}</span></p>"
             )
         self.amendments_label.setText("".join(lines) or self.tr("暂无更正。"))
         changed = effective is not None and (

@@ -4,253 +4,263 @@
 <context>
     <name>AmendmentDialog</name>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="54"/>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="116"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="118"/>
         <source>登记更正</source>
         <translation>Record correction</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="60"/>
         <source>检查已定稿，原始记录保持不变。更正将连同更正人、时间和原因一并登记，并显示更正后的评级。</source>
         <translation>The inspection is finalized and its original record stays unchanged. The correction is recorded together with who made it, when and why, and the corrected grade is shown.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="75"/>
         <source>答案</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="76"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="91"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="93"/>
         <source>必填：为什么更正，依据是什么（如复核照片、企业提供的记录）</source>
         <translation>Required: why the correction is made and on what grounds (e.g. re-checked photos, records provided by the enterprise)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="100"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="102"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="103"/>
         <source>检查内容</source>
         <translation>Item content</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="102"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="104"/>
         <source>更正内容</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="103"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="105"/>
         <source>新答案</source>
         <translation>New answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="106"/>
         <source>新备注</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="107"/>
         <source>更正原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="108"/>
         <source>更正人</source>
         <translation>Corrected by</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="117"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="119"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/amendment_dialog.py" line="150"/>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="152"/>
         <source>未作答</source>
         <translation>Not answered</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="156"/>
+        <source>；备注：{0}</source>
+        <translation>; note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/amendment_dialog.py" line="157"/>
+        <source>现在的记录：{0}</source>
+        <translation>Current record: {0}</translation>
     </message>
 </context>
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="226"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="227"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="228"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="229"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="230"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="231"/>
         <source>选答</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="254"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="255"/>
         <source>检查方法</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="258"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="259"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="283"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="284"/>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="284"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="285"/>
         <source>部分符合</source>
         <translation>Partially compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="285"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="286"/>
         <source>不符合</source>
         <translation>Non-compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="286"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="287"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="307"/>
-        <location filename="../../inspector/ui/checklist_view.py" line="545"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="308"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="546"/>
         <source>登记隐患 (Enter)</source>
         <translation>Record hazard (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="314"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="315"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="329"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="330"/>
         <source>快捷键：1 符合 · 2 部分符合 · 3 不符合 · 0 不适用 · ↑↓ 上一项/下一项 · Esc 离开备注 · Ctrl+V 粘贴照片</source>
         <translation>Shortcuts: 1 Compliant · 2 Partially compliant · 3 Non-compliant · 0 Not applicable · ↑↓ previous/next item · Esc leave note · Ctrl+V paste photo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="350"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="351"/>
         <source>实时评分</source>
         <translation>Live score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="367"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="368"/>
         <source>评级理由</source>
         <translation>Grading reasons</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="386"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="387"/>
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="390"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="391"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="427"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="428"/>
         <source>{day} · {inspectors}</source>
         <translation>{day} · {inspectors}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="438"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="439"/>
         <source>该检查{status}，只能查看</source>
         <translation>This inspection is {status} and can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="486"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="487"/>
         <source>第 {n} / {total} 项</source>
         <translation>Item {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="491"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="492"/>
         <source>分值 {weight:g}</source>
         <translation>Weight {weight:g}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="495"/>
         <location filename="../../inspector/ui/checklist_view.py" line="496"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="497"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="527"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="528"/>
         <source>现场情况、整改要求…</source>
         <translation>On-site situation, rectification requirements…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="527"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="528"/>
         <source>作答后可填写备注</source>
         <translation>Answer the item to add a note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="541"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="542"/>
         <source>此项不符合，已登记 {n} 项隐患。</source>
         <translation>Non-compliant; {n} hazard(s) recorded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="542"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="543"/>
         <source>再登记一项 (Enter)</source>
         <translation>Record another (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="544"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="545"/>
         <source>此项不符合：登记隐患（已按检查表预填等级和整改期限）</source>
         <translation>Non-compliant: record a hazard (severity and rectification deadline are pre-filled from the checklist)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="565"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="566"/>
         <source>检查项 {code} 不能选“{label}”</source>
         <translation>Item {code} cannot be answered “{label}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="648"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="649"/>
         <source>已登记检查项 {code} 的隐患</source>
         <translation>Hazard recorded for item {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="680"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="681"/>
         <source>尚无可计分的答案</source>
         <translation>No scorable answers yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="683"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="684"/>
         <source>{score:g} 分</source>
         <translation>{score:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="686"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="687"/>
         <source>暂定（尚未答完）</source>
         <translation>Provisional (not all answered)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="686"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="687"/>
         <source>已答完</source>
         <translation>All answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="696"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="697"/>
         <source>已答 {n} / {total}</source>
         <translation>Answered {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="708"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="709"/>
         <source>未作答的必答项（{n}）</source>
         <translation>Unanswered required items ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/checklist_view.py" line="748"/>
+        <location filename="../../inspector/ui/checklist_view.py" line="749"/>
         <source>剪贴板里没有图片；请先作答，再粘贴照片</source>
         <translation>No image on the clipboard; answer the item first, then paste the photo</translation>
     </message>
@@ -258,186 +268,186 @@
 <context>
     <name>EnterpriseDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="83"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="84"/>
         <source>在左侧列表中选择一家企业，查看详情</source>
         <translation>Select an enterprise in the list on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="97"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="98"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="98"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="99"/>
         <source>为这家企业新建一次检查</source>
         <translation>Create a new inspection for this enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="112"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="113"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="113"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="114"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="114"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="115"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="115"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="116"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="116"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="117"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="117"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="118"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="118"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="119"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="127"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="127"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="130"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="133"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="127"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="133"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="127"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="133"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="127"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="130"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="130"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
         <source>隐患等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="130"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="133"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="133"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
         <source>牌匾编号</source>
         <translation>Plaque no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="135"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="136"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="135"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="136"/>
         <source>亮灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="189"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="190"/>
         <source>{year} 年度：{grade}</source>
         <translation>{year}: {grade}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="195"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="196"/>
         <source>{quarter}：&lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</source>
         <translation>{quarter}: &lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="200"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="201"/>
         <source>尚未亮灯</source>
         <translation>No light yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="202"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="203"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="219"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="220"/>
         <source>{code} 第 {version} 版</source>
         <translation>{code} version {version}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="225"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="226"/>
         <source>检查（{n}）</source>
         <translation>Inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="234"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="235"/>
         <source>{day}（逾期）</source>
         <translation>{day} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="246"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="247"/>
         <source>未整改隐患（{n}）</source>
         <translation>Open hazards ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="251"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="252"/>
         <source>其中 {overdue} 项已逾期</source>
         <translation>{overdue} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="258"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="259"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="258"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="259"/>
         <source>已撤换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="262"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="263"/>
         <source>颁发于 {day}</source>
         <translation>Issued on {day}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="265"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="266"/>
         <source>评级（{n}）</source>
         <translation>Grades ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="275"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="276"/>
         <source>亮灯（{n}）</source>
         <translation>Lights ({n})</translation>
     </message>
@@ -698,113 +708,113 @@
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="71"/>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="152"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="153"/>
         <source>登记隐患</source>
         <translation>Record hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="74"/>
         <source>登记隐患 · 检查项 {code}</source>
         <translation>Record hazard · item {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="84"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="85"/>
         <source>具体部位，如：二号车间东侧配电箱</source>
         <translation>Exact spot, e.g. distribution box on the east side of workshop 2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="95"/>
         <source>重大隐患判定依据条款</source>
         <translation>Clause for classifying it as a major hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="105"/>
         <source>企业整改责任人</source>
         <translation>Person responsible at the enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="107"/>
         <source>{day} · {who}</source>
         <translation>{day} · {who}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="107"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="117"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="118"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="120"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="121"/>
         <source>勾选的照片作为整改前照片</source>
         <translation>Checked photos are kept as before-rectification photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="128"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="129"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="129"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="130"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="133"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="134"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="134"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="135"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="138"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="139"/>
         <source>隐患等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="139"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="140"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="140"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="141"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="141"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="142"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="142"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="143"/>
         <source>整改责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="143"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="144"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="154"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="155"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="180"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="181"/>
         <source>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;所有文件 (*)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="181"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="182"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
@@ -886,21 +896,368 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="24"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="25"/>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="26"/>
+        <source>已定稿</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="32"/>
+        <source>已登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="33"/>
+        <source>已当场整改</source>
+        <translation>Fixed on site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="34"/>
+        <source>已下发整改通知</source>
+        <translation>Rectification notice issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="35"/>
+        <source>整改中</source>
+        <translation>Rectifying</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="36"/>
+        <source>申请复查</source>
+        <translation>Re-check requested</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="37"/>
+        <source>复查通过</source>
+        <translation>Re-check passed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="38"/>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="39"/>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="46"/>
+        <source>登记隐患</source>
+        <translation>Record hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="47"/>
+        <source>当场整改</source>
+        <translation>Fix on site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="48"/>
+        <source>下发整改通知</source>
+        <translation>Issue rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="49"/>
+        <source>开始整改</source>
+        <translation>Start rectifying</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="50"/>
+        <source>申请复查</source>
+        <comment>hazard action</comment>
+        <translation>Request re-check</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="51"/>
+        <source>复查通过</source>
+        <comment>hazard action</comment>
+        <translation>Pass re-check</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="52"/>
+        <source>复查不通过</source>
+        <translation>Fail re-check</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="53"/>
+        <source>销号</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="54"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="55"/>
+        <source>申请延期</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="56"/>
+        <source>批准延期</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="57"/>
+        <source>驳回延期</source>
+        <translation>Refuse extension</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="63"/>
+        <source>符合</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="64"/>
+        <source>部分符合</source>
+        <translation>Partially compliant</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="65"/>
+        <source>不符合</source>
+        <translation>Non-compliant</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="66"/>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="72"/>
+        <source>一般隐患</source>
+        <translation>General hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="73"/>
+        <source>重大隐患</source>
+        <translation>Major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="79"/>
+        <location filename="../../inspector/ui/labels.py" line="101"/>
+        <source>生产车间</source>
+        <translation>Production workshop</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="80"/>
+        <source>仓库</source>
+        <translation>Warehouse</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="81"/>
+        <source>危险化学品仓库</source>
+        <translation>Hazardous chemicals store</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="82"/>
+        <source>危险废物贮存库</source>
+        <translation>Hazardous waste store</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="83"/>
+        <source>食堂</source>
+        <translation>Canteen</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="84"/>
+        <source>配电房</source>
+        <translation>Power distribution room</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="85"/>
+        <source>办公区</source>
+        <translation>Office area</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="86"/>
+        <source>宿舍</source>
+        <translation>Dormitory</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="87"/>
+        <source>室外场地</source>
+        <translation>Outdoor area</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="88"/>
+        <source>全厂</source>
+        <translation>Whole site</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="94"/>
+        <source>安全管理</source>
+        <translation>Safety management</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="95"/>
+        <source>教育培训</source>
+        <translation>Education and training</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="96"/>
+        <source>消防安全</source>
+        <translation>Fire safety</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="97"/>
+        <source>用电安全</source>
+        <translation>Electrical safety</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="98"/>
+        <source>燃气与食堂</source>
+        <translation>Gas and canteen</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="99"/>
+        <source>危险化学品</source>
+        <translation>Hazardous chemicals</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="100"/>
+        <source>危险废物</source>
+        <translation>Hazardous waste</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="102"/>
+        <source>仓储</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="103"/>
+        <source>劳动防护用品</source>
+        <translation>Personal protective equipment</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="104"/>
+        <source>职业健康</source>
+        <translation>Occupational health</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="105"/>
+        <source>应急管理</source>
+        <translation>Emergency management</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="106"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="112"/>
+        <source>A级</source>
+        <translation>Grade A</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="113"/>
+        <source>B级</source>
+        <translation>Grade B</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="114"/>
+        <source>C级</source>
+        <translation>Grade C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="115"/>
+        <source>D级</source>
+        <translation>Grade D</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="121"/>
+        <source>绿灯</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="122"/>
+        <source>黄灯</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="123"/>
+        <source>红灯</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="129"/>
+        <source>检查人员 1</source>
+        <translation>Inspector 1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="130"/>
+        <source>检查人员 2</source>
+        <translation>Inspector 2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="131"/>
+        <source>企业代表</source>
+        <translation>Enterprise representative</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="137"/>
+        <source>答案</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="138"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="146"/>
+        <source>未作答</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="149"/>
+        <location filename="../../inspector/ui/labels.py" line="150"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="151"/>
+        <source>{code} {field}：{old} → {new}</source>
+        <translation>{code} {field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/labels.py" line="152"/>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="21"/>
+        <location filename="../../inspector/ui/main_window.py" line="31"/>
         <source>Inspector 安全生产检查</source>
         <translation>Inspector – Work Safety Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="31"/>
+        <location filename="../../inspector/ui/main_window.py" line="41"/>
         <source>企业名录</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="32"/>
+        <location filename="../../inspector/ui/main_window.py" line="42"/>
         <source>检查</source>
         <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="44"/>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -950,172 +1307,255 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="148"/>
+        <location filename="../../inspector/ui/review_view.py" line="147"/>
         <source>检查结果复核</source>
         <translation>Review inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="217"/>
+        <location filename="../../inspector/ui/review_view.py" line="216"/>
         <source>更正记录</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="229"/>
+        <location filename="../../inspector/ui/review_view.py" line="228"/>
         <source>分区得分</source>
         <translation>Section scores</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="249"/>
+        <location filename="../../inspector/ui/review_view.py" line="248"/>
         <source>请两名检查人员和企业代表核对上述结果后分别签名。</source>
         <translation>The two inspectors and the enterprise representative check the results above, then each signs.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="253"/>
-        <location filename="../../inspector/ui/review_view.py" line="339"/>
+        <location filename="../../inspector/ui/review_view.py" line="252"/>
+        <location filename="../../inspector/ui/review_view.py" line="338"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="256"/>
+        <location filename="../../inspector/ui/review_view.py" line="255"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="258"/>
+        <location filename="../../inspector/ui/review_view.py" line="257"/>
         <source>保存三人签名并定稿；定稿后检查为只读，只能登记更正</source>
         <translation>Save the three signatures and finalize; a finalized inspection is read-only and can only be corrected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="260"/>
+        <location filename="../../inspector/ui/review_view.py" line="259"/>
         <source>更正…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="262"/>
+        <location filename="../../inspector/ui/review_view.py" line="261"/>
         <source>登记对已定稿检查的更正（保留原始记录）</source>
         <translation>Record a correction to the finalized inspection (the original record is kept)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="275"/>
+        <location filename="../../inspector/ui/review_view.py" line="274"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="338"/>
+        <location filename="../../inspector/ui/review_view.py" line="319"/>
+        <source>检查人员：{0}</source>
+        <translation>Inspectors: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="337"/>
         <source>检查结果（已定稿）</source>
         <translation>Inspection results (finalized)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="338"/>
+        <location filename="../../inspector/ui/review_view.py" line="337"/>
         <source>检查结果复核与签名</source>
         <translation>Review and sign inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="339"/>
+        <location filename="../../inspector/ui/review_view.py" line="338"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="343"/>
+        <location filename="../../inspector/ui/review_view.py" line="342"/>
         <source>已定稿，检查为只读。发现错误请点“更正…”登记，原始记录保持不变。</source>
         <translation>Finalized; the inspection is read-only. To fix an error, click “Amend…” to record a correction; the original record stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="345"/>
+        <location filename="../../inspector/ui/review_view.py" line="344"/>
         <source>请两名检查人员和企业代表核对左侧结果后，在下方分别手写签名，然后点击“定稿”。</source>
         <translation>The two inspectors and the enterprise representative check the results on the left, each sign by hand below, then click “Finalize”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="354"/>
+        <location filename="../../inspector/ui/review_view.py" line="353"/>
         <source>评级 {0}</source>
         <translation>Grade {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="355"/>
+        <location filename="../../inspector/ui/review_view.py" line="354"/>
         <source>{0:g} 分</source>
         <translation>{0:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="398"/>
+        <location filename="../../inspector/ui/review_view.py" line="397"/>
         <source>{0:g}/{1:g}（{2:g}%）</source>
         <translation>{0:g}/{1:g} ({2:g}%)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="400"/>
+        <location filename="../../inspector/ui/review_view.py" line="399"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="435"/>
+        <location filename="../../inspector/ui/review_view.py" line="434"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="437"/>
+        <location filename="../../inspector/ui/review_view.py" line="436"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="443"/>
+        <location filename="../../inspector/ui/review_view.py" line="438"/>
+        <source>备注：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="444"/>
+        <source>；备注：{0}</source>
+        <translation>; note: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="445"/>
         <source>已更正为：{0}</source>
         <translation>Corrected to: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="450"/>
+        <location filename="../../inspector/ui/review_view.py" line="452"/>
         <source>不符合项（{0}）</source>
         <translation>Non-compliant items ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="451"/>
+        <location filename="../../inspector/ui/review_view.py" line="453"/>
         <source>全部符合或不适用。</source>
         <translation>All items compliant or not applicable.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="455"/>
+        <location filename="../../inspector/ui/review_view.py" line="457"/>
         <source>&#x3000;部分符合（{0}）</source>
         <translation>  ·  Partially compliant ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="458"/>
+        <location filename="../../inspector/ui/review_view.py" line="460"/>
         <source>本次检查发现的隐患（{0}）</source>
         <translation>Hazards found in this inspection ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="470"/>
+        <location filename="../../inspector/ui/review_view.py" line="465"/>
+        <source>整改期限：{0}</source>
+        <translation>Rectification deadline: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="466"/>
+        <source>状态：{0}</source>
+        <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="473"/>
         <source>本次检查未登记隐患。</source>
         <translation>No hazards were recorded in this inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="483"/>
+        <location filename="../../inspector/ui/review_view.py" line="481"/>
+        <source>原因：{0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="487"/>
         <source>暂无更正。</source>
         <translation>No corrections yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="489"/>
+        <location filename="../../inspector/ui/review_view.py" line="493"/>
         <source>更正后：{0} 级&#x3000;{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）
 {3}</source>
         <translation>After correction: grade {0}, {1:g} pts ({2} correction(s) recorded; the grade above is the original one at finalization)
 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="513"/>
+        <location filename="../../inspector/ui/review_view.py" line="517"/>
         <source>未留签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="519"/>
+        <location filename="../../inspector/ui/review_view.py" line="523"/>
         <source>签名时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="562"/>
+        <location filename="../../inspector/ui/review_view.py" line="566"/>
         <source>已定稿。检查现为只读；如需更正请点击“更正…”。</source>
         <translation>Finalized. The inspection is now read-only; to correct it, click “Amend…”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="598"/>
+        <location filename="../../inspector/ui/review_view.py" line="602"/>
         <source>更正已登记。</source>
         <translation>Correction recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="31"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="42"/>
+        <source> 像素</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="46"/>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="47"/>
+        <source>发证单位</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="48"/>
+        <source>单位代码</source>
+        <translation>Authority code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="49"/>
+        <source>照片长边</source>
+        <translation>Photo long edge</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="50"/>
+        <source>时区</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="51"/>
+        <source>界面语言在重新启动 Inspector 后生效。</source>
+        <translation>The interface language takes effect after Inspector is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1227,13 +1667,13 @@
 <context>
     <name>_SignatureBox</name>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="99"/>
-        <location filename="../../inspector/ui/review_view.py" line="121"/>
+        <location filename="../../inspector/ui/review_view.py" line="98"/>
+        <location filename="../../inspector/ui/review_view.py" line="120"/>
         <source>签名人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="100"/>
+        <location filename="../../inspector/ui/review_view.py" line="99"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>

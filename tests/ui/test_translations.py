@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from inspector.core.amendment import Amendment, AmendmentField
+from inspector.core.categories import Category
+from inspector.core.checklist import LocationType, Result, Severity
+from inspector.core.grades import Grade, Light
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.core.inspection import InspectionStatus
+from inspector.storage.signatures import SignatureRole
+from inspector.ui import labels
 from inspector.ui.i18n import install_translator, translations_dir
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
@@ -77,3 +89,55 @@ def test_main_window_in_english(qapp: QApplication, qtbot: QtBot, workspace: Wor
         assert window.windowTitle() == "Inspector – Work Safety Inspections"
     finally:
         qapp.removeTranslator(translator)
+
+
+LABEL_FUNCTIONS: list[tuple[type[StrEnum], Callable[[Any], str]]] = [
+    (InspectionStatus, labels.status_label),
+    (HazardStatus, labels.hazard_status_label),
+    (HazardAction, labels.action_label),
+    (Result, labels.result_label),
+    (Severity, labels.severity_label),
+    (LocationType, labels.location_label),
+    (Category, labels.category_label),
+    (Grade, labels.grade_label),
+    (Light, labels.light_label),
+    (SignatureRole, labels.role_label),
+    (AmendmentField, labels.amendment_field_label),
+]
+LABEL_IDS = [enum.__name__ for enum, _ in LABEL_FUNCTIONS]
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize(("enum", "label"), LABEL_FUNCTIONS, ids=LABEL_IDS)
+def test_labels_without_translator_match_the_core(
+    qapp: QApplication, enum: type[StrEnum], label: Callable[[Any], str]
+) -> None:
+    assert [label(member) for member in enum] == [member.label for member in enum]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("enum", "label"), LABEL_FUNCTIONS, ids=LABEL_IDS)
+def test_labels_in_english(english: QTranslator, enum: type[StrEnum], label: Callable[[Any], str]) -> None:
+    for member in enum:
+        text = label(member)
+        assert text and not CHINESE.search(text), (member, text)
+
+
+def _amendment(field: AmendmentField, old: str | None, new: str) -> Amendment:
+    return Amendment("1", "C-2", field, old, new, "复核照片", "张三", datetime(2024, 5, 1, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    "amendment",
+    [
+        _amendment(AmendmentField.ANSWER, "fail", "pass"),
+        _amendment(AmendmentField.ANSWER, None, "partial"),
+        _amendment(AmendmentField.NOTE, "", "已整改"),
+    ],
+)
+def test_amendment_text_matches_describe(qapp: QApplication, amendment: Amendment) -> None:
+    assert labels.amendment_text(amendment) == amendment.describe()
+
+
+def test_amendment_text_in_english(english: QTranslator) -> None:
+    text = labels.amendment_text(_amendment(AmendmentField.ANSWER, "fail", "pass"))
+    assert text == "C-2 Answer: Non-compliant → Compliant"
