@@ -19,6 +19,7 @@ from inspector.storage.database import DB_NAME, Database
 from inspector.storage.enterprises import EnterpriseService
 from inspector.storage.hazards import HazardService
 from inspector.storage.inspections import InspectionService
+from inspector.storage.notices import NoticeService
 from inspector.storage.roster import RosterService
 from inspector.storage.signatures import SignatureService
 from inspector.storage.stats import Stats, compute_stats
@@ -77,6 +78,10 @@ class Workspace:
     @cached_property
     def amendments(self) -> AmendmentService:
         return AmendmentService(self.db, self.templates)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        return NoticeService(self.db, lambda: self.settings)
 
     def default_template_id(self, code: str = DEFAULT_TEMPLATE) -> str:
         """The newest version of a template in the forms folders, registered (frozen) if new."""

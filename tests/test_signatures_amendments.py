@@ -19,7 +19,15 @@ from inspector.core.errors import DomainError, TransitionRefused, ValidationErro
 from inspector.core.grades import Grade
 from inspector.core.inspection import InspectionStatus
 from inspector.storage.amendments import AmendmentService
-from inspector.storage.database import BACKUP_DIR, DB_NAME, alembic_config, current_revision, make_engine, migrate
+from inspector.storage.database import (
+    BACKUP_DIR,
+    DB_NAME,
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    migrate,
+)
 from inspector.storage.models import Base
 from inspector.storage.signatures import SignatureRole, SignatureService, inspection_hazard_ids
 from inspector.workspace import Workspace
@@ -60,7 +68,7 @@ def amendments(workspace: Workspace) -> AmendmentService:
 
 # -- the schema ----------------------------------------------------------------------------------
 def test_models_match_the_migrated_database(workspace: Workspace) -> None:
-    assert current_revision(workspace.db.engine) == "0002"
+    assert current_revision(workspace.db.engine) == head_revision()
     with workspace.db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -82,7 +90,7 @@ def test_migration_0002_upgrades_a_0001_database_with_data_after_a_backup(tmp_pa
         )
     try:
         backup = migrate(engine, path)
-        assert current_revision(engine) == "0002"
+        assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
     assert backup is not None and backup.is_file()

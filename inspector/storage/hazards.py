@@ -24,6 +24,7 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardSta
 from inspector.photos.photo_store import StoredPhoto
 
 from .database import Database
+from .grading_follow import refresh_enterprise
 from .ids import to_str, to_uuid
 from .models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow, PhotoRow
 from .photos import photo_row_id
@@ -163,6 +164,8 @@ class HazardService:
             session.add(row)
             session.flush()
             self._append(session, row, state.events[-1], 1, photos)
+            # Grading follows hazards (domain.md §4 rules 6 and 7) in the same transaction.
+            refresh_enterprise(session, row.enterprise_id, today_in(self.timezone, at))
             return to_str(row.id)
 
     def act(
@@ -179,16 +182,9 @@ class HazardService:
         at = at or utcnow()
         with self.db.transaction() as session:
             row = self._row(session, hazard_id)
-            state = self._state(session, row)
-            state = lifecycle.apply(state, action, at, by, note, [p.sha256 for p in photos], new_deadline)
-            self._append(session, row, state.events[-1], len(state.events), photos)
-            row.status, row.deadline = state.status.value, state.deadline
-            day = today_in(self.timezone, at)
-            if lifecycle.is_rectified(state.status) and row.rectified_on is None:
-                row.rectified_on = day
-            if state.status is HazardStatus.CLOSED:
-                row.closed_on = day
-            return state.status
+            status = transition(session, row, action, by, at, self.timezone, note, photos, new_deadline)
+            refresh_enterprise(session, row.enterprise_id, today_in(self.timezone, at))
+            return status
 
     def get(self, hazard_id: str) -> HazardView:
         with self.db.reading() as session:
@@ -276,3 +272,29 @@ class HazardService:
             session.add(
                 HazardEventPhotoRow(event_id=event_row.id, photo_id=photo_row_id(session, photo), position=position)
             )
+
+
+def transition(
+    session: Session,
+    row: HazardRow,
+    action: HazardAction,
+    by: str,
+    at: datetime,
+    timezone: str,
+    note: str = "",
+    photos: Sequence[StoredPhoto] = (),
+    new_deadline: date | None = None,
+) -> HazardStatus:
+    """Apply one lifecycle action to a hazard row inside the caller's transaction: the event is
+    appended and the mirrored status, deadline and dates updated. The caller refreshes grading
+    (`refresh_enterprise`) once it has made all its changes."""
+    state = HazardService._state(session, row)
+    state = lifecycle.apply(state, action, at, by, note, [p.sha256 for p in photos], new_deadline)
+    HazardService._append(session, row, state.events[-1], len(state.events), photos)
+    row.status, row.deadline = state.status.value, state.deadline
+    day = today_in(timezone, at)
+    if lifecycle.is_rectified(state.status) and row.rectified_on is None:
+        row.rectified_on = day
+    if state.status is HazardStatus.CLOSED:
+        row.closed_on = day
+    return state.status

@@ -265,3 +265,30 @@ class AmendmentRow(Tracked, Base):
     reason: Mapped[str] = mapped_column(Text)
     amended_by: Mapped[str] = mapped_column(String(100))
     amended_at: Mapped[datetime]
+
+
+class NoticeRow(Tracked, Base):
+    """A rectification notice (整改通知书) or supervision opinion letter (监督意见书) grouping hazards
+    of one enterprise (and, usually, one inspection). The number is allocated per device and year
+    (see inspector.core.notice_number) and never reused."""
+
+    __tablename__ = "notices"
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # rectification | supervision
+    order_type: Mapped[str] = mapped_column(String(20))  # immediate | deadline
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprises.id"), index=True)
+    inspection_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("inspections.id"), index=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    recheck_on: Mapped[date | None] = mapped_column(Date)
+    issuing_body: Mapped[str] = mapped_column(String(100))
+    inspectors: Mapped[list[Any]] = mapped_column()  # names, at least two
+    received_by: Mapped[str | None] = mapped_column(String(50))
+    received_on: Mapped[date | None] = mapped_column(Date)
+
+
+class NoticeHazardRow(Tracked, Base):
+    __tablename__ = "notice_hazards"
+    __table_args__ = (UniqueConstraint("notice_id", "hazard_id"),)
+    notice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("notices.id"), index=True)
+    hazard_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hazards.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)

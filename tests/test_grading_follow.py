@@ -1,0 +1,165 @@
+"""Grading follows hazards (domain.md §4 rules 6 and 7): the quarterly light is recomputed with
+every hazard change, and an open major hazard downgrades the current plaque at once."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PIL import Image
+
+from inspector.core.checklist import Result, Severity
+from inspector.core.credit_code import with_check_digit
+from inspector.core.enterprise import Enterprise
+from inspector.core.hazard_lifecycle import HazardAction
+from inspector.photos.photo_store import StoredPhoto
+from inspector.storage.database import DB_NAME
+from inspector.storage.grading_follow import refresh_enterprise
+from inspector.storage.hazards import HazardSource, NewHazard
+from inspector.storage.ids import to_uuid
+from inspector.storage.models import PlaqueRow
+from inspector.workspace import Workspace
+
+A = HazardAction
+FOUND_ON = date(2026, 4, 1)
+T0 = datetime(2026, 4, 1, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+
+
+def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
+    try:
+        return connection.execute(query, params).fetchall()
+    finally:
+        connection.close()
+
+
+def light(workspace: Workspace, enterprise_id: str, quarter: str = "2026Q2") -> str | None:
+    rows = sql(workspace, "SELECT light FROM lights WHERE enterprise_id = ? AND quarter = ?", enterprise_id, quarter)
+    return rows[0][0] if rows else None  # type: ignore[return-value]
+
+
+def plaques(workspace: Workspace, enterprise_id: str) -> list[tuple[object, ...]]:
+    return sql(
+        workspace,
+        "SELECT grade, current, serial, reasons FROM plaques WHERE enterprise_id = ? ORDER BY created_at",
+        enterprise_id,
+    )
+
+
+@pytest.fixture
+def enterprise_id(workspace: Workspace) -> str:
+    return workspace.enterprises.add(
+        Enterprise("平湖市评级示例有限公司", with_check_digit("91330482000000400"), "新埭镇")
+    )
+
+
+@pytest.fixture
+def plaque_a(workspace: Workspace, enterprise_id: str) -> None:
+    with workspace.db.transaction() as session:
+        session.add(
+            PlaqueRow(
+                enterprise_id=to_uuid(enterprise_id),
+                year=2026,
+                grade="A",
+                score=93.5,
+                reasons=["A：得分 93.5"],
+                serial="PH-2026-A-0001",
+                issued_on=date(2026, 1, 15),
+                current=True,
+            )
+        )
+
+
+@pytest.fixture
+def after(workspace: Workspace) -> StoredPhoto:
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), "green").save(buffer, "PNG")
+    return workspace.photos.import_bytes(buffer.getvalue(), "after.png")
+
+
+def raise_hazard(workspace: Workspace, enterprise_id: str, **changes: object) -> str:
+    fields: dict[str, object] = {
+        "enterprise_id": enterprise_id,
+        "description": "液化气钢瓶与灶具同室存放",
+        "found_on": FOUND_ON,
+        "found_by": "张检查",
+        "deadline": FOUND_ON + timedelta(days=7),
+        "source": HazardSource.WORKER_REPORT,
+    }
+    fields.update(changes)
+    return workspace.hazards.raise_hazard(NewHazard(**fields), at=T0)  # type: ignore[arg-type]
+
+
+def test_a_major_hazard_turns_the_light_red_and_downgrades_the_plaque(
+    workspace: Workspace, enterprise_id: str, plaque_a: None
+) -> None:
+    raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR, major_clause="餐饮场所使用液化气未设置泄漏报警")
+    assert light(workspace, enterprise_id) == "red"
+    assert [row[:3] for row in plaques(workspace, enterprise_id)] == [
+        ("A", 0, "PH-2026-A-0001"),
+        ("D", 1, "PH-2026-A-0001-D"),
+    ]
+    with workspace.db.reading() as session:
+        current = session.query(PlaqueRow).filter_by(enterprise_id=to_uuid(enterprise_id), current=True).one()
+        assert current.reasons == ["重大事故隐患未整改：液化气钢瓶与灶具同室存放，即时降为 D 级"]
+        assert (current.score, current.issued_on) == (93.5, FOUND_ON)
+
+    # A second major hazard does not downgrade again (it is D already).
+    raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR, description="安全出口上锁")
+    assert len(plaques(workspace, enterprise_id)) == 2
+    assert workspace.stats(2026).grades.get("D") == 1
+
+
+def test_closing_the_major_hazard_clears_the_red_light_but_keeps_the_d_plaque(
+    workspace: Workspace, enterprise_id: str, plaque_a: None, after: StoredPhoto
+) -> None:
+    hazard = raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR)
+    assert light(workspace, enterprise_id) == "red"
+    workspace.hazards.act(hazard, A.FIX_ON_SITE, "张检查", photos=[after], at=T0 + timedelta(hours=2))
+    assert light(workspace, enterprise_id) == "green"
+    workspace.hazards.act(hazard, A.CLOSE, "张检查", at=T0 + timedelta(hours=3))
+    assert light(workspace, enterprise_id) == "green"
+    # The plaque stays D until the next annual grading (see grading_follow's docstring).
+    assert [(grade, current) for grade, current, *_ in plaques(workspace, enterprise_id)] == [("A", 0), ("D", 1)]
+
+
+def test_voiding_a_major_hazard_clears_the_red_light(workspace: Workspace, enterprise_id: str) -> None:
+    hazard = raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR)
+    assert light(workspace, enterprise_id) == "red"
+    workspace.hazards.act(hazard, A.VOID, "张检查", "误判", at=T0 + timedelta(hours=1))
+    assert light(workspace, enterprise_id) == "green"
+    assert plaques(workspace, enterprise_id) == []  # no plaque: nothing to downgrade
+
+
+def test_an_overdue_general_hazard_makes_the_light_yellow(workspace: Workspace, enterprise_id: str) -> None:
+    raise_hazard(workspace, enterprise_id, found_on=date(2026, 3, 25), deadline=date(2026, 3, 31))
+    assert light(workspace, enterprise_id) == "yellow"
+    reasons = sql(workspace, "SELECT reasons FROM lights WHERE enterprise_id = ?", enterprise_id)[0][0]
+    assert "\\u903e\\u671f" in str(reasons)  # 逾期
+
+
+def test_a_hazard_in_time_is_green_until_it_is_overdue(workspace: Workspace, enterprise_id: str) -> None:
+    raise_hazard(workspace, enterprise_id)
+    assert light(workspace, enterprise_id) == "green"
+    with workspace.db.transaction() as session:
+        result = refresh_enterprise(session, to_uuid(enterprise_id), date(2026, 4, 9))
+    assert result.light.value == "yellow"
+    assert light(workspace, enterprise_id) == "yellow"
+    assert sql(workspace, "SELECT count(*) FROM lights") == [(1,)]  # upserted, not duplicated
+
+
+def test_the_light_uses_the_latest_graded_inspection(workspace: Workspace, enterprise_id: str) -> None:
+    inspectors = [workspace.roster.add("张检查"), workspace.roster.add("李检查")]
+    inspection = workspace.inspections.start(enterprise_id, workspace.default_template_id(), FOUND_ON, inspectors)
+    template = workspace.inspections.template_of(inspection)
+    for item in template.items:
+        workspace.inspections.answer(inspection, item.code, Result.PASS)
+    key = next(item for item in template.items if item.key and not item.veto)
+    workspace.inspections.answer(inspection, key.code, Result.FAIL)
+    workspace.inspections.complete(inspection)
+    raise_hazard(workspace, enterprise_id, source=HazardSource.INSPECTION, inspection_id=inspection)
+    assert light(workspace, enterprise_id) == "yellow"
+    reasons = sql(workspace, "SELECT reasons FROM lights WHERE enterprise_id = ?", enterprise_id)[0][0]
+    assert key.code in str(reasons)
