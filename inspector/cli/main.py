@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from inspector import __version__
 from inspector.core.errors import DomainError
 
-from . import demo_command, enterprises_command, forms_command, stats_command
+from . import demo_command, enterprises_command, forms_command, hazards_command, stats_command
 
 EXIT_USER_ERROR = 1
-COMMANDS = (demo_command, stats_command, forms_command, enterprises_command)
+COMMANDS = (demo_command, stats_command, forms_command, enterprises_command, hazards_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,115 @@
+"""`inspector hazards export --out F.xlsx|F.csv [filters]` and `inspector hazards figures`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from inspector.core.checklist import Severity
+from inspector.core.errors import DomainError
+from inspector.core.hazard_lifecycle import HazardStatus
+from inspector.exporting.hazard_export import export_ledger
+from inspector.storage.hazard_figures import GROUPINGS, hazard_figures
+from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter
+
+from .common import open_workspace, print_json
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("hazards", help="隐患台账：导出与统计 hazard ledger")
+    sub = parser.add_subparsers(dest="hazards_command", metavar="ACTION", required=True)
+
+    export = sub.add_parser("export", help="导出隐患台账为 .xlsx 或 .csv")
+    export.add_argument("--out", required=True, type=Path, help="输出文件（.xlsx 或 .csv）")
+    export.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in HazardStatus],
+        help="只导出该状态（可重复）；默认除已作废外全部",
+    )
+    export.add_argument("--severity", choices=[s.value for s in Severity], help="隐患等级")
+    export.add_argument("--overdue", action="store_true", help="只导出逾期未整改的隐患")
+    export.add_argument("--due-within", type=int, metavar="N", help="只导出 N 天内到期、尚未整改的隐患")
+    export.add_argument("--town", help="镇街")
+    export.add_argument("--inspector", help="检查人员姓名")
+    export.add_argument("--from", dest="found_from", metavar="YYYY-MM-DD", help="发现日期起")
+    export.add_argument("--to", dest="found_to", metavar="YYYY-MM-DD", help="发现日期止")
+    export.add_argument("--year", type=int, help="发现年份")
+    export.add_argument("--quiet", action="store_true", help="不显示进度条")
+    export.set_defaults(run=run_export)
+
+    figures = sub.add_parser("figures", help="隐患统计：发现、整改、整改率、逾期")
+    figures.add_argument("--year", type=int, help="年份（默认今年）")
+    figures.add_argument("--by", choices=list(GROUPINGS), help="分组：镇街、等级、类别或月份")
+    figures.add_argument("--json", action="store_true", help="以 JSON 输出")
+    figures.set_defaults(run=run_figures)
+
+
+def _day(text: str | None, what: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError(f"{what}应为 YYYY-MM-DD 格式的日期，收到的是 “{text}”") from None
+
+
+def ledger_filter(args: argparse.Namespace) -> LedgerFilter:
+    found_from, found_to = _day(args.found_from, "起始日期"), _day(args.found_to, "截止日期")
+    if args.year is not None:
+        if found_from or found_to:
+            raise DomainError("--year 不能与 --from/--to 同时使用")
+        found_from, found_to = date(args.year, 1, 1), date(args.year, 12, 31)
+    return LedgerFilter(
+        statuses=tuple(HazardStatus(s) for s in args.status or ()),
+        severity=Severity(args.severity) if args.severity else None,
+        overdue_only=args.overdue,
+        due_within_days=args.due_within,
+        town=args.town,
+        inspector=args.inspector,
+        found_from=found_from,
+        found_to=found_to,
+    )
+
+
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = width if total == 0 else width * done // total
+    sys.stderr.write(f"\r导出中 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    f = ledger_filter(args)
+    workspace = open_workspace(args)
+    try:
+        ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
+        count = export_ledger(ledger, f, args.out, None if args.quiet else _progress_bar)
+    finally:
+        workspace.close()
+    print(f"已导出 {count} 条隐患到 {args.out}")
+    return 0
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    workspace = open_workspace(args)
+    try:
+        today = workspace.today()
+        year = args.year or today.year
+        rows = hazard_figures(workspace.db, year, today, args.by)
+    finally:
+        workspace.close()
+    if args.json:
+        print_json({"year": year, "by": args.by, "rows": [row.as_dict() for row in rows]})
+        return 0
+    heading = GROUPINGS.get(args.by or "", "")
+    print(f"{year} 年隐患统计" + (f"（按{heading}）" if heading else ""))
+    print(f"  {'':<12}{'发现':>8}{'已整改':>8}{'整改率':>9}{'逾期':>6}")
+    for row in rows:
+        rate = "—" if row.rate is None else f"{row.rate:.1f}%"
+        print(f"  {row.label:<12}{row.found:>8}{row.rectified:>8}{rate:>9}{row.overdue:>6}")
+    return 0

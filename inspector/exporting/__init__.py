@@ -1,0 +1,1 @@
+"""Exports of stored data to files people open elsewhere (Excel, CSV)."""
