@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector.paths import data_dir
-from inspector.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspector.workspace import Workspace
 
 
 def data_folder(args: argparse.Namespace) -> Path:
@@ -17,6 +19,9 @@ def data_folder(args: argparse.Namespace) -> Path:
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
+    # Imported here: the storage stack costs ~0.3 s, and `--version` or `--help` need none of it.
+    from inspector.workspace import Workspace
+
     return Workspace(data_folder(args))
 
 

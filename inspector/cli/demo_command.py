@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
-
 from .common import open_workspace
 
 
@@ -22,6 +19,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     try:
+        from inspector.demo.demo_city import create_demo  # Pillow and the generator load only for demo
+        from inspector.demo.generator import DemoSpec
+
         spec = DemoSpec(enterprises=args.enterprises, years=args.years, seed=args.seed)
         counts = create_demo(workspace, spec, lambda step: print(f"生成 {step}…", file=sys.stderr))
     finally:

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector.importing.enterprise_import import import_enterprises
-
 from .common import open_workspace
 
 DEFAULT_LIMIT = 50
@@ -48,6 +46,8 @@ def run_import(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     try:
         # ImportFileError / ImportRejected are DomainErrors: main() prints them to stderr, exit 1.
+        from inspector.importing.enterprise_import import import_enterprises  # openpyxl only when importing
+
         summary = import_enterprises(workspace, Path(args.file), dry_run=args.dry_run)
     finally:
         workspace.close()

@@ -10,7 +10,6 @@ from pathlib import Path
 from inspector.core.checklist import Severity
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.exporting.hazard_export import export_ledger
 from inspector.storage.hazard_figures import GROUPINGS, hazard_figures
 from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter
 
@@ -88,6 +87,8 @@ def run_export(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     try:
         ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
+        from inspector.exporting.hazard_export import export_ledger  # openpyxl only when exporting
+
         count = export_ledger(ledger, f, args.out, None if args.quiet else _progress_bar)
     finally:
         workspace.close()
