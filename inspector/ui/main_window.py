@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from inspector.workspace import Workspace
 
 from .enterprises_page import EnterprisesPage
+from .hazards_page import HazardsPage
 from .inspections_page import InspectionsPage
 from .settings_dialog import SettingsDialog
 from .ui_settings import ui_settings
@@ -38,8 +39,10 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.enterprises = EnterprisesPage(workspace, self)
         self.inspections = InspectionsPage(workspace, self)
+        self.hazards = HazardsPage(workspace, self)
         self._add_page("enterprises", self.tr("企业名录"), self.enterprises)
         self._add_page("inspections", self.tr("检查"), self.inspections)
+        self._add_page("hazards", self.tr("隐患台账"), self.hazards)
         self.enterprises.start_inspection_requested.connect(self.inspections.start_for)
         self.settings_button = QPushButton(self.tr("设置"))
         self.settings_button.clicked.connect(self.open_settings)

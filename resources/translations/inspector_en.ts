@@ -706,6 +706,163 @@
     </message>
 </context>
 <context>
+    <name>HazardActionDialog</name>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="57"/>
+        <source>隐患操作：{action}</source>
+        <translation>Hazard action: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="62"/>
+        <source>操作人姓名</source>
+        <translation>Name of the person acting</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="63"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="66"/>
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="66"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="75"/>
+        <source>新整改期限</source>
+        <translation>New rectification deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="80"/>
+        <source>添加整改后照片…</source>
+        <translation>Add after-photos…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="88"/>
+        <source>整改后照片</source>
+        <translation>After-photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="98"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="108"/>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="108"/>
+        <source>图片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="132"/>
+        <source>请填写操作人</source>
+        <translation>Enter who is acting</translation>
+    </message>
+</context>
+<context>
+    <name>HazardDetailPanel</name>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="44"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="124"/>
+        <source>选择一条隐患查看详情</source>
+        <translation>Select a hazard to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="51"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="52"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="53"/>
+        <source>等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="54"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="55"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="56"/>
+        <source>发现</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="57"/>
+        <source>整改期限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="58"/>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="59"/>
+        <source>整改措施</source>
+        <translation>Rectification measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="77"/>
+        <source>整改前照片</source>
+        <translation>Before-photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="79"/>
+        <source>整改后照片</source>
+        <translation>After-photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="81"/>
+        <source>处理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="136"/>
+        <source>{date}（已逾期）</source>
+        <translation>{date} (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="141"/>
+        <source>；延期申请至 {date} 待审批</source>
+        <translation>; extension to {date} awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="153"/>
+        <source>新期限 {date}</source>
+        <translation>new deadline {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="155"/>
+        <source>照片 {n} 张</source>
+        <translation>{n} photo(s)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="179"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>HazardDialog</name>
     <message>
         <location filename="../../inspector/ui/hazard_dialog.py" line="72"/>
@@ -817,6 +974,168 @@
         <location filename="../../inspector/ui/hazard_dialog.py" line="182"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
+    </message>
+</context>
+<context>
+    <name>HazardTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="47"/>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="48"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="49"/>
+        <source>镇街道</source>
+        <translation>Town/street</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="50"/>
+        <source>隐患描述</source>
+        <translation>Hazard description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="51"/>
+        <source>等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="52"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="53"/>
+        <source>整改期限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="54"/>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_model.py" line="164"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>HazardsPage</name>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="90"/>
+        <source>搜索隐患描述或企业名称</source>
+        <translation>Search hazard description or enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="94"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="98"/>
+        <source>全部等级</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="102"/>
+        <source>全部镇街道</source>
+        <translation>All towns/streets</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="105"/>
+        <source>仅看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="108"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="215"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="109"/>
+        <source> 天内</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="110"/>
+        <source>只看今后 N 天内到期、仍待整改的隐患（0 = 不限）</source>
+        <translation>Only hazards still awaiting the fix that fall due within the next N days (0 = any)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="112"/>
+        <source>检查人员</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="115"/>
+        <source>发现人或参与检查的人员姓名（回车筛选）</source>
+        <translation>Name of the finder or an inspector of the inspection (Enter to filter)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="118"/>
+        <source>点击取消按企业筛选</source>
+        <translation>Click to stop filtering by enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="124"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="133"/>
+        <source>到期天数</source>
+        <translation>Due within</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="136"/>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="266"/>
+        <source>共 {n} 条</source>
+        <translation>{n} hazards</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="271"/>
+        <source>企业：{name} ✕</source>
+        <translation>Enterprise: {name} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="343"/>
+        <source>导出隐患台账</source>
+        <translation>Export hazard ledger</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="345"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="357"/>
+        <source>正在导出隐患台账…</source>
+        <translation>Exporting the hazard ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="357"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="358"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="393"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -1240,22 +1559,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="31"/>
+        <location filename="../../inspector/ui/main_window.py" line="32"/>
         <source>Inspector 安全生产检查</source>
         <translation>Inspector – Work Safety Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="41"/>
+        <location filename="../../inspector/ui/main_window.py" line="43"/>
         <source>企业名录</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="42"/>
+        <location filename="../../inspector/ui/main_window.py" line="44"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="44"/>
+        <location filename="../../inspector/ui/main_window.py" line="45"/>
+        <source>隐患台账</source>
+        <translation>Hazard ledger</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="47"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1662,6 +1986,29 @@
         <location filename="../../inspector/ui/start_dialog.py" line="260"/>
         <source>请至少勾选 {n} 名检查人员（已选 {checked} 名）</source>
         <translation>Tick at least {n} inspectors ({checked} selected)</translation>
+    </message>
+</context>
+<context>
+    <name>TodoPanel</name>
+    <message>
+        <location filename="../../inspector/ui/todo_panel.py" line="54"/>
+        <source>已逾期（{n}）</source>
+        <translation>Overdue ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/todo_panel.py" line="56"/>
+        <source>{days} 天内到期（{n}）</source>
+        <translation>Due within {days} days ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/todo_panel.py" line="57"/>
+        <source>待复查（{n}）</source>
+        <translation>Awaiting re-check ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/todo_panel.py" line="75"/>
+        <source>无</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>

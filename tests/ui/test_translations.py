@@ -85,7 +85,11 @@ def test_main_window_in_english(qapp: QApplication, qtbot: QtBot, workspace: Wor
         window = MainWindow(workspace)
         qtbot.addWidget(window)
         window.show()
-        assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Enterprises", "Inspections"]
+        assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+            "Enterprises",
+            "Inspections",
+            "Hazard ledger",
+        ]
         assert window.windowTitle() == "Inspector – Work Safety Inspections"
     finally:
         qapp.removeTranslator(translator)

@@ -1,0 +1,194 @@
+"""The hazard ledger page (隐患台账): model, filters, detail, actions, to-do panel and export,
+on real SQLite through the workspace's services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from inspector.core.credit_code import with_check_digit
+from inspector.core.enterprise import Enterprise
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.demo.demo_city import create_demo
+from inspector.demo.generator import DemoSpec
+from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.storage.hazards import HazardSource, NewHazard
+from inspector.ui.hazard_model import COL_DEADLINE, ID_ROLE, HazardTableModel
+from inspector.ui.hazards_page import HazardsPage
+from inspector.ui.operations import wait_for_background
+from inspector.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    workspace = Workspace(tmp_path_factory.mktemp("demo-hazards"))
+    create_demo(workspace, DemoSpec(enterprises=40, years=1))
+    yield workspace
+    workspace.close()
+
+
+CODE = with_check_digit("91330482MA0000001")
+
+
+def make_page(workspace: Workspace, qtbot: QtBot) -> HazardsPage:
+    page = HazardsPage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def raise_hazard(workspace: Workspace, days_to_deadline: int = 10, found_days_ago: int = 20) -> str:
+    """A self-reported hazard (no inspection needed) of the one test enterprise, made on first use."""
+    existing = workspace.enterprises.by_credit_code(CODE)
+    if existing is not None and existing.id:
+        enterprise_id = existing.id
+    else:
+        enterprise_id = workspace.enterprises.add(Enterprise("平湖市测试机械有限公司", CODE, "当湖街道"))
+    today = workspace.today()
+    return workspace.hazards.raise_hazard(
+        NewHazard(
+            enterprise_id=enterprise_id,
+            description="配电箱未接地",
+            found_on=today - timedelta(days=found_days_ago),
+            found_by="张三",
+            deadline=today + timedelta(days=days_to_deadline),
+            source=HazardSource.SELF_CHECK,
+            responsible_person="李四",
+        )
+    )
+
+
+def test_model_passes_the_model_tester(demo: Workspace, qtmodeltester) -> None:
+    ledger = HazardLedger(demo.db, demo.today(), demo.settings.timezone)
+    model = HazardTableModel(ledger)
+    model.refresh()
+    assert model.rowCount() > 0
+    qtmodeltester.check(model, force_py=True)
+    model.sort(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
+    deadlines = [model.row_view(r).deadline for r in range(min(50, model.rowCount()))]
+    assert deadlines == sorted(deadlines)
+
+
+def test_filters_change_the_row_count(demo: Workspace, qtbot: QtBot) -> None:
+    page = make_page(demo, qtbot)
+    ledger = HazardLedger(demo.db, demo.today(), demo.settings.timezone)
+    everything = ledger.count(LedgerFilter())
+    assert page.model.rowCount() == everything
+    assert str(everything) in page.count.text()
+    closed = ledger.count(LedgerFilter(statuses=(HazardStatus.CLOSED,)))
+    page.status.setCurrentIndex(page.status.findData(HazardStatus.CLOSED.value))
+    qtbot.waitUntil(lambda: page.model.rowCount() == closed)
+    page.status.setCurrentIndex(0)
+    overdue = ledger.count(LedgerFilter(overdue_only=True))
+    page.overdue.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.rowCount() == overdue)
+    assert overdue < everything
+    page.overdue.setChecked(False)
+    qtbot.waitUntil(lambda: page.model.rowCount() == everything)
+
+
+def test_selecting_a_row_shows_its_history(demo: Workspace, qtbot: QtBot) -> None:
+    page = make_page(demo, qtbot)
+    page.table.selectRow(0)
+    hazard_id = page.model.index(0, 0).data(ID_ROLE)
+    view = demo.hazards.get(hazard_id)
+    qtbot.waitUntil(lambda: page.detail.history.count() == len(view.events))
+    assert "登记隐患" in page.detail.history.item(0).text()
+    assert set(page.detail.action_buttons) == set(demo.hazards.allowed_actions(hazard_id))
+
+
+def test_actions_through_the_dialog_update_the_status(workspace: Workspace, qtbot: QtBot) -> None:
+    hazard_id = raise_hazard(workspace)
+    page = make_page(workspace, qtbot)
+    page.open_hazard(hazard_id)
+    assert page.selected_id() == hazard_id
+    page.detail.action_buttons[HazardAction.ISSUE_NOTICE].click()
+    dialog = page.last_dialog
+    assert dialog is not None and dialog.action is HazardAction.ISSUE_NOTICE
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert workspace.hazards.get(hazard_id).status is HazardStatus.NOTICE_ISSUED
+    qtbot.waitUntil(lambda: HazardAction.START_RECTIFYING in page.detail.action_buttons)
+    page.detail.action_buttons[HazardAction.START_RECTIFYING].click()
+    page.last_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert workspace.hazards.get(hazard_id).status is HazardStatus.RECTIFYING
+    qtbot.waitUntil(lambda: page.detail.values["status"].text() == "整改中")
+
+
+def test_void_without_a_reason_shows_the_message_and_writes_nothing(workspace: Workspace, qtbot: QtBot) -> None:
+    hazard_id = raise_hazard(workspace)
+    page = make_page(workspace, qtbot)
+    page.open_hazard(hazard_id)
+    page.detail.action_buttons[HazardAction.VOID].click()
+    dialog = page.last_dialog
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible()
+    assert "原因" in dialog.message.text()
+    assert len(workspace.hazards.get(hazard_id).events) == 1
+    dialog.note.setPlainText("重复登记")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert workspace.hazards.get(hazard_id).status is HazardStatus.VOIDED
+
+
+def test_todo_panel_lists_an_overdue_hazard_and_opens_it(workspace: Workspace, qtbot: QtBot) -> None:
+    overdue = raise_hazard(workspace, days_to_deadline=-2)
+    raise_hazard(workspace, days_to_deadline=20)
+    page = make_page(workspace, qtbot)
+    items = page.todo.lists["overdue"]
+    assert page.todo.counts["overdue"] == 1
+    assert "（1）" in page.todo.titles["overdue"].text()
+    item = items.item(0)
+    assert item.data(Qt.ItemDataRole.UserRole) == overdue
+    page.status.setCurrentIndex(page.status.findData(HazardStatus.CLOSED.value))  # hides it
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    items.itemDoubleClicked.emit(item)
+    qtbot.waitUntil(lambda: page.selected_id() == overdue)
+    assert page.detail.hazard_id() == overdue
+    assert "已逾期" in page.detail.values["deadline"].text()
+
+
+def test_export_writes_the_filtered_rows(demo: Workspace, qtbot: QtBot, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    page = make_page(demo, qtbot)
+    page.town.setCurrentIndex(1)  # one town: the export follows the page's filter
+    expected = page.model.rowCount()
+    assert 1 < expected < HazardLedger(demo.db, demo.today()).count(LedgerFilter())
+    target = tmp_path / "台账.xlsx"
+    page.export_to(target)
+    assert wait_for_background()
+    qtbot.waitUntil(lambda: page.last_export is not None)
+    assert page.last_export == expected
+    rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
+    assert len(rows) == expected + 1  # the header row
+    assert rows[0][0] == "发现日期"
+    assert {row[1] for row in rows[1:]} <= set(page.model.row_view(r).enterprise_name for r in range(expected))
+    assert page.export_button.isEnabled()
+
+
+def test_inspector_and_enterprise_filters(workspace: Workspace, qtbot: QtBot) -> None:
+    raise_hazard(workspace)
+    page = make_page(workspace, qtbot)
+    assert page.model.rowCount() == 1
+    page.inspector.setText("王五")
+    page.inspector.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    page.inspector.setText("张三")
+    page.inspector.editingFinished.emit()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    other = workspace.enterprises.add(
+        Enterprise("平湖市另一家有限公司", with_check_digit("91330482MA0000002"), "乍浦镇")
+    )
+    page.filter_enterprise(other, "平湖市另一家有限公司")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert page.enterprise_chip.isVisible()
+    page.enterprise_chip.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
