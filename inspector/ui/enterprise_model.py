@@ -17,6 +17,8 @@ from inspector.core.enterprise import EnterpriseSize
 from inspector.core.grades import Light
 from inspector.storage.enterprise_queries import EnterpriseQueries, EnterpriseRowView
 
+from .row_blocks import RowBlocks
+
 # Translation contexts: "EnterpriseTableModel" for the headers, "EnterpriseLabels" for the grade,
 # light and size texts that all enterprise screens share. Each call spells its context and text
 # as literals, because pyside6-lupdate only extracts literal strings.
@@ -32,8 +34,6 @@ COL_INDUSTRY = 7
 COL_ADDRESS = 8
 COLUMN_COUNT = 9
 
-BLOCK_SIZE = 200  # rows read per query: a screenful or several, well under `rows()`'s limit
-MAX_CACHED_BLOCKS = 50  # 10,000 rows at most in memory, however far the user scrolls
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # the enterprise id of a row, for any column
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole EnterpriseRowView
@@ -124,10 +124,18 @@ class EnterpriseTableModel(QAbstractTableModel):
         self.queries = queries
         self.year = year
         self.quarter = quarter
-        self._ids: list[str] = []
-        self._blocks: dict[int, dict[str, EnterpriseRowView]] = {}
+        self._rows: RowBlocks[EnterpriseRowView] = RowBlocks(
+            lambda ids: self.queries.rows(ids, year=self.year, quarter=self.quarter)
+        )
         self._filter: tuple[str, str | None, str | None, str | None] = ("", None, None, None)
-        self.fetches = 0  # number of row queries made, for tests and measurements
+
+    @property
+    def _ids(self) -> list[str]:
+        return self._rows.ids
+
+    @property
+    def fetches(self) -> int:
+        return self._rows.fetches
 
     # -- search ------------------------------------------------------------------------------
     def set_filter(
@@ -141,8 +149,7 @@ class EnterpriseTableModel(QAbstractTableModel):
         text, town, grade, light = self._filter
         ids = self.queries.search(text, town, grade, light, year=self.year, quarter=self.quarter)
         self.beginResetModel()
-        self._ids = ids
-        self._blocks.clear()
+        self._rows.reset(ids)
         self.endResetModel()
 
     def current_filter(self) -> tuple[str, str | None, str | None, str | None]:
@@ -164,25 +171,10 @@ class EnterpriseTableModel(QAbstractTableModel):
 
     def row_view(self, row: int) -> EnterpriseRowView | None:
         """The loaded row (loading its block if needed); None if the enterprise has gone meanwhile."""
-        if not 0 <= row < len(self._ids):
-            return None
-        block = self._block(row // BLOCK_SIZE)
-        return block.get(self._ids[row])
+        return self._rows.row(row)
 
     def cached_row_count(self) -> int:
-        return sum(len(block) for block in self._blocks.values())
-
-    def _block(self, number: int) -> dict[str, EnterpriseRowView]:
-        block = self._blocks.get(number)
-        if block is None:
-            ids = self._ids[number * BLOCK_SIZE : (number + 1) * BLOCK_SIZE]
-            rows = self.queries.rows(ids, year=self.year, quarter=self.quarter)
-            self.fetches += 1
-            block = {row.id: row for row in rows}
-            if len(self._blocks) >= MAX_CACHED_BLOCKS:
-                del self._blocks[next(iter(self._blocks))]  # the oldest block read
-            self._blocks[number] = block
-        return block
+        return self._rows.cached_row_count()
 
     # -- QAbstractTableModel -----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

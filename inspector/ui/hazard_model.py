@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow, SortKey
 
 from .labels import hazard_status_label, severity_label
+from .row_blocks import RowBlocks
 
 COL_FOUND_ON = 0
 COL_ENTERPRISE = 1
@@ -22,9 +23,6 @@ COL_STATUS = 5
 COL_DEADLINE = 6
 COL_RESPONSIBLE = 7
 COLUMN_COUNT = 8
-
-BLOCK_SIZE = 200
-MAX_CACHED_BLOCKS = 50
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,9 +61,15 @@ class HazardTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.ledger = ledger
         self._filter = LedgerFilter()
-        self._ids: list[str] = []
-        self._blocks: dict[int, dict[str, LedgerRow]] = {}
-        self.fetches = 0
+        self._rows: RowBlocks[LedgerRow] = RowBlocks(self.ledger.rows)
+
+    @property
+    def _ids(self) -> list[str]:
+        return self._rows.ids
+
+    @property
+    def fetches(self) -> int:
+        return self._rows.fetches
 
     # -- filter and sort -----------------------------------------------------------------------
     def set_filter(self, f: LedgerFilter) -> None:
@@ -78,8 +82,7 @@ class HazardTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         ids = self.ledger.ids(self._filter)
         self.beginResetModel()
-        self._ids = ids
-        self._blocks.clear()
+        self._rows.reset(ids)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -91,8 +94,7 @@ class HazardTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         self._filter = replace(self._filter, sort=key, descending=descending)
-        self._ids = self.ledger.ids(self._filter)
-        self._blocks.clear()
+        self._rows.reset(self.ledger.ids(self._filter))
         self.layoutChanged.emit()
 
     # -- lookups -------------------------------------------------------------------------------
@@ -110,20 +112,7 @@ class HazardTableModel(QAbstractTableModel):
             return -1
 
     def row_view(self, row: int) -> LedgerRow | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        return self._block(row // BLOCK_SIZE).get(self._ids[row].lower())
-
-    def _block(self, number: int) -> dict[str, LedgerRow]:
-        block = self._blocks.get(number)
-        if block is None:
-            ids = self._ids[number * BLOCK_SIZE : (number + 1) * BLOCK_SIZE]
-            self.fetches += 1
-            block = {row.id.lower(): row for row in self.ledger.rows(ids)}
-            if len(self._blocks) >= MAX_CACHED_BLOCKS:
-                del self._blocks[next(iter(self._blocks))]
-            self._blocks[number] = block
-        return block
+        return self._rows.row(row)
 
     # -- QAbstractTableModel -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

@@ -22,7 +22,6 @@ from inspector.storage.ids import to_str
 from inspector.storage.models import HazardRow, InspectionRow
 from inspector.ui.enterprise_dialog import CODE, NAME, TOWN, EnterpriseDialog
 from inspector.ui.enterprise_model import (
-    BLOCK_SIZE,
     COL_GRADE,
     COL_LIGHT,
     COL_NAME,
@@ -31,6 +30,7 @@ from inspector.ui.enterprise_model import (
     EnterpriseTableModel,
 )
 from inspector.ui.enterprises_page import EnterprisesPage
+from inspector.ui.row_blocks import BLOCK_SIZE
 from inspector.workspace import Workspace
 
 AWAITING_FIX = ["recorded", "notice_issued", "rectifying"]
