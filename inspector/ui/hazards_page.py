@@ -41,6 +41,7 @@ from inspector.storage.enterprise_queries import EnterpriseQueries
 from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.workspace import Workspace
 
+from .figures_strip import FiguresStrip
 from .hazard_action_dialog import HazardActionDialog
 from .hazard_detail import HazardDetailPanel
 from .hazard_model import (
@@ -56,6 +57,7 @@ from .hazard_model import (
     HazardTableModel,
 )
 from .labels import hazard_status_label, severity_label
+from .new_hazard_dialog import NewHazardDialog
 from .operations import run_in_background
 from .todo_panel import TodoPanel
 
@@ -78,6 +80,7 @@ class HazardsPage(QWidget):
         self.ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
         self.model = HazardTableModel(self.ledger, self)
         self.last_dialog: HazardActionDialog | None = None
+        self.new_dialog: NewHazardDialog | None = None
         self.progress: QProgressDialog | None = None
         self.last_export: int | str | None = None
         self._cancel = threading.Event()
@@ -123,6 +126,10 @@ class HazardsPage(QWidget):
         self.count = QLabel()
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.clicked.connect(self.choose_export)
+        self.new_button = QPushButton(self.tr("新增隐患"))
+        self.new_button.setToolTip(self.tr("登记职工随手拍或企业自查发现的隐患"))
+        self.new_button.clicked.connect(self.new_hazard)
+        self.figures = FiguresStrip(workspace)
 
         first = QHBoxLayout()
         first.addWidget(self.search, 1)
@@ -142,6 +149,7 @@ class HazardsPage(QWidget):
         second.addSpacing(12)
         second.addWidget(self.count)
         second.addStretch(1)
+        second.addWidget(self.new_button)
         second.addWidget(self.export_button)
 
         # -- table and detail --------------------------------------------------------------------
@@ -190,6 +198,7 @@ class HazardsPage(QWidget):
         self.splitter.setSizes([1280 - DETAIL_WIDTH, DETAIL_WIDTH])
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.figures)
         layout.addWidget(self.todo)
         layout.addLayout(first)
         layout.addLayout(second)
@@ -258,6 +267,7 @@ class HazardsPage(QWidget):
         self.model.set_filter(self.current_filter())
         self._update_count()
         self.todo.refresh(self.ledger)
+        self.figures.refresh()
         if selected:
             self._select(selected)
             self.detail.show_hazard(selected)
@@ -329,6 +339,14 @@ class HazardsPage(QWidget):
         dialog = HazardActionDialog(self.workspace, hazard_id, action, operator, deadline, self)
         dialog.accepted.connect(lambda: self._after_action(hazard_id))
         self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def new_hazard(self) -> NewHazardDialog:
+        """Open 登记隐患 (随手拍 / 企业自查); on OK the page refreshes and selects the new hazard."""
+        dialog = NewHazardDialog(self.workspace, self)
+        dialog.accepted.connect(lambda: dialog.hazard_id and self._after_action(dialog.hazard_id))
+        self.new_dialog = dialog
         dialog.open()
         return dialog
 

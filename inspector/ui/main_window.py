@@ -44,11 +44,18 @@ class MainWindow(QMainWindow):
         self._add_page("inspections", self.tr("检查"), self.inspections)
         self._add_page("hazards", self.tr("隐患台账"), self.hazards)
         self.enterprises.start_inspection_requested.connect(self.inspections.start_for)
+        self.todo_button = QPushButton()
+        self.todo_button.setObjectName("todo_banner")
+        self.todo_button.setStyleSheet("background: #c62828; color: white; font-weight: bold; padding: 6px;")
+        self.todo_button.setToolTip(self.tr("已逾期或申请复查的隐患：点击查看"))
+        self.todo_button.clicked.connect(lambda: self.show_page("hazards"))
+        self.todo_button.hide()
         self.settings_button = QPushButton(self.tr("设置"))
         self.settings_button.clicked.connect(self.open_settings)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 6)
         side.addWidget(self.nav, 1)
+        side.addWidget(self.todo_button)
         side.addWidget(self.settings_button)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -58,10 +65,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.update_todo_banner)
         for number, key in enumerate(self.pages, start=1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda key=key: self.show_page(key))
         self._restore()
+        self.update_todo_banner()
+
+    def todo_count(self) -> int:
+        """Hazards that need attention now: overdue, or re-check requested (the ledger's to-do)."""
+        counts = self.hazards.todo.counts
+        return counts.get("overdue", 0) + counts.get("recheck", 0)
+
+    def update_todo_banner(self) -> None:
+        count = self.todo_count()
+        self.todo_button.setText(self.tr("待办 {n}").format(n=count))
+        self.todo_button.setVisible(count > 0)
 
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page

@@ -641,17 +641,17 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_model.py" line="201"/>
+        <location filename="../../inspector/ui/enterprise_model.py" line="193"/>
         <source>{year} 年度当前牌匾等级</source>
         <translation>Current plaque grade for {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_model.py" line="205"/>
+        <location filename="../../inspector/ui/enterprise_model.py" line="197"/>
         <source>{quarter} 季度亮灯</source>
         <translation>Light for {quarter}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_model.py" line="209"/>
+        <location filename="../../inspector/ui/enterprise_model.py" line="201"/>
         <source>未整改的隐患数（含待复查）</source>
         <translation>Number of unrectified hazards (including those awaiting re-check)</translation>
     </message>
@@ -703,6 +703,14 @@
         <location filename="../../inspector/ui/enterprises_page.py" line="300"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresStrip</name>
+    <message>
+        <location filename="../../inspector/ui/figures_strip.py" line="28"/>
+        <source>{year} 年：发现 {found} · 已整改 {fixed} · 整改率 {rate} · 逾期 {overdue}</source>
+        <translation>{year}: found {found} · rectified {fixed} · rectification rate {rate} · overdue {overdue}</translation>
     </message>
 </context>
 <context>
@@ -979,47 +987,47 @@
 <context>
     <name>HazardTableModel</name>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="47"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="45"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="48"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="46"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="49"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="47"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="50"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="48"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="51"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="49"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="52"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="53"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="51"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="54"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="52"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_model.py" line="164"/>
+        <location filename="../../inspector/ui/hazard_model.py" line="153"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
@@ -1027,113 +1035,123 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="90"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="93"/>
         <source>搜索隐患描述或企业名称</source>
         <translation>Search hazard description or enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="94"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="97"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="98"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="101"/>
         <source>全部等级</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="102"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="105"/>
         <source>全部镇街道</source>
         <translation>All towns/streets</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="105"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="108"/>
         <source>仅看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="108"/>
-        <location filename="../../inspector/ui/hazards_page.py" line="215"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="111"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="224"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="109"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="112"/>
         <source> 天内</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="110"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="113"/>
         <source>只看今后 N 天内到期、仍待整改的隐患（0 = 不限）</source>
         <translation>Only hazards still awaiting the fix that fall due within the next N days (0 = any)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="112"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="115"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="115"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="118"/>
         <source>发现人或参与检查的人员姓名（回车筛选）</source>
         <translation>Name of the finder or an inspector of the inspection (Enter to filter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="118"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="121"/>
         <source>点击取消按企业筛选</source>
         <translation>Click to stop filtering by enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="124"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="127"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="133"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="129"/>
+        <source>新增隐患</source>
+        <translation>New hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="130"/>
+        <source>登记职工随手拍或企业自查发现的隐患</source>
+        <translation>Record a hazard from a worker&apos;s photo report or an enterprise self-check</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards_page.py" line="140"/>
         <source>到期天数</source>
         <translation>Due within</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="136"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="143"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="266"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="276"/>
         <source>共 {n} 条</source>
         <translation>{n} hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="271"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="281"/>
         <source>企业：{name} ✕</source>
         <translation>Enterprise: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="343"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="361"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="345"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="363"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="357"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="375"/>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="357"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="375"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="358"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="376"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="393"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="411"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1579,9 +1597,142 @@
         <translation>Hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="47"/>
+        <location filename="../../inspector/ui/main_window.py" line="50"/>
+        <source>已逾期或申请复查的隐患：点击查看</source>
+        <translation>Hazards overdue or awaiting re-check: click to view</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="53"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="82"/>
+        <source>待办 {n}</source>
+        <translation>To do {n}</translation>
+    </message>
+</context>
+<context>
+    <name>NewHazardDialog</name>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="52"/>
+        <source>登记隐患（随手拍 / 企业自查）</source>
+        <translation>Record hazard (photo report / self-check)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="56"/>
+        <source>职工随手拍</source>
+        <translation>Worker photo report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="57"/>
+        <source>企业自查</source>
+        <translation>Enterprise self-check</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="60"/>
+        <source>输入企业名称、信用代码或地址搜索</source>
+        <translation>Search by enterprise name, credit code or address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="72"/>
+        <source>报告人或自查人姓名</source>
+        <translation>Name of the reporter or self-checker</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="75"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="81"/>
+        <source>如：二号车间东侧</source>
+        <translation>e.g. east side of workshop 2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="97"/>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="114"/>
+        <source>发现人</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="119"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="120"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="121"/>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="122"/>
+        <source>隐患描述</source>
+        <translation>Hazard description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="123"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="124"/>
+        <source>类别 / 等级</source>
+        <translation>Category / severity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="125"/>
+        <source>整改期限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="126"/>
+        <source>整改措施</source>
+        <translation>Rectification measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="127"/>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="128"/>
+        <source>隐患照片</source>
+        <translation>Hazard photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="136"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="137"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="174"/>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="174"/>
+        <source>图片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="197"/>
+        <source>请选择企业</source>
+        <translation>Please choose an enterprise</translation>
     </message>
 </context>
 <context>
