@@ -50,6 +50,7 @@ class HazardDetailPanel(QWidget):
         for key, label in (
             ("enterprise", self.tr("企业")),
             ("status", self.tr("状态")),
+            ("notice", self.tr("整改通知书")),
             ("severity", self.tr("等级")),
             ("category", self.tr("类别")),
             ("location", self.tr("位置")),
@@ -127,6 +128,7 @@ class HazardDetailPanel(QWidget):
         self.title.setText(view.description)
         self.values["enterprise"].setText(view.enterprise_name)
         self.values["status"].setText(hazard_status_label(view.status))
+        self.values["notice"].setText(self.workspace.notices.notice_of_hazard(view.id) or self.tr("（未下发）"))
         self.values["severity"].setText(severity_label(view.severity))
         self.values["category"].setText(category_label(view.category))
         self.values["location"].setText(view.location)

@@ -58,6 +58,7 @@ from .hazard_model import (
 )
 from .labels import hazard_status_label, severity_label
 from .new_hazard_dialog import NewHazardDialog
+from .notice_dialog import NoticeDialog
 from .operations import run_in_background
 from .todo_panel import TodoPanel
 
@@ -81,6 +82,7 @@ class HazardsPage(QWidget):
         self.model = HazardTableModel(self.ledger, self)
         self.last_dialog: HazardActionDialog | None = None
         self.new_dialog: NewHazardDialog | None = None
+        self.notice_dialog: NoticeDialog | None = None
         self.progress: QProgressDialog | None = None
         self.last_export: int | str | None = None
         self._cancel = threading.Event()
@@ -332,7 +334,9 @@ class HazardsPage(QWidget):
         self.detail.show_hazard(hazard_id)
 
     # -- actions -----------------------------------------------------------------------------
-    def request_action(self, hazard_id: str, action: HazardAction) -> HazardActionDialog:
+    def request_action(self, hazard_id: str, action: HazardAction) -> HazardActionDialog | NoticeDialog:
+        if action is HazardAction.ISSUE_NOTICE:
+            return self.issue_notice(hazard_id)
         view = self.detail.view
         operator = view.found_by if view else ""
         deadline = view.pending_extension or view.deadline if view else None
@@ -341,6 +345,14 @@ class HazardsPage(QWidget):
         self.last_dialog = dialog
         dialog.open()
         return dialog
+
+    def issue_notice(self, hazard_id: str) -> NoticeDialog:
+        """Open 下发整改通知: a notice record with its number, through NoticeService.issue."""
+        notice = NoticeDialog(self.workspace, hazard_id, self)
+        notice.accepted.connect(lambda: self._after_action(hazard_id))
+        self.notice_dialog = notice
+        notice.open()
+        return notice
 
     def new_hazard(self) -> NewHazardDialog:
         """Open 登记隐患 (随手拍 / 企业自查); on OK the page refreshes and selects the new hazard."""

@@ -780,7 +780,7 @@
     <name>HazardDetailPanel</name>
     <message>
         <location filename="../../inspector/ui/hazard_detail.py" line="44"/>
-        <location filename="../../inspector/ui/hazard_detail.py" line="124"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="125"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
@@ -796,76 +796,86 @@
     </message>
     <message>
         <location filename="../../inspector/ui/hazard_detail.py" line="53"/>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="54"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="54"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="55"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="55"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="56"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="56"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="57"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="57"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="58"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="58"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="59"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="59"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="60"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="77"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="78"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="79"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="80"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="81"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="82"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="136"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="131"/>
+        <source>（未下发）</source>
+        <translation>(not issued)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="138"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="141"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="143"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="153"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="155"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="155"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="157"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="179"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="181"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1035,123 +1045,123 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="93"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="95"/>
         <source>搜索隐患描述或企业名称</source>
         <translation>Search hazard description or enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="97"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="99"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="101"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="103"/>
         <source>全部等级</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="105"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="107"/>
         <source>全部镇街道</source>
         <translation>All towns/streets</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="108"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="110"/>
         <source>仅看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="111"/>
-        <location filename="../../inspector/ui/hazards_page.py" line="224"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="113"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="226"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="112"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="114"/>
         <source> 天内</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="113"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="115"/>
         <source>只看今后 N 天内到期、仍待整改的隐患（0 = 不限）</source>
         <translation>Only hazards still awaiting the fix that fall due within the next N days (0 = any)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="115"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="117"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="118"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="120"/>
         <source>发现人或参与检查的人员姓名（回车筛选）</source>
         <translation>Name of the finder or an inspector of the inspection (Enter to filter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="121"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="123"/>
         <source>点击取消按企业筛选</source>
         <translation>Click to stop filtering by enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="127"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="129"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="129"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="131"/>
         <source>新增隐患</source>
         <translation>New hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="130"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="132"/>
         <source>登记职工随手拍或企业自查发现的隐患</source>
         <translation>Record a hazard from a worker&apos;s photo report or an enterprise self-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="140"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="142"/>
         <source>到期天数</source>
         <translation>Due within</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="143"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="145"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="276"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="278"/>
         <source>共 {n} 条</source>
         <translation>{n} hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="281"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="283"/>
         <source>企业：{name} ✕</source>
         <translation>Enterprise: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="361"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="373"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="363"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="375"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="375"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="387"/>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="375"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="387"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="376"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="388"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="411"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="423"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1733,6 +1743,119 @@
         <location filename="../../inspector/ui/new_hazard_dialog.py" line="197"/>
         <source>请选择企业</source>
         <translation>Please choose an enterprise</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="51"/>
+        <source>下发整改通知</source>
+        <translation>Issue rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="63"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="65"/>
+        <source>本次检查中已登记的隐患：</source>
+        <translation>Recorded hazards of this inspection:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="67"/>
+        <source>该企业已登记、未经检查发现的隐患：</source>
+        <translation>Recorded hazards of this enterprise found outside an inspection:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="72"/>
+        <source>{found}  {description}（期限 {deadline}）</source>
+        <translation>{found}  {description} (deadline {deadline})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="85"/>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="88"/>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="89"/>
+        <source>监督意见书</source>
+        <translation>Supervision opinion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="91"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="92"/>
+        <source>企业应在收到监督意见书之日起 15 个工作日内书面答复整改情况。</source>
+        <translation>The enterprise must answer in writing on the rectification within 15 working days of receiving the supervision opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="97"/>
+        <source>责令限期改正</source>
+        <translation>Order to correct within a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="98"/>
+        <source>责令立即改正</source>
+        <translation>Order to correct immediately</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="99"/>
+        <source>责令方式</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="104"/>
+        <source>不填</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="105"/>
+        <source>责令限期改正时必填；默认为所选隐患中最晚的整改期限</source>
+        <translation>Required for an order with a deadline; defaults to the latest deadline of the selected hazards</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="106"/>
+        <source>复查日期</source>
+        <translation>Re-check date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="108"/>
+        <source>至少两名检查人员，用“、”分隔</source>
+        <translation>At least two inspectors, separated by “、”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="109"/>
+        <source>签发人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="117"/>
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="118"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="193"/>
+        <source>已签发</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/notice_dialog.py" line="194"/>
+        <source>{kind}已签发，编号 {number}</source>
+        <translation>{kind} issued, number {number}</translation>
     </message>
 </context>
 <context>

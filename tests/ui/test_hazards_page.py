@@ -111,10 +111,15 @@ def test_actions_through_the_dialog_update_the_status(workspace: Workspace, qtbo
     page.open_hazard(hazard_id)
     assert page.selected_id() == hazard_id
     page.detail.action_buttons[HazardAction.ISSUE_NOTICE].click()
-    dialog = page.last_dialog
-    assert dialog is not None and dialog.action is HazardAction.ISSUE_NOTICE
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    notice = page.notice_dialog  # 下发整改通知 goes through NoticeDialog, not the action dialog
+    assert notice is not None and notice.checked_ids() == [hazard_id]
+    notice.show_result = False
+    notice.issued_by.setText("张三、李四")
+    notice.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert notice.notice is not None, notice.message.text()
     assert workspace.hazards.get(hazard_id).status is HazardStatus.NOTICE_ISSUED
+    assert workspace.notices.notice_of_hazard(hazard_id) == notice.notice.number
+    qtbot.waitUntil(lambda: page.detail.values["notice"].text() == notice.notice.number)
     qtbot.waitUntil(lambda: HazardAction.START_RECTIFYING in page.detail.action_buttons)
     page.detail.action_buttons[HazardAction.START_RECTIFYING].click()
     page.last_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()

@@ -1,0 +1,129 @@
+"""下发整改通知 from the ledger: NoticeDialog issues one notice (number, hazards moved) through
+NoticeService.issue on real SQLite, and shows a refusal inline without writing anything."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import timedelta
+
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from inspector.core.credit_code import with_check_digit
+from inspector.core.enterprise import Enterprise
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.storage.database import DB_NAME
+from inspector.storage.hazards import HazardSource, NewHazard
+from inspector.storage.notices import NoticeKind, OrderType
+from inspector.ui.hazards_page import HazardsPage
+from inspector.ui.notice_dialog import NO_DATE, NoticeDialog
+from inspector.workspace import Workspace
+
+NUMBER = re.compile(r"^PH-\d{4}-[0-9A-F]{4,6}-\d{4,}$")
+INSPECTORS = ["张检查", "李检查"]
+
+
+def setup(workspace: Workspace) -> tuple[str, str, list[str]]:
+    """An enterprise, an inspection by two inspectors and three recorded hazards of it."""
+    enterprise_id = workspace.enterprises.add(
+        Enterprise("平湖市通知示例有限公司", with_check_digit("91330482000000300"), "新埭镇")
+    )
+    today = workspace.today()
+    inspectors = [workspace.roster.add(name) for name in INSPECTORS]
+    inspection_id = workspace.inspections.start(enterprise_id, workspace.default_template_id(), today, inspectors)
+    hazards = [
+        workspace.hazards.raise_hazard(
+            NewHazard(
+                enterprise_id=enterprise_id,
+                description=text,
+                found_on=today,
+                found_by="张检查",
+                deadline=today + timedelta(days=days),
+                location="二号车间",
+                source=HazardSource.INSPECTION,
+                inspection_id=inspection_id,
+                measures="立即整改",
+            )
+        )
+        for text, days in (("安全出口堵塞", 7), ("灭火器过期", 20), ("配电箱未接地", 10))
+    ]
+    return enterprise_id, inspection_id, hazards
+
+
+def notice_count(workspace: Workspace) -> int:
+    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
+    try:
+        return connection.execute("select count(*) from notices").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_issue_two_hazards_from_the_ledger(workspace: Workspace, qtbot: QtBot) -> None:
+    _, inspection_id, (first, second, third) = setup(workspace)
+    page = HazardsPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    page.open_hazard(first)
+    page.detail.action_buttons[HazardAction.ISSUE_NOTICE].click()
+    dialog = page.notice_dialog
+    assert isinstance(dialog, NoticeDialog)
+    assert page.last_dialog is None  # not the generic action dialog
+    assert dialog.enterprise.text() == "平湖市通知示例有限公司"
+    assert dialog.hazards.count() == 3
+    assert dialog.checked_ids() == [first]
+    assert dialog.issued_by.text() == "、".join(INSPECTORS)
+    dialog.set_checked(second)
+    assert sorted(dialog.checked_ids()) == sorted([first, second])
+    assert dialog.recheck_on() == workspace.today() + timedelta(days=20)  # the latest deadline
+    assert not dialog.kind_note.isVisibleTo(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(NoticeKind.SUPERVISION.value))
+    assert dialog.kind_note.isVisibleTo(dialog) and "15 个工作日" in dialog.kind_note.text()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(NoticeKind.RECTIFICATION.value))
+    dialog.show_result = False
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    assert dialog.notice is not None, dialog.message.text()
+    assert not dialog.isVisible()
+    notice = dialog.notice
+    assert NUMBER.match(notice.number)
+    assert notice.inspection_id == inspection_id
+    assert notice.order_type is OrderType.DEADLINE
+    assert {h.id for h in notice.hazards} == {first, second}
+    assert notice_count(workspace) == 1
+    for hazard_id in (first, second):
+        assert workspace.hazards.get(hazard_id).status is HazardStatus.NOTICE_ISSUED
+        assert workspace.notices.notice_of_hazard(hazard_id) == notice.number
+    assert workspace.hazards.get(third).status is HazardStatus.RECORDED
+    qtbot.waitUntil(lambda: page.detail.values["notice"].text() == notice.number)
+    assert page.detail.values["status"].text() == "已下发整改通知"
+
+
+def test_deadline_order_without_recheck_date_is_refused(workspace: Workspace, qtbot: QtBot) -> None:
+    _, _, (first, *_) = setup(workspace)
+    dialog = NoticeDialog(workspace, first)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.show_result = False
+    assert dialog.order_type.currentData() == OrderType.DEADLINE.value
+    dialog.recheck.setDate(NO_DATE)
+    assert dialog.recheck_on() is None
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible()
+    assert dialog.notice is None
+    assert "复查日期" in dialog.message.text()
+    assert notice_count(workspace) == 0
+    assert workspace.hazards.get(first).status is HazardStatus.RECORDED
+    assert workspace.notices.notice_of_hazard(first) is None
+
+
+def test_one_inspector_is_refused(workspace: Workspace, qtbot: QtBot) -> None:
+    _, _, (first, *_) = setup(workspace)
+    dialog = NoticeDialog(workspace, first)
+    qtbot.addWidget(dialog)
+    dialog.show_result = False
+    dialog.issued_by.setText("张检查")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.notice is None
+    assert "两名" in dialog.message.text()
+    assert notice_count(workspace) == 0
