@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from inspector.photos.photo_store import StoredPhoto
 from inspector.workspace import Workspace
 
 from .labels import action_label
+from .photo_strip import choose_photo_files
 
 NEEDS_DEADLINE = frozenset({HazardAction.FAIL_RECHECK, HazardAction.REQUEST_EXTENSION})
 NEEDS_NOTE = frozenset({HazardAction.VOID, HazardAction.REFUSE_EXTENSION})
@@ -104,10 +104,7 @@ class HazardActionDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _choose_photos(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择照片"), "", self.tr("图片 (*.jpg *.jpeg *.png *.webp *.heic)")
-        )
-        self.add_photo_files([Path(n) for n in names])
+        self.add_photo_files(choose_photo_files(self))
 
     def add_photo_files(self, paths: list[Path]) -> None:
         """Import photo files into the store (small numbers: done here, on the UI thread)."""

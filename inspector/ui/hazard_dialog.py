@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -42,7 +41,7 @@ from inspector.workspace import Workspace
 
 from .labels import category_label, location_label, severity_label
 from .operations import run_in_background
-from .photo_strip import ImportOutcome, ThumbnailCache, import_photos
+from .photo_strip import ImportOutcome, ThumbnailCache, choose_photo_files, import_photos
 
 
 def to_qdate(day: date) -> QDate:
@@ -178,10 +177,9 @@ class HazardDialog(QDialog):
         self.photo_list.addItem(item)
 
     def _choose_photos(self) -> None:
-        image_filter = self.tr("图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;所有文件 (*)")
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择照片"), "", image_filter)
-        if names:
-            self.add_photo_files([Path(name) for name in names])
+        paths = choose_photo_files(self)
+        if paths:
+            self.add_photo_files(paths)
 
     def add_photo_files(self, paths: Sequence[Path]) -> None:
         workspace = self.workspace

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from inspector.storage.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
 
 from .labels import category_label, location_label, severity_label
+from .photo_strip import choose_photo_files
 
 PICKER_SHOWN = 50
 DEFAULT_DAYS = 7
@@ -170,10 +170,7 @@ class NewHazardDialog(QDialog):
 
     # -- photos --------------------------------------------------------------------------------
     def _choose_photos(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择照片"), "", self.tr("图片 (*.jpg *.jpeg *.png *.webp *.heic)")
-        )
-        self.add_photo_files([Path(n) for n in names])
+        self.add_photo_files(choose_photo_files(self))
 
     def add_photo_files(self, paths: list[Path]) -> None:
         """Import photo files into the store; a bad file shows its message and adds nothing."""

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +43,17 @@ PhotoSource = Path | tuple[bytes, str]
 class ImportOutcome:
     stored: list[StoredPhoto] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+
+def choose_photo_files(parent: QWidget) -> list[Path]:
+    """Ask for photo files with the same dialog everywhere a photo can be added."""
+    image_filter = QCoreApplication.translate(
+        "PhotoStrip", "图片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;所有文件 (*)"
+    )
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, QCoreApplication.translate("PhotoStrip", "选择照片"), "", image_filter
+    )
+    return [Path(name) for name in names]
 
 
 def import_photos(
@@ -196,10 +207,9 @@ class PhotoStrip(QWidget):
 
     # -- adding ------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        image_filter = self.tr("图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;所有文件 (*)")
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择照片"), "", image_filter)
-        if names:
-            self.add_sources([Path(name) for name in names])
+        paths = choose_photo_files(self)
+        if paths:
+            self.add_sources(paths)
 
     def paste(self) -> bool:
         """Add the clipboard's image or image files; False when it holds neither."""

@@ -761,17 +761,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_action_dialog.py" line="108"/>
-        <source>选择照片</source>
-        <translation>Choose photos</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazard_action_dialog.py" line="108"/>
-        <source>图片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazard_action_dialog.py" line="132"/>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="129"/>
         <source>请填写操作人</source>
         <translation>Enter who is acting</translation>
     </message>
@@ -883,115 +873,105 @@
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="72"/>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="153"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="71"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="152"/>
         <source>登记隐患</source>
         <translation>Record hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="73"/>
         <source>登记隐患 · 检查项 {code}</source>
         <translation>Record hazard · item {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="85"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="84"/>
         <source>具体部位，如：二号车间东侧配电箱</source>
         <translation>Exact spot, e.g. distribution box on the east side of workshop 2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="95"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="94"/>
         <source>重大隐患判定依据条款</source>
         <translation>Clause for classifying it as a major hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="104"/>
         <source>企业整改责任人</source>
         <translation>Person responsible at the enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="106"/>
         <source>{day} · {who}</source>
         <translation>{day} · {who}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="106"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="118"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="117"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="121"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="120"/>
         <source>勾选的照片作为整改前照片</source>
         <translation>Checked photos are kept as before-rectification photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="129"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="128"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="130"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="129"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="134"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="133"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="135"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="134"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="139"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="138"/>
         <source>隐患等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="140"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="139"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="141"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="140"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="142"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="141"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="143"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="142"/>
         <source>整改责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="144"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="143"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="155"/>
+        <location filename="../../inspector/ui/hazard_dialog.py" line="154"/>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="181"/>
-        <source>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;所有文件 (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazard_dialog.py" line="182"/>
-        <source>选择照片</source>
-        <translation>Choose photos</translation>
     </message>
 </context>
 <context>
@@ -1730,17 +1710,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_hazard_dialog.py" line="174"/>
-        <source>选择照片</source>
-        <translation>Choose photos</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/new_hazard_dialog.py" line="174"/>
-        <source>图片 (*.jpg *.jpeg *.png *.webp *.heic)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.webp *.heic)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/new_hazard_dialog.py" line="197"/>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="194"/>
         <source>请选择企业</source>
         <translation>Please choose an enterprise</translation>
     </message>
@@ -1861,43 +1831,43 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="151"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="50"/>
+        <source>图片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;所有文件 (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/photo_strip.py" line="162"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="154"/>
-        <location filename="../../inspector/ui/photo_strip.py" line="187"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="165"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="198"/>
         <source>可拖入照片文件，或按 Ctrl+V 粘贴</source>
         <translation>Drag photo files here, or press Ctrl+V to paste</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="163"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="174"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="187"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="198"/>
         <source>作答后可添加照片</source>
         <translation>Answer the item to add photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="199"/>
-        <source>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;所有文件 (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="200"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="54"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="226"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="236"/>
         <source>正在导入照片…</source>
         <translation>Importing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/photo_strip.py" line="264"/>
+        <location filename="../../inspector/ui/photo_strip.py" line="274"/>
         <source>移除这张照片</source>
         <translation>Remove this photo</translation>
     </message>
