@@ -29,7 +29,7 @@ from inspector.photos.photo_store import StoredPhoto
 from inspector.workspace import Workspace
 
 from .labels import action_label
-from .photo_strip import choose_photo_files
+from .photo_strip import choose_photo_files, import_photos
 
 NEEDS_DEADLINE = frozenset({HazardAction.FAIL_RECHECK, HazardAction.REQUEST_EXTENSION})
 NEEDS_NOTE = frozenset({HazardAction.VOID, HazardAction.REFUSE_EXTENSION})
@@ -107,16 +107,15 @@ class HazardActionDialog(QDialog):
         self.add_photo_files(choose_photo_files(self))
 
     def add_photo_files(self, paths: list[Path]) -> None:
-        """Import photo files into the store (small numbers: done here, on the UI thread)."""
-        for path in paths:
-            try:
-                stored = self.workspace.photos.import_file(path)
-            except DomainError as error:
-                self.show_message(str(error))
-                continue
-            self.photos.append(stored)
+        """Import photo files into the store (a few files: done here, through the shared loop);
+        a bad file shows its message and adds nothing."""
+        outcome = import_photos(self.workspace, paths)
+        for photo in outcome.stored:
+            self.photos.append(photo)
             if self.photo_list is not None:
-                self.photo_list.addItem(path.name)
+                self.photo_list.addItem(photo.original_name)
+        if outcome.errors:
+            self.show_message("\n".join(outcome.errors))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

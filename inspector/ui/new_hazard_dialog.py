@@ -33,7 +33,7 @@ from inspector.storage.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
 
 from .labels import category_label, location_label, severity_label
-from .photo_strip import choose_photo_files
+from .photo_strip import choose_photo_files, import_photos
 
 PICKER_SHOWN = 50
 DEFAULT_DAYS = 7
@@ -173,15 +173,14 @@ class NewHazardDialog(QDialog):
         self.add_photo_files(choose_photo_files(self))
 
     def add_photo_files(self, paths: list[Path]) -> None:
-        """Import photo files into the store; a bad file shows its message and adds nothing."""
-        for path in paths:
-            try:
-                stored = self.workspace.photos.import_file(path)
-            except DomainError as error:
-                self.show_message(str(error))
-                continue
-            self.photos.append(stored)
-            self.photo_list.addItem(path.name)
+        """Import photo files into the store (a few files: done here, through the shared loop);
+        a bad file shows its message and adds nothing."""
+        outcome = import_photos(self.workspace, paths)
+        for photo in outcome.stored:
+            self.photos.append(photo)
+            self.photo_list.addItem(photo.original_name)
+        if outcome.errors:
+            self.show_message("\n".join(outcome.errors))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
