@@ -10,7 +10,8 @@ kind="${1:-runtime}"
 qt_libs="libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3"
 # A real window (xcb) needs these as well.
 xcb_libs="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-test_tools="poppler-utils"
+# pdftoppm renders report pages, zbarimg reads plaque QR codes, PostgreSQL serves the sync tests.
+test_tools="poppler-utils zbar-tools postgresql"
 wanted="$qt_libs python3-venv"
 [ "$kind" = runtime ] && wanted="$wanted $xcb_libs"
 [ "$kind" = test ] && wanted="$wanted $test_tools"

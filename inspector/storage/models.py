@@ -226,6 +226,10 @@ class PlaqueRow(Tracked, Base):
     serial: Mapped[str] = mapped_column(String(40), unique=True)
     issued_on: Mapped[date] = mapped_column(Date)
     current: Mapped[bool] = mapped_column(default=True)
+    # The annual round's proposal when a manager overrode it, with the written reason (domain.md §4).
+    proposed_grade: Mapped[str | None] = mapped_column(String(1))
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    issued_by: Mapped[str] = mapped_column(String(100), default="")
 
 
 class LightRow(Tracked, Base):
@@ -292,3 +296,30 @@ class NoticeHazardRow(Tracked, Base):
     notice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("notices.id"), index=True)
     hazard_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hazards.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AssignmentRow(Tracked, Base):
+    """Coverage planning: an enterprise given to an inspector to inspect in a year."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("enterprise_id", "year"), Index("ix_assignments_year", "year"))
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprises.id"))
+    inspector_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("inspectors.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    assigned_on: Mapped[date] = mapped_column(Date)
+    assigned_by: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class OfficeKeyRow(Tracked, Base):
+    """A public Ed25519 key of an issuing office. Plaque QR payloads are signed with the private
+    half (kept only on the office's machine); the public half travels to every laptop so that
+    `inspector verify` works offline."""
+
+    __tablename__ = "office_keys"
+    office_code: Mapped[str] = mapped_column(String(20), index=True)
+    office_name: Mapped[str] = mapped_column(String(100))
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)  # base64 of the 32 raw bytes
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    valid_from: Mapped[date] = mapped_column(Date)
+    revoked: Mapped[bool] = mapped_column(default=False)

@@ -1,0 +1,1 @@
+"""PDF documents the enterprise and the managers receive (reportlab; no Qt)."""

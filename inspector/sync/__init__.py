@@ -1,0 +1,1 @@
+"""Sync: many laptops, one central database (no Qt)."""
