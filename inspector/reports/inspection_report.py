@@ -1,0 +1,382 @@
+"""The inspection report (安全生产检查报告) the enterprise receives: A4 portrait PDF.
+
+Contents (issue #5 item 2): the enterprise, date, inspectors, template and version; score, grade
+and every reason; section scores; failed and partly met items; each hazard with its before
+photos, level, measures and deadline; amendments; signatures; 第 x 页 共 y 页 and the report id
+on every page. Which result is printed for drafts, completed and amended inspections is decided
+in report_data.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
+
+from inspector.core.amendment import Amendment
+from inspector.core.checklist import Result
+from inspector.core.dates import format_cn
+from inspector.core.inspection import InspectionStatus
+from inspector.storage.hazards import HazardView
+from inspector.storage.signatures import REQUIRED_ROLES
+
+from .fonts import fit_font_size, register_fonts
+from .page_numbers import numbered_canvas
+from .photo_grid import GridPhoto, Scaled, photo_grid, scale_all
+from .report_data import InspectionReportData, load_inspection_report
+from .report_styles import (
+    CONTENT_WIDTH,
+    GRID,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PAGE,
+    RED,
+    SHADE,
+    Styles,
+    field_table,
+    grid_table,
+    para,
+    table,
+    text,
+    write_atomically,
+)
+from .signature_drawing import PAD_ASPECT, signature_flowable
+
+if TYPE_CHECKING:
+    from inspector.workspace import Workspace
+
+TITLE = "安全生产检查报告"
+CHINESE_NUMERALS = "一二三四五六七八九十"
+SECTION_MIN_SPACE = 130  # pt: a section starting lower than this starts on the next page
+SEVERITY_LABELS = {"general": "一般事故隐患", "major": "重大事故隐患"}
+
+
+def report_id(inspection_id: str) -> str:
+    """The id printed in the footer: the inspection's own id, so a printed page leads back to it."""
+    return f"JC-{inspection_id}"
+
+
+def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Path:
+    """Write the report of one inspection to `out` (atomically) and return the path.
+
+    Raises DomainError for an unknown id or a draft with nothing answered (see report_data)."""
+    data = load_inspection_report(ws, inspection_id)
+    styles = Styles()
+    story = _story(data, styles)
+    decorate = _page_decoration(data)
+
+    def build(target: str) -> None:
+        doc = SimpleDocTemplate(
+            target,
+            pagesize=PAGE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=f"{TITLE} {data.enterprise.name}",
+            author=ws.settings.office_name,
+            subject=report_id(data.view.id),
+            creator="Inspector",
+        )
+        doc.build(
+            story,
+            onFirstPage=decorate,
+            onLaterPages=decorate,
+            canvasmaker=numbered_canvas(f"报告编号 {report_id(data.view.id)}"),
+        )
+
+    return write_atomically(out, build)
+
+
+# -- page furniture ---------------------------------------------------------------------------
+def _page_decoration(data: InspectionReportData) -> Callable[[Canvas, object], None]:
+    """A running head (title, enterprise) on later pages and, for a draft, 草稿 on every page."""
+    font = register_fonts()
+    width, height = PAGE
+    name = data.enterprise.name
+
+    def decorate(canvas: Canvas, doc: object) -> None:
+        canvas.saveState()
+        if canvas.getPageNumber() > 1:
+            canvas.setFont(font, 8)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(MARGIN_X, height - 36, TITLE)
+            size = fit_font_size(name, CONTENT_WIDTH - 90, 8, 5)
+            canvas.setFont(font, size)
+            canvas.drawRightString(width - MARGIN_X, height - 36, name)
+            canvas.setStrokeColor(GRID)
+            canvas.setLineWidth(0.4)
+            canvas.line(MARGIN_X, height - 40, width - MARGIN_X, height - 40)
+        if data.draft:
+            canvas.setFillColor(RED)
+            canvas.setFillAlpha(0.10)
+            canvas.setFont(font, 120)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(40)
+            canvas.drawCentredString(0, -40, "草稿")
+        canvas.restoreState()
+
+    return decorate
+
+
+# -- the story --------------------------------------------------------------------------------
+def _story(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = []
+    title = TITLE + ("（草稿）" if data.draft else "")
+    story.append(Paragraph(text(title), styles.title))
+    story.append(para(f"{data.template.title}（第 {data.template.version} 版）", styles.subtitle))
+    if data.draft:
+        story.append(Spacer(1, 3))
+        story.append(para("本报告为草稿：检查尚未完成，得分和等级为暂定，不作为评级依据。", styles.watermark))
+    story.append(Spacer(1, 8))
+
+    sections: list[tuple[str, Callable[[InspectionReportData, Styles], list[Flowable]]]] = [
+        ("基本情况", _basics),
+        ("评定结果", _result),
+        ("分项得分", _sections),
+        ("不符合项", _findings),
+        ("事故隐患", _hazards),
+    ]
+    if data.amendments:
+        sections.append(("更正记录", _amendments))
+    sections.append(("签名确认", _signatures))
+    for number, (heading, build) in enumerate(sections):
+        body = build(data, styles)
+        heading_para = para(f"{CHINESE_NUMERALS[number]}、{heading}", styles.heading)
+        # A heading never ends a page alone: it keeps company with the first block under it.
+        story.append(CondPageBreak(SECTION_MIN_SPACE))
+        story.append(KeepTogether([heading_para, *_unwrapped(body[0])]) if body else heading_para)
+        story.extend(body[1:])
+    return story
+
+
+def _unwrapped(flowable: Flowable) -> list[Flowable]:
+    """The contents of a KeepTogether (nesting one in another makes reportlab break the page
+    needlessly), else the flowable itself."""
+    return list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
+
+
+def _basics(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    e, v = data.enterprise, data.view
+    status = v.status.label + ("（已更正）" if data.amendments else "")
+    return [
+        field_table(
+            [
+                [("企业名称", e.name)],
+                [("统一社会信用代码", e.credit_code), ("镇（街道）", e.town)],
+                [("地址", e.address or "—")],
+                [("检查日期", format_cn(v.inspection_date)), ("检查人员", "、".join(v.inspectors))],
+                [("检查表", data.template.title), ("版本", f"{data.template.code} 第 {data.template.version} 版")],
+                [("检查编号", v.id), ("状态", status)],
+            ],
+            styles,
+        )
+    ]
+
+
+def _result(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    result = data.result
+    provisional = "（暂定）" if data.draft or not result.complete else ""
+    score = Paragraph(f"得分<br/><font size=26>{result.score:g}</font> 分{provisional}", styles.score_cell)
+    grade = Paragraph(f"评定等级<br/><font size=26>{result.grade.value}</font> 级{provisional}", styles.score_cell)
+    reasons = "<br/>".join(f"{i}. {text(reason.text)}" for i, reason in enumerate(result.reasons, start=1))
+    reasons_cell = Paragraph("评定理由：<br/>" + reasons, styles.cell)
+    box = table(
+        [[score, grade, reasons_cell]],
+        [100, 100, CONTENT_WIDTH - 200],
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (1, 0), SHADE),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ],
+    )
+    flowables: list[Flowable] = [box]
+    if data.original is not None:
+        score_0, grade_0 = data.original
+        flowables.append(Spacer(1, 4))
+        flowables.append(
+            para(
+                f"注：以上为更正后的结果（共 {len(data.amendments)} 项更正，见“更正记录”）；"
+                f"原定稿结果为得分 {score_0:g} 分、{grade_0} 级。",
+                styles.small,
+            )
+        )
+    return flowables
+
+
+def _sections(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    header = ["序号", "分区", "适用分值", "实得分", "得分率", "已答 / 项数"]
+    rows: list[list[object]] = [[para(h, styles.header_cell) for h in header]]
+    for number, s in enumerate(data.result.sections, start=1):
+        percent = "—" if s.percent is None else f"{s.percent:g}%"
+        rows.append(
+            [
+                para(number, styles.cell_center),
+                para(f"{s.code} {s.title}", styles.cell),
+                para(f"{s.applicable:g}", styles.cell_right),
+                para(f"{s.earned:g}", styles.cell_right),
+                para(percent, styles.cell_right),
+                para(f"{s.answered} / {s.items}", styles.cell_center),
+            ]
+        )
+    applicable = sum(s.applicable for s in data.result.sections)
+    earned = sum(s.earned for s in data.result.sections)
+    rows.append(
+        [
+            "",
+            para("合计（得分 = 实得分 ÷ 适用分值 × 100）", styles.cell),
+            para(f"{applicable:g}", styles.cell_right),
+            para(f"{earned:g}", styles.cell_right),
+            para(f"{data.result.score:g}", styles.cell_right),
+            "",
+        ]
+    )
+    widths = [32, CONTENT_WIDTH - 32 - 4 * 66, 66, 66, 66, 66]
+    return [grid_table(rows, widths, extra=[("BACKGROUND", (0, -1), (-1, -1), SHADE)])]
+
+
+def _findings(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    if not data.findings:
+        return [para("本次检查未发现不符合项。", styles.body)]
+    header = ["编号", "检查项", "结果", "类别", "现场情况"]
+    rows: list[list[object]] = [[para(h, styles.header_cell) for h in header]]
+    for finding in data.findings:
+        item = finding.item
+        kind = "否决项" if item.veto else "关键项" if item.key else "一般项"
+        rows.append(
+            [
+                para(item.code, styles.cell_center),
+                para(item.text, styles.cell),
+                para(finding.result.label, styles.cell_center),
+                para(kind, styles.cell_center),
+                para(finding.note or "—", styles.cell),
+            ]
+        )
+    failed = sum(1 for f in data.findings if f.result is Result.FAIL)
+    partial = len(data.findings) - failed
+    widths = [40, 200, 52, 44, CONTENT_WIDTH - 336]
+    return [
+        para(f"不符合 {failed} 项，部分符合 {partial} 项。", styles.body),
+        Spacer(1, 3),
+        grid_table(rows, widths),
+    ]
+
+
+def _hazards(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    if not data.hazards:
+        return [para("本次检查未发现事故隐患。", styles.body)]
+    major = sum(1 for h in data.hazards if h.severity.value == "major")
+    scaled = scale_all(data.photos.path_of(sha) for hazard in data.hazards for sha in hazard.before_photos)
+    flowables: list[Flowable] = [
+        para(f"共发现事故隐患 {len(data.hazards)} 项，其中重大事故隐患 {major} 项。", styles.body)
+    ]
+    for number, hazard in enumerate(data.hazards, start=1):
+        flowables.extend(_hazard_block(data, styles, number, hazard, scaled))
+    return flowables
+
+
+def _hazard_block(
+    data: InspectionReportData, styles: Styles, number: int, hazard: HazardView, scaled: Mapping[Path, Scaled]
+) -> list[Flowable]:
+    severity = SEVERITY_LABELS.get(hazard.severity.value, hazard.severity.value)
+    location = hazard.location or hazard.location_type.label
+    basis = hazard.legal_basis or "—"
+    if hazard.major_clause:
+        basis = f"{basis}；重大事故隐患判定：{hazard.major_clause}"
+    heading = para(
+        f"隐患 {number}　{severity}" + (f"（检查项 {hazard.item_code}）" if hazard.item_code else ""), styles.subheading
+    )
+    table = field_table(
+        [
+            [("隐患描述", hazard.description)],
+            [("位置", location), ("类别", hazard.category.label)],
+            [("依据", basis)],
+            [("整改措施", hazard.measures or "—")],
+            [("整改期限", format_cn(hazard.deadline)), ("责任人", hazard.responsible_person or "—")],
+            [("当前状态", hazard.status.label), ("发现人", hazard.found_by)],
+        ],
+        styles,
+    )
+    photos = [
+        GridPhoto(data.photos.path_of(sha), f"隐患 {number} 整改前照片 {i}")
+        for i, sha in enumerate(hazard.before_photos, start=1)
+    ]
+    grid = photo_grid(photos, styles, scaled=scaled)
+    block: list[Flowable] = [KeepTogether([heading, table])]
+    if grid is not None:
+        block.extend([Spacer(1, 3), grid])
+    block.append(Spacer(1, 6))
+    return block
+
+
+def _amendments(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    header = ["更正时间", "更正内容", "原因", "更正人"]
+    rows: list[list[object]] = [[para(h, styles.header_cell) for h in header]]
+    for amendment in data.amendments:
+        rows.append(_amendment_row(amendment, styles))
+    widths = [78, 170, CONTENT_WIDTH - 78 - 170 - 70, 70]
+    return [
+        para("定稿后的更正逐条记录如下；报告中的答案、得分和等级均已按更正计算，原始记录保留备查。", styles.body),
+        Spacer(1, 3),
+        grid_table(rows, widths),
+    ]
+
+
+def _amendment_row(amendment: Amendment, styles: Styles) -> list[object]:
+    at = amendment.amended_at
+    return [
+        para(format_cn(at.date()), styles.cell_center),
+        para(amendment.describe(), styles.cell),
+        para(amendment.reason, styles.cell),
+        para(amendment.amended_by, styles.cell_center),
+    ]
+
+
+def _signatures(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+    column = CONTENT_WIDTH / 3
+    labels: list[object] = []
+    drawings: list[object] = []
+    names: list[object] = []
+    inspectors = data.view.inspectors
+    for index, role in enumerate(REQUIRED_ROLES):
+        signature = data.signatures.get(role)
+        labels.append(para(role.label, styles.header_cell))
+        drawing = signature_flowable(signature, column - 30) if signature else None
+        drawings.append(drawing or "")
+        if signature is not None:
+            names.append(para(f"{signature.signer_name}　{format_cn(signature.signed_at.date())}", styles.cell_center))
+        else:
+            default = inspectors[index] if index < 2 and index < len(inspectors) else ""
+            names.append(para(f"{default}　________年____月____日", styles.cell_center))
+    box = table(
+        [labels, drawings, names],
+        [column] * 3,
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ],
+        rowHeights=[None, (column - 30) / PAD_ASPECT + 8, None],
+    )
+    note = {
+        InspectionStatus.DRAFT: "草稿不签名。",
+        InspectionStatus.COMPLETED: "检查已完成，尚未定稿；未签名处可在打印件上手写签名。",
+        InspectionStatus.FINALIZED: "检查已定稿，以上签名在定稿前于本机签署。",
+    }[data.view.status]
+    return [KeepTogether([box, Spacer(1, 4), para(note, styles.small)]), Spacer(1, 4 * mm)]

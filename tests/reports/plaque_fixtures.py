@@ -1,0 +1,90 @@
+"""A small demo city with an office key, shared (read-only) by the plaque, verify and summary tests,
+and the read-back helpers they use: text, fonts, word boxes, QR decoding."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from inspector.demo.demo_city import create_demo
+from inspector.demo.generator import DemoSpec
+from inspector.reports.plaque_keys import create_office_key
+from inspector.storage.office_keys import PlaqueRecord
+from inspector.workspace import Workspace
+
+TODAY = date(2026, 6, 15)
+YEAR = TODAY.year
+WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<')
+SPEC = DemoSpec(enterprises=24, years=2, seed=11)
+
+
+@dataclass
+class City:
+    ws: Workspace
+    plaques: list[PlaqueRecord]  # current plaques of YEAR
+
+
+@pytest.fixture(scope="module")
+def pinned_today() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Workspace, "today", lambda self: TODAY)
+        yield
+
+
+def make_city(folder: Path, key: bool = True) -> City:
+    ws = Workspace(folder)
+    create_demo(ws, SPEC)
+    if key:
+        create_office_key(ws)
+    return City(ws, ws.office_keys.current_plaques(YEAR))
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Iterator[City]:
+    made = make_city(tmp_path_factory.mktemp("city") / "data")
+    yield made
+    made.ws.close()
+
+
+def flat_text(path: Path) -> str:
+    reader = PdfReader(path)
+    return re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in reader.pages))
+
+
+def embedded_fonts(path: Path) -> list[tuple[str, bool]]:
+    out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    return [(line.split()[0], line.split()[-5] == "yes") for line in out.splitlines()[2:]]
+
+
+def words_outside(path: Path, margin: float = 18.0) -> list[str]:
+    """Words (pdftotext -bbox) that leave the page or its printable margin."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
+    problems = []
+    for chunk in re.split(r"<page ", html)[1:]:
+        size = re.match(r'width="([\d.]+)" height="([\d.]+)"', chunk)
+        assert size is not None
+        width, height = float(size.group(1)), float(size.group(2))
+        for m in WORD.finditer(chunk):
+            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+            if x0 < margin or y0 < margin or x1 > width - margin or y1 > height - margin:
+                problems.append(f"“{m.group(5)}” at ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f})")
+    return problems
+
+
+def decode_qr(pdf: Path, tmp: Path, page: int = 1, dpi: int = 150) -> str:
+    """Render one page with pdftoppm and read its QR code with zbarimg."""
+    prefix = tmp / f"qr-{pdf.stem}-{page}"
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(prefix)],
+        check=True,
+    )
+    out = subprocess.run(["zbarimg", "--raw", "-q", f"{prefix}.png"], capture_output=True, text=True)
+    assert out.returncode == 0, f"no QR code found on page {page}: {out.stderr}"
+    return out.stdout.strip()

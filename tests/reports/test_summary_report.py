@@ -1,0 +1,78 @@
+"""The annual summary: its figures are `inspector stats` and `hazards figures`, read back from the PDF."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from plaque_fixtures import TODAY, YEAR, City, city, embedded_fonts, flat_text, make_city, pinned_today, words_outside
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from inspector.core.inspection import InspectionStatus
+from inspector.reports.annual_summary import STEPS, write_summary
+from inspector.storage.hazard_figures import hazard_figures
+from inspector.storage.ids import to_str
+from inspector.storage.models import AnswerRow, InspectionRow
+from inspector.storage.stats import compute_stats
+from inspector.storage.summary_figures import annual_figures
+
+__all__ = ["city", "pinned_today"]  # fixtures used by name
+
+
+def test_figures_are_those_of_inspector_stats(city: City) -> None:
+    figures = annual_figures(city.ws.db, YEAR, TODAY)
+    assert figures.stats == compute_stats(city.ws.db, YEAR, TODAY) == city.ws.stats(YEAR)
+    by_town = hazard_figures(city.ws.db, YEAR, TODAY, "town")
+    assert figures.hazards_total == by_town[-1]
+    assert [t.hazards for t in figures.towns if t.hazards.found] == [r for r in by_town[:-1]]
+    assert sum(t.enterprises for t in figures.towns) == figures.stats.enterprises
+    for grade in ("A", "B", "C", "D", "pending"):
+        assert sum(t.grades[grade] for t in figures.towns) == figures.stats.grades[grade]
+    assert 0 < figures.inspected <= figures.stats.inspections
+    assert figures.failed_items and figures.failed_items[0].failures >= figures.failed_items[-1].failures
+
+
+def test_the_pdf_prints_the_same_numbers(city: City, tmp_path: Path) -> None:
+    steps: list[tuple[int, int]] = []
+    out = write_summary(city.ws, YEAR, tmp_path / "summary.pdf", progress=lambda d, t: steps.append((d, t)))
+    assert steps[0] == (0, STEPS) and steps[-1] == (STEPS, STEPS)
+    stats = city.ws.stats(YEAR)
+    text = flat_text(out)
+    rate = "—" if stats.rectification_rate is None else f"{stats.rectification_rate:.1f}%"
+    sentence = (
+        f"全年完成检查{stats.inspections:,}次，"
+        f"覆盖企业{annual_figures(city.ws.db, YEAR, TODAY).inspected:,}家；发现隐患{stats.hazards_found:,}处，"
+        f"已整改{stats.hazards_rectified:,}处，整改率{rate}；逾期未整改{stats.overdue:,}处。"
+    )
+    assert sentence in text
+    assert f"{YEAR}年度安全生产检查工作汇总" in text and "各镇街情况" in text and "最常见的不符合项" in text
+    assert all(embedded for _name, embedded in embedded_fonts(out))
+    assert words_outside(out) == []
+    assert len(PdfReader(out).pages) >= 1
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-singlefile", str(out), str(png)], check=True)
+    assert (tmp_path / "page.png").stat().st_size > 5_000  # charts and tables, not a blank page
+
+
+def test_an_amended_answer_moves_the_failed_item_counts(tmp_path: Path, pinned_today: None) -> None:
+    made = make_city(tmp_path / "data", key=False)
+    try:
+        db = made.ws.db
+        before = {i.code: i.failures for i in annual_figures(db, YEAR, TODAY, top_items=100).failed_items}
+        with db.reading() as session:
+            inspection_id, code = session.execute(
+                select(InspectionRow.id, AnswerRow.item_code)
+                .join(AnswerRow, AnswerRow.inspection_id == InspectionRow.id)
+                .where(
+                    InspectionRow.status == InspectionStatus.FINALIZED.value,
+                    InspectionRow.inspection_date >= TODAY.replace(month=1, day=1),
+                    AnswerRow.result == "fail",
+                )
+                .limit(1)
+            ).one()
+        made.ws.amendments.amend_answer(to_str(inspection_id), code, "pass", "复核后更正", "审核员")
+        after = {i.code: i.failures for i in annual_figures(db, YEAR, TODAY, top_items=100).failed_items}
+        assert after.get(code, 0) == before[code] - 1
+    finally:
+        made.ws.close()

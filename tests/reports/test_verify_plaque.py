@@ -1,0 +1,163 @@
+"""Signed QR payloads: valid, forged, expired, superseded, unknown key; keys; the CLI's exit codes."""
+
+from __future__ import annotations
+
+import stat
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from plaque_fixtures import TODAY, YEAR, City, city, make_city, pinned_today
+from sqlalchemy import select, update
+
+from inspector.cli.main import main
+from inspector.core.errors import DomainError
+from inspector.reports.plaque_keys import create_office_key, export_public_key, import_public_key, load_signing_key
+from inspector.reports.plaque_signing import Status, parse_payload, sign_plaque, verify_payload
+from inspector.storage.models import PlaqueRow
+from inspector.workspace import Workspace
+
+__all__ = ["city", "pinned_today"]  # fixtures used by name
+
+
+def payload_of(city: City, index: int = 0, year: int = YEAR) -> str:
+    record = city.ws.office_keys.current_plaque(city.plaques[index].enterprise_id, year)
+    assert record is not None
+    return sign_plaque(load_signing_key(city.ws), record)
+
+
+def test_a_signed_payload_is_valid_and_short_enough_for_a_qr(city: City) -> None:
+    payload = payload_of(city)
+    result = verify_payload(city.ws, payload)
+    assert result.status is Status.VALID and result.status.label == "有效"
+    assert result.enterprise_name == city.plaques[0].enterprise_name
+    assert len(payload) < 200 and payload == payload.upper()  # the QR's alphanumeric mode
+
+
+@pytest.mark.parametrize("where", ["serial", "grade", "year", "credit", "signature"])
+def test_one_changed_character_is_forged(city: City, where: str) -> None:
+    payload = payload_of(city)
+    parts = payload.split(".")
+    index = {"serial": 1, "credit": 2, "grade": 3, "year": 4, "signature": -1}[where]
+    field = parts[index]
+    swap = {"A": "B", "B": "C", "C": "D", "D": "A", "6": "5"}
+    last = field[-1]
+    parts[index] = field[:-1] + swap.get(last, "A" if last != "A" else "B")
+    result = verify_payload(city.ws, ".".join(parts))
+    assert result.status is Status.FORGED and result.status.label == "伪造"
+
+
+def test_garbage_is_forged_with_a_reason(city: City) -> None:
+    for text in ("", "hello", "INSP1.a.b.c", "INSP1.X." + "9" * 18 + ".E.2026.ABCDEF12." + "A" * 103):
+        result = verify_payload(city.ws, text)
+        assert result.status is Status.FORGED and result.message
+
+
+def test_last_years_plaque_is_expired(city: City) -> None:
+    year = YEAR - 1
+    record = next(
+        r for r in (city.ws.office_keys.current_plaque(p.enterprise_id, year) for p in city.plaques) if r is not None
+    )
+    result = verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), record))
+    assert (result.status, result.year) == (Status.EXPIRED, year)
+    assert "2025年12月31日" in result.message
+    # On its last valid day it was still valid.
+    assert verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), record), date(year, 12, 31)).valid
+
+
+def test_a_downgraded_plaque_is_superseded(tmp_path: Path, pinned_today: None) -> None:
+    made = make_city(tmp_path / "data")
+    try:
+        record = made.plaques[0]
+        old = sign_plaque(load_signing_key(made.ws), record)
+        with made.ws.db.transaction() as session:  # what grading_follow does on a major hazard
+            session.execute(update(PlaqueRow).where(PlaqueRow.serial == record.serial).values(current=False))
+            row = session.scalar(select(PlaqueRow).where(PlaqueRow.serial == record.serial))
+            assert row is not None
+            session.add(
+                PlaqueRow(
+                    enterprise_id=uuid.UUID(record.enterprise_id),
+                    year=YEAR,
+                    grade="D",
+                    score=row.score,
+                    reasons=["重大隐患"],
+                    serial=record.serial + "-D",
+                    issued_on=TODAY,
+                    current=True,
+                )
+            )
+        result = verify_payload(made.ws, old)
+        assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
+        assert result.status.label == "已被取代"
+        assert "D 级" in result.message
+    finally:
+        made.ws.close()
+
+
+def test_keys_travel_by_file_and_verification_needs_them(city: City, tmp_path: Path, pinned_today: None) -> None:
+    payload = payload_of(city)
+    other = Workspace(tmp_path / "laptop")
+    try:
+        assert verify_payload(other, payload).status is Status.UNKNOWN_KEY
+        exported = export_public_key(city.ws, tmp_path / "office.json")
+        first = import_public_key(other, tmp_path / "office.json")
+        again = import_public_key(other, tmp_path / "office.json")
+        assert first.fingerprint == again.fingerprint == exported.fingerprint
+        assert len(other.office_keys.list()) == 1
+        result = verify_payload(other, payload)
+        assert result.status is Status.VALID and "尚未同步" in result.message
+        (tmp_path / "bad.json").write_text('{"format": "inspector-office-key/1", "public_key": "xx"}', encoding="utf-8")
+        with pytest.raises(DomainError, match="不是有效的 Inspector 公钥文件"):
+            import_public_key(other, tmp_path / "bad.json")
+    finally:
+        other.close()
+
+
+def test_the_private_key_is_a_0600_file_never_overwritten_by_accident(tmp_path: Path, pinned_today: None) -> None:
+    ws = Workspace(tmp_path / "data")
+    try:
+        first = create_office_key(ws, "HZ", "杭州市总工会")
+        path = ws.data_dir / "keys" / "office-HZ.pem"
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        with pytest.raises(DomainError, match="--force"):
+            create_office_key(ws, "HZ", "杭州市总工会")
+        second = create_office_key(ws, "HZ", "杭州市总工会", force=True)
+        assert first.fingerprint != second.fingerprint
+        assert {k.fingerprint for k in ws.office_keys.list()} == {first.fingerprint, second.fingerprint}
+        assert b"PRIVATE" not in (ws.data_dir / "inspector.db").read_bytes()
+    finally:
+        ws.close()
+
+
+def test_parse_reads_serials_with_dots(city: City) -> None:
+    payload = payload_of(city)
+    fields, signature = parse_payload(payload) or (None, b"")
+    assert fields is not None and fields.serial == city.plaques[0].serial and len(signature) == 64
+
+
+def test_cli_keys_verify_and_reports(
+    city: City, tmp_path: Path, capsys: pytest.CaptureFixture[str], pinned_today: None
+) -> None:
+    data = ["--data-dir", str(city.ws.data_dir)]
+    payload = payload_of(city)
+    assert main([*data, "verify", payload]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("有效") and city.plaques[0].enterprise_name in out
+    assert main([*data, "verify", payload[:-1] + ("A" if payload[-1] != "A" else "B")]) == 1
+    assert capsys.readouterr().out.startswith("伪造")
+    assert main([*data, "keys", "create"]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main([*data, "keys", "export", "--out", str(tmp_path / "k.json")]) == 0
+    laptop = ["--data-dir", str(tmp_path / "laptop")]
+    assert main([*laptop, "verify", payload]) == 1
+    assert main([*laptop, "keys", "import", str(tmp_path / "k.json")]) == 0
+    assert city.ws.office_keys.list()[0].fingerprint in capsys.readouterr().out
+    assert main([*laptop, "keys", "list"]) == 0
+    assert main([*laptop, "verify", payload]) == 0
+    code = city.plaques[0].credit_code
+    assert main([*data, "report", "plaque", code, "--year", str(YEAR), "--out", str(tmp_path / "p.pdf")]) == 0
+    assert main([*data, "report", "plaques", "--year", "2001", "--out", str(tmp_path / "n.pdf")]) == 1
+    assert "错误：" in capsys.readouterr().err
+    assert main([*data, "report", "summary", "--year", str(YEAR), "--out", str(tmp_path / "s.pdf")]) == 0
+    assert (tmp_path / "p.pdf").exists() and (tmp_path / "s.pdf").exists()
