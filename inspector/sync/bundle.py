@@ -1,0 +1,396 @@
+"""Signed zip bundles: sync for a USB stick or a mail attachment.
+
+Layout (format version 1):
+
+    manifest.json         format, version, device id/name/public key, created, since/high_seq,
+                          counts per table, sha256 of every other member
+    manifest.sig          Ed25519 signature of manifest.json's exact bytes (base64)
+    records/<table>.jsonl one JSON object per row (ids as hex, dates ISO 8601, bytes base64)
+    photos/<sha256>       each photo once, named by the hash of its bytes
+
+Import checks everything before touching the database: a readable zip, a known format
+version, a trusted device whose key matches, a valid signature, exactly the members the
+manifest lists with the hashes it lists; then it copies the photos the folder lacks and merges
+the records in ONE transaction (inspector.sync.engine). Any failure leaves the database as it
+was and says why in Chinese. Importing the same bundle twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import uuid
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON, Date, LargeBinary, Table, Uuid
+
+from inspector.core.errors import DomainError
+from inspector.storage.database import Database
+from inspector.storage.models import Base, TrustedDeviceRow, UTCDateTime, utcnow
+
+from . import devices
+from .engine import SYNC_TABLES, ApplyReport, ChangeSet, apply_changes, collect_changes
+from .keys import DeviceKey, fingerprint, verify
+
+FORMAT = "inspector-sync-bundle"
+KEY_FORMAT = "inspector-device-key"
+VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+
+
+class BundleError(DomainError):
+    """A bundle that cannot be imported: damaged, tampered, unknown version, untrusted."""
+
+
+# -- photos in a data folder ---------------------------------------------------------------------
+class FolderPhotos:
+    """Photo bytes by content hash in a data folder's photos/ (the layout of PhotoStore)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_of(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}.jpg"
+
+    def read_photo(self, sha256: str) -> bytes | None:
+        try:
+            return self.path_of(sha256).read_bytes()
+        except OSError:
+            return None
+
+    def has_photo(self, sha256: str) -> bool:
+        return self.path_of(sha256).exists()
+
+    def write_photo(self, sha256: str, data: bytes) -> None:
+        target = self.path_of(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".sync-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+
+
+# -- rows as JSON --------------------------------------------------------------------------------
+Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+_PLAIN: Codec = (lambda v: v, lambda v: v)
+
+
+def _codec(column_type: Any) -> Codec:
+    if isinstance(column_type, Uuid):
+        return (lambda v: v.hex, uuid.UUID)
+    if isinstance(column_type, UTCDateTime):
+        return (lambda v: v.isoformat(), datetime.fromisoformat)
+    if isinstance(column_type, Date):
+        return (lambda v: v.isoformat(), date.fromisoformat)
+    if isinstance(column_type, LargeBinary):
+        return (lambda v: base64.b64encode(v).decode("ascii"), base64.b64decode)
+    if isinstance(column_type, JSON):
+        return _PLAIN
+    return _PLAIN
+
+
+def _codecs(table: Table) -> list[tuple[str, Callable[[Any], Any], Callable[[Any], Any]]]:
+    return [(c.name, *_codec(c.type)) for c in table.c if c.name != "changed_seq"]
+
+
+def encode_rows(table: Table, rows: list[dict[str, Any]]) -> bytes:
+    codecs = _codecs(table)
+    lines = []
+    for row in rows:
+        lines.append(
+            json.dumps(
+                {name: (None if row[name] is None else enc(row[name])) for name, enc, _ in codecs},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+        )
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def decode_rows(table: Table, data: bytes) -> list[dict[str, Any]]:
+    codecs = _codecs(table)
+    rows = []
+    for line in data.decode("utf-8").splitlines():
+        if not line:
+            continue
+        raw = json.loads(line)
+        rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
+    return rows
+
+
+# -- export --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    counts: dict[str, int]
+    photos: int
+    since: int
+    high_seq: int
+
+
+def export_bundle(
+    db: Database,
+    photos: FolderPhotos,
+    key: DeviceKey,
+    out: Path,
+    peer: str | None = None,
+    everything: bool = False,
+    device_name: str = "",
+) -> ExportResult:
+    """Write the changes since the last export to `peer` (or all with `everything`) to `out`."""
+    if peer is None and not everything:
+        raise BundleError("请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部")
+    with db.transaction() as session:
+        since = 0 if everything or peer is None else devices.peer(session, peer).sent_seq
+        changes = collect_changes(session, since, db.device_id)
+        members: dict[str, bytes] = {}
+        for name in SYNC_TABLES:
+            rows = changes.tables.get(name)
+            if rows:
+                members[f"records/{name}.jsonl"] = encode_rows(Base.metadata.tables[name], rows)
+        photo_members: list[str] = []
+        for sha in changes.photo_hashes:
+            data = photos.read_photo(sha)
+            if data is None:
+                raise BundleError(f"照片文件缺失：{photos.path_of(sha)}，无法导出")
+            members[f"photos/{sha}"] = data
+            photo_members.append(sha)
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "device_id": db.device_id,
+            "device_name": device_name,
+            "public_key": key.public_b64,
+            "created": utcnow().isoformat(),
+            "peer": peer or "",
+            "since": since,
+            "high_seq": changes.high_seq,
+            "counts": changes.counts(),
+            "photos": len(photo_members),
+            "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+        }
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        _write_zip(out, manifest_bytes, base64.b64encode(key.sign(manifest_bytes)), members)
+        if peer is not None:
+            devices.mark_sent(session, peer, changes.high_seq)
+    return ExportResult(out, changes.counts(), len(photo_members), since, changes.high_seq)
+
+
+def _write_zip(out: Path, manifest: bytes, signature: bytes, members: dict[str, bytes]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=out.parent, prefix=".bundle-", suffix=".tmp")
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(temp, "w") as archive:
+            archive.writestr(MANIFEST, manifest, zipfile.ZIP_DEFLATED)
+            archive.writestr(SIGNATURE, signature, zipfile.ZIP_DEFLATED)
+            for name, data in members.items():
+                method = zipfile.ZIP_STORED if name.startswith("photos/") else zipfile.ZIP_DEFLATED
+                archive.writestr(name, data, method)
+        with open(temp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# -- reading and checking ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Identity:
+    """Who made a bundle or key file: what `inspector sync trust` shows before trusting."""
+
+    device_id: str
+    name: str
+    public_key: str
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+
+@dataclass
+class Bundle:
+    manifest: dict[str, Any]
+    identity: Identity
+    changes: ChangeSet
+    photos: dict[str, bytes]
+
+
+def _damaged(path: Path, detail: str = "") -> BundleError:
+    extra = f"（{detail}）" if detail else ""
+    return BundleError(f"同步包 {path.name} 已损坏或不完整{extra}，未导入任何内容")
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise BundleError(f"找不到文件 {path}") from None
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise BundleError(f"{path.name} 不是同步包，或文件已损坏、不完整，未导入任何内容") from None
+
+
+def _read(archive: zipfile.ZipFile, path: Path, name: str) -> bytes:
+    try:
+        return archive.read(name)
+    except KeyError:
+        raise _damaged(path, f"缺少 {name}") from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
+        raise _damaged(path, f"{name}：{error}") from None
+
+
+def _manifest(archive: zipfile.ZipFile, path: Path) -> tuple[bytes, dict[str, Any]]:
+    raw = _read(archive, path, MANIFEST)
+    try:
+        manifest = json.loads(raw)
+        if not isinstance(manifest, dict):
+            raise ValueError
+    except ValueError:
+        raise _damaged(path, "清单无法解析") from None
+    if manifest.get("format") != FORMAT:
+        raise BundleError(f"{path.name} 不是 Inspector 同步包")
+    if manifest.get("version") != VERSION:
+        raise BundleError(
+            f"同步包 {path.name} 的格式版本为 {manifest.get('version')}，本程序只支持版本 {VERSION}；请升级 Inspector"
+        )
+    for field in ("device_id", "public_key", "members"):
+        if field not in manifest:
+            raise _damaged(path, f"清单缺少 {field}")
+    return raw, manifest
+
+
+def read_identity(path: Path) -> Identity:
+    """The device of a bundle or of a key file (`inspector sync export-key`)."""
+    if zipfile.is_zipfile(path):
+        with _open_zip(path) as archive:
+            _, manifest = _manifest(archive, path)
+        return Identity(str(manifest["device_id"]), str(manifest.get("device_name", "")), str(manifest["public_key"]))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BundleError(f"找不到文件 {path}") from None
+    except (OSError, ValueError, UnicodeDecodeError):
+        raise BundleError(f"{path.name} 既不是同步包，也不是设备公钥文件") from None
+    if not isinstance(data, dict) or data.get("format") != KEY_FORMAT:
+        raise BundleError(f"{path.name} 既不是同步包，也不是设备公钥文件")
+    return Identity(str(data.get("device_id", "")), str(data.get("name", "")), str(data.get("public_key", "")))
+
+
+def write_key_file(out: Path, device_id: str, name: str, key: DeviceKey) -> None:
+    payload = {"format": KEY_FORMAT, "device_id": device_id, "name": name, "public_key": key.public_b64}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = out.with_name(out.name + ".tmp")
+    temp.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temp, out)
+
+
+def open_bundle(path: Path, trusted_key: Callable[[str], TrustedDeviceRow | None]) -> Bundle:
+    """Read and check a bundle completely (nothing is written): see the module docstring."""
+    with _open_zip(path) as archive:
+        raw, manifest = _manifest(archive, path)
+        device_id = str(manifest["device_id"])
+        trusted = trusted_key(device_id)
+        shown = fingerprint(str(manifest["public_key"])) if _valid_b64(manifest["public_key"]) else "?"
+        if trusted is None:
+            raise BundleError(
+                f"同步包来自未信任的设备 {manifest.get('device_name') or device_id}（指纹 {shown}）；"
+                f"核对指纹后用 inspector sync trust {path.name} 信任该设备"
+            )
+        if trusted.public_key != manifest["public_key"]:
+            raise BundleError(
+                f"同步包的设备密钥与已信任的不同（设备 {trusted.name or device_id}，包内指纹 {shown}），已拒绝"
+            )
+        try:
+            signature = base64.b64decode(_read(archive, path, SIGNATURE), validate=True)
+        except ValueError:
+            raise _damaged(path, "签名无法解析") from None
+        if not verify(trusted.public_key, signature, raw):
+            raise BundleError(f"同步包 {path.name} 的签名无效：内容被改动过，已拒绝")
+        listed: dict[str, str] = manifest["members"]
+        present = {name for name in archive.namelist() if name not in (MANIFEST, SIGNATURE)}
+        if present != set(listed):
+            raise _damaged(path, "成员与清单不符")
+        contents: dict[str, bytes] = {}
+        for name, sha in listed.items():
+            data = _read(archive, path, name)
+            if hashlib.sha256(data).hexdigest() != sha or (name.startswith("photos/") and name[7:] != sha):
+                raise _damaged(path, f"{name} 校验不符")
+            contents[name] = data
+    changes = ChangeSet(
+        origin_device=device_id, since=int(manifest.get("since", 0)), high_seq=int(manifest.get("high_seq", 0))
+    )
+    photos: dict[str, bytes] = {}
+    for name, data in contents.items():
+        if name.startswith("photos/"):
+            photos[name[7:]] = data
+            continue
+        table_name = name.removeprefix("records/").removesuffix(".jsonl")
+        if not name.startswith("records/") or table_name not in SYNC_TABLES:
+            raise _damaged(path, f"未知的成员 {name}")
+        try:
+            changes.tables[table_name] = decode_rows(Base.metadata.tables[table_name], data)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise _damaged(path, f"{name} 无法解析：{error}") from None
+    identity = Identity(device_id, str(manifest.get("device_name", "")), str(manifest["public_key"]))
+    return Bundle(manifest, identity, changes, photos)
+
+
+def _valid_b64(value: Any) -> bool:
+    try:
+        return len(base64.b64decode(str(value), validate=True)) == 32
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    device: Identity
+    report: ApplyReport
+    photos_copied: int
+
+
+class _BundlePhotos:
+    def __init__(self, photos: dict[str, bytes]) -> None:
+        self.photos = photos
+
+    def read_photo(self, sha256: str) -> bytes | None:
+        return self.photos.get(sha256)
+
+
+def import_bundle(db: Database, photos: FolderPhotos, path: Path, timezone: str) -> ImportResult:
+    """Check the bundle, copy its new photos, merge its records in one transaction."""
+    from .engine import transfer_photos
+
+    with db.reading() as session:
+        bundle = open_bundle(path, lambda device_id: _detached(session, device_id))
+    copied = transfer_photos(bundle.changes, _BundlePhotos(bundle.photos), photos)
+    with db.transaction() as session:
+        report = apply_changes(session, bundle.changes, timezone)
+        device = session.get(TrustedDeviceRow, bundle.identity.device_id)
+        assert device is not None
+        device.last_import_at = utcnow()
+        created = bundle.manifest.get("created")
+        if isinstance(created, str):
+            with contextlib.suppress(ValueError):
+                device.last_bundle_created = datetime.fromisoformat(created)
+        devices.mark_received(session, device.name or device.device_id, bundle.changes.high_seq)
+    return ImportResult(bundle.identity, report, copied)
+
+
+def _detached(session: Any, device_id: str) -> TrustedDeviceRow | None:
+    row = session.get(TrustedDeviceRow, device_id)
+    if row is not None:
+        session.expunge(row)
+    return row

@@ -1,0 +1,105 @@
+"""Trusted devices and per-peer marks (local-only tables: they describe this copy).
+
+A bundle is only imported from a device trusted here, explicitly, after a person compared its
+key fingerprint (`inspector sync trust FILE`). Peers are named by the exporter (`--peer NAME`,
+or a server URL for push/pull): `sent_seq` is this database's change sequence up to which
+changes were sent to the peer, `received_seq` the peer's sequence up to which its changes came in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector.core.errors import DomainError
+from inspector.storage.database import Database
+from inspector.storage.models import SyncPeerRow, TrustedDeviceRow, utcnow
+
+from .keys import check_public_key, fingerprint
+
+
+@dataclass(frozen=True)
+class TrustedDevice:
+    device_id: str
+    name: str
+    public_key: str
+    fingerprint: str
+    trusted_at: datetime
+    last_import_at: datetime | None
+    last_export_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Peer:
+    name: str
+    sent_seq: int
+    sent_at: datetime | None
+    received_seq: int
+    received_at: datetime | None
+
+
+def trust(db: Database, device_id: str, name: str, public_key: str) -> TrustedDevice:
+    """Trust a device's key (a new key for a known device replaces the old one)."""
+    check_public_key(public_key)
+    if device_id == db.device_id:
+        raise DomainError("这是本机自己的密钥，无需信任")
+    with db.transaction() as session:
+        row = session.get(TrustedDeviceRow, device_id)
+        if row is None:
+            row = TrustedDeviceRow(device_id=device_id)
+            session.add(row)
+        row.name, row.public_key, row.fingerprint, row.trusted_at = name, public_key, fingerprint(public_key), utcnow()
+    return next(d for d in trusted_devices(db) if d.device_id == device_id)
+
+
+def trusted(session: Session, device_id: str) -> TrustedDeviceRow | None:
+    return session.get(TrustedDeviceRow, device_id)
+
+
+def trusted_devices(db: Database) -> list[TrustedDevice]:
+    with db.reading() as session:
+        peers = {p.name: p for p in session.scalars(select(SyncPeerRow))}
+        result = []
+        for row in session.scalars(select(TrustedDeviceRow).order_by(TrustedDeviceRow.name)):
+            peer = peers.get(row.name) or peers.get(row.device_id)
+            result.append(
+                TrustedDevice(
+                    row.device_id,
+                    row.name,
+                    row.public_key,
+                    row.fingerprint,
+                    row.trusted_at,
+                    row.last_import_at,
+                    peer.sent_at if peer else None,
+                )
+            )
+        return result
+
+
+def peer(session: Session, name: str) -> Peer:
+    row = session.get(SyncPeerRow, name)
+    if row is None:
+        return Peer(name, 0, None, 0, None)
+    return Peer(row.name, row.sent_seq, row.sent_at, row.received_seq, row.received_at)
+
+
+def _row(session: Session, name: str) -> SyncPeerRow:
+    row = session.get(SyncPeerRow, name)
+    if row is None:
+        row = SyncPeerRow(name=name, sent_seq=0, received_seq=0)
+        session.add(row)
+    return row
+
+
+def mark_sent(session: Session, name: str, seq: int) -> None:
+    """Remember that changes up to `seq` went to the peer (call in the transaction that read them)."""
+    row = _row(session, name)
+    row.sent_seq, row.sent_at = max(row.sent_seq or 0, seq), utcnow()
+
+
+def mark_received(session: Session, name: str, seq: int) -> None:
+    row = _row(session, name)
+    row.received_seq, row.received_at = max(row.received_seq or 0, seq), utcnow()

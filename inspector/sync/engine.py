@@ -1,0 +1,641 @@
+"""The merge engine every transport shares (bundles, the central server): no Qt, no files.
+
+Public API (stable; transports call only these):
+
+- `collect_changes(session, since) -> ChangeSet`: every syncable row whose local change
+  sequence is above `since` (0 = everything), tombstones included. `ChangeSet.high_seq` is the
+  mark to remember for that peer once the changes are delivered.
+- `apply_changes(session, changes, timezone=..., today=None) -> ApplyReport`: merge a ChangeSet
+  into the database inside the caller's transaction (`with db.transaction() as s:`): one
+  transaction per sync, all or nothing. Photo files must be in place first
+  (`transfer_photos(changes, source, sink)`): rows name photos by content hash, bytes travel
+  beside them.
+- `SYNC_TABLES`, `LOCAL_COLUMNS`, `canonical_dump(session)`: what syncs, and a comparable dump.
+
+Works on any SQLAlchemy Session bound to SQLite or PostgreSQL with the same models (Core
+statements only, plus `refresh_enterprise` for lights). The session should carry
+`session.info["device_id"]` (Database.transaction sets it) for the rows sync derives itself.
+
+Merge rules (docs/sync.md says the same for people):
+
+1. Versions. Every row version has `hlc` (hybrid logical clock), `device_id` (its writer) and
+   `base_hlc` (the foreign version it was edited from). Of two versions of one row, the one
+   with the larger `(hlc, device_id)` wins (last writer wins; the device id breaks ties).
+   Neither the order of arrival nor repetition changes the result: deterministic, commutative,
+   idempotent.
+2. Conflicts. If neither version descends from the other (incoming `base_hlc` is not the local
+   `hlc`, nor the reverse, and they come from different devices) and their contents differ, the
+   loser is stored in `sync_conflicts` (local only) for a manager to review
+   (inspector/sync/conflicts.py): nothing is silently overwritten.
+3. Deletions travel as tombstones (table `tombstones`, id = the deleted row's id), are never
+   removed, and win: a deleted row is never brought back. A concurrent edit of the deleted row
+   is kept as a conflict.
+4. Natural keys. Two devices may create "the same" record under different ids (the same credit
+   code, template code+version, answer of one item, signature role, light of a quarter,
+   assignment of a year, photo content, plaque serial, link rows...). The row with the smaller
+   UUID keeps the record; the other id becomes an alias (a tombstone with `merged_into`), every
+   reference to it is remapped (cascading into children whose own natural keys then meet), and
+   the content is the winning version of rule 1 among both.
+5. Append-only tables (hazard_events, amendments, hazard_event_photos) merge by union. Events
+   of one hazard are renumbered `seq = 1..n` in `(at, hlc, id)` order, and the hazard's mirrored
+   status, deadline, rectified_on and closed_on are derived again from the merged history
+   (`replay_merged`: a step the lifecycle would refuse after a merge is taken as recorded);
+   then the enterprise's light (and plaque downgrade) is refreshed.
+6. Rows the merge rewrites deterministically (remapped references, renumbered events, derived
+   hazard fields) keep their `hlc`: every device does the same rewrite, so they agree.
+"""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from inspector.core.dates import DEFAULT_TIMEZONE
+from inspector.core.dates import today as today_in
+from inspector.core.errors import DomainError
+from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardStatus, is_rectified
+from inspector.storage.database import HLC_HIGH
+from inspector.storage.grading_follow import refresh_enterprise
+from inspector.storage.hazards import replay_merged
+from inspector.storage.models import Base, Meta, SyncConflictRow, TombstoneRow, utcnow
+
+from . import hlc as clock
+
+Watermark = int
+"""A peer's mark: the sender's `changed_seq` up to which changes were delivered (0 = none)."""
+
+LOCAL_COLUMNS = ("changed_seq",)
+"""Columns that never leave the database: they describe this copy, not the record."""
+
+META_COLUMNS = ("id", "created_at", "updated_at", "device_id", "hlc", "base_hlc", "changed_seq")
+MERGE_DEVICE = "merge"
+CHUNK = 900
+
+# Natural keys (unique constraints other than the id). The first string column is the one
+# given a temporary value while a row is renamed to the winning id.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "enterprises": ("credit_code",),
+    "templates": ("code", "version"),
+    "answers": ("item_code", "inspection_id"),
+    "signatures": ("role", "inspection_id"),
+    "lights": ("quarter", "enterprise_id"),
+    "assignments": ("enterprise_id", "year"),
+    "photos": ("sha256",),
+    "plaques": ("serial",),
+    "notices": ("number",),
+    "office_keys": ("public_key",),
+    "inspection_inspectors": ("inspection_id", "inspector_id"),
+    "answer_photos": ("answer_id", "photo_id"),
+    "hazard_event_photos": ("event_id", "photo_id"),
+    "notice_hazards": ("notice_id", "hazard_id"),
+}
+
+
+def _tracked_tables() -> list[Table]:
+    return [t for t in Base.metadata.sorted_tables if "hlc" in t.c and t.name != TombstoneRow.__tablename__]
+
+
+SYNC_TABLES: tuple[str, ...] = (TombstoneRow.__tablename__, *(t.name for t in _tracked_tables()))
+"""Every synced table, in the order changes are applied (tombstones, then parents before children)."""
+
+
+class SyncError(DomainError):
+    """Changes that cannot be applied; the database is left as it was."""
+
+
+@dataclass
+class ChangeSet:
+    """Rows to send: table name → rows as column → Python value (without LOCAL_COLUMNS)."""
+
+    origin_device: str
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    high_seq: Watermark = 0
+    since: Watermark = 0
+
+    @property
+    def photo_hashes(self) -> list[str]:
+        """Content hashes of the photos whose rows travel in this set: their bytes must travel too."""
+        return sorted({row["sha256"] for row in self.tables.get("photos", [])})
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(rows) for name, rows in self.tables.items() if rows}
+
+    def is_empty(self) -> bool:
+        return not any(self.tables.values())
+
+
+class PhotoSource(Protocol):
+    """Where a transport reads photo bytes by content hash (a folder, a bundle, the server)."""
+
+    def read_photo(self, sha256: str) -> bytes | None: ...
+
+
+class PhotoSink(Protocol):
+    def has_photo(self, sha256: str) -> bool: ...
+
+    def write_photo(self, sha256: str, data: bytes) -> None: ...
+
+
+@dataclass
+class ApplyReport:
+    """What a merge did, per table: for the summary a user sees after a sync."""
+
+    inserted: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    merged: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    conflicts: int = 0
+    high_hlc: int = 0
+
+    def add(self, kind: str, table: str, n: int = 1) -> None:
+        counter: dict[str, int] = getattr(self, kind)
+        counter[table] = counter.get(table, 0) + n
+
+    @property
+    def changed(self) -> int:
+        return (
+            sum(self.inserted.values())
+            + sum(self.updated.values())
+            + sum(self.deleted.values())
+            + sum(self.merged.values())
+        )
+
+
+# -- collecting ---------------------------------------------------------------------------------
+def collect_changes(session: Session, since: Watermark = 0, origin_device: str | None = None) -> ChangeSet:
+    """Every syncable row changed here after `since` (its newest version), tombstones included."""
+    device = origin_device or session.info.get("device_id") or ""
+    changes = ChangeSet(origin_device=device, since=since, high_seq=since)
+    for name in SYNC_TABLES:
+        table = Base.metadata.tables[name]
+        columns = [c for c in table.c if c.name not in LOCAL_COLUMNS]
+        rows: list[dict[str, Any]] = []
+        high = since
+        query = select(*columns, table.c.changed_seq).where(table.c.changed_seq > since).order_by(table.c.changed_seq)
+        for row in session.execute(query):
+            values = row._asdict()
+            high = max(high, values.pop("changed_seq"))
+            rows.append(values)
+        if rows:
+            changes.tables[name] = rows
+        changes.high_seq = max(changes.high_seq, high)
+    return changes
+
+
+def transfer_photos(changes: ChangeSet, source: PhotoSource, sink: PhotoSink) -> int:
+    """Copy the set's photos the sink lacks; refuses (before any row is applied) if one is missing."""
+    copied = 0
+    for sha in changes.photo_hashes:
+        if sink.has_photo(sha):
+            continue
+        data = source.read_photo(sha)
+        if data is None:
+            raise SyncError(f"同步数据缺少照片 {sha[:12]}…，未导入任何内容")
+        sink.write_photo(sha, data)
+        copied += 1
+    return copied
+
+
+def canonical_dump(session: Session) -> dict[str, list[tuple[Any, ...]]]:
+    """Every synced table without local bookkeeping, sorted: equal on devices that agree."""
+    dump: dict[str, list[tuple[Any, ...]]] = {}
+    for name in SYNC_TABLES:
+        table = Base.metadata.tables[name]
+        columns = [c for c in table.c if c.name not in LOCAL_COLUMNS]
+        dump[name] = sorted(tuple(row) for row in session.execute(select(*columns)))
+    return dump
+
+
+# -- applying -----------------------------------------------------------------------------------
+def apply_changes(
+    session: Session, changes: ChangeSet, timezone: str = DEFAULT_TIMEZONE, today: date | None = None
+) -> ApplyReport:
+    """Merge `changes` into the database inside the caller's transaction (see the module rules)."""
+    merger = _Merger(session, timezone, today or today_in(timezone))
+    merger.apply(changes)
+    return merger.report
+
+
+def _version(row: dict[str, Any]) -> tuple[int, str]:
+    return (row["hlc"], row["device_id"])
+
+
+def _content(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    return {c.name: row[c.name] for c in table.c if c.name not in META_COLUMNS}
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Merger:
+    def __init__(self, session: Session, timezone: str, today: date) -> None:
+        self.session = session
+        self.timezone = timezone
+        self.today = today
+        self.report = ApplyReport()
+        tombs = Base.metadata.tables[TombstoneRow.__tablename__]
+        self.alias: dict[uuid.UUID, uuid.UUID] = {}
+        self.deleted: set[uuid.UUID] = set()
+        for row_id, target in session.execute(select(tombs.c.id, tombs.c.merged_into)):
+            if target is None:
+                self.deleted.add(row_id)
+            else:
+                self.alias[row_id] = target
+        self.touched_hazards: set[uuid.UUID] = set()
+        self.temp_seq = -1_000_000
+        # table name → [(child table, fk column)] of the foreign keys that reference its id
+        self.children: dict[str, list[tuple[Table, str]]] = {}
+        for table in _tracked_tables():
+            for fk in table.foreign_keys:
+                if fk.column.name == "id":
+                    self.children.setdefault(fk.column.table.name, []).append((table, fk.parent.name))
+
+    # -- helpers --------------------------------------------------------------------------------
+    def resolve(self, row_id: uuid.UUID | None) -> uuid.UUID | None:
+        seen = 0
+        while row_id is not None and row_id in self.alias and seen < 64:
+            row_id, seen = self.alias[row_id], seen + 1
+        return row_id
+
+    def fetch(self, table: Table, row_id: uuid.UUID) -> dict[str, Any] | None:
+        row = self.session.execute(select(table).where(table.c.id == row_id)).first()
+        return row._asdict() if row else None
+
+    def fetch_many(self, table: Table, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+        found: dict[uuid.UUID, dict[str, Any]] = {}
+        for part in _chunks(ids):
+            for row in self.session.execute(select(table).where(table.c.id.in_(part))):
+                found[row.id] = row._asdict()
+        return found
+
+    def by_natural_key(self, table: Table, rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
+        key = NATURAL_KEYS[table.name]
+        first = table.c[key[0]]
+        values = sorted({row[key[0]] for row in rows}, key=str)
+        found: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for part in _chunks(values):
+            for row in self.session.execute(select(table).where(first.in_(part))):
+                values_ = row._asdict()
+                found[tuple(values_[k] for k in key)] = values_
+        return found
+
+    def conflict(self, table: Table, kept: dict[str, Any], lost: dict[str, Any]) -> None:
+        self.report.conflicts += 1
+        version = {k: _jsonable(v) for k, v in lost.items() if k not in LOCAL_COLUMNS}
+        self.session.execute(
+            insert(SyncConflictRow.__table__).values(
+                id=uuid.uuid4(),
+                table_name=table.name,
+                row_id=kept["id"],
+                kept_hlc=kept["hlc"],
+                kept_device=kept["device_id"],
+                lost_hlc=lost["hlc"],
+                lost_device=lost["device_id"],
+                lost_version=version,
+                detected_at=utcnow(),
+                resolved_by="",
+                resolution="",
+            )
+        )
+
+    def compete(self, table: Table, local: dict[str, Any], incoming: dict[str, Any], related: bool) -> bool:
+        """True if `incoming` replaces `local`. `related`: versions of one row (rule 2 applies);
+        False for two rows merged on their natural key (always concurrent)."""
+        vin, vloc = _version(incoming), _version(local)
+        if vin == vloc:
+            return False
+        take = vin > vloc
+        if _content(table, incoming) != _content(table, local):
+            descends = related and (
+                incoming["base_hlc"] == local["hlc"]
+                or local["base_hlc"] == incoming["hlc"]
+                or incoming["device_id"] == local["device_id"]
+            )
+            if not descends:
+                self.conflict(table, incoming if take else local, local if take else incoming)
+        return take
+
+    def write_alias(self, table: Table, loser: dict[str, Any], winner_id: uuid.UUID, winner_hlc: int) -> None:
+        """The loser id becomes an alias of the winner: the same tombstone on every device."""
+        stamp = max(loser["hlc"], winner_hlc)
+        tombs = Base.metadata.tables[TombstoneRow.__tablename__]
+        self.alias[loser["id"]] = winner_id
+        values = {
+            "table_name": table.name,
+            "merged_into": winner_id,
+            "deleted_at": datetime.fromtimestamp(clock.physical_ms(stamp) / 1000, UTC),
+            "created_at": loser["created_at"],
+            "updated_at": loser["updated_at"],
+            "device_id": MERGE_DEVICE,
+            "hlc": stamp,
+            "base_hlc": 0,
+        }
+        existing = self.fetch(tombs, loser["id"])
+        if existing is None:
+            self.session.execute(insert(tombs).values(id=loser["id"], **values))
+        elif (existing["hlc"], existing["device_id"]) < (stamp, MERGE_DEVICE):
+            self.session.execute(update(tombs).where(tombs.c.id == loser["id"]).values(**values))
+        self.report.add("merged", table.name)
+
+    def update_row(self, table: Table, row_id: uuid.UUID, values: dict[str, Any]) -> None:
+        values = {k: v for k, v in values.items() if k not in ("id", *LOCAL_COLUMNS)}
+        self.session.execute(update(table).where(table.c.id == row_id).values(**values))
+
+    # -- natural-key merges ---------------------------------------------------------------------
+    def merge_rows(self, table: Table, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+        """Two local rows that are one record: the smaller id survives with the winning content."""
+        winner, loser = (a, b) if a["id"].int < b["id"].int else (b, a)
+        take = self.compete(table, winner, loser, related=False)
+        self.write_alias(table, loser, winner["id"], winner["hlc"])
+        self.move_children(table, loser["id"], winner["id"])
+        self.session.execute(delete(table).where(table.c.id == loser["id"]))
+        if take:
+            keep_key = {k: winner[k] for k in NATURAL_KEYS.get(table.name, ())}
+            self.update_row(table, winner["id"], {**loser, **keep_key})
+            winner = {**loser, **keep_key, "id": winner["id"]}
+        self.after_row_change(table, winner)
+        return winner
+
+    def rename(self, table: Table, row: dict[str, Any], new_id: uuid.UUID) -> dict[str, Any]:
+        """Give a local row the winning id: copy under the new id, move references, drop the old."""
+        key = NATURAL_KEYS.get(table.name, ())
+        temp_col = next((k for k in key if isinstance(row[k], str)), None)
+        if temp_col is not None:
+            length = getattr(table.c[temp_col].type, "length", None) or 33
+            temp = ("#" + row["id"].hex)[:length]
+            self.session.execute(update(table).where(table.c.id == row["id"]).values({temp_col: temp}))
+        copy = {k: v for k, v in row.items() if k not in LOCAL_COLUMNS}
+        copy["id"] = new_id
+        self.session.execute(insert(table).values(**copy))
+        self.move_children(table, row["id"], new_id)
+        self.session.execute(delete(table).where(table.c.id == row["id"]))
+        return {**row, "id": new_id}
+
+    def move_children(self, table: Table, old: uuid.UUID, new: uuid.UUID) -> None:
+        for child, column in self.children.get(table.name, []):
+            rows = [r._asdict() for r in self.session.execute(select(child).where(child.c[column] == old))]
+            key = NATURAL_KEYS.get(child.name, ())
+            for row in rows:
+                if column in key:
+                    moved = {**row, column: new}
+                    clash = self.session.execute(
+                        select(child).where(and_(*(child.c[k] == moved[k] for k in key)), child.c.id != row["id"])
+                    ).first()
+                    if clash is not None:
+                        survivor = self.merge_rows(child, clash._asdict(), row)
+                        if survivor["id"] == row["id"]:
+                            self.session.execute(update(child).where(child.c.id == row["id"]).values({column: new}))
+                        continue
+                self.session.execute(update(child).where(child.c.id == row["id"]).values({column: new}))
+                if child.name == "hazard_events" or child.name == "hazards":
+                    self.touched_hazards.add(row["hazard_id"] if child.name == "hazard_events" else row["id"])
+
+    def after_row_change(self, table: Table, row: dict[str, Any]) -> None:
+        if table.name == "hazards":
+            self.touched_hazards.add(row["id"])
+        elif table.name == "hazard_events":
+            self.touched_hazards.add(row["hazard_id"])
+
+    # -- the merge ------------------------------------------------------------------------------
+    def apply(self, changes: ChangeSet) -> None:
+        unknown = set(changes.tables) - set(SYNC_TABLES)
+        if unknown:
+            raise SyncError(f"同步数据含有未知的表：{'、'.join(sorted(unknown))}")
+        high = 0
+        for rows in changes.tables.values():
+            for row in rows:
+                high = max(high, row["hlc"])
+        self.apply_tombstones(changes.tables.get(TombstoneRow.__tablename__, []))
+        for name in SYNC_TABLES[1:]:
+            rows = changes.tables.get(name)
+            if rows:
+                self.apply_table(Base.metadata.tables[name], rows)
+        self.finish_hazards()
+        if high:
+            clock.observe(high)
+            meta = Base.metadata.tables[Meta.__tablename__]
+            current = self.session.scalar(select(meta.c.value).where(meta.c.key == HLC_HIGH))
+            if current is None:
+                self.session.execute(insert(meta).values(key=HLC_HIGH, value=str(high)))
+            elif int(current) < high:
+                self.session.execute(update(meta).where(meta.c.key == HLC_HIGH).values(value=str(high)))
+        self.report.high_hlc = high
+
+    def apply_tombstones(self, rows: list[dict[str, Any]]) -> None:
+        tombs = Base.metadata.tables[TombstoneRow.__tablename__]
+        existing = self.fetch_many(tombs, [r["id"] for r in rows])
+        for row in sorted(rows, key=_version):
+            local = existing.get(row["id"])
+            if local is not None:
+                if _version(row) > _version(local):
+                    self.update_row(tombs, row["id"], row)
+                continue
+            self.session.execute(insert(tombs).values(**row))
+            existing[row["id"]] = row
+            target_table = Base.metadata.tables.get(row["table_name"])
+            if target_table is None:
+                raise SyncError(f"同步数据含有未知的表：{row['table_name']}")
+            if row["merged_into"] is None:
+                self.deleted.add(row["id"])
+                victim = self.fetch(target_table, row["id"])
+                if victim is not None:
+                    if victim["hlc"] > row["hlc"] and victim["device_id"] != row["device_id"]:
+                        self.conflict(
+                            target_table, {**victim, "hlc": row["hlc"], "device_id": row["device_id"]}, victim
+                        )
+                    self.session.execute(delete(target_table).where(target_table.c.id == row["id"]))
+                    self.report.add("deleted", target_table.name)
+                    self.after_row_change(target_table, victim)
+                continue
+            self.alias[row["id"]] = row["merged_into"]
+            loser = self.fetch(target_table, row["id"])
+            if loser is None:
+                continue
+            winner_id = self.resolve(row["merged_into"])
+            assert winner_id is not None
+            winner = self.fetch(target_table, winner_id)
+            if winner is None:
+                self.rename(target_table, loser, winner_id)
+            else:
+                self.merge_rows(target_table, winner, loser)
+            self.report.add("merged", target_table.name)
+
+    def apply_table(self, table: Table, incoming: list[dict[str, Any]]) -> None:
+        fks = [fk.parent.name for fk in table.foreign_keys if fk.column.name == "id"]
+        # 1. map ids and references through aliases; drop deleted rows; one version per id
+        latest: dict[uuid.UUID, dict[str, Any]] = {}
+        for original in incoming:
+            row = dict(original)
+            for column in LOCAL_COLUMNS:
+                row.pop(column, None)
+            row["id"] = self.resolve(row["id"])
+            if row["id"] in self.deleted:
+                continue
+            for column in fks:
+                row[column] = self.resolve(row[column])
+            other = latest.get(row["id"])
+            if other is None or self.compete(table, other, row, related=True):
+                latest[row["id"]] = row
+        rows = list(latest.values())
+        # 2. one row per natural key within the batch (the smaller id; the winning content)
+        key = NATURAL_KEYS.get(table.name)
+        if key:
+            by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
+            for row in sorted(rows, key=lambda r: r["id"].int):
+                k = tuple(row[c] for c in key)
+                first = by_key.get(k)
+                if first is None:
+                    by_key[k] = row
+                    continue
+                take = self.compete(table, first, row, related=False)
+                self.write_alias(table, row, first["id"], first["hlc"])
+                if take:
+                    by_key[k] = {**row, "id": first["id"]}
+            rows = list(by_key.values())
+        # 3. against the database: same id → newer version wins; same natural key → merge
+        existing = self.fetch_many(table, [r["id"] for r in rows])
+        fresh = [r for r in rows if r["id"] not in existing]
+        clashes = self.by_natural_key(table, fresh) if key and fresh else {}
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for row in rows:
+            local = existing.get(row["id"])
+            if local is None and key:
+                local = clashes.get(tuple(row[c] for c in key))
+                if local is not None and local["id"] != row["id"]:
+                    self.merge_with_local(table, local, row)
+                    continue
+            if local is None:
+                if table.name == "hazard_events":
+                    row = {**row, "seq": self.next_temp_seq()}
+                inserts.append(row)
+                self.after_row_change(table, row)
+            elif self.compete(table, local, row, related=True):
+                if table.name == "hazard_events":
+                    row = {**row, "seq": local["seq"]}  # the number is derived locally (rule 5)
+                updates.append(row)
+                self.after_row_change(table, row)
+            else:
+                self.report.unchanged += 1
+        for part in _chunks(inserts, 5000):
+            self.session.execute(insert(table), part)
+        if inserts:
+            self.report.add("inserted", table.name, len(inserts))
+        if updates:
+            columns = [c.name for c in table.c if c.name not in ("id", *LOCAL_COLUMNS)]
+            statement = (
+                update(table).where(table.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in columns})
+            )
+            params = [{f"b_{c}": row[c] for c in ("id", *columns)} for row in updates]
+            self.session.connection().execute(statement, params)
+            self.report.add("updated", table.name, len(updates))
+
+    def merge_with_local(self, table: Table, local: dict[str, Any], row: dict[str, Any]) -> None:
+        """An incoming row whose natural key a different local row holds (rule 4)."""
+        if local["id"].int < row["id"].int:
+            take = self.compete(table, local, row, related=False)
+            self.write_alias(table, row, local["id"], local["hlc"])
+            if take:
+                keep_key = {k: local[k] for k in NATURAL_KEYS[table.name]}
+                self.update_row(table, local["id"], {**row, **keep_key})
+            self.after_row_change(table, local)
+            return
+        renamed = self.rename(table, local, row["id"])
+        take = self.compete(table, renamed, row, related=False)
+        self.write_alias(table, local, row["id"], row["hlc"])
+        if take:
+            self.update_row(table, row["id"], row)
+        self.after_row_change(table, row)
+
+    def next_temp_seq(self) -> int:
+        self.temp_seq -= 1
+        return self.temp_seq
+
+    # -- hazards after merging (rule 5) ---------------------------------------------------------
+    def finish_hazards(self) -> None:
+        if not self.touched_hazards:
+            return
+        hazards = Base.metadata.tables["hazards"]
+        events = Base.metadata.tables["hazard_events"]
+        links = Base.metadata.tables["hazard_event_photos"]
+        photos = Base.metadata.tables["photos"]
+        enterprises: set[uuid.UUID] = set()
+        for hazard_id in sorted(self.touched_hazards, key=lambda i: i.int):
+            hazard = self.fetch(hazards, hazard_id)
+            if hazard is None:
+                continue
+            enterprises.add(hazard["enterprise_id"])
+            history = [
+                r._asdict()
+                for r in self.session.execute(
+                    select(events)
+                    .where(events.c.hazard_id == hazard_id)
+                    .order_by(events.c.at, events.c.hlc, events.c.id)
+                )
+            ]
+            if not history:
+                continue
+            if [e["seq"] for e in history] != list(range(1, len(history) + 1)):
+                for e in history:  # two steps: numbers may cross on the way to 1..n
+                    self.session.execute(update(events).where(events.c.id == e["id"]).values(seq=self.next_temp_seq()))
+                for seq, e in enumerate(history, start=1):
+                    self.session.execute(update(events).where(events.c.id == e["id"]).values(seq=seq))
+            shas: dict[uuid.UUID, list[str]] = {}
+            for event_id, sha in self.session.execute(
+                select(links.c.event_id, photos.c.sha256)
+                .join(photos, photos.c.id == links.c.photo_id)
+                .where(links.c.event_id.in_([e["id"] for e in history]))
+                .order_by(links.c.position)
+            ):
+                shas.setdefault(event_id, []).append(sha)
+            core_events = [
+                HazardEvent(
+                    HazardAction(e["action"]),
+                    e["at"],
+                    e["by"],
+                    HazardStatus(e["from_status"]) if e["from_status"] else None,
+                    HazardStatus(e["to_status"]),
+                    e["note"],
+                    tuple(shas.get(e["id"], ())),
+                    e["new_deadline"],
+                )
+                for e in history
+            ]
+            state = replay_merged(hazard["initial_deadline"], core_events)
+            rectified_on = closed_on = None
+            for event in state.events[1:]:
+                day = today_in(self.timezone, event.at)
+                if is_rectified(event.to_status) and rectified_on is None:
+                    rectified_on = day
+                if event.to_status is HazardStatus.CLOSED:
+                    closed_on = day
+            derived = {
+                "status": state.status.value,
+                "deadline": state.deadline,
+                "rectified_on": rectified_on if rectified_on is not None else hazard["rectified_on"],
+                "closed_on": closed_on if closed_on is not None else hazard["closed_on"],
+            }
+            if any(hazard[k] != v for k, v in derived.items()):
+                self.session.execute(update(hazards).where(hazards.c.id == hazard_id).values(**derived))
+        for enterprise_id in sorted(enterprises, key=lambda i: i.int):
+            refresh_enterprise(self.session, enterprise_id, self.today)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    return value

@@ -1,0 +1,177 @@
+"""Simulated laptops for sync tests: each a Workspace in its own data folder with its own
+device id and key, doing what users do through the real services, and syncing by bundles.
+
+S2 (central server) can add a server to the same simulation: `Laptop.collect`/`Laptop.apply`
+give the engine-level view without bundles.
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from inspector.core.checklist import Result
+from inspector.core.credit_code import with_check_digit
+from inspector.core.enterprise import Enterprise
+from inspector.core.hazard_lifecycle import HazardAction
+from inspector.storage.hazards import HazardSource, NewHazard
+from inspector.sync.engine import ApplyReport, ChangeSet, apply_changes, canonical_dump, collect_changes
+from inspector.workspace import Workspace
+
+DAY = date(2026, 4, 1)
+T0 = datetime(2026, 4, 1, 2, 0, tzinfo=UTC)
+
+
+def credit_code(n: int) -> str:
+    return with_check_digit(f"91330482MA{n:07d}"[:17])
+
+
+def jpeg(seed: int) -> bytes:
+    image = Image.new("RGB", (32, 24), ((seed * 37) % 256, (seed * 91) % 256, (seed * 13) % 256))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@dataclass
+class Laptop:
+    name: str
+    ws: Workspace
+    enterprises: list[str] = field(default_factory=list)
+    inspections: list[str] = field(default_factory=list)
+    hazards: list[str] = field(default_factory=list)
+    bundles: int = 0
+
+    @classmethod
+    def create(cls, root: Path, name: str) -> Laptop:
+        ws = Workspace(root / name)
+        return cls(name, ws)
+
+    # -- sync ------------------------------------------------------------------------------------
+    def send_to(self, other: Laptop, root: Path, everything: bool = False) -> ApplyReport:
+        """Export a bundle for `other` (changes since the last one) and import it there."""
+        self.bundles += 1
+        path = root / f"{self.name}-to-{other.name}-{self.bundles}.zip"
+        self.ws.sync.export(path, peer=other.name, everything=everything)
+        return other.ws.sync.import_(path).report
+
+    def collect(self, since: int = 0) -> ChangeSet:
+        with self.ws.db.transaction() as session:
+            return collect_changes(session, since, self.ws.db.device_id)
+
+    def apply(self, changes: ChangeSet) -> ApplyReport:
+        with self.ws.db.transaction() as session:
+            return apply_changes(session, changes, self.ws.settings.timezone, DAY)
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        with self.ws.db.reading() as session:
+            return canonical_dump(session)
+
+    # -- what users do ---------------------------------------------------------------------------
+    def refresh_ids(self) -> None:
+        """Pick up records other laptops sent (merged records keep the smaller id)."""
+        with self.ws.db.reading() as session:
+            from sqlalchemy import select
+
+            from inspector.storage.models import EnterpriseRow, HazardRow, InspectionRow
+
+            self.enterprises = sorted(i.hex for i in session.scalars(select(EnterpriseRow.id)))
+            self.inspections = sorted(i.hex for i in session.scalars(select(InspectionRow.id)))
+            self.hazards = sorted(i.hex for i in session.scalars(select(HazardRow.id)))
+
+    def add_enterprise(self, n: int, name: str = "") -> str:
+        existing = self.ws.enterprises.by_credit_code(credit_code(n))
+        if existing is not None:
+            return existing.id or ""
+        eid = self.ws.enterprises.add(Enterprise(name or f"平湖测试企业{n}号", credit_code(n), "当湖街道"))
+        self.enterprises.append(eid)
+        return eid
+
+    def rename_enterprise(self, index: int, suffix: str) -> None:
+        if not self.enterprises:
+            return
+        e = self.ws.enterprises.get(self.enterprises[index % len(self.enterprises)])
+        self.ws.enterprises.update(Enterprise(**{**e.__dict__, "address": f"新地址{suffix}"}))
+
+    def inspectors(self) -> list[str]:
+        active = self.ws.roster.active()
+        if len(active) < 2:
+            self.ws.roster.add(f"{self.name}检查员甲")
+            self.ws.roster.add(f"{self.name}检查员乙")
+            active = self.ws.roster.active()
+        return [i.id for i in active[:2]]
+
+    def start_inspection(self, index: int) -> str | None:
+        if not self.enterprises:
+            return None
+        eid = self.enterprises[index % len(self.enterprises)]
+        iid = self.ws.inspections.start(eid, self.ws.default_template_id(), DAY, self.inspectors())
+        self.inspections.append(iid)
+        return iid
+
+    def answer(self, index: int, item: int, result: Result) -> None:
+        if not self.inspections:
+            return
+        iid = self.inspections[index % len(self.inspections)]
+        template = self.ws.inspections.template_of(iid)
+        codes = [i.code for s in template.sections for i in s.items]
+        try:
+            self.ws.inspections.answer(iid, codes[item % len(codes)], result)
+        except Exception as error:  # a finalized inspection refuses: that is a user's refusal too
+            from inspector.core.errors import DomainError
+
+            if not isinstance(error, DomainError):
+                raise
+
+    def raise_hazard(self, index: int, seed: int) -> str | None:
+        if not self.enterprises:
+            return None
+        eid = self.enterprises[index % len(self.enterprises)]
+        photo = self.ws.photos.import_bytes(jpeg(seed), f"p{seed}.jpg")
+        hid = self.ws.hazards.raise_hazard(
+            NewHazard(
+                enterprise_id=eid,
+                description=f"消防通道堵塞{seed}",
+                found_on=DAY,
+                found_by="张三",
+                deadline=DAY + timedelta(days=7),
+                source=HazardSource.WORKER_REPORT,
+            ),
+            [photo],
+            at=T0,
+        )
+        self.hazards.append(hid)
+        return hid
+
+    def act(self, index: int, action: HazardAction, minutes: int) -> None:
+        if not self.hazards:
+            return
+        from inspector.core.errors import DomainError
+
+        hid = self.hazards[index % len(self.hazards)]
+        photos = [self.ws.photos.import_bytes(jpeg(1000 + minutes), "after.jpg")]
+        with suppress(DomainError):  # the lifecycle refused: nothing changed
+            self.ws.hazards.act(hid, action, "李四", "处理", photos, at=T0 + timedelta(minutes=minutes))
+
+
+def converge(laptops: list[Laptop], root: Path) -> None:
+    """Everyone sends to everyone, twice: afterwards all must hold the same data."""
+    for _ in range(2):
+        for a in laptops:
+            for b in laptops:
+                if a is not b:
+                    a.send_to(b, root)
+
+
+def trust_all(laptops: list[Laptop]) -> None:
+    for a in laptops:
+        for b in laptops:
+            if a is not b:
+                identity = b.ws.sync.identity()
+                a.ws.sync.trust(identity, b.name)

@@ -1,0 +1,109 @@
+"""Bundles between laptops: a round trip, re-import, natural-key merges, concurrent edits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from inspector.core.checklist import Result
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+
+from .simulation import Laptop, converge, trust_all
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> Iterator[list[Laptop]]:
+    made = [Laptop.create(tmp_path, name) for name in ("a", "b", "c")]
+    trust_all(made)
+    yield made
+    for laptop in made:
+        laptop.ws.close()
+
+
+def test_round_trip_carries_everything_and_reimport_changes_nothing(laptops: list[Laptop], tmp_path: Path) -> None:
+    a, b, _ = laptops
+    a.add_enterprise(1)
+    iid = a.start_inspection(0)
+    assert iid
+    a.answer(0, 0, Result.FAIL)
+    hid = a.raise_hazard(0, 1)
+    path = tmp_path / "a.zip"
+    result = a.ws.sync.export(path, peer="b")
+    assert result.counts["enterprises"] == 1 and result.photos == 1
+    report = b.ws.sync.import_(path).report
+    assert report.inserted["hazards"] == 1
+    assert b.ws.hazards.get(hid).status is HazardStatus.RECORDED
+    assert b.ws.photos.path_of(b.ws.hazards.get(hid).events[0].photos[0]).exists()
+    b.send_to(a, tmp_path)  # b derived this quarter's light on import: it goes back to a
+    assert a.dump() == b.dump()
+    before = b.dump()
+    again = b.ws.sync.import_(path).report
+    assert again.changed == 0 and again.conflicts == 0
+    assert b.dump() == before
+    # the next export to b holds only what changed since (the light b sent, now merged here)
+    assert set(a.ws.sync.export(tmp_path / "a2.zip", peer="b").counts) <= {"lights"}
+
+
+def test_same_enterprise_added_twice_merges_on_credit_code(laptops: list[Laptop], tmp_path: Path) -> None:
+    a, b, c = laptops
+    ea = a.add_enterprise(7, "甲厂")
+    eb = b.add_enterprise(7, "乙厂")
+    a.raise_hazard(0, 1)
+    b.raise_hazard(0, 2)
+    converge(laptops, tmp_path)
+    assert a.dump() == b.dump() == c.dump()
+    assert a.ws.enterprises.count() == 1
+    survivor = min(ea, eb)
+    assert a.ws.enterprises.by_credit_code(a.ws.enterprises.get(survivor).credit_code).id == survivor
+    assert a.ws.hazards.count() == 2
+
+
+def test_concurrent_edit_keeps_the_loser_as_a_conflict(laptops: list[Laptop], tmp_path: Path) -> None:
+    a, b, c = laptops
+    a.add_enterprise(3)
+    a.send_to(b, tmp_path)
+    b.refresh_ids()
+    a.rename_enterprise(0, "A")
+    b.rename_enterprise(0, "B")
+    converge(laptops, tmp_path)
+    assert a.dump() == b.dump() == c.dump()
+    from inspector.sync.conflicts import ConflictService
+
+    listed = ConflictService(a.ws.db).open_conflicts() + ConflictService(b.ws.db).open_conflicts()
+    assert listed, "the losing version must be kept"
+    assert listed[0].table == "enterprises"
+
+
+def test_concurrent_hazard_steps_merge_by_union(laptops: list[Laptop], tmp_path: Path) -> None:
+    a, b, c = laptops
+    a.add_enterprise(4)
+    hid = a.raise_hazard(0, 5)
+    a.send_to(b, tmp_path)
+    b.refresh_ids()
+    a.act(0, HazardAction.FIX_ON_SITE, 10)
+    b.act(0, HazardAction.VOID, 20)
+    converge(laptops, tmp_path)
+    assert a.dump() == b.dump() == c.dump()
+    view = a.ws.hazards.get(hid)
+    assert next(e.action for e in view.events) is HazardAction.RECORD
+    assert len(view.events) == 3
+
+
+def test_withdrawn_signature_and_detached_photo_are_deleted_everywhere(laptops: list[Laptop], tmp_path: Path) -> None:
+    a, b, _ = laptops
+    a.add_enterprise(5)
+    iid = a.start_inspection(0)
+    assert iid
+    code = a.ws.inspections.template_of(iid).sections[0].items[0].code
+    a.ws.inspections.answer(iid, code, Result.PASS)
+    photo = a.ws.photos.import_bytes(__import__("tests.sync.simulation", fromlist=["jpeg"]).jpeg(9), "x.jpg")
+    a.ws.inspections.attach_photo(iid, code, photo)
+    a.send_to(b, tmp_path)
+    assert b.ws.inspections.photos(iid) == {code: [photo.sha256]}
+    a.ws.inspections.detach_photo(iid, code, photo.sha256)
+    a.send_to(b, tmp_path)
+    assert b.ws.inspections.photos(iid) == {}
+    b.send_to(a, tmp_path)
+    assert a.dump() == b.dump()
