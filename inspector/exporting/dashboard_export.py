@@ -1,0 +1,63 @@
+"""The dashboard's figures to .xlsx: an overview sheet and one sheet per chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspector.core.grades import PENDING_LABEL, Grade, Light
+from inspector.storage.dashboard import Dashboard
+from inspector.storage.hazard_figures import FigureRow
+
+from .xlsx_file import atomic_xlsx, check_target
+
+FIGURE_HEADERS = ("发现隐患", "已整改", "整改率(%)", "逾期未整改")
+
+
+def overview_rows(d: Dashboard) -> list[tuple[str, object]]:
+    return [
+        ("年度", d.year),
+        ("镇街道", d.town or "全部"),
+        ("在册企业", d.enterprises),
+        ("检查次数", d.inspections),
+        ("已检查企业", d.inspected),
+        ("检查覆盖率(%)", d.coverage),
+        ("发现隐患", d.hazards_found),
+        ("已整改", d.hazards_rectified),
+        ("整改率(%)", d.rectification_rate),
+        ("逾期未整改", d.overdue),
+        ("未整改重大隐患", d.open_major),
+    ]
+
+
+def export_dashboard(d: Dashboard, path: Path) -> None:
+    path = check_target(Path(path))
+    with atomic_xlsx(path) as book:
+        sheet = book.create_sheet("概览")
+        book.header(sheet, ("指标", "数值"), (18, 14))
+        for row in overview_rows(d):
+            sheet.append(list(row))
+
+        sheet = book.create_sheet("亮牌等级")
+        book.header(sheet, ("等级", "企业数"), (10, 10))
+        for grade in Grade:
+            sheet.append([grade.label, d.grades.get(grade.value, 0)])
+        sheet.append([PENDING_LABEL, d.grades.get("pending", 0)])
+
+        sheet = book.create_sheet("季度亮灯")
+        book.header(sheet, ("亮灯", "企业数", "季度"), (10, 10, 10))
+        for light in Light:
+            sheet.append([light.label, d.lights.get(light.value, 0), d.quarter or ""])
+
+        for title, key_title, rows in (
+            ("隐患类别", "类别", d.by_category),
+            ("镇街道", "镇街道", d.by_town),
+            ("月度趋势", "月份", d.by_month),
+        ):
+            sheet = book.create_sheet(title)
+            book.header(sheet, (key_title, *FIGURE_HEADERS), (14, 10, 10, 10, 10))
+            for r in rows:
+                sheet.append(_figure(r))
+
+
+def _figure(row: FigureRow) -> list[object]:
+    return [row.label, row.found, row.rectified, row.rate, row.overdue]

@@ -1,0 +1,166 @@
+"""The dashboard's charts (QtCharts): bars that say which bar was clicked, and a monthly trend.
+
+Each chart emits `bar_clicked(key)` with the key of the clicked category (a grade, a light, a
+hazard category, a town or a YYYY-MM month), so the page can open the matching filtered list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QWidget
+
+
+class BarChart(QChartView):
+    """One bar per key; several value sets side by side (e.g. found and rectified)."""
+
+    bar_clicked = Signal(str)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keys: list[str] = []
+        self.chart_ = QChart()
+        self.chart_.setTitle(title)
+        self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_.legend().setVisible(False)
+        self.setChart(self.chart_)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.sets: list[QBarSet] = []
+
+    def set_data(
+        self,
+        keys: Sequence[str],
+        labels: Sequence[str],
+        series: Sequence[tuple[str, Sequence[float], str]],
+        colours: Sequence[str] | None = None,
+    ) -> None:
+        """`series`: (name, values, colour). `colours`: one colour per bar (single-series charts)."""
+        self.keys = list(keys)
+        chart = self.chart_
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        # One colour per bar: a stacked series with one set per bar, each zero except at its own
+        # index (QBarSet has no per-bar colour). Several series side by side: a plain bar series.
+        per_bar = bool(colours) and len(series) == 1
+        bars: QBarSeries | QStackedBarSeries = QStackedBarSeries() if per_bar else QBarSeries()
+        self.sets = []
+        if per_bar:
+            name, values, _ = series[0]
+            for index, colour in enumerate(colours or ()):
+                bar_set = QBarSet(labels[index])
+                bar_set.append([float(v) if i == index else 0.0 for i, v in enumerate(values)])
+                self._style(bar_set, colour)
+                bars.append(bar_set)
+        else:
+            for name, values, colour in series:
+                bar_set = QBarSet(name)
+                bar_set.append([float(v) for v in values])
+                self._style(bar_set, colour)
+                bars.append(bar_set)
+        bars.setLabelsVisible(True)
+        if not per_bar:
+            bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        bars.setLabelsFormat("@value")
+        chart.addSeries(bars)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(list(labels))
+        font = QFont(x_axis.labelsFont())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+        x_axis.setLabelsFont(font)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        bars.attachAxis(x_axis)
+        y_axis = QValueAxis()
+        top = max([max([float(v) for v in values], default=0) for _, values, _ in series], default=0)
+        y_axis.setRange(0, max(top * 1.15, 4))
+        y_axis.applyNiceNumbers()
+        y_axis.setLabelFormat("%d")
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        bars.attachAxis(y_axis)
+        chart.legend().setVisible(len(series) > 1 and not per_bar)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def _style(self, bar_set: QBarSet, colour: str) -> None:
+        bar_set.setColor(QColor(colour))
+        bar_set.setBorderColor(QColor(colour))
+        bar_set.setLabelColor(QColor("#263238"))
+        bar_set.clicked.connect(self._clicked)
+        self.sets.append(bar_set)
+
+    def _clicked(self, index: int) -> None:
+        if 0 <= index < len(self.keys):
+            self.bar_clicked.emit(self.keys[index])
+
+    def click_bar(self, key: str) -> None:
+        """What a click on the bar of `key` does (for tests and keyboard use)."""
+        if key in self.keys and self.sets:
+            self.sets[0].clicked.emit(self.keys.index(key))
+
+
+class TrendChart(QChartView):
+    """Hazards found and rectified per month; a click picks the nearest month."""
+
+    bar_clicked = Signal(str)
+
+    def __init__(self, title: str, found_name: str, fixed_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keys: list[str] = []
+        self.chart_ = QChart()
+        self.chart_.setTitle(title)
+        self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setChart(self.chart_)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.names = (found_name, fixed_name)
+        self.month_title = self.tr("月份")
+
+    def set_data(self, keys: Sequence[str], found: Sequence[int], fixed: Sequence[int]) -> None:
+        self.keys = list(keys)
+        chart = self.chart_
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([str(int(key[5:])) for key in keys])
+        x_axis.setTitleText(self.month_title)
+        font = QFont(x_axis.labelsFont())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+        x_axis.setLabelsFont(font)
+        y_axis = QValueAxis()
+        y_axis.setRange(0, max(max([*found, *fixed, 0]) * 1.15, 4))
+        y_axis.applyNiceNumbers()
+        y_axis.setLabelFormat("%d")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        for name, values, colour in ((self.names[0], found, "#ef6c00"), (self.names[1], fixed, "#2e7d32")):
+            line = QLineSeries()
+            line.setName(name)
+            line.setColor(QColor(colour))
+            line.setPointsVisible(True)
+            for index, value in enumerate(values):
+                line.append(QPointF(index, value))
+            line.clicked.connect(self._clicked)
+            chart.addSeries(line)
+            line.attachAxis(x_axis)
+            line.attachAxis(y_axis)
+
+    def _clicked(self, point: QPointF) -> None:
+        index = round(point.x())
+        if 0 <= index < len(self.keys):
+            self.bar_clicked.emit(self.keys[index])

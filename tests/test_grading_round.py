@@ -1,0 +1,357 @@
+"""The annual grading round: proposals against hand-computed cases, issuing, overrides, lights.
+
+Template general-manufacturing: weights sum to 100; key items A-1 B-3 C-3 D-2 G-1 H-1 L-1;
+veto items A-4 C-1 E-1 F-1 H-2 H-3; section I (仓储) = I-1 1.5 + I-2 1.5 + I-3 1.0.
+"""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PIL import Image
+
+from inspector.core.checklist import Result, Severity
+from inspector.core.credit_code import with_check_digit
+from inspector.core.enterprise import Enterprise
+from inspector.core.errors import DomainError
+from inspector.core.hazard_lifecycle import HazardAction
+from inspector.storage import grading_round as round_module
+from inspector.storage.database import DB_NAME
+from inspector.storage.grading_round import Decision, Proposal, decisions_from
+from inspector.storage.hazards import HazardSource, NewHazard
+from inspector.storage.ids import to_uuid
+from inspector.storage.models import PlaqueRow
+from inspector.workspace import Workspace
+
+YEAR = 2026
+DAY = date(2026, 3, 10)
+_seq = iter(range(100, 999))
+
+
+def enterprise(ws: Workspace, name: str, town: str = "当湖街道") -> str:
+    return ws.enterprises.add(Enterprise(name, with_check_digit(f"91330482000000{next(_seq)}"), town))
+
+
+def inspect(
+    ws: Workspace,
+    enterprise_id: str,
+    fail: tuple[str, ...] = (),
+    partial: tuple[str, ...] = (),
+    day: date = DAY,
+    complete: bool = True,
+) -> str:
+    inspectors = getattr(ws, "_test_inspectors", None) or [ws.roster.add("张检查"), ws.roster.add("李检查")]
+    ws._test_inspectors = inspectors  # type: ignore[attr-defined]
+    inspection = ws.inspections.start(enterprise_id, ws.default_template_id(), day, inspectors)
+    for item in ws.inspections.template_of(inspection).items:
+        result = Result.FAIL if item.code in fail else Result.PARTIAL if item.code in partial else Result.PASS
+        ws.inspections.answer(inspection, item.code, result)
+    if complete:
+        ws.inspections.complete(inspection)
+    return inspection
+
+
+def major_hazard(ws: Workspace, enterprise_id: str, found_on: date = DAY, text: str = "安全出口上锁") -> str:
+    return ws.hazards.raise_hazard(
+        NewHazard(
+            enterprise_id=enterprise_id,
+            description=text,
+            found_on=found_on,
+            found_by="张检查",
+            deadline=found_on + timedelta(days=7),
+            severity=Severity.MAJOR,
+            major_clause="安全出口锁闭",
+            source=HazardSource.WORKER_REPORT,
+        ),
+        at=datetime.combine(found_on, datetime.min.time(), UTC) + timedelta(hours=2),
+    )
+
+
+def by_id(proposals: list[Proposal]) -> dict[str, Proposal]:
+    return {p.enterprise_id: p for p in proposals}
+
+
+def sql(ws: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(ws.data_dir / DB_NAME)
+    try:
+        return connection.execute(query, params).fetchall()
+    finally:
+        connection.close()
+
+
+def add_plaque(ws: Workspace, enterprise_id: str, year: int, grade: str, serial: str) -> None:
+    with ws.db.transaction() as session:
+        session.add(
+            PlaqueRow(
+                enterprise_id=to_uuid(enterprise_id),
+                year=year,
+                grade=grade,
+                score=80.0,
+                reasons=[],
+                serial=serial,
+                issued_on=date(year, 1, 20),
+                current=True,
+            )
+        )
+
+
+# -- proposals -------------------------------------------------------------------------------------
+def test_proposals_follow_the_rules_by_hand(workspace: Workspace) -> None:
+    ws = workspace
+    clean = enterprise(ws, "平湖市甲机械有限公司")
+    inspect(ws, clean)
+    section = enterprise(ws, "平湖市乙仓储有限公司")
+    inspect(ws, section, fail=("I-1", "I-2"))  # section I 1.0/4.0 = 25 %; score 97.0
+    key = enterprise(ws, "平湖市丙消防器材有限公司")
+    inspect(ws, key, fail=("C-3",))  # score 97.0, one key item
+    keys = enterprise(ws, "平湖市丁电器有限公司")
+    inspect(ws, keys, fail=("C-3", "D-2"))  # score 94.0, two key items
+    veto = enterprise(ws, "平湖市戊化工有限公司")
+    inspect(ws, veto, fail=("C-1",))  # score 96.0, veto item
+    band_b = enterprise(ws, "平湖市己纺织有限公司")
+    # C-6 3.0 + D-3 2.5 + E-2 2.5 + F-4 2.5 = 10.5 lost → 89.5; no section below 60 % (F: 7/9.5)
+    inspect(ws, band_b, fail=("C-6", "D-3", "E-2", "F-4"))
+    nothing = enterprise(ws, "平湖市庚新开业有限公司")
+    draft_only = enterprise(ws, "平湖市辛草稿有限公司")
+    inspect(ws, draft_only, complete=False)
+    old_year = enterprise(ws, "平湖市壬去年检查有限公司")
+    inspect(ws, old_year, day=date(2025, 6, 1))
+
+    p = by_id(ws.grading_round.propose(YEAR))
+    assert (p[clean].proposed_grade, p[clean].score) == ("A", 100.0)
+    assert p[clean].reasons == ("得分 100 分（≥90），对应 A 级",)
+    assert (p[section].proposed_grade, p[section].score) == ("C", 97.0)
+    assert any("分区 I" in r and "最高评为 C 级" in r for r in p[section].reasons)
+    assert (p[key].proposed_grade, p[key].score) == ("C", 97.0)
+    assert p[key].reasons[0] == "关键项 C-3 不合格，最高评为 C 级"
+    assert (p[keys].proposed_grade, p[keys].score) == ("D", 94.0)
+    assert "2 个关键项（C-3、D-2）不合格，评为 D 级" in p[keys].reasons
+    assert (p[veto].proposed_grade, p[veto].score) == ("D", 96.0)
+    assert "否决项 C-1 不合格，评为 D 级" in p[veto].reasons
+    assert (p[band_b].proposed_grade, p[band_b].score) == ("B", 89.5)
+    for pending in (nothing, draft_only, old_year):
+        assert (p[pending].proposed_grade, p[pending].score, p[pending].change) == ("pending", None, "pending")
+        assert p[pending].reasons == ("本年度没有已完成的检查，待评",)
+    assert p[old_year].proposed_grade == "pending"
+    assert by_id(ws.grading_round.propose(2025))[old_year].proposed_grade == "A"
+
+
+def test_major_hazards_are_veto_events(workspace: Workspace) -> None:
+    ws = workspace
+    open_major = enterprise(ws, "平湖市甲重大隐患有限公司")
+    inspect(ws, open_major)
+    major_hazard(ws, open_major)
+    fixed_this_year = enterprise(ws, "平湖市乙已整改有限公司")
+    inspect(ws, fixed_this_year)
+    hazard = major_hazard(ws, fixed_this_year, text="配电箱无漏电保护")
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), "green").save(buffer, "PNG")
+    after = ws.photos.import_bytes(buffer.getvalue(), "after.png")
+    ws.hazards.act(hazard, HazardAction.FIX_ON_SITE, "张检查", photos=[after], at=datetime(2026, 3, 10, 4, tzinfo=UTC))
+    ws.hazards.act(hazard, HazardAction.CLOSE, "张检查", at=datetime(2026, 3, 10, 5, tzinfo=UTC))
+    voided = enterprise(ws, "平湖市丙误报有限公司")
+    inspect(ws, voided)
+    hazard = major_hazard(ws, voided)
+    ws.hazards.act(hazard, HazardAction.VOID, "张检查", "误判", at=datetime(2026, 3, 10, 5, tzinfo=UTC))
+    last_year_open = enterprise(ws, "平湖市丁去年隐患有限公司")
+    inspect(ws, last_year_open)
+    major_hazard(ws, last_year_open, found_on=date(2025, 11, 2), text="液化气钢瓶与灶具同室")
+
+    p = by_id(ws.grading_round.propose(YEAR))
+    assert p[open_major].proposed_grade == "D"
+    assert p[open_major].reasons[0] == "重大事故隐患（2026-03-10 发现，未整改）：安全出口上锁，评为 D 级"
+    assert p[open_major].score == 100.0
+    assert p[fixed_this_year].proposed_grade == "D"  # found this year: a veto event even if fixed since
+    assert "已整改" in p[fixed_this_year].reasons[0]
+    assert p[voided].proposed_grade == "A"
+    assert p[last_year_open].proposed_grade == "D"  # still open from last year
+    assert "2025-11-02 发现，未整改" in p[last_year_open].reasons[0]
+
+
+def test_a_major_hazard_rectified_last_year_is_no_veto_this_year(workspace: Workspace) -> None:
+    ws = workspace
+    eid = enterprise(ws, "平湖市去年整改有限公司")
+    inspect(ws, eid)
+    hazard = major_hazard(ws, eid, found_on=date(2025, 10, 1))
+    ws.hazards.act(hazard, HazardAction.VOID, "张检查", "已核实不构成重大隐患", at=datetime(2025, 10, 2, tzinfo=UTC))
+    assert by_id(ws.grading_round.propose(YEAR))[eid].proposed_grade == "A"
+
+
+def test_an_amendment_changes_the_proposal(workspace: Workspace) -> None:
+    ws = workspace
+    eid = enterprise(ws, "平湖市更正有限公司")
+    inspection = inspect(ws, eid, fail=("C-3",))
+    assert by_id(ws.grading_round.propose(YEAR))[eid].proposed_grade == "C"
+    ws.inspections.finalize(inspection)
+    ws.amendments.amend_answer(inspection, "C-3", Result.PASS, "复核照片后确认灭火器合格", "王科长")
+    proposal = by_id(ws.grading_round.propose(YEAR))[eid]
+    assert (proposal.proposed_grade, proposal.score) == ("A", 100.0)
+
+
+def test_the_latest_inspection_of_the_year_counts_and_change_from_last_year(workspace: Workspace) -> None:
+    ws = workspace
+    eid = enterprise(ws, "平湖市复查有限公司")
+    inspect(ws, eid, fail=("C-1",), day=date(2026, 2, 1))
+    inspect(ws, eid, day=date(2026, 5, 1))
+    add_plaque(ws, eid, 2025, "B", "PH-2025-000001")
+    down = enterprise(ws, "平湖市降级有限公司")
+    inspect(ws, down, fail=("C-3",))
+    add_plaque(ws, down, 2025, "A", "PH-2025-000002")
+    p = by_id(ws.grading_round.propose(YEAR))
+    assert (p[eid].proposed_grade, p[eid].last_year_grade, p[eid].change) == ("A", "B", "up")
+    assert (p[down].proposed_grade, p[down].last_year_grade, p[down].change) == ("C", "A", "down")
+    assert p[eid].inspection_date == date(2026, 5, 1)
+
+
+def test_progress_is_reported(workspace: Workspace) -> None:
+    eid = enterprise(workspace, "平湖市进度有限公司")
+    inspect(workspace, eid)
+    calls: list[tuple[int, int]] = []
+    workspace.grading_round.propose(YEAR, lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (1, 1)
+
+
+# -- issuing ---------------------------------------------------------------------------------------
+@pytest.fixture
+def three(workspace: Workspace) -> list[str]:
+    ids = [enterprise(workspace, f"平湖市发牌{n}有限公司") for n in "一二三"]
+    inspect(workspace, ids[0])
+    inspect(workspace, ids[1], fail=("C-3",))
+    return ids  # the third is pending
+
+
+def test_issue_writes_plaques_with_serials_and_keeps_overrides(workspace: Workspace, three: list[str]) -> None:
+    ws = workspace
+    add_plaque(ws, three[0], YEAR, "B", "PH-2026-DEMO-000009")  # an earlier plaque of the year
+    proposals = by_id(ws.grading_round.propose(YEAR))
+    decisions = [
+        Decision(proposals[three[0]]),
+        Decision(proposals[three[1]], "B", "关键项已当场整改并复查合格"),
+        Decision(proposals[three[2]]),
+    ]
+    result = ws.grading_round.issue(YEAR, decisions, "王科长")
+    assert (result.issued, result.overridden, result.pending) == (2, 1, 1)
+    assert result.serials == ("PH-2026-000001", "PH-2026-000002")
+    rows = sql(
+        ws,
+        "SELECT enterprise_id, grade, serial, current, proposed_grade, override_reason, issued_by FROM plaques"
+        " WHERE year = 2026 ORDER BY serial",
+    )
+    assert rows == [
+        (three[0], "A", "PH-2026-000001", 1, None, "", "王科长"),
+        (three[1], "B", "PH-2026-000002", 1, "C", "关键项已当场整改并复查合格", "王科长"),
+        (three[0], "B", "PH-2026-DEMO-000009", 0, None, "", ""),
+    ]
+    reasons = sql(ws, "SELECT reasons FROM plaques WHERE serial = 'PH-2026-000002'")[0][0]
+    assert "人工调整" in str(reasons).encode().decode("unicode_escape")
+    assert ws.stats(YEAR).grades == {"A": 1, "B": 1, "C": 0, "D": 0, "pending": 1}
+    assert by_id(ws.grading_round.propose(YEAR))[three[0]].issued_grade == "A"
+
+
+def test_an_override_without_a_reason_is_refused_and_nothing_is_written(workspace: Workspace, three: list[str]) -> None:
+    proposals = by_id(workspace.grading_round.propose(YEAR))
+    decisions = [Decision(proposals[three[0]]), Decision(proposals[three[1]], "A", "  ")]
+    with pytest.raises(DomainError, match="必须填写调整理由"):
+        workspace.grading_round.issue(YEAR, decisions, "王科长")
+    assert sql(workspace, "SELECT count(*) FROM plaques") == [(0,)]
+    with pytest.raises(DomainError, match="发牌人"):
+        workspace.grading_round.issue(YEAR, [Decision(proposals[three[0]])], " ")
+
+
+def test_reissuing_a_year_is_refused_unless_asked_and_serials_stay_unique(
+    workspace: Workspace, three: list[str]
+) -> None:
+    ws = workspace
+    decisions = decisions_from(ws.grading_round.propose(YEAR))
+    ws.grading_round.issue(YEAR, decisions, "王科长")
+    again = decisions_from(ws.grading_round.propose(YEAR))
+    with pytest.raises(DomainError, match="已经发牌"):
+        ws.grading_round.issue(YEAR, again, "王科长")
+    result = ws.grading_round.issue(YEAR, again, "王科长", reissue=True)
+    assert result.serials == ("PH-2026-000003", "PH-2026-000004")
+    serials = [row[0] for row in sql(ws, "SELECT serial FROM plaques")]
+    assert len(serials) == len(set(serials)) == 4
+    assert sql(ws, "SELECT count(*) FROM plaques WHERE current = 1") == [(2,)]
+
+
+def test_issue_is_atomic_when_it_fails_midway(
+    workspace: Workspace, three: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = workspace
+    add_plaque(ws, three[0], YEAR, "B", "PH-2026-DEMO-000001")
+    calls = []
+    original = round_module.GradingRound._add
+
+    def failing_add(session: object, row: PlaqueRow) -> None:
+        calls.append(row)
+        if len(calls) == 2:
+            raise RuntimeError("disk unplugged")
+        original(session, row)
+
+    monkeypatch.setattr(round_module.GradingRound, "_add", staticmethod(failing_add))
+    with pytest.raises(RuntimeError):
+        ws.grading_round.issue(YEAR, decisions_from(ws.grading_round.propose(YEAR)), "王科长")
+    assert sql(ws, "SELECT serial, current FROM plaques") == [("PH-2026-DEMO-000001", 1)]
+
+
+def test_a_serial_clash_leaves_nothing_and_says_so(
+    workspace: Workspace, three: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = workspace
+    add_plaque(ws, three[2], YEAR, "C", "PH-2026-000001")
+    monkeypatch.setattr(round_module.GradingRound, "_last_seq", staticmethod(lambda *_: 0))
+    with pytest.raises(DomainError, match="未作任何更改"):
+        ws.grading_round.issue(YEAR, decisions_from(ws.grading_round.propose(YEAR)), "王科长")
+    assert sql(ws, "SELECT count(*) FROM plaques") == [(1,)]
+
+
+def test_overrides_by_credit_code_and_unknown_names(workspace: Workspace, three: list[str]) -> None:
+    proposals = workspace.grading_round.propose(YEAR)
+    code = next(p.credit_code for p in proposals if p.enterprise_id == three[2])
+    decisions = decisions_from(proposals, {code: ("c", "新开业，现场核查")})
+    chosen = next(d for d in decisions if d.proposal.enterprise_id == three[2])
+    assert (chosen.final_grade, chosen.overridden) == ("C", True)
+    with pytest.raises(DomainError, match="找不到"):
+        decisions_from(proposals, {"913304820000000000": ("A", "x")})
+
+
+# -- lights ------------------------------------------------------------------------------------------
+def test_lights_for_a_past_quarter_replay_the_hazards(workspace: Workspace) -> None:
+    ws = workspace
+    eid = enterprise(ws, "平湖市亮灯有限公司")
+    inspect(ws, eid, day=date(2026, 1, 10))
+    hazard = major_hazard(ws, eid, found_on=date(2026, 2, 1))
+    ws.hazards.act(hazard, HazardAction.VOID, "张检查", "误判", at=datetime(2026, 4, 10, 4, tzinfo=UTC))
+    quiet = enterprise(ws, "平湖市无检查有限公司")
+    result = ws.grading_round.recompute_lights("2026Q1")
+    assert (result.quarter, result.counts) == ("2026Q1", {"green": 0, "yellow": 0, "red": 1})
+    assert sql(ws, "SELECT enterprise_id, light FROM lights WHERE quarter = '2026Q1'") == [(eid, "red")]
+    assert ws.grading_round.recompute_lights("2026Q1").changed == 0
+    current = ws.grading_round.recompute_lights("2026Q4")
+    assert current.counts["green"] == 1
+    assert quiet not in [row[0] for row in sql(ws, "SELECT enterprise_id FROM lights")]
+    with pytest.raises(DomainError, match="季度"):
+        ws.grading_round.recompute_lights("2031Q1")
+    with pytest.raises(DomainError, match="格式"):
+        ws.grading_round.recompute_lights("2026-7")
+
+
+def test_stored_grades_agree_with_regrading_on_a_demo_city(workspace: Workspace) -> None:
+    """The round reuses the grade stored at completion for unamended inspections (bulk_grades):
+    it must be exactly what regrading gives."""
+    from inspector.demo.demo_city import create_demo
+    from inspector.demo.generator import DemoSpec
+    from inspector.storage.bulk_grades import latest_grades
+
+    create_demo(workspace, DemoSpec(enterprises=40, years=2, seed=5))
+    with workspace.db.reading() as session:
+        stored = latest_grades(session, date(YEAR, 1, 1), date(YEAR, 12, 31))
+        regraded = latest_grades(session, date(YEAR, 1, 1), date(YEAR, 12, 31), full=True)
+    assert stored.keys() == regraded.keys() and len(stored) > 20
+    for key, value in stored.items():
+        other = regraded[key]
+        assert value.result is None and other.result is not None
+        assert (value.grade, value.score, value.reasons) == (other.grade, other.score, other.reasons)
