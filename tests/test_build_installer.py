@@ -1,0 +1,114 @@
+"""The pure parts of build_installer.py: arguments, shipped data files, archive names, the .iss text,
+the pruning list and the Python-free environment. The real build is CI's smoke test."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import build_installer as bi  # noqa: E402
+
+LINUX = bi.Target("linux", "x86_64")
+WINDOWS = bi.Target("windows", "x86_64")
+
+
+def test_arguments() -> None:
+    args = bi.parse_args([])
+    assert not args.smoke_test and not args.skip_build
+    assert args.venv == ROOT / "build" / "venv-runtime"
+    args = bi.parse_args(["--skip-build", "--smoke-test"])
+    assert args.skip_build and args.smoke_test
+    with pytest.raises(SystemExit):
+        bi.parse_args(["--skip-build"])  # nothing to do
+
+
+def test_archive_names_follow_version_and_platform() -> None:
+    assert bi.archive_name("0.1.0", LINUX) == "inspector-0.1.0-linux-x86_64.tar.gz"
+    assert bi.archive_name("0.1.0", WINDOWS) == "inspector-0.1.0-windows-x86_64.zip"
+    assert bi.archive_name("1.2.3", bi.Target("macos", "arm64")) == "inspector-1.2.3-macos-arm64.zip"
+    assert bi.read_version() == __import__("inspector").__version__
+
+
+def test_data_files_ship_resources_forms_and_every_migration() -> None:
+    shipped = {(source.relative_to(ROOT).as_posix(), dest) for source, dest in bi.data_files()}
+    migrations = sorted(p.name for p in (ROOT / "inspector/storage/migrations/versions").glob("*.py"))
+    for name in migrations:
+        assert (f"inspector/storage/migrations/versions/{name}", "inspector/storage/migrations/versions") in shipped
+    assert ("inspector/storage/migrations/env.py", "inspector/storage/migrations") in shipped
+    assert ("inspector/storage/migrations/script.py.mako", "inspector/storage/migrations") in shipped
+    assert ("resources/fonts/wqy-microhei.ttc", "resources/fonts") in shipped
+    assert ("resources/translations/inspector_en.qm", "resources/translations") in shipped
+    assert ("forms/general-manufacturing.toml", "forms") in shipped
+    assert not [s for s, _ in shipped if "__pycache__" in s or s.endswith((".pyc", ".ts"))]
+
+
+def test_pyinstaller_command_line() -> None:
+    args = bi.pyinstaller_args(ROOT, LINUX, Path("/d"), Path("/w"))
+    assert args[-1].endswith("installer/entry.py") and "--onedir" in args and "--strip" in args
+    assert f"{ROOT / 'forms/general-manufacturing.toml'}:forms" in args
+    assert "PySide6.QtWebEngineCore" in args and "sqlalchemy.dialects.sqlite" in args
+    windows = bi.pyinstaller_args(ROOT, WINDOWS, Path("/d"), Path("/w"))
+    assert "--windowed" in windows and "--strip" not in windows
+    assert f"{ROOT / 'forms/general-manufacturing.toml'};forms" in windows
+
+
+def test_entry_script_calls_the_project_entry_point() -> None:
+    assert "from inspector.launcher import main" in (ROOT / "installer/entry.py").read_text(encoding="utf-8")
+
+
+def test_inno_setup_script() -> None:
+    text = bi.iss_text("0.1.0", r"C:\build\dist\inspector", r"C:\build\dist")
+    assert "@" not in text.replace("{#", "")  # every placeholder filled
+    assert 'AppVersion "0.1.0"' in text
+    assert r'Source: "C:\build\dist\inspector\*"' in text
+    assert "OutputBaseFilename=inspector-{#AppVersion}-setup" in text
+    assert '{group}\\Inspector 安全生产检查"; Filename: "{app}\\{#AppExe}"' in text  # Start-menu shortcut
+    assert "{uninstallexe}" in text and "PrivilegesRequired=lowest" in text
+
+
+def test_prune_keeps_chinese_and_english_qt_translations(tmp_path: Path) -> None:
+    internal = tmp_path / "inspector" / "_internal"
+    translations = internal / bi.QT_TRANSLATIONS
+    translations.mkdir(parents=True)
+    for name in ("qt_zh_CN.qm", "qtbase_zh_CN.qm", "qt_en.qm", "qtbase_en.qm", "qt_de.qm", "qt_zh_TW.qm"):
+        (translations / name).write_bytes(b"x" * 10)
+    lib = internal / "PySide6/Qt/lib"
+    lib.mkdir(parents=True)
+    (lib / "libQt6Quick.so.6").write_bytes(b"y" * 100)
+    (lib / "libQt6Widgets.so.6").write_bytes(b"z")
+    (internal / "libQt6Quick.so.6").symlink_to(lib / "libQt6Quick.so.6")
+    freed = bi.prune(tmp_path / "inspector")
+    assert freed == 120
+    assert sorted(p.name for p in translations.iterdir()) == sorted(bi.KEEP_TRANSLATIONS)
+    assert [p.name for p in lib.iterdir()] == ["libQt6Widgets.so.6"]
+    assert not (internal / "libQt6Quick.so.6").is_symlink()  # the dangling link went too
+
+
+def test_smoke_test_environment_has_no_python(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHONPATH", "/somewhere")
+    monkeypatch.setenv("PYTHONHOME", "/elsewhere")
+    env = bi.python_free_env(tmp_path / "data")
+    assert not [k for k in env if k.startswith("PYTHON")]
+    assert env["INSPECTOR_DATA_DIR"] == str(tmp_path / "data") and env["QT_QPA_PLATFORM"] == "offscreen"
+    links = tmp_path / "bin"
+    links.mkdir()
+    bi._hide_python(links)
+    assert (links / "ls").exists()
+    assert not list(links.glob("python*"))
+
+
+def test_archive_has_one_versioned_top_folder(tmp_path: Path) -> None:
+    import tarfile
+
+    bundle = tmp_path / "inspector"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "inspector").write_text("exe")
+    out = bi.write_archive(bundle, tmp_path / "inspector-0.1.0-linux-x86_64.tar.gz")
+    with tarfile.open(out) as tar:
+        assert {m.name.split("/")[0] for m in tar.getmembers()} == {"inspector-0.1.0-linux-x86_64"}
+    assert not list(tmp_path.glob("*.tmp"))
