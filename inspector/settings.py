@@ -24,6 +24,10 @@ class Settings:
     photo_long_edge: int = 2560  # photos are downsized to this many pixels on their long edge
     thumbnail_size: int = 256
     language: str = "zh_CN"  # zh_CN or en
+    seal_image: str = ""  # PNG/JPEG of the office seal for plaques (absolute or in the data folder)
+    # The central database for push/pull, e.g. postgresql://inspector@10.0.0.5/city. Never with a
+    # password: that lives in the OS keyring (inspector/sync/credentials.py) or is asked for.
+    sync_server_url: str = ""
 
     def validated(self) -> Settings:
         """Return self, or raise DomainError naming every bad value."""
@@ -40,6 +44,10 @@ class Settings:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             problems.append(f"时区 “{self.timezone}” 无效，例如 Asia/Shanghai")
+        if self.seal_image and Path(self.seal_image).suffix.lower() not in (".png", ".jpg", ".jpeg"):
+            problems.append(f"印章图片应为 PNG 或 JPEG 文件，而不是 “{self.seal_image}”")
+        if re.match(r"^[^/]*://[^/@]*:[^/@]*@", self.sync_server_url.strip()):
+            problems.append("中心数据库地址中不能包含密码：密码保存在系统钥匙串中或在同步时输入")
         if problems:
             raise DomainError("；".join(problems))
         return self

@@ -15,15 +15,20 @@ from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
 from inspector.photos.photo_store import PhotoStore
 from inspector.settings import Settings
 from inspector.storage.amendments import AmendmentService
+from inspector.storage.coverage import CoverageService
 from inspector.storage.database import DB_NAME, Database
 from inspector.storage.enterprises import EnterpriseService
+from inspector.storage.grading_round import GradingRound
 from inspector.storage.hazards import HazardService
 from inspector.storage.inspections import InspectionService
 from inspector.storage.notices import NoticeService
+from inspector.storage.office_keys import OfficeKeyService
 from inspector.storage.roster import RosterService
 from inspector.storage.signatures import SignatureService
 from inspector.storage.stats import Stats, compute_stats
 from inspector.storage.templates import TemplateService
+from inspector.sync.central_sync import CentralSync
+from inspector.sync.service import SyncService
 
 
 class Workspace:
@@ -82,6 +87,27 @@ class Workspace:
     @cached_property
     def notices(self) -> NoticeService:
         return NoticeService(self.db, lambda: self.settings)
+
+    @cached_property
+    def office_keys(self) -> OfficeKeyService:
+        return OfficeKeyService(self.db)
+
+    @cached_property
+    def grading_round(self) -> GradingRound:
+        return GradingRound(self.db, lambda: self.settings.office_code, self.today, self.settings.timezone)
+
+    @cached_property
+    def coverage(self) -> CoverageService:
+        return CoverageService(self.db, self.today)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        return SyncService(self.db, self.data_dir, self.settings.timezone)
+
+    @cached_property
+    def central(self) -> CentralSync:
+        """Push to / pull from the central database (inspector/sync/central_sync.py)."""
+        return CentralSync(self.db, self.photos, self.settings.timezone, self.today)
 
     def default_template_id(self, code: str = DEFAULT_TEMPLATE) -> str:
         """The newest version of a template in the forms folders, registered (frozen) if new."""

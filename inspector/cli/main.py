@@ -12,10 +12,36 @@ from collections.abc import Sequence
 from inspector import __version__
 from inspector.core.errors import DomainError
 
-from . import demo_command, enterprises_command, forms_command, hazards_command, stats_command
+from . import (
+    backup_command,
+    coverage_command,
+    demo_command,
+    enterprises_command,
+    forms_command,
+    grading_command,
+    hazards_command,
+    keys_command,
+    report_command,
+    stats_command,
+    sync_command,
+    verify_command,
+)
 
 EXIT_USER_ERROR = 1
-COMMANDS = (demo_command, stats_command, forms_command, enterprises_command, hazards_command)
+COMMANDS = (
+    demo_command,
+    stats_command,
+    forms_command,
+    enterprises_command,
+    hazards_command,
+    backup_command,
+    grading_command,
+    coverage_command,
+    sync_command,
+    keys_command,
+    verify_command,
+    report_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

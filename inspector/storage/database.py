@@ -24,8 +24,9 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.core.errors import DomainError
+from inspector.sync.hlc import next_hlc, observe
 
-from .models import Meta, Tracked, utcnow
+from .models import Meta, TombstoneRow, Tracked, utcnow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DB_NAME = "inspector.db"
@@ -166,7 +167,9 @@ class Database:
             if "file is not a database" in str(error) or "malformed" in str(error):
                 raise DatabaseError(f"数据库文件 {path} 已损坏或不是 Inspector 数据库") from None
             raise
-        return cls(engine, _device_id(engine), path)
+        device = _device_id(engine)
+        _observe_clock(engine)
+        return cls(engine, device, path)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -194,6 +197,18 @@ def _device_id(engine: Engine) -> str:
         return row.value
 
 
+HLC_HIGH = "hlc_high"
+
+
+def _observe_clock(engine: Engine) -> None:
+    """Move the clock past every version received before (kept by inspector.sync in meta), so
+    an edit made now orders after them even if their device's clock ran ahead of ours."""
+    with Session(engine) as session:
+        high = get_meta(session, HLC_HIGH)
+    if high:
+        observe(int(high))
+
+
 @event.listens_for(Session, "before_flush")
 def _stamp_rows(session: Session, _context: Any, _instances: Any) -> None:
     """Every inserted or changed row records when and by which device."""
@@ -206,8 +221,18 @@ def _stamp_rows(session: Session, _context: Any, _instances: Any) -> None:
             obj.updated_at = now
     for obj in session.dirty:
         if isinstance(obj, Tracked) and session.is_modified(obj):
+            # A new version: edited from a foreign version, it remembers that one as its base
+            # (a run of edits on this device keeps the base of the first), see inspector/sync.
+            if obj.device_id != device:
+                obj.base_hlc = obj.hlc
+            obj.hlc = next_hlc()
             obj.device_id = device or obj.device_id
             obj.updated_at = now
+    for obj in session.deleted:
+        # A deletion travels as a tombstone (inspector/sync), so other devices delete it too.
+        if isinstance(obj, Tracked) and not isinstance(obj, TombstoneRow):
+            table = type(obj).__tablename__  # type: ignore[attr-defined]
+            session.add(TombstoneRow(id=obj.id, table_name=table, merged_into=None, deleted_at=now, device_id=device))
 
 
 def get_meta(session: Session, key: str) -> str | None:

@@ -7,7 +7,7 @@ the same transaction; the core state machine decides what is allowed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -261,7 +261,7 @@ class HazardService:
             )
             for e in events
         ]
-        return lifecycle.replay(row.initial_deadline, history)
+        return replay_merged(row.initial_deadline, history)
 
     @staticmethod
     def _append(session: Session, row: HazardRow, event: HazardEvent, seq: int, photos: Sequence[StoredPhoto]) -> None:
@@ -272,6 +272,33 @@ class HazardService:
             session.add(
                 HazardEventPhotoRow(event_id=event_row.id, photo_id=photo_row_id(session, photo), position=position)
             )
+
+
+def replay_merged(initial_deadline: date, events: Sequence[HazardEvent]) -> HazardState:
+    """The state after a history that sync may have merged from two devices (inspector/sync):
+    two laptops acting on the same hazard offline can leave a step the lifecycle would refuse
+    (both closed it). Such a step is kept in the history and taken as recorded: the hazard is
+    in the state its author saw it go to, with the deadline it set."""
+    try:
+        return lifecycle.replay(initial_deadline, events)
+    except lifecycle.TransitionRefused:
+        if not events:
+            raise
+    state = lifecycle.record(initial_deadline, events[0].at, events[0].by, events[0].note, events[0].photos)
+    state = replace(state, events=(events[0],))
+    for event in events[1:]:
+        try:
+            state = lifecycle.apply(
+                state, event.action, event.at, event.by, event.note, event.photos, event.new_deadline
+            )
+        except lifecycle.TransitionRefused:
+            state = replace(
+                state,
+                status=event.to_status,
+                deadline=event.new_deadline or state.deadline,
+                events=(*state.events, event),
+            )
+    return state
 
 
 def transition(

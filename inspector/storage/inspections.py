@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from inspector.core.checklist import Result, Template
@@ -287,9 +287,11 @@ class InspectionService:
             photo_id = session.scalar(select(PhotoRow.id).where(PhotoRow.sha256 == sha256))
             if photo_id is None:
                 return
-            session.execute(
-                delete(AnswerPhotoRow).where(AnswerPhotoRow.answer_id == answer.id, AnswerPhotoRow.photo_id == photo_id)
-            )
+            # One ORM delete per link (not a Core delete) so that the tombstone is written for sync.
+            for link in session.scalars(
+                select(AnswerPhotoRow).where(AnswerPhotoRow.answer_id == answer.id, AnswerPhotoRow.photo_id == photo_id)
+            ):
+                session.delete(link)
             row.updated_at = utcnow()
 
     def photos(self, inspection_id: str) -> dict[str, list[str]]:

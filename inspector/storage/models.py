@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     DateTime,
     Float,
@@ -27,6 +28,8 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from inspector.sync.hlc import next_hlc
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -55,12 +58,23 @@ class Base(DeclarativeBase):
 
 
 class Tracked:
-    """Columns every syncable row carries."""
+    """Columns every syncable row carries (see inspector/sync/engine.py for how they merge).
+
+    `hlc` orders versions of a row across devices (hybrid logical clock, set on every insert and
+    every ORM update by `database._stamp_rows`); `device_id` is the device that wrote this
+    version and breaks ties; `base_hlc` is the foreign version this one was edited from (0 for a
+    new row), which tells a concurrent edit from a later one. `changed_seq` is local
+    bookkeeping, never sent: this database's clock when the row last changed here (by an edit or
+    by a sync), so "what changed since the last export to that peer" is `changed_seq > mark`.
+    """
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     device_id: Mapped[str] = mapped_column(String(32))
+    hlc: Mapped[int] = mapped_column(BigInteger, default=next_hlc)
+    base_hlc: Mapped[int] = mapped_column(BigInteger, default=0)
+    changed_seq: Mapped[int] = mapped_column(BigInteger, default=next_hlc, onupdate=next_hlc, index=True)
 
 
 class Meta(Base):
@@ -323,3 +337,56 @@ class OfficeKeyRow(Tracked, Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     valid_from: Mapped[date] = mapped_column(Date)
     revoked: Mapped[bool] = mapped_column(default=False)
+
+
+class TombstoneRow(Tracked, Base):
+    """A deleted row (`merged_into` empty) or a duplicate merged into the row that won its natural
+    key (`merged_into` = the winner's id). Synced like any row and never removed, so a deletion
+    or merge reaches every device and a late copy of the row is not brought back."""
+
+    __tablename__ = "tombstones"
+    table_name: Mapped[str] = mapped_column(String(40))
+    merged_into: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    deleted_at: Mapped[datetime]
+
+
+class SyncConflictRow(Base):
+    """Local only: the losing version of a concurrent edit, kept for a manager to review."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    kept_hlc: Mapped[int] = mapped_column(BigInteger)
+    kept_device: Mapped[str] = mapped_column(String(32))
+    lost_hlc: Mapped[int] = mapped_column(BigInteger)
+    lost_device: Mapped[str] = mapped_column(String(32))
+    lost_version: Mapped[dict[str, Any]] = mapped_column()
+    detected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str] = mapped_column(String(100), default="")
+    resolution: Mapped[str] = mapped_column(String(20), default="")  # kept | restored
+
+
+class TrustedDeviceRow(Base):
+    """Local only: a device whose bundles this database accepts (its Ed25519 public key)."""
+
+    __tablename__ = "trusted_devices"
+    device_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the 32 raw bytes
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    trusted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_import_at: Mapped[datetime | None]
+    last_bundle_created: Mapped[datetime | None]
+
+
+class SyncPeerRow(Base):
+    """Local only: per peer (a device name, or a server), how far changes were sent and received."""
+
+    __tablename__ = "sync_peers"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sent_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    sent_at: Mapped[datetime | None]
+    received_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    received_at: Mapped[datetime | None]

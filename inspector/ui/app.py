@@ -15,7 +15,7 @@ from inspector.workspace import Workspace
 
 from .fonts import install_chinese_font
 from .i18n import install_translator
-from .main_window import MainWindow
+from .welcome_page import StartController
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -42,16 +42,17 @@ def run_gui(data_dir_arg: str | None = None, self_test: bool = False) -> int:
         QMessageBox.critical(None, "Inspector", str(error))
         return 1
     translator = install_translator(app, workspace.settings.language)
-    window = MainWindow(workspace)
-    window.translator = translator
-    window.show()
+    # The welcome page on a folder without data, else the main window (inspector/ui/welcome_page.py).
+    shell = StartController(folder, workspace)
+    shell.translator = translator
+    window = shell.start()
     if self_test:
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
         app.exec()
-        workspace.close()
+        shell.workspace.close()
         print(f"inspector {__version__} self-test ok: {folder}")
         return 0
     code = app.exec()
-    workspace.close()
+    shell.workspace.close()
     return code

@@ -73,6 +73,7 @@ class EnterpriseDetailPanel(QWidget):
     """Shows one enterprise (`show_enterprise`); emits `start_inspection_requested(id)`."""
 
     start_inspection_requested = Signal(str)
+    plaque_requested = Signal(str, int)  # enterprise id, year of its current plaque
 
     def __init__(self, queries: EnterpriseQueries, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,11 +99,17 @@ class EnterpriseDetailPanel(QWidget):
         self.start_button = QPushButton(self.tr("开始检查"))
         self.start_button.setToolTip(self.tr("为这家企业新建一次检查"))
         self.start_button.clicked.connect(self._start_clicked)
+        self.plaque_year: int | None = None
+        self.plaque_button = QPushButton(self.tr("亮牌…"))
+        self.plaque_button.setObjectName("plaqueDocument")
+        self.plaque_button.setToolTip(self.tr("预览、打印或保存当前评级的亮牌（A4 / A3）"))
+        self.plaque_button.clicked.connect(self._plaque_clicked)
         badges = QHBoxLayout()
         badges.addWidget(self.grade_label)
         badges.addSpacing(12)
         badges.addWidget(self.light_label)
         badges.addStretch(1)
+        badges.addWidget(self.plaque_button)
         badges.addWidget(self.start_button)
 
         self.fields: dict[str, QLabel] = {}
@@ -180,6 +187,8 @@ class EnterpriseDetailPanel(QWidget):
         self.enterprise_id = None
         self.detail = None
         self.start_button.setEnabled(False)
+        self.plaque_year = None
+        self.plaque_button.setEnabled(False)
         self.stack.setCurrentIndex(0)
 
     # -- filling -----------------------------------------------------------------------------
@@ -200,6 +209,9 @@ class EnterpriseDetailPanel(QWidget):
         else:
             self.light_label.setText(self.tr("尚未亮灯"))
         self.start_button.setEnabled(True)
+        # The newest year with a current plaque (plaques are listed newest first).
+        self.plaque_year = next((line.year for line in detail.plaques if line.current), None)
+        self.plaque_button.setEnabled(self.plaque_year is not None)
         empty = self.tr("（未填）")
         self.fields["credit_code"].setText(enterprise.credit_code)
         self.fields["town"].setText(enterprise.town)
@@ -274,6 +286,10 @@ class EnterpriseDetailPanel(QWidget):
             table.setItem(row, 0, _item(line.quarter))
             table.setItem(row, 1, light)
         self.tabs.setTabText(TAB_LIGHTS, self.tr("亮灯（{n}）").format(n=len(detail.lights)))
+
+    def _plaque_clicked(self) -> None:
+        if self.enterprise_id is not None and self.plaque_year is not None:
+            self.plaque_requested.emit(self.enterprise_id, self.plaque_year)
 
     def _start_clicked(self) -> None:
         if self.enterprise_id is not None:

@@ -47,6 +47,7 @@ from .enterprise_model import (
     header_text,
     light_text,
 )
+from .report_actions import ReportOptionsDialog, ask_plaque
 
 DETAIL_WIDTH = 400  # the detail panel's starting width; the splitter lets the user change it
 HIDDEN_AT_START = (COL_INDUSTRY, COL_ADDRESS)
@@ -158,6 +159,8 @@ class EnterprisesPage(QWidget):
         self.add_button.clicked.connect(self.add_enterprise)
         self.edit_button.clicked.connect(self.edit_enterprise)
         self.detail.start_inspection_requested.connect(self.start_inspection_requested)
+        self.detail.plaque_requested.connect(self.preview_plaque)
+        self.plaque_dialog: ReportOptionsDialog | None = None
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.apply_filter()
 
@@ -227,6 +230,18 @@ class EnterprisesPage(QWidget):
         self.search.clear()
         for combo in (self.town, self.grade, self.light):
             combo.setCurrentIndex(0)
+        for widget in (self.search, self.town, self.grade, self.light):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def show_filtered(self, town: str | None = None, grade: str | None = None, light: str | None = None) -> None:
+        """Show the register with exactly these filters (grade A–D or "pending", light green/yellow/red,
+        for this page's year and quarter); the dashboard's cards and bars call this."""
+        for widget in (self.search, self.town, self.grade, self.light):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo, value in ((self.town, town), (self.grade, grade), (self.light, light)):
+            combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
         for widget in (self.search, self.town, self.grade, self.light):
             widget.blockSignals(False)
         self.apply_filter()
@@ -302,6 +317,12 @@ class EnterprisesPage(QWidget):
             self.clear_filters()  # the current search hides it: show the whole register instead
             self.select_enterprise(enterprise_id)
         self.detail.show_enterprise(enterprise_id)  # its fields may have changed
+
+    def preview_plaque(self, enterprise_id: str, year: int) -> ReportOptionsDialog:
+        """亮牌…: choose A4 / A3, then preview the plaque (generated off the UI thread)."""
+        name = self.detail.detail.enterprise.name if self.detail.detail else ""
+        self.plaque_dialog = ask_plaque(self, self.workspace, enterprise_id, year, name)
+        return self.plaque_dialog
 
     # -- Qt ----------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:

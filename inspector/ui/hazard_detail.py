@@ -26,6 +26,7 @@ from inspector.storage.hazards import HazardView
 from inspector.workspace import Workspace
 
 from .labels import action_label, category_label, hazard_status_label, severity_label
+from .report_actions import ReportOptionsDialog, ask_notice
 
 THUMB = 72
 
@@ -70,11 +71,18 @@ class HazardDetailPanel(QWidget):
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(160)
         self.actions_box = QGridLayout()
+        self.notice_number: str | None = None
+        self.notice_button = QPushButton(self.tr("整改通知书…"))
+        self.notice_button.setObjectName("noticeDocument")
+        self.notice_button.setToolTip(self.tr("预览、打印或保存本隐患所在的整改通知书或监督意见书（PDF）"))
+        self.notice_button.clicked.connect(self.open_notice_document)
+        self.notice_dialog: ReportOptionsDialog | None = None
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.title)
         layout.addLayout(self.fields)
+        layout.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("整改前照片")))
         layout.addWidget(self.before)
         layout.addWidget(QLabel(self.tr("整改后照片")))
@@ -121,6 +129,8 @@ class HazardDetailPanel(QWidget):
         for button in self.action_buttons.values():
             button.deleteLater()
         self.action_buttons.clear()
+        self.notice_number = None
+        self.notice_button.setEnabled(False)
         if view is None:
             self.title.setText(self.tr("选择一条隐患查看详情"))
             return
@@ -128,7 +138,9 @@ class HazardDetailPanel(QWidget):
         self.title.setText(view.description)
         self.values["enterprise"].setText(view.enterprise_name)
         self.values["status"].setText(hazard_status_label(view.status))
-        self.values["notice"].setText(self.workspace.notices.notice_of_hazard(view.id) or self.tr("（未下发）"))
+        self.notice_number = self.workspace.notices.notice_of_hazard(view.id)
+        self.notice_button.setEnabled(self.notice_number is not None)
+        self.values["notice"].setText(self.notice_number or self.tr("（未下发）"))
         self.values["severity"].setText(severity_label(view.severity))
         self.values["category"].setText(category_label(view.category))
         self.values["location"].setText(view.location)
@@ -167,6 +179,17 @@ class HazardDetailPanel(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(self.view.id, a))
             self.actions_box.addWidget(button, number // 3, number % 3)
             self.action_buttons[action] = button
+
+    def open_notice_document(self) -> ReportOptionsDialog | None:
+        """整改通知书…: choose 整改通知书 / 监督意见书 for the hazard's notice, then preview it."""
+        if self.notice_number is None:
+            return None
+        try:
+            kind = self.workspace.notices.get(self.notice_number).kind.value
+        except DomainError:
+            return None
+        self.notice_dialog = ask_notice(self, self.workspace, self.notice_number, kind)
+        return self.notice_dialog
 
     def _thumbs(self, target: QListWidget, photos: tuple[str, ...]) -> None:
         for sha in photos:

@@ -119,6 +119,7 @@ class HazardsPage(QWidget):
         self.inspector.setFixedWidth(110)
         self.inspector.setToolTip(self.tr("发现人或参与检查的人员姓名（回车筛选）"))
         self.enterprise_id: str | None = None
+        self.status_set: tuple[HazardStatus, ...] = ()  # several statuses at once, set by show_filtered
         self.enterprise_chip = QPushButton()
         self.enterprise_chip.setToolTip(self.tr("点击取消按企业筛选"))
         self.enterprise_chip.hide()
@@ -236,7 +237,7 @@ class HazardsPage(QWidget):
             found_from, found_to = found_to, found_from
         old = self.model.current_filter()
         return LedgerFilter(
-            statuses=(HazardStatus(status),) if status else (),
+            statuses=(HazardStatus(status),) if status else self.status_set,
             severity=Severity(self.severity.currentData()) if self.severity.currentData() else None,
             overdue_only=self.overdue.isChecked(),
             due_within_days=self.due_days.value() or None,
@@ -292,12 +293,45 @@ class HazardsPage(QWidget):
         self.inspector.clear()
         self.enterprise_id = None
         self.enterprise_chip.hide()
+        self.status_set = ()
         for combo in (self.status, self.severity, self.town):
             combo.setCurrentIndex(0)
         self.overdue.setChecked(False)
         self.due_days.setValue(0)
         self.date_from.setDate(NO_DATE)
         self.date_to.setDate(NO_DATE)
+        for widget in (*widgets, self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def show_filtered(
+        self,
+        *,
+        town: str | None = None,
+        found_from: date | None = None,
+        found_to: date | None = None,
+        severity: Severity | None = None,
+        overdue: bool = False,
+        statuses: tuple[HazardStatus, ...] = (),
+    ) -> None:
+        """Show the ledger with exactly these filters (the dashboard's cards and bars call this).
+        `statuses` may name several (e.g. every rectified status); it holds until the filters are
+        cleared or one status is chosen in the list."""
+        widgets = (self.search, self.inspector, self.status, self.severity, self.town, self.overdue, self.due_days)
+        for widget in (*widgets, self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.inspector.clear()
+        self.enterprise_id = None
+        self.enterprise_chip.hide()
+        self.status_set = statuses
+        self.status.setCurrentIndex(0)
+        self.severity.setCurrentIndex(max(self.severity.findData(severity.value), 0) if severity else 0)
+        self.town.setCurrentIndex(max(self.town.findData(town), 0) if town else 0)
+        self.overdue.setChecked(overdue)
+        self.due_days.setValue(0)
+        self.date_from.setDate(QDate(found_from) if found_from else NO_DATE)
+        self.date_to.setDate(QDate(found_to) if found_to else NO_DATE)
         for widget in (*widgets, self.date_from, self.date_to):
             widget.blockSignals(False)
         self.apply_filter()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,14 +17,20 @@ from PySide6.QtWidgets import (
 
 from inspector.workspace import Workspace
 
+from .dashboard_page import DashboardPage
 from .enterprises_page import EnterprisesPage
+from .grading_page import GradingPage
 from .hazards_page import HazardsPage
 from .inspections_page import InspectionsPage
+from .report_actions import report_menu_button
 from .settings_dialog import SettingsDialog
+from .sync_page import SyncPage
 from .ui_settings import ui_settings
 
 
 class MainWindow(QMainWindow):
+    restore_requested = Signal(str)  # a backup to restore: the StartController closes this window first
+
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
@@ -40,9 +46,15 @@ class MainWindow(QMainWindow):
         self.enterprises = EnterprisesPage(workspace, self)
         self.inspections = InspectionsPage(workspace, self)
         self.hazards = HazardsPage(workspace, self)
+        self.dashboard = DashboardPage(workspace, self)
+        self.grading = GradingPage(workspace, self)
+        self._add_page("dashboard", self.tr("看板"), self.dashboard)
         self._add_page("enterprises", self.tr("企业名录"), self.enterprises)
         self._add_page("inspections", self.tr("检查"), self.inspections)
         self._add_page("hazards", self.tr("隐患台账"), self.hazards)
+        self._add_page("grading", self.tr("评级发牌"), self.grading)
+        self.sync_page = SyncPage(workspace, self)
+        self._add_page("sync", self.tr("同步"), self.sync_page)
         self.enterprises.start_inspection_requested.connect(self.inspections.start_for)
         self.todo_button = QPushButton()
         self.todo_button.setObjectName("todo_banner")
@@ -52,10 +64,12 @@ class MainWindow(QMainWindow):
         self.todo_button.hide()
         self.settings_button = QPushButton(self.tr("设置"))
         self.settings_button.clicked.connect(self.open_settings)
+        self.reports_button = report_menu_button(self, workspace)  # 报表: 批量打印亮牌, 年度汇总
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 6)
         side.addWidget(self.nav, 1)
         side.addWidget(self.todo_button)
+        side.addWidget(self.reports_button)
         side.addWidget(self.settings_button)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -92,6 +106,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.workspace, self)
+        dialog.restore_requested.connect(self.restore_requested)
         dialog.open()
         return dialog
 

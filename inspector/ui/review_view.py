@@ -50,6 +50,7 @@ from inspector.workspace import Workspace
 from .amendment_dialog import AmendmentDialog
 from .labels import amendment_text, hazard_status_label, result_label, role_label, severity_label, status_label
 from .operations import run_in_background
+from .report_actions import ReportJob, preview_inspection_report
 from .signature_pad import SignaturePad
 
 GRADE_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#ef6c00", "D": "#c62828"}
@@ -260,9 +261,15 @@ class ReviewView(QWidget):
         self.amend_button.setObjectName("amendButton")
         self.amend_button.setToolTip(self.tr("登记对已定稿检查的更正（保留原始记录）"))
         self.amend_button.clicked.connect(self.open_amendment)
+        self.report_button = QPushButton(self.tr("检查报告"))
+        self.report_button.setObjectName("reportButton")
+        self.report_button.setToolTip(self.tr("预览、打印或保存本次检查的检查报告（PDF）"))
+        self.report_button.clicked.connect(self.open_report)
+        self.report_job: ReportJob | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.finalize_button)
 
@@ -338,6 +345,7 @@ class ReviewView(QWidget):
         self.back_button.setText(self.tr("返回列表") if finalized else self.tr("返回修改"))
         self.finalize_button.setVisible(status is InspectionStatus.COMPLETED)
         self.amend_button.setVisible(finalized)
+        self.report_button.setVisible(status in (InspectionStatus.COMPLETED, InspectionStatus.FINALIZED))
         self.sign_hint.setText(
             self.tr("已定稿，检查为只读。发现错误请点“更正…”登记，原始记录保持不变。")
             if finalized
@@ -601,6 +609,13 @@ class ReviewView(QWidget):
             self.load(self.inspection_id)
             self._show_message(self.tr("更正已登记。"))
 
+    def open_report(self) -> ReportJob | None:
+        """检查报告: generate the inspection report off the UI thread, then preview it."""
+        if self.inspection_id is None or self.view is None or self._busy:
+            return None
+        self.report_job = preview_inspection_report(self, self.workspace, self.inspection_id)
+        return self.report_job
+
     def amendment_dialog(self, item_code: str | None = None) -> AmendmentDialog:
         """The 更正 dialog for the shown inspection (separate so that tests can drive it)."""
         assert self.view is not None and self.template is not None and self.inspection_id is not None
@@ -648,6 +663,7 @@ class ReviewView(QWidget):
         self.finalize_button.setEnabled(not busy)
         self.back_button.setEnabled(not busy)
         self.amend_button.setEnabled(not busy)
+        self.report_button.setEnabled(not busy)
 
     def _show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

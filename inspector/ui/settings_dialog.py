@@ -4,14 +4,20 @@ inspector.settings; this dialog only collects the values and shows the service's
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,9 +28,12 @@ from inspector.settings import Settings
 from inspector.workspace import Workspace
 
 from .i18n import LANGUAGES
+from .operations import run_in_background
 
 
 class SettingsDialog(QDialog):
+    restore_requested = Signal(str)  # a backup file the user chose to restore over the current data
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -60,6 +69,20 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        # Backup and restore (inspector.storage.backup); restoring replaces the open database, so
+        # the main window hands it to the StartController, which closes and reopens everything.
+        self.backup_button = QPushButton(self.tr("备份…"))
+        self.backup_button.clicked.connect(self.choose_backup_target)
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.clicked.connect(self.choose_backup_to_restore)
+        self.backup_status = QLabel()
+        self.backup_status.setWordWrap(True)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_button)
+        backup_row.addWidget(self.restore_button)
+        backup_row.addStretch(1)
+        layout.addLayout(backup_row)
+        layout.addWidget(self.backup_status)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -80,3 +103,51 @@ class SettingsDialog(QDialog):
             self.error.setText(str(error))
             return
         super().accept()
+
+    def choose_backup_target(self) -> None:
+        from inspector.storage.backup import default_backup_name
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("备份"), str(Path.home() / default_backup_name()), self.tr("Inspector 备份 (*.zip)")
+        )
+        if path:
+            self.backup_to(path)
+
+    def backup_to(self, path: str) -> None:
+        """Write a backup in the background; the database stays open and usable meanwhile."""
+        from inspector.storage.backup import create_backup
+
+        data_dir = self.workspace.data_dir
+        self.backup_button.setEnabled(False)
+        self.backup_status.setText(self.tr("正在备份…"))
+
+        def done(result: tuple[Path, object]) -> None:
+            self.backup_button.setEnabled(True)
+            self.backup_status.setText(self.tr("已备份到 {path}").format(path=result[0]))
+
+        def failed(message: str) -> None:
+            self.backup_button.setEnabled(True)
+            self.backup_status.setText("")
+            self.error.setText(message)
+
+        run_in_background(lambda: create_backup(data_dir, Path(path)), done, failed)
+
+    def choose_backup_to_restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("从备份恢复"), str(Path.home()), self.tr("Inspector 备份 (*.zip)")
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("从备份恢复"),
+            self.tr(
+                "用备份 {name} 替换当前的全部数据？\n当前数据会先移到数据文件夹中的 .before-restore-… 文件夹保留。"
+            ).format(name=Path(path).name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from(path)
+
+    def restore_from(self, path: str) -> None:
+        self.restore_requested.emit(path)
+        self.reject()

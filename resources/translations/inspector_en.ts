@@ -266,188 +266,437 @@
     </message>
 </context>
 <context>
-    <name>EnterpriseDetailPanel</name>
+    <name>CoverageDialog</name>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="84"/>
-        <source>在左侧列表中选择一家企业，查看详情</source>
-        <translation>Select an enterprise in the list on the left to see its details</translation>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="72"/>
+        <source>{year} 年度检查覆盖</source>
+        <translation>Inspection coverage {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="98"/>
-        <source>开始检查</source>
-        <translation>Start inspection</translation>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="86"/>
+        <source>分派给所选人员</source>
+        <translation>Assign to selected inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="99"/>
-        <source>为这家企业新建一次检查</source>
-        <translation>Create a new inspection for this enterprise</translation>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="87"/>
+        <source>所选企业分派给该检查人员；下次同步时到达其电脑</source>
+        <translation>Assign the selected enterprises to this inspector; they reach the inspector&apos;s computer at the next sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="113"/>
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="90"/>
+        <source>检查人员</source>
+        <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="114"/>
-        <source>镇街道</source>
-        <translation>Town/street</translation>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="109"/>
+        <source>{scope}：企业 {n} 家，已检查 {inspected} 家（{rate}），未检查 {rest} 家，其中已分派 {assigned} 家、未分派 {free} 家</source>
+        <translation>{scope}: {n} enterprises, {inspected} inspected ({rate}), {rest} not inspected, of which {assigned} assigned and {free} unassigned</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="115"/>
-        <source>地址</source>
-        <translation>Address</translation>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="112"/>
+        <source>全市</source>
+        <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="116"/>
-        <source>行业</source>
-        <translation>Industry</translation>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="132"/>
+        <source>分派失败</source>
+        <translation>Assignment failed</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="58"/>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="117"/>
-        <source>规模</source>
-        <translation>Size</translation>
+        <location filename="../../inspector/ui/dashboard_page.py" line="60"/>
+        <source>全部镇街道</source>
+        <translation>All towns/streets</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="118"/>
-        <source>联系人</source>
-        <translation>Contact person</translation>
+        <location filename="../../inspector/ui/dashboard_page.py" line="65"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="119"/>
-        <source>联系电话</source>
-        <translation>Contact phone</translation>
+        <location filename="../../inspector/ui/dashboard_page.py" line="66"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
-        <source>检查日期</source>
-        <translation>Inspection date</translation>
+        <location filename="../../inspector/ui/dashboard_page.py" line="67"/>
+        <source>把看板上的全部数字导出为 Excel（.xlsx）</source>
+        <translation>Export all figures on the dashboard to Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
-        <source>得分</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
-        <source>等级</source>
-        <translation>Grade</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="128"/>
-        <source>检查表</source>
-        <translation>Checklist</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
-        <source>隐患描述</source>
-        <translation>Hazard description</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
-        <source>隐患等级</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="131"/>
-        <source>整改期限</source>
-        <translation>Rectification deadline</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
+        <location filename="../../inspector/ui/dashboard_page.py" line="69"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="134"/>
+        <location filename="../../inspector/ui/dashboard_page.py" line="71"/>
+        <source>镇街道</source>
+        <translation>Town/street</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="80"/>
+        <source>在册企业</source>
+        <translation>Registered enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="81"/>
+        <source>本年已检查 / 覆盖率</source>
+        <translation>Inspected this year / coverage</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="82"/>
+        <source>发现隐患</source>
+        <translation>Hazards found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="83"/>
+        <source>已整改 / 整改率</source>
+        <translation>Rectified / rectification rate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="84"/>
+        <source>逾期未整改</source>
+        <translation>Overdue, not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="85"/>
+        <source>未整改重大隐患</source>
+        <translation>Unrectified major hazards</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="87"/>
+        <source>点击查看企业名录</source>
+        <translation>Click to view the enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="88"/>
+        <source>点击查看尚未检查的企业并分派检查人员</source>
+        <translation>Click to view enterprises not yet inspected and assign inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="101"/>
+        <source>亮牌等级（企业数）</source>
+        <translation>Plaque grades (enterprises)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="102"/>
+        <source>季度亮灯（企业数）</source>
+        <translation>Quarterly lights (enterprises)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="103"/>
+        <source>隐患类别</source>
+        <translation>Hazard categories</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="104"/>
+        <source>各镇街道隐患</source>
+        <translation>Hazards by town/street</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="105"/>
+        <source>月度趋势</source>
+        <translation>Monthly trend</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="105"/>
+        <location filename="../../inspector/ui/dashboard_page.py" line="214"/>
+        <source>发现</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="105"/>
+        <location filename="../../inspector/ui/dashboard_page.py" line="214"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="111"/>
+        <source>点击柱形查看本年隐患台账</source>
+        <translation>Click a bar to view this year&apos;s hazard ledger</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="166"/>
+        <source>正在统计…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="182"/>
+        <source>统计失败：{message}</source>
+        <translation>Calculation failed: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="188"/>
+        <source>检查 {n} 次</source>
+        <translation>{n} inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="190"/>
+        <source>未检查 {n} 家</source>
+        <translation>{n} not inspected</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="192"/>
+        <source>{year} 年发现</source>
+        <translation>Found in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="195"/>
+        <source>各年度合计</source>
+        <translation>All years combined</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="201"/>
+        <location filename="../../inspector/ui/dashboard_page.py" line="208"/>
+        <source>企业数</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="212"/>
+        <source>季度亮灯（{quarter}）</source>
+        <translation>Quarterly lights ({quarter})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="212"/>
+        <source>季度亮灯（本年尚无）</source>
+        <translation>Quarterly lights (none yet this year)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="229"/>
+        <source>全市</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="230"/>
+        <source>{scope} · {year} 年</source>
+        <translation>{scope} · {year}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="277"/>
+        <source>看板_{year}.xlsx</source>
+        <translation>Dashboard_{year}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="278"/>
+        <source>导出看板数据</source>
+        <translation>Export dashboard data</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="278"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="295"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard_page.py" line="296"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDetailPanel</name>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="85"/>
+        <source>在左侧列表中选择一家企业，查看详情</source>
+        <translation>Select an enterprise in the list on the left to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="99"/>
+        <source>开始检查</source>
+        <translation>Start inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="100"/>
+        <source>为这家企业新建一次检查</source>
+        <translation>Create a new inspection for this enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="103"/>
+        <source>亮牌…</source>
+        <translation>Plaque…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="105"/>
+        <source>预览、打印或保存当前评级的亮牌（A4 / A3）</source>
+        <translation>Preview, print or save the plaque for the current grade (A4 / A3)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="120"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="121"/>
+        <source>镇街道</source>
+        <translation>Town/street</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="122"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="123"/>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="124"/>
+        <source>规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="125"/>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="126"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="135"/>
+        <source>检查日期</source>
+        <translation>Inspection date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="135"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="138"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="141"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="135"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="141"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="135"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="141"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="135"/>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="138"/>
+        <source>隐患描述</source>
+        <translation>Hazard description</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="138"/>
+        <source>隐患等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="138"/>
+        <source>整改期限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="141"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="141"/>
         <source>牌匾编号</source>
         <translation>Plaque no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="136"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="143"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="136"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="143"/>
         <source>亮灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="190"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="199"/>
         <source>{year} 年度：{grade}</source>
         <translation>{year}: {grade}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="196"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="205"/>
         <source>{quarter}：&lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</source>
         <translation>{quarter}: &lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="201"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="210"/>
         <source>尚未亮灯</source>
         <translation>No light yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="203"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="215"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="220"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="232"/>
         <source>{code} 第 {version} 版</source>
         <translation>{code} version {version}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="226"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="238"/>
         <source>检查（{n}）</source>
         <translation>Inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="235"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="247"/>
         <source>{day}（逾期）</source>
         <translation>{day} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="247"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="259"/>
         <source>未整改隐患（{n}）</source>
         <translation>Open hazards ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="252"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="264"/>
         <source>其中 {overdue} 项已逾期</source>
         <translation>{overdue} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="259"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="271"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="259"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="271"/>
         <source>已撤换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="263"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="275"/>
         <source>颁发于 {day}</source>
         <translation>Issued on {day}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="266"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="278"/>
         <source>评级（{n}）</source>
         <translation>Grades ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprise_detail.py" line="276"/>
+        <location filename="../../inspector/ui/enterprise_detail.py" line="288"/>
         <source>亮灯（{n}）</source>
         <translation>Lights ({n})</translation>
     </message>
@@ -659,48 +908,48 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="75"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="76"/>
         <source>搜索企业名称、信用代码或地址</source>
         <translation>Search enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="81"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="82"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="85"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="86"/>
         <source>{year} 年度当前牌匾等级</source>
         <translation>Current plaque grade for {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="87"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="88"/>
         <source>全部亮灯</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="90"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="91"/>
         <source>{quarter} 季度亮灯</source>
         <translation>Light for {quarter}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="92"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="93"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="93"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="94"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="201"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="204"/>
         <source>全部镇街道</source>
         <translation>All towns/streets</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises_page.py" line="235"/>
-        <location filename="../../inspector/ui/enterprises_page.py" line="300"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="250"/>
+        <location filename="../../inspector/ui/enterprises_page.py" line="315"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
@@ -711,6 +960,223 @@
         <location filename="../../inspector/ui/figures_strip.py" line="28"/>
         <source>{year} 年：发现 {found} · 已整改 {fixed} · 整改率 {rate} · 逾期 {overdue}</source>
         <translation>{year}: found {found} · rectified {fixed} · rectification rate {rate} · overdue {overdue}</translation>
+    </message>
+</context>
+<context>
+    <name>GradingModel</name>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="77"/>
+        <source>企业名称</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="78"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="79"/>
+        <source>镇街道</source>
+        <translation>Town/street</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="80"/>
+        <source>建议等级</source>
+        <translation>Suggested grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="81"/>
+        <source>核定等级</source>
+        <translation>Approved grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="82"/>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="83"/>
+        <source>上年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="84"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="85"/>
+        <source>理由</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="105"/>
+        <source>（调整）</source>
+        <translation> (adjusted)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_model.py" line="117"/>
+        <source>调整理由：{reason}</source>
+        <translation>Reason for adjustment: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>GradingPage</name>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="59"/>
+        <source>{year} 年度</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="60"/>
+        <source>生成评级建议</source>
+        <translation>Generate grade suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="66"/>
+        <source>全部镇街道</source>
+        <translation>All towns/streets</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="70"/>
+        <source>全部变化</source>
+        <translation>All changes</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="72"/>
+        <source>升级</source>
+        <translation>Upgraded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="73"/>
+        <source>降级</source>
+        <translation>Downgraded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="74"/>
+        <source>持平</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="75"/>
+        <source>新评</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="76"/>
+        <source>待评</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="80"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="122"/>
+        <source>调整等级…</source>
+        <translation>Adjust grade…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="123"/>
+        <location filename="../../inspector/ui/grading_page.py" line="270"/>
+        <source>确认发牌</source>
+        <translation>Issue plaques</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="125"/>
+        <source>批量打印亮牌</source>
+        <translation>Print plaques in batch</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="127"/>
+        <source>重新计算亮灯</source>
+        <translation>Recalculate lights</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="135"/>
+        <source>季度亮灯</source>
+        <translation>Quarterly lights</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="181"/>
+        <source>共 {n} 家</source>
+        <translation>{n} enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="191"/>
+        <source>正在生成 {year} 年度评级建议…</source>
+        <translation>Generating grade suggestions for {year}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="214"/>
+        <source>{year} 年度建议：A {a} · B {b} · C {c} · D {d} · 待评 {p}</source>
+        <translation>Suggestions for {year}: A {a} · B {b} · C {c} · D {d} · pending {p}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="230"/>
+        <source>操作失败</source>
+        <translation>Operation failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="263"/>
+        <source>将为 {n} 家企业发放 {year} 年度亮牌（人工调整 {o} 家，待评 {p} 家不发牌）。</source>
+        <translation>Plaques for {year} will be issued to {n} enterprises ({o} manually adjusted; {p} pending get no plaque).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="267"/>
+        <source>其中 {n} 家本年度已经发牌，将重新发牌（原牌匾保留，标为已作废）。</source>
+        <translation>{n} of them already have a plaque this year and will get a new one (the old plaque is kept and marked as voided).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="270"/>
+        <source>确定发牌吗？</source>
+        <translation>Issue the plaques?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="284"/>
+        <source>正在发牌…</source>
+        <translation>Issuing plaques…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="293"/>
+        <source>已发牌 {n} 块（编号 {span}），人工调整 {o} 块</source>
+        <translation>{n} plaques issued (nos. {span}), {o} manually adjusted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="313"/>
+        <source>正在计算 {quarter} 季度亮灯…</source>
+        <translation>Calculating lights for {quarter}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="322"/>
+        <source>{quarter} 季度亮灯：绿灯 {g} · 黄灯 {y} · 红灯 {r}（变更 {n} 条）</source>
+        <translation>Lights for {quarter}: green {g} · yellow {y} · red {r} ({n} changed)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="330"/>
+        <source>评级建议_{year}.xlsx</source>
+        <translation>Grade_suggestions_{year}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="331"/>
+        <source>导出评级建议</source>
+        <translation>Export grade suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="331"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="346"/>
+        <source>已导出 {n} 家到 {path}</source>
+        <translation>Exported {n} enterprises to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading_page.py" line="347"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -761,7 +1227,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_action_dialog.py" line="129"/>
+        <location filename="../../inspector/ui/hazard_action_dialog.py" line="128"/>
         <source>请填写操作人</source>
         <translation>Enter who is acting</translation>
     </message>
@@ -769,103 +1235,113 @@
 <context>
     <name>HazardDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="44"/>
-        <location filename="../../inspector/ui/hazard_detail.py" line="125"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="45"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="135"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="51"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="52"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="52"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="53"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="54"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="54"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="55"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="55"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="56"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="56"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="57"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="57"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="58"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="58"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="59"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="59"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="60"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="60"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="61"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="78"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="75"/>
+        <source>整改通知书…</source>
+        <translation>Rectification notice…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="77"/>
+        <source>预览、打印或保存本隐患所在的整改通知书或监督意见书（PDF）</source>
+        <translation>Preview, print or save the rectification notice or supervision opinion that lists this hazard (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazard_detail.py" line="86"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="80"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="88"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="82"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="90"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="131"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="143"/>
         <source>（未下发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="138"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="150"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="143"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="155"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="155"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="167"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="157"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="169"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazard_detail.py" line="181"/>
+        <location filename="../../inspector/ui/hazard_detail.py" line="204"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1051,7 +1527,7 @@
     </message>
     <message>
         <location filename="../../inspector/ui/hazards_page.py" line="113"/>
-        <location filename="../../inspector/ui/hazards_page.py" line="226"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="227"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
@@ -1076,72 +1552,72 @@
         <translation>Name of the finder or an inspector of the inspection (Enter to filter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="123"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="124"/>
         <source>点击取消按企业筛选</source>
         <translation>Click to stop filtering by enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="129"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="130"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="131"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="132"/>
         <source>新增隐患</source>
         <translation>New hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="132"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="133"/>
         <source>登记职工随手拍或企业自查发现的隐患</source>
         <translation>Record a hazard from a worker&apos;s photo report or an enterprise self-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="142"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="143"/>
         <source>到期天数</source>
         <translation>Due within</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="145"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="146"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="278"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="279"/>
         <source>共 {n} 条</source>
         <translation>{n} hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="283"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="284"/>
         <source>企业：{name} ✕</source>
         <translation>Enterprise: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="373"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="407"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="375"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="409"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="387"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="421"/>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="387"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="421"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="388"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="422"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards_page.py" line="423"/>
+        <location filename="../../inspector/ui/hazards_page.py" line="457"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1567,37 +2043,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="32"/>
+        <location filename="../../inspector/ui/main_window.py" line="38"/>
         <source>Inspector 安全生产检查</source>
         <translation>Inspector – Work Safety Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="43"/>
+        <location filename="../../inspector/ui/main_window.py" line="51"/>
+        <source>看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="52"/>
         <source>企业名录</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="44"/>
+        <location filename="../../inspector/ui/main_window.py" line="53"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="45"/>
+        <location filename="../../inspector/ui/main_window.py" line="54"/>
         <source>隐患台账</source>
         <translation>Hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="50"/>
+        <location filename="../../inspector/ui/main_window.py" line="55"/>
+        <source>评级发牌</source>
+        <translation>Grading &amp; plaques</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="57"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="62"/>
         <source>已逾期或申请复查的隐患：点击查看</source>
         <translation>Hazards overdue or awaiting re-check: click to view</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="53"/>
+        <location filename="../../inspector/ui/main_window.py" line="65"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="82"/>
+        <location filename="../../inspector/ui/main_window.py" line="96"/>
         <source>待办 {n}</source>
         <translation>To do {n}</translation>
     </message>
@@ -1710,7 +2201,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/new_hazard_dialog.py" line="194"/>
+        <location filename="../../inspector/ui/new_hazard_dialog.py" line="193"/>
         <source>请选择企业</source>
         <translation>Please choose an enterprise</translation>
     </message>
@@ -1829,6 +2320,191 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../inspector/ui/override_dialog.py" line="23"/>
+        <source>调整等级</source>
+        <translation>Adjust grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/override_dialog.py" line="30"/>
+        <source>调整等级必须写明理由，理由随牌匾记录保存</source>
+        <translation>Adjusting a grade requires a reason; it is kept with the plaque record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/override_dialog.py" line="37"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/override_dialog.py" line="38"/>
+        <source>建议等级</source>
+        <translation>Suggested grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/override_dialog.py" line="39"/>
+        <source>核定等级</source>
+        <translation>Approved grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/override_dialog.py" line="40"/>
+        <source>调整理由</source>
+        <translation>Reason for adjustment</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/override_dialog.py" line="53"/>
+        <source>与建议等级不同，必须填写调整理由</source>
+        <translation>Differs from the suggested grade: a reason for the adjustment is required</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="111"/>
+        <source>中心数据库密码</source>
+        <translation>Central database password</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="114"/>
+        <source>保存到系统钥匙串（不写入设置文件）</source>
+        <translation>Save in the system keychain (not in the settings file)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="116"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="117"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="165"/>
+        <source>预览：{title}</source>
+        <translation>Preview: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="182"/>
+        <source>第 </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="183"/>
+        <source> 页</source>
+        <translation> of</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="184"/>
+        <source>输入页码后回车跳转</source>
+        <translation>Type a page number and press Enter to go there</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="186"/>
+        <source>共 {n} 页</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="194"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="196"/>
+        <source>打印（Ctrl+P）</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="197"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="199"/>
+        <source>将 PDF 保存到其他位置（Ctrl+S）</source>
+        <translation>Save the PDF to another location (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="201"/>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="204"/>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="206"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="207"/>
+        <source>适合页面</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="210"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="213"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="216"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="322"/>
+        <location filename="../../inspector/ui/pdf_preview.py" line="339"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="338"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="338"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="353"/>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="364"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="366"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="373"/>
+        <source>无法保存到 {path}：{error}</source>
+        <translation>Could not save to {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_preview.py" line="374"/>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <location filename="../../inspector/ui/photo_strip.py" line="50"/>
@@ -1873,202 +2549,270 @@
     </message>
 </context>
 <context>
+    <name>ReportOptionsDialog</name>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="273"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="280"/>
+        <source> 年</source>
+        <translation> (year)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="282"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="287"/>
+        <source>A4 横向</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="288"/>
+        <source>A3 横向</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="289"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="294"/>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="295"/>
+        <source>监督意见书</source>
+        <translation>Supervision opinion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="297"/>
+        <source>文书类别</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="299"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/report_actions.py" line="300"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="147"/>
+        <location filename="../../inspector/ui/review_view.py" line="148"/>
         <source>检查结果复核</source>
         <translation>Review inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="216"/>
+        <location filename="../../inspector/ui/review_view.py" line="217"/>
         <source>更正记录</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="228"/>
+        <location filename="../../inspector/ui/review_view.py" line="229"/>
         <source>分区得分</source>
         <translation>Section scores</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="248"/>
+        <location filename="../../inspector/ui/review_view.py" line="249"/>
         <source>请两名检查人员和企业代表核对上述结果后分别签名。</source>
         <translation>The two inspectors and the enterprise representative check the results above, then each signs.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="252"/>
-        <location filename="../../inspector/ui/review_view.py" line="338"/>
+        <location filename="../../inspector/ui/review_view.py" line="253"/>
+        <location filename="../../inspector/ui/review_view.py" line="345"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="255"/>
+        <location filename="../../inspector/ui/review_view.py" line="256"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="257"/>
+        <location filename="../../inspector/ui/review_view.py" line="258"/>
         <source>保存三人签名并定稿；定稿后检查为只读，只能登记更正</source>
         <translation>Save the three signatures and finalize; a finalized inspection is read-only and can only be corrected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="259"/>
+        <location filename="../../inspector/ui/review_view.py" line="260"/>
         <source>更正…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="261"/>
+        <location filename="../../inspector/ui/review_view.py" line="262"/>
         <source>登记对已定稿检查的更正（保留原始记录）</source>
         <translation>Record a correction to the finalized inspection (the original record is kept)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="274"/>
+        <location filename="../../inspector/ui/review_view.py" line="264"/>
+        <source>检查报告</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="266"/>
+        <source>预览、打印或保存本次检查的检查报告（PDF）</source>
+        <translation>Preview, print or save the report of this inspection (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/review_view.py" line="281"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="319"/>
+        <location filename="../../inspector/ui/review_view.py" line="326"/>
         <source>检查人员：{0}</source>
         <translation>Inspectors: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="337"/>
+        <location filename="../../inspector/ui/review_view.py" line="344"/>
         <source>检查结果（已定稿）</source>
         <translation>Inspection results (finalized)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="337"/>
+        <location filename="../../inspector/ui/review_view.py" line="344"/>
         <source>检查结果复核与签名</source>
         <translation>Review and sign inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="338"/>
+        <location filename="../../inspector/ui/review_view.py" line="345"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="342"/>
+        <location filename="../../inspector/ui/review_view.py" line="350"/>
         <source>已定稿，检查为只读。发现错误请点“更正…”登记，原始记录保持不变。</source>
         <translation>Finalized; the inspection is read-only. To fix an error, click “Amend…” to record a correction; the original record stays unchanged.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="344"/>
+        <location filename="../../inspector/ui/review_view.py" line="352"/>
         <source>请两名检查人员和企业代表核对左侧结果后，在下方分别手写签名，然后点击“定稿”。</source>
         <translation>The two inspectors and the enterprise representative check the results on the left, each sign by hand below, then click “Finalize”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="353"/>
+        <location filename="../../inspector/ui/review_view.py" line="361"/>
         <source>评级 {0}</source>
         <translation>Grade {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="354"/>
+        <location filename="../../inspector/ui/review_view.py" line="362"/>
         <source>{0:g} 分</source>
         <translation>{0:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="397"/>
+        <location filename="../../inspector/ui/review_view.py" line="405"/>
         <source>{0:g}/{1:g}（{2:g}%）</source>
         <translation>{0:g}/{1:g} ({2:g}%)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="399"/>
+        <location filename="../../inspector/ui/review_view.py" line="407"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="434"/>
+        <location filename="../../inspector/ui/review_view.py" line="442"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="436"/>
+        <location filename="../../inspector/ui/review_view.py" line="444"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="438"/>
+        <location filename="../../inspector/ui/review_view.py" line="446"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="444"/>
+        <location filename="../../inspector/ui/review_view.py" line="452"/>
         <source>；备注：{0}</source>
         <translation>; note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="445"/>
+        <location filename="../../inspector/ui/review_view.py" line="453"/>
         <source>已更正为：{0}</source>
         <translation>Corrected to: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="452"/>
+        <location filename="../../inspector/ui/review_view.py" line="460"/>
         <source>不符合项（{0}）</source>
         <translation>Non-compliant items ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="453"/>
+        <location filename="../../inspector/ui/review_view.py" line="461"/>
         <source>全部符合或不适用。</source>
         <translation>All items compliant or not applicable.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="457"/>
+        <location filename="../../inspector/ui/review_view.py" line="465"/>
         <source>&#x3000;部分符合（{0}）</source>
         <translation>  ·  Partially compliant ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="460"/>
+        <location filename="../../inspector/ui/review_view.py" line="468"/>
         <source>本次检查发现的隐患（{0}）</source>
         <translation>Hazards found in this inspection ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="465"/>
+        <location filename="../../inspector/ui/review_view.py" line="473"/>
         <source>整改期限：{0}</source>
         <translation>Rectification deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="466"/>
+        <location filename="../../inspector/ui/review_view.py" line="474"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="473"/>
+        <location filename="../../inspector/ui/review_view.py" line="481"/>
         <source>本次检查未登记隐患。</source>
         <translation>No hazards were recorded in this inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="481"/>
+        <location filename="../../inspector/ui/review_view.py" line="489"/>
         <source>原因：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="487"/>
+        <location filename="../../inspector/ui/review_view.py" line="495"/>
         <source>暂无更正。</source>
         <translation>No corrections yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="493"/>
+        <location filename="../../inspector/ui/review_view.py" line="501"/>
         <source>更正后：{0} 级&#x3000;{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）
 {3}</source>
         <translation>After correction: grade {0}, {1:g} pts ({2} correction(s) recorded; the grade above is the original one at finalization)
 {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="517"/>
+        <location filename="../../inspector/ui/review_view.py" line="525"/>
         <source>未留签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="523"/>
+        <location filename="../../inspector/ui/review_view.py" line="531"/>
         <source>签名时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="566"/>
+        <location filename="../../inspector/ui/review_view.py" line="574"/>
         <source>已定稿。检查现为只读；如需更正请点击“更正…”。</source>
         <translation>Finalized. The inspection is now read-only; to correct it, click “Amend…”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="602"/>
+        <location filename="../../inspector/ui/review_view.py" line="610"/>
         <source>更正已登记。</source>
         <translation>Correction recorded.</translation>
     </message>
@@ -2076,54 +2820,98 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="31"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="42"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="51"/>
         <source> 像素</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="46"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="55"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="47"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
         <source>发证单位</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="48"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
         <source>单位代码</source>
         <translation>Authority code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="49"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="58"/>
         <source>照片长边</source>
         <translation>Photo long edge</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="50"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="59"/>
         <source>时区</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="51"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="60"/>
         <source>界面语言在重新启动 Inspector 后生效。</source>
         <translation>The interface language takes effect after Inspector is restarted.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="65"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="66"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="74"/>
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="76"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <source>备份</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="137"/>
+        <source>Inspector 备份 (*.zip)</source>
+        <translation>Inspector backups (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="126"/>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="137"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="143"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="145"/>
+        <source>用备份 {name} 替换当前的全部数据？
+当前数据会先移到数据文件夹中的 .before-restore-… 文件夹保留。</source>
+        <translation>Replace all current data with the backup {name}?
+The current data is first moved to a .before-restore-… folder in the data folder and kept there.</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2925,14 @@
         <location filename="../../inspector/ui/signature_pad.py" line="224"/>
         <source>请在此处手写签名</source>
         <translation>Please sign here</translation>
+    </message>
+</context>
+<context>
+    <name>StartController</name>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="253"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +3029,500 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="52"/>
+        <source>删除与合并记录</source>
+        <translation>Deletions and merges</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="53"/>
+        <source>企业</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="54"/>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="55"/>
+        <source>发证密钥</source>
+        <translation>Issuing keys</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="56"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="57"/>
+        <source>检查表模板</source>
+        <translation>Checklist templates</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="58"/>
+        <source>检查任务</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="59"/>
+        <source>检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="60"/>
+        <source>亮灯</source>
+        <translation>Lights</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="61"/>
+        <source>更正记录</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="62"/>
+        <source>检查项结果</source>
+        <translation>Item results</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="63"/>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="64"/>
+        <source>检查人员分工</source>
+        <translation>Inspector roles</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="65"/>
+        <source>整改通知书</source>
+        <translation>Rectification notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="66"/>
+        <source>亮牌</source>
+        <translation>Plaques</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="67"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="68"/>
+        <source>检查项照片</source>
+        <translation>Item photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="69"/>
+        <source>隐患处理记录</source>
+        <translation>Hazard history</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="70"/>
+        <source>通知书所列隐患</source>
+        <translation>Hazards listed in notices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="71"/>
+        <source>隐患处理照片</source>
+        <translation>Hazard history photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="144"/>
+        <source>postgresql://用户@服务器:5432/数据库（可在设置中保存）</source>
+        <translation>postgresql://user@server:5432/database (can be saved in Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="145"/>
+        <source>推送</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="146"/>
+        <source>把本机的改动发送到中心数据库</source>
+        <translation>Send this computer&apos;s changes to the central database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="147"/>
+        <source>拉取</source>
+        <translation>Pull</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="148"/>
+        <source>从中心数据库取回其他电脑的改动</source>
+        <translation>Fetch other computers&apos; changes from the central database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="153"/>
+        <location filename="../../inspector/ui/sync_page.py" line="348"/>
+        <location filename="../../inspector/ui/sync_page.py" line="359"/>
+        <source>中心数据库</source>
+        <translation>Central database</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="164"/>
+        <source>导出同步包…</source>
+        <translation>Export sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="165"/>
+        <source>导入同步包…</source>
+        <translation>Import sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="166"/>
+        <source>信任设备…</source>
+        <translation>Trust device…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="167"/>
+        <source>导出本机公钥…</source>
+        <translation>Export this computer&apos;s public key…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="175"/>
+        <source>同步包（U 盘、邮件）</source>
+        <translation>Sync bundles (USB stick, email)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="189"/>
+        <source>就绪</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="192"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="201"/>
+        <source>本次打开后尚未同步。</source>
+        <translation>Not synced since the app was opened.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="204"/>
+        <location filename="../../inspector/ui/sync_page.py" line="217"/>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="204"/>
+        <source>收发条数</source>
+        <translation>Records sent/received</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="204"/>
+        <source>新增</source>
+        <translation>Inserted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="204"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="204"/>
+        <source>合并或删除</source>
+        <translation>Merged or deleted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="211"/>
+        <source>对方</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="211"/>
+        <source>上次发送</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="211"/>
+        <source>上次接收</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="213"/>
+        <source>设备名称</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="213"/>
+        <source>设备编号</source>
+        <translation>Device ID</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="213"/>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="213"/>
+        <source>信任时间</source>
+        <translation>Trusted at</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="213"/>
+        <source>最近导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="218"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="219"/>
+        <source>保留的版本来自</source>
+        <translation>Kept version from</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="220"/>
+        <source>落选的版本来自</source>
+        <translation>Discarded version from</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="221"/>
+        <source>发现时间</source>
+        <translation>Detected at</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="228"/>
+        <source>保留当前版本</source>
+        <translation>Keep current version</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="229"/>
+        <source>改用落选版本</source>
+        <translation>Use discarded version</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="235"/>
+        <source>两台电脑同时修改了同一条记录：较新的版本已采用，落选的版本保存在这里供核对。</source>
+        <translation>Two computers changed the same record: the newer version was applied, and the discarded version is kept here for review.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="246"/>
+        <source>本次同步</source>
+        <translation>This sync</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="247"/>
+        <source>同步记录</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="248"/>
+        <source>信任的设备</source>
+        <translation>Trusted devices</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="249"/>
+        <location filename="../../inspector/ui/sync_page.py" line="309"/>
+        <source>待处理冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="264"/>
+        <source>本机：{name}（{device}）
+指纹：{fingerprint}</source>
+        <translation>This computer: {name} ({device})
+Fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="286"/>
+        <source>未设置中心数据库地址。</source>
+        <translation>No central database address set.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="294"/>
+        <source>上次推送：{sent}&#x3000;上次拉取：{received}</source>
+        <translation>Last push: {sent}   Last pull: {received}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="309"/>
+        <source>待处理冲突 ({n})</source>
+        <translation>Open conflicts ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="329"/>
+        <source>落选的版本：</source>
+        <translation>Discarded version:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="334"/>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="334"/>
+        <source>请先选择一条冲突。</source>
+        <translation>Select a conflict first.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="339"/>
+        <source>无法处理冲突</source>
+        <translation>Could not resolve the conflict</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="349"/>
+        <source>请先填写中心数据库地址，例如 postgresql://用户@服务器:5432/数据库。</source>
+        <translation>Enter the central database address first, e.g. postgresql://user@server:5432/database.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="374"/>
+        <source>密码未保存</source>
+        <translation>Password not saved</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="392"/>
+        <source>正在推送…</source>
+        <translation>Pushing…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="392"/>
+        <source>正在拉取…</source>
+        <translation>Pulling…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="398"/>
+        <source>导出同步包</source>
+        <translation>Export sync bundle</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="398"/>
+        <location filename="../../inspector/ui/sync_page.py" line="404"/>
+        <source>同步包 (*.zip)</source>
+        <translation>Sync bundles (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="404"/>
+        <source>导入同步包</source>
+        <translation>Import sync bundle</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="410"/>
+        <location filename="../../inspector/ui/sync_page.py" line="448"/>
+        <source>信任设备</source>
+        <translation>Trust device</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="410"/>
+        <source>同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)</source>
+        <translation>Sync bundles or device public keys (*.zip *.json *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="417"/>
+        <source>导出本机公钥</source>
+        <translation>Export this computer&apos;s public key</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="417"/>
+        <source>设备公钥 (*.key)</source>
+        <translation>Device public keys (*.key)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="423"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="426"/>
+        <source>已导出公钥</source>
+        <translation>Public key exported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="426"/>
+        <source>指纹：{fingerprint}</source>
+        <translation>Fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="431"/>
+        <source>正在导出同步包…</source>
+        <translation>Exporting sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="435"/>
+        <source>正在导入同步包…</source>
+        <translation>Importing sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="442"/>
+        <source>无法读取设备信息</source>
+        <translation>Could not read the device information</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="445"/>
+        <source>设备：{name}
+设备编号：{device}
+密钥指纹：{fingerprint}
+
+请与对方电脑上显示的指纹逐字核对，一致才可信任。信任这台设备吗？</source>
+        <translation>Device: {name}
+Device ID: {device}
+Key fingerprint: {fingerprint}
+
+Compare the fingerprint character by character with the one shown on the other computer; trust the device only if they match. Trust this device?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="453"/>
+        <source>无法信任设备</source>
+        <translation>Could not trust the device</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="481"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="504"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="506"/>
+        <source>同步失败</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="508"/>
+        <source>已取消，数据保持原样</source>
+        <translation>Cancelled; the data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="510"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="524"/>
+        <source>推送到</source>
+        <translation>Pushed to</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="524"/>
+        <source>拉取自</source>
+        <translation>Pulled from</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="525"/>
+        <source>{verb} {server}：{rows} 条记录，照片 {photos} 张，冲突 {conflicts} 条。</source>
+        <translation>{verb} {server}: {rows} records, {photos} photos, {conflicts} conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="540"/>
+        <source>已导入来自 {device} 的同步包：照片 {photos} 张，冲突 {conflicts} 条。</source>
+        <translation>Imported the sync bundle from {device}: {photos} photos, {conflicts} conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_page.py" line="547"/>
+        <source>已导出 {rows} 条记录、照片 {photos} 张到 {path}。</source>
+        <translation>Exported {rows} records and {photos} photos to {path}.</translation>
+    </message>
+</context>
+<context>
     <name>TodoPanel</name>
     <message>
         <location filename="../../inspector/ui/todo_panel.py" line="54"/>
@@ -2256,15 +3546,157 @@
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../inspector/ui/dashboard_charts.py" line="131"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+</context>
+<context>
+    <name>UninspectedModel</name>
+    <message>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="51"/>
+        <source>镇街道</source>
+        <translation>Town/street</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="52"/>
+        <source>企业名称</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="53"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="54"/>
+        <source>检查人员</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/coverage_dialog.py" line="62"/>
+        <source>未分派</source>
+        <translation>Unassigned</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="55"/>
+        <source>Inspector 安全生产检查</source>
+        <translation>Inspector – Work Safety Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="60"/>
+        <source>欢迎使用 Inspector 安全生产检查</source>
+        <translation>Welcome to Inspector – Work Safety Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="63"/>
+        <source>数据文件夹 {folder} 中还没有企业。请选择一种方式开始：</source>
+        <translation>The data folder {folder} has no enterprises yet. Choose how to start:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="66"/>
+        <source>导入企业名单…</source>
+        <translation>Import enterprise list…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="67"/>
+        <source>加载演示数据</source>
+        <translation>Load demo data</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="68"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="70"/>
+        <source>从 Excel（.xlsx）或 CSV 文件导入本地区的企业名录（企业名称、统一社会信用代码、地址、镇街道等）。</source>
+        <translation>Import your area&apos;s enterprises from an Excel (.xlsx) or CSV file (enterprise name, unified social credit code, address, town/street, etc.).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="71"/>
+        <source>生成一个演示城市：企业、三年的检查、隐患和照片，用于培训和试用。</source>
+        <translation>Generate a demo city with enterprises, three years of inspections, hazards and photos, for training and trying out.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="72"/>
+        <source>用“备份…”生成的 .zip 文件恢复全部数据（数据库、照片和设置）。</source>
+        <translation>Restore all data (database, photos and settings) from a .zip file made with “Back up…”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="124"/>
+        <source>导入企业名单</source>
+        <translation>Import enterprise list</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="124"/>
+        <source>企业名单 (*.xlsx *.csv)</source>
+        <translation>Enterprise lists (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="137"/>
+        <source>正在导入企业名单…</source>
+        <translation>Importing the enterprise list…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="137"/>
+        <source>已导入 {n} 家企业</source>
+        <translation>Imported {n} enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="148"/>
+        <source>正在生成演示数据…</source>
+        <translation>Generating demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="148"/>
+        <source>演示数据已生成</source>
+        <translation>Demo data generated</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="152"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="152"/>
+        <source>Inspector 备份 (*.zip)</source>
+        <translation>Inspector backups (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="181"/>
+        <source>正在生成：{step}</source>
+        <translation>Generating: {step}</translation>
+    </message>
+</context>
+<context>
+    <name>_RestoreProgress</name>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="261"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/welcome_page.py" line="263"/>
+        <source>正在校验并恢复备份，请稍候…</source>
+        <translation>Verifying and restoring the backup, please wait…</translation>
+    </message>
+</context>
+<context>
     <name>_SignatureBox</name>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="98"/>
-        <location filename="../../inspector/ui/review_view.py" line="120"/>
+        <location filename="../../inspector/ui/review_view.py" line="99"/>
+        <location filename="../../inspector/ui/review_view.py" line="121"/>
         <source>签名人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/review_view.py" line="99"/>
+        <location filename="../../inspector/ui/review_view.py" line="100"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>

@@ -20,8 +20,15 @@ def test_navigation_shows_each_page(qtbot: QtBot, workspace: Workspace) -> None:
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["企业名录", "检查", "隐患台账"]
-    window.nav.setCurrentRow(1)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "看板",
+        "企业名录",
+        "检查",
+        "隐患台账",
+        "评级发牌",
+        "同步",
+    ]
+    window.nav.setCurrentRow(2)
     assert window.stack.currentWidget() is window.inspections
     assert window.current_page() == "inspections"
 

@@ -86,9 +86,12 @@ def test_main_window_in_english(qapp: QApplication, qtbot: QtBot, workspace: Wor
         qtbot.addWidget(window)
         window.show()
         assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+            "Dashboard",
             "Enterprises",
             "Inspections",
             "Hazard ledger",
+            "Grading & plaques",
+            "Sync",
         ]
         assert window.windowTitle() == "Inspector – Work Safety Inspections"
     finally:
