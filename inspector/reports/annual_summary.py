@@ -186,9 +186,7 @@ def _failed_table(font: str, styles: _Styles, figures: AnnualFigures, width: flo
     return table
 
 
-def write_summary(
-    ws: Workspace, year: int, out: Path, progress: Callable[[int, int], None] | None = None
-) -> Path:
+def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, int], None] | None = None) -> Path:
     """The year's summary as a PDF; `progress(done, total)` after each of its few steps."""
     font = register_fonts()
     styles = _Styles(font)

@@ -91,8 +91,7 @@ def create_office_key(
     path = private_key_path(ws, code)
     if path.exists() and not force:
         raise OfficeKeyError(
-            f"发证单位 {code} 的签名密钥已存在（{path}）；如确需更换，请加 --force"
-            "（旧密钥签发的亮牌仍可验证）"
+            f"发证单位 {code} 的签名密钥已存在（{path}）；如确需更换，请加 --force（旧密钥签发的亮牌仍可验证）"
         )
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
@@ -151,7 +150,6 @@ def export_public_key(ws: Workspace, out: Path, office_code: str | None = None) 
 
 def import_public_key(ws: Workspace, source: Path) -> OfficeKey:
     """Add a public key exported by another office machine; importing it twice changes nothing."""
-
 
     try:
         document = json.loads(source.read_text(encoding="utf-8"))
