@@ -8,25 +8,29 @@ Rules for callers:
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.core.errors import DomainError
 from inspector.sync.hlc import next_hlc, observe
 
 from .models import Meta, TombstoneRow, Tracked, utcnow
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a database actually needs upgrading (or a caller asks it
+# something): importing it costs ≈0.2 s of every start, and an up-to-date database is the rule.
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 DB_NAME = "inspector.db"
@@ -63,20 +67,55 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(script_location: Path = MIGRATIONS) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     return config
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision(script_location: Path = MIGRATIONS) -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     assert head is not None, "the migrations folder has no revision"
     return head
+
+
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*=\s*[\"']?([^\"'\s]+)[\"']?\s*$", re.MULTILINE)
+
+
+def _quick_head(script_location: Path) -> str | None:
+    """The head read straight from the `revision = …` / `down_revision = …` lines of the version
+    files, without importing Alembic; None when that is not conclusive (then Alembic decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (script_location / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" not in found or "down_revision" not in found:
+            return None
+        revisions.add(found["revision"])
+        if found["down_revision"] != "None":
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision recorded in the database, or None when there is none (or no table yet)."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
@@ -99,6 +138,12 @@ def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
 def migrate(engine: Engine, db_path: Path | None = None, script_location: Path = MIGRATIONS) -> Path | None:
     """Upgrade to the newest schema. A database that already holds an older schema is backed
     up first (to backups/ beside it); returns the backup's path, or None if none was needed."""
+    quick = _quick_head(script_location)
+    if quick is not None and quick == _stored_revision(engine):
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     current = current_revision(engine)
     head = head_revision(script_location)
     if current == head:
