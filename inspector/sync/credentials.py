@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -61,7 +59,14 @@ def keyring_entry(url: str) -> tuple[str, str]:
     return f"{SERVICE_PREFIX}:{user}@{parsed.host or ''}{port}/{parsed.database or ''}", user
 
 
+# keyring is imported where it is used: importing it (and its backend discovery) costs every
+# start of the window ≈30 ms, and most starts never touch the central server.
+
+
 def store_password(url: str, password: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
     service, user = keyring_entry(url)
     try:
         keyring.set_password(service, user, password)
@@ -71,6 +76,9 @@ def store_password(url: str, password: str) -> None:
 
 def lookup_password(url: str) -> str | None:
     """The stored password, or None if none is stored or no keyring is usable."""
+    import keyring
+    from keyring.errors import KeyringError
+
     service, user = keyring_entry(url)
     try:
         return keyring.get_password(service, user)
@@ -79,6 +87,9 @@ def lookup_password(url: str) -> str | None:
 
 
 def forget_password(url: str) -> bool:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
     service, user = keyring_entry(url)
     try:
         keyring.delete_password(service, user)
