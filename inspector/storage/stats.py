@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 
 from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import AWAITING_FIX, RECTIFIED, HazardStatus
@@ -46,34 +46,47 @@ class Stats:
         return asdict(self)
 
 
-def compute_stats(db: Database, year: int, today: date) -> Stats:
+def compute_stats(db: Database, year: int, today: date, town: str | None = None) -> Stats:
+    """The figures of the year; `town` restricts every one to that town's enterprises, except
+    the lights' quarter, which stays the city's so that town and city lights compare."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     rectified = [s.value for s in RECTIFIED]
     awaiting = [s.value for s in AWAITING_FIX]
+
+    def of_town(query: Select[Any], enterprise_id: Any) -> Select[Any]:
+        # The join to the register only when a town is asked for: it costs a third more.
+        if town is None:
+            return query
+        return query.join(EnterpriseRow, EnterpriseRow.id == enterprise_id).where(EnterpriseRow.town == town)
+
     with db.reading() as session:
-        enterprises = session.scalar(select(func.count()).select_from(EnterpriseRow)) or 0
+        enterprises_query = select(func.count()).select_from(EnterpriseRow)
+        if town is not None:
+            enterprises_query = enterprises_query.where(EnterpriseRow.town == town)
+        enterprises = session.scalar(enterprises_query) or 0
+        graded = [InspectionStatus.COMPLETED.value, InspectionStatus.FINALIZED.value]
         inspections = (
             session.scalar(
-                select(func.count())
-                .select_from(InspectionRow)
-                .where(
-                    InspectionRow.inspection_date.between(first, last),
-                    InspectionRow.status.in_([InspectionStatus.COMPLETED.value, InspectionStatus.FINALIZED.value]),
+                of_town(select(func.count()).select_from(InspectionRow), InspectionRow.enterprise_id).where(
+                    InspectionRow.inspection_date.between(first, last), InspectionRow.status.in_(graded)
                 )
             )
             or 0
         )
         in_year = and_(HazardRow.found_on.between(first, last), HazardRow.status != HazardStatus.VOIDED.value)
         found, fixed, overdue = session.execute(
-            select(
-                func.count(),
-                func.count().filter(HazardRow.status.in_(rectified)),
-                func.count().filter(HazardRow.status.in_(awaiting), HazardRow.deadline < today),
+            of_town(
+                select(
+                    func.count(),
+                    func.count().filter(HazardRow.status.in_(rectified)),
+                    func.count().filter(HazardRow.status.in_(awaiting), HazardRow.deadline < today),
+                ).select_from(HazardRow),
+                HazardRow.enterprise_id,
             ).where(in_year)
         ).one()
         grades = {g.value: 0 for g in Grade}
         for grade, count in session.execute(
-            select(PlaqueRow.grade, func.count())
+            of_town(select(PlaqueRow.grade, func.count()).select_from(PlaqueRow), PlaqueRow.enterprise_id)
             .where(PlaqueRow.year == year, PlaqueRow.current)
             .group_by(PlaqueRow.grade)
         ):
@@ -85,7 +98,9 @@ def compute_stats(db: Database, year: int, today: date) -> Stats:
         lights = {light.value: 0 for light in Light}
         if quarter:
             for light, count in session.execute(
-                select(LightRow.light, func.count()).where(LightRow.quarter == quarter).group_by(LightRow.light)
+                of_town(select(LightRow.light, func.count()).select_from(LightRow), LightRow.enterprise_id)
+                .where(LightRow.quarter == quarter)
+                .group_by(LightRow.light)
             ):
                 lights[light] = count
     return Stats(year, enterprises, inspections, found, fixed, percent(fixed, found), overdue, grades, lights, quarter)
