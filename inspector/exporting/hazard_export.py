@@ -18,6 +18,8 @@ from pathlib import Path
 from inspector.core.errors import DomainError
 from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
 
+from .xlsx_file import Book
+
 HEADERS = (
     "发现日期",
     "企业名称",
@@ -107,23 +109,10 @@ def _write_csv(temp: Path, batches: Iterable[list[LedgerRow]], total: int, progr
 
 
 def _write_xlsx(temp: Path, batches: Iterable[list[LedgerRow]], total: int, progress: Progress | None) -> int:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("隐患台账")
-    for index, width in enumerate(WIDTHS, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title in HEADERS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    book = Book()
+    workbook = book.workbook
+    sheet = book.create_sheet("隐患台账")
+    book.header(sheet, HEADERS, WIDTHS)
     count = 0
     try:
         for row in _counted(batches, total, progress):
