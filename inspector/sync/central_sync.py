@@ -34,12 +34,13 @@ from sqlalchemy.orm import Session
 from inspector.core.errors import DomainError
 from inspector.photos.photo_store import PhotoStore
 from inspector.storage.database import Database
-from inspector.storage.models import Base, Meta, SyncPeerRow, utcnow
+from inspector.storage.models import Base, Meta, utcnow
 
 from . import hlc as clock
 from .central import PHOTO_BLOBS, central_transaction, known_blobs, load_blobs, open_central, store_blobs
 from .credentials import PasswordPrompt, connection_url, without_password
 from .devices import Peer, mark_received, mark_sent, peer
+from .devices import peers as all_peers
 from .engine import SYNC_TABLES, ApplyReport, ChangeSet, SyncError, apply_changes, collect_changes
 
 Progress = Callable[[str, int, int], None]
@@ -111,9 +112,7 @@ class CentralSync:
 
     def peers(self) -> list[Peer]:
         """Every peer this folder exchanged with (laptops by bundle, servers by push/pull)."""
-        with self.db.reading() as session:
-            rows = session.scalars(select(SyncPeerRow).order_by(SyncPeerRow.name))
-            return [Peer(r.name, r.sent_seq, r.sent_at, r.received_seq, r.received_at) for r in rows]
+        return all_peers(self.db)
 
     # -- push -----------------------------------------------------------------------------------
     def push(

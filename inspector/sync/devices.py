@@ -79,11 +79,19 @@ def trusted_devices(db: Database) -> list[TrustedDevice]:
         return result
 
 
+def _peer_of(row: SyncPeerRow) -> Peer:
+    return Peer(row.name, row.sent_seq, row.sent_at, row.received_seq, row.received_at)
+
+
 def peer(session: Session, name: str) -> Peer:
     row = session.get(SyncPeerRow, name)
-    if row is None:
-        return Peer(name, 0, None, 0, None)
-    return Peer(row.name, row.sent_seq, row.sent_at, row.received_seq, row.received_at)
+    return Peer(name, 0, None, 0, None) if row is None else _peer_of(row)
+
+
+def peers(db: Database) -> list[Peer]:
+    """Every peer this folder exchanged with (laptops by bundle, servers by push/pull), by name."""
+    with db.reading() as session:
+        return [_peer_of(row) for row in session.scalars(select(SyncPeerRow).order_by(SyncPeerRow.name))]
 
 
 def _row(session: Session, name: str) -> SyncPeerRow:
