@@ -11,16 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from .enterprise_model import (
     header_text,
     light_text,
 )
+from .lazy_table import lazy_table
 from .report_actions import ReportOptionsDialog, ask_plaque
 
 DETAIL_WIDTH = 400  # the detail panel's starting width; the splitter lets the user change it
@@ -105,25 +103,11 @@ class EnterprisesPage(QWidget):
         bar.addWidget(self.edit_button)
 
         # -- table and detail ------------------------------------------------------------------
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setCornerButtonEnabled(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        # Fixed row heights and column widths: a "resize to contents" mode would make the view
-        # ask for every row's data, loading all 25,000 rows.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The name takes the width the other (short, fixed-width) columns leave, so the table fits
         # beside the detail panel at 1280 px; a long name is elided and shown whole in its tooltip.
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = lazy_table(self.model, COL_NAME, self)
+        self.table.setCornerButtonEnabled(False)
+        header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         self._set_column_widths()

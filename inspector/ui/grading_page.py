@@ -14,16 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from inspector.storage.grading_round import IssueResult, LightsResult, Proposal
 from inspector.workspace import Workspace
 
 from .grading_model import COL_REASONS, GradingModel
+from .lazy_table import lazy_table
 from .operations import run_in_background
 from .override_dialog import OverrideDialog
 
@@ -89,20 +87,7 @@ class GradingPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.export_button)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_REASONS, QHeaderView.ResizeMode.Stretch)
+        self.table = lazy_table(self.model, COL_REASONS, self)
         metrics = self.fontMetrics()
         for column, sample in enumerate(
             (

@@ -14,13 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +54,7 @@ from .hazard_model import (
     HazardTableModel,
 )
 from .labels import hazard_status_label, severity_label
+from .lazy_table import lazy_table
 from .new_hazard_dialog import NewHazardDialog
 from .notice_dialog import NoticeDialog
 from .operations import run_in_background
@@ -156,21 +154,9 @@ class HazardsPage(QWidget):
         second.addWidget(self.export_button)
 
         # -- table and detail --------------------------------------------------------------------
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table = lazy_table(self.model, COL_DESCRIPTION, self)
         self.table.setCornerButtonEnabled(False)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setSortIndicatorShown(True)
