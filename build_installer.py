@@ -37,7 +37,7 @@ ISS_TEMPLATE = ROOT / "installer" / "inspector.iss.in"
 # Alembic runs env.py and the version scripts from files: their imports are invisible to
 # PyInstaller's analysis. Keyring picks its backend through entry points at run time.
 HIDDEN_IMPORTS = (
-    "inspector.storage.migrations",
+    "inspector.db.migrations",
     "alembic.op",
     "alembic.context",
     "alembic.runtime.migration",
@@ -184,7 +184,7 @@ def data_files(root: Path = ROOT) -> list[tuple[Path, str]]:
     """(source, destination folder inside the bundle) for every shipped data file.
 
     Found at run time under sys._MEIPASS by inspector.paths (forms/, resources/) and beside the
-    frozen inspector.storage package (the Alembic migrations, which Alembic loads from files).
+    frozen inspector.db package (the Alembic migrations, which Alembic loads from files).
     Listed file by file so a stray cache or editor file never ships.
     """
     pairs: list[tuple[Path, str]] = []
@@ -198,7 +198,7 @@ def data_files(root: Path = ROOT) -> list[tuple[Path, str]]:
 
     add("resources", ["fonts/*", "icons/*", "translations/*.qm"])
     add("forms", ["*.toml", "*.md"])
-    add("inspector/storage/migrations", ["*.py", "script.py.mako", "versions/*.py"])
+    add("inspector/db/migrations", ["*.py", "script.py.mako", "versions/*.py"])
     return pairs
 
 

@@ -45,12 +45,12 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Uuid, event  # noqa: E402
 
 from inspector.core.checklist import Template  # noqa: E402
 from inspector.core.template_format import load_template  # noqa: E402
+from inspector.db.database import DB_NAME  # noqa: E402
+from inspector.db.models import Base, UTCDateTime  # noqa: E402
 from inspector.demo.demo_photos import make_demo_photos  # noqa: E402
 from inspector.demo.generator import QUALITY, DemoGenerator, DemoRows, DemoSpec  # noqa: E402
 from inspector.demo.writer import ORDER, write_rows  # noqa: E402
 from inspector.forms_catalog import form_dirs, newest  # noqa: E402
-from inspector.storage.database import DB_NAME  # noqa: E402
-from inspector.storage.models import Base, UTCDateTime  # noqa: E402
 from inspector.workspace import Workspace  # noqa: E402
 
 OUTPUT = ROOT / "benchmarks" / "output"

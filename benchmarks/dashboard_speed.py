@@ -19,9 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from inspector.storage.dashboard import dashboard
-from inspector.ui.dashboard_page import DashboardPage
-from inspector.ui.fonts import install_chinese_font
+from inspector.queries.dashboard import dashboard
+from inspector.ui.common.fonts import install_chinese_font
+from inspector.ui.dashboard.dashboard_page import DashboardPage
 from inspector.workspace import Workspace
 
 BUDGET_MS = 500.0

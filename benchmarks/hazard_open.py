@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QApplication
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
-from inspector.storage.hazards import HazardSource, NewHazard
-from inspector.ui.fonts import install_chinese_font
-from inspector.ui.hazards_page import HazardsPage
+from inspector.services.hazards import HazardSource, NewHazard
+from inspector.ui.common.fonts import install_chinese_font
+from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.workspace import Workspace
 
 BUDGET_MS = 200.0

@@ -2,7 +2,7 @@
 
 Builds a demo city in a temporary data folder sized so that about 1,229 enterprises hold a plaque
 (one city's annual count), writes the batch of plaques with the real generator, then measures
-what the user waits for in `inspector.ui.pdf_preview`:
+what the user waits for in `inspector.ui.documents.pdf_preview`:
 
 - opening the batch PDF in a `PdfPreview` (QPdfDocument.load, page count, window shown);
 - rendering one page on white at screen size (what the view shows first);
@@ -35,8 +35,8 @@ from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.reports.plaque_batch import write_plaques
 from inspector.reports.plaque_keys import create_office_key
-from inspector.ui.fonts import install_chinese_font
-from inspector.ui.pdf_preview import MAX_PRINT_DPI, PdfPreview, configure_printer, print_document, white_page
+from inspector.ui.common.fonts import install_chinese_font
+from inspector.ui.documents.pdf_preview import MAX_PRINT_DPI, PdfPreview, configure_printer, print_document, white_page
 from inspector.workspace import Workspace
 
 

@@ -26,8 +26,8 @@ from sqlalchemy import insert
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from inspector.core.credit_code import with_check_digit
-from inspector.storage.models import Base
-from inspector.sync import hlc
+from inspector.db import hlc
+from inspector.db.models import Base
 from inspector.sync.bundle import decode_rows
 from inspector.workspace import Workspace
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sync_bundle import build_source
 
-from inspector.storage.models import PhotoRow
+from inspector.db.models import PhotoRow
 from inspector.workspace import Workspace
 
 

@@ -11,22 +11,22 @@ from functools import cached_property
 from pathlib import Path
 
 from inspector.core.dates import today
+from inspector.db.database import DB_NAME, Database
 from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
 from inspector.photos.photo_store import PhotoStore
+from inspector.queries.stats import Stats, compute_stats
+from inspector.services.amendments import AmendmentService
+from inspector.services.coverage import CoverageService
+from inspector.services.enterprises import EnterpriseService
+from inspector.services.grading_round import GradingRound
+from inspector.services.hazards import HazardService
+from inspector.services.inspections import InspectionService
+from inspector.services.notices import NoticeService
+from inspector.services.office_keys import OfficeKeyService
+from inspector.services.roster import RosterService
+from inspector.services.signatures import SignatureService
+from inspector.services.templates import TemplateService
 from inspector.settings import Settings
-from inspector.storage.amendments import AmendmentService
-from inspector.storage.coverage import CoverageService
-from inspector.storage.database import DB_NAME, Database
-from inspector.storage.enterprises import EnterpriseService
-from inspector.storage.grading_round import GradingRound
-from inspector.storage.hazards import HazardService
-from inspector.storage.inspections import InspectionService
-from inspector.storage.notices import NoticeService
-from inspector.storage.office_keys import OfficeKeyService
-from inspector.storage.roster import RosterService
-from inspector.storage.signatures import SignatureService
-from inspector.storage.stats import Stats, compute_stats
-from inspector.storage.templates import TemplateService
 from inspector.sync.central_sync import CentralSync
 from inspector.sync.service import SyncService
 

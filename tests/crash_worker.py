@@ -100,8 +100,8 @@ def run_gui(workspace: Workspace, rng: random.Random) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from inspector.ui.checklist_view import ChecklistView
-    from inspector.ui.fonts import install_chinese_font
+    from inspector.ui.common.fonts import install_chinese_font
+    from inspector.ui.inspection.checklist_view import ChecklistView
 
     keys = {
         Result.PASS: Qt.Key.Key_1,

@@ -1,4 +1,4 @@
-"""Backup and restore (inspector.storage.backup) on real data folders made by the demo generator.
+"""Backup and restore (inspector.db.backup) on real data folders made by the demo generator.
 
 Every damaged-archive case must leave the target data folder exactly as it was.
 """
@@ -18,10 +18,7 @@ import pytest
 from alembic import command
 
 from inspector.cli.main import main as cli_main
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
-from inspector.settings import Settings
-from inspector.storage.backup import (
+from inspector.db.backup import (
     MANIFEST,
     BackupError,
     create_backup,
@@ -29,7 +26,10 @@ from inspector.storage.backup import (
     restore_backup,
     verify_backup,
 )
-from inspector.storage.database import DB_NAME, alembic_config, head_revision, make_engine
+from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
+from inspector.demo.demo_city import create_demo
+from inspector.demo.generator import DemoSpec
+from inspector.settings import Settings
 from inspector.workspace import Workspace
 
 SPEC = DemoSpec(enterprises=4, years=1, seed=5)

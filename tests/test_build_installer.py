@@ -36,11 +36,11 @@ def test_archive_names_follow_version_and_platform() -> None:
 
 def test_data_files_ship_resources_forms_and_every_migration() -> None:
     shipped = {(source.relative_to(ROOT).as_posix(), dest) for source, dest in bi.data_files()}
-    migrations = sorted(p.name for p in (ROOT / "inspector/storage/migrations/versions").glob("*.py"))
+    migrations = sorted(p.name for p in (ROOT / "inspector/db/migrations/versions").glob("*.py"))
     for name in migrations:
-        assert (f"inspector/storage/migrations/versions/{name}", "inspector/storage/migrations/versions") in shipped
-    assert ("inspector/storage/migrations/env.py", "inspector/storage/migrations") in shipped
-    assert ("inspector/storage/migrations/script.py.mako", "inspector/storage/migrations") in shipped
+        assert (f"inspector/db/migrations/versions/{name}", "inspector/db/migrations/versions") in shipped
+    assert ("inspector/db/migrations/env.py", "inspector/db/migrations") in shipped
+    assert ("inspector/db/migrations/script.py.mako", "inspector/db/migrations") in shipped
     assert ("resources/fonts/wqy-microhei.ttc", "resources/fonts") in shipped
     assert ("resources/translations/inspector_en.qm", "resources/translations") in shipped
     assert ("forms/general-manufacturing.toml", "forms") in shipped

@@ -13,7 +13,7 @@ import pytest
 
 from inspector import __version__
 from inspector.cli.main import main
-from inspector.storage.database import DB_NAME
+from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ from inspector.core.checklist import Result
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
-from inspector.storage.database import DB_NAME
+from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
 
 

@@ -21,7 +21,7 @@ from PIL import Image
 
 from inspector.core.checklist import Result
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.database import DB_NAME
+from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,9 +18,9 @@ from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.core.rates import percent
+from inspector.db.database import DB_NAME
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.database import DB_NAME
 from inspector.workspace import Workspace
 
 TODAY = date(2026, 6, 15)

@@ -13,11 +13,11 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING
 from inspector.core.hazard_lifecycle import OPEN, is_overdue
+from inspector.db.ids import to_str
+from inspector.db.models import HazardRow, InspectionRow, LightRow, PlaqueRow
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.enterprise_queries import ROWS_MAX, EnterpriseQueries
-from inspector.storage.ids import to_str
-from inspector.storage.models import HazardRow, InspectionRow, LightRow, PlaqueRow
+from inspector.queries.enterprise_queries import ROWS_MAX, EnterpriseQueries
 from inspector.workspace import Workspace
 
 YEAR = 2026

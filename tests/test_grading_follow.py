@@ -14,12 +14,12 @@ from inspector.core.checklist import Result, Severity
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.db.database import DB_NAME
+from inspector.db.ids import to_uuid
+from inspector.db.models import PlaqueRow
 from inspector.photos.photo_store import StoredPhoto
-from inspector.storage.database import DB_NAME
-from inspector.storage.grading_follow import refresh_enterprise
-from inspector.storage.hazards import HazardSource, NewHazard
-from inspector.storage.ids import to_uuid
-from inspector.storage.models import PlaqueRow
+from inspector.services.grading_follow import refresh_enterprise
+from inspector.services.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
 
 A = HazardAction

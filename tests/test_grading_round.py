@@ -18,12 +18,12 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
-from inspector.storage import grading_round as round_module
-from inspector.storage.database import DB_NAME
-from inspector.storage.grading_round import Decision, Proposal, decisions_from
-from inspector.storage.hazards import HazardSource, NewHazard
-from inspector.storage.ids import to_uuid
-from inspector.storage.models import PlaqueRow
+from inspector.db.database import DB_NAME
+from inspector.db.ids import to_uuid
+from inspector.db.models import PlaqueRow
+from inspector.services import grading_round as round_module
+from inspector.services.grading_round import Decision, Proposal, decisions_from
+from inspector.services.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
 
 YEAR = 2026
@@ -344,7 +344,7 @@ def test_stored_grades_agree_with_regrading_on_a_demo_city(workspace: Workspace)
     it must be exactly what regrading gives."""
     from inspector.demo.demo_city import create_demo
     from inspector.demo.generator import DemoSpec
-    from inspector.storage.bulk_grades import latest_grades
+    from inspector.queries.bulk_grades import latest_grades
 
     create_demo(workspace, DemoSpec(enterprises=40, years=2, seed=5))
     with workspace.db.reading() as session:

@@ -17,7 +17,7 @@ from inspector.core.errors import DomainError
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.exporting.hazard_export import HEADERS, export_ledger
-from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.workspace import Workspace
 
 TODAY = date(2026, 6, 15)

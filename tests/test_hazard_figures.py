@@ -13,8 +13,8 @@ from inspector.core.errors import DomainError
 from inspector.core.rates import percent
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.hazard_figures import GROUPINGS, TOTAL_LABEL, hazard_figures
-from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_figures import GROUPINGS, TOTAL_LABEL, hazard_figures
+from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.workspace import Workspace
 
 TODAY = date(2026, 6, 15)

@@ -13,10 +13,10 @@ import pytest
 from inspector.core.checklist import Severity
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import AWAITING_FIX, HazardStatus
+from inspector.db.database import DB_NAME
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.database import DB_NAME
-from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter, SortKey
+from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, SortKey
 from inspector.workspace import Workspace
 
 TODAY = date(2026, 6, 15)

@@ -16,10 +16,10 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.notice_number import parse_number
+from inspector.db.database import DB_NAME, Database
+from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.notices import NoticeKind, NoticeService, OrderType
 from inspector.settings import Settings
-from inspector.storage.database import DB_NAME, Database
-from inspector.storage.hazards import HazardSource, NewHazard
-from inspector.storage.notices import NoticeKind, NoticeService, OrderType
 from inspector.workspace import Workspace
 
 FOUND_ON = date(2026, 4, 1)
@@ -287,7 +287,7 @@ def test_severity_is_shown_for_each_hazard(workspace: Workspace, enterprise_id: 
 def test_migration_0003_upgrades_a_0002_database_keeping_its_rows(tmp_path: Path) -> None:
     from alembic import command
 
-    from inspector.storage.database import alembic_config, current_revision, head_revision, make_engine, migrate
+    from inspector.db.database import alembic_config, current_revision, head_revision, make_engine, migrate
 
     path = tmp_path / DB_NAME
     engine = make_engine(f"sqlite:///{path}")

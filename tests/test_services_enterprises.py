@@ -12,8 +12,8 @@ import pytest
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
-from inspector.storage.database import DB_NAME
-from inspector.storage.enterprises import EnterpriseService
+from inspector.db.database import DB_NAME
+from inspector.services.enterprises import EnterpriseService
 from inspector.workspace import Workspace
 
 

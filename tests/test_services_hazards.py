@@ -16,9 +16,9 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import TransitionRefused, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.db.database import DB_NAME
 from inspector.photos.photo_store import StoredPhoto
-from inspector.storage.database import DB_NAME
-from inspector.storage.hazards import HazardService, HazardSource, NewHazard
+from inspector.services.hazards import HazardService, HazardSource, NewHazard
 from inspector.workspace import Workspace
 
 A = HazardAction

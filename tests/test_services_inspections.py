@@ -17,7 +17,7 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError, TransitionRefused
 from inspector.core.grades import Grade
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.database import DB_NAME
+from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
 
 SHIPPED_FORM = Path(__file__).resolve().parent.parent / "forms" / "general-manufacturing.toml"

@@ -18,8 +18,7 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError, TransitionRefused, ValidationError
 from inspector.core.grades import Grade
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.amendments import AmendmentService
-from inspector.storage.database import (
+from inspector.db.database import (
     BACKUP_DIR,
     DB_NAME,
     alembic_config,
@@ -28,8 +27,9 @@ from inspector.storage.database import (
     make_engine,
     migrate,
 )
-from inspector.storage.models import Base
-from inspector.storage.signatures import SignatureRole, SignatureService, inspection_hazard_ids
+from inspector.db.models import Base
+from inspector.services.amendments import AmendmentService
+from inspector.services.signatures import SignatureRole, SignatureService, inspection_hazard_ids
 from inspector.workspace import Workspace
 
 FAILED = ("C-3", "I-2")  # a key item (caps the grade at C) and an ordinary one

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
-from inspector.storage.database import (
+from inspector.db.database import (
     BACKUP_DIR,
     DB_NAME,
     MIGRATIONS,
@@ -28,8 +28,8 @@ from inspector.storage.database import (
     make_engine,
     migrate,
 )
-from inspector.storage.enterprises import EnterpriseService
-from inspector.storage.models import Base, EnterpriseRow, utcnow
+from inspector.db.models import Base, EnterpriseRow, utcnow
+from inspector.services.enterprises import EnterpriseService
 from inspector.workspace import Workspace
 
 

@@ -74,7 +74,7 @@ def run_assign(args: argparse.Namespace) -> int:
 
 
 def run_dashboard(args: argparse.Namespace) -> int:
-    from inspector.storage.dashboard import dashboard
+    from inspector.queries.dashboard import dashboard
 
     workspace = open_workspace(args)
     try:

@@ -64,7 +64,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
 
 
 def run_propose(args: argparse.Namespace) -> int:
-    from inspector.storage.grading_round import grade_label
+    from inspector.services.grading_round import grade_label
 
     workspace = open_workspace(args)
     try:
@@ -136,7 +136,7 @@ def read_overrides(path: Path) -> dict[str, tuple[str, str]]:
 
 
 def run_issue(args: argparse.Namespace) -> int:
-    from inspector.storage.grading_round import decisions_from
+    from inspector.services.grading_round import decisions_from
 
     overrides = read_overrides(args.overrides) if args.overrides else {}
     workspace = open_workspace(args)

@@ -10,8 +10,8 @@ from pathlib import Path
 from inspector.core.checklist import Severity
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.storage.hazard_figures import GROUPINGS, hazard_figures
-from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_figures import GROUPINGS, hazard_figures
+from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 
 from .common import open_workspace, print_json
 

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from inspector.core.errors import DomainError
 from inspector.core.template_format import load_template
+from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow
 from inspector.forms_catalog import form_dirs, newest
-from inspector.storage.models import EnterpriseRow, HazardRow, InspectionRow
 from inspector.workspace import Workspace
 
 from .demo_photos import make_demo_photos

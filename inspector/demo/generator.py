@@ -28,8 +28,8 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardState, HazardSta
 from inspector.core.inspection import InspectionStatus
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.photos.photo_store import StoredPhoto
-from inspector.storage.hazards import event_columns
-from inspector.storage.photos import photo_columns
+from inspector.services.hazards import event_columns
+from inspector.services.photo_rows import photo_columns
 
 from . import names
 

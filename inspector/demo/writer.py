@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from inspector.storage.database import Database
-from inspector.storage.models import Base, Meta
+from inspector.db.database import Database
+from inspector.db.models import Base, Meta
 
 from .generator import DemoRows
 

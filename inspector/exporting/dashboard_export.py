@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspector.core.grades import PENDING_LABEL, Grade, Light
-from inspector.storage.dashboard import Dashboard
-from inspector.storage.hazard_figures import FigureRow
+from inspector.queries.dashboard import Dashboard
+from inspector.queries.hazard_figures import FigureRow
 
 from .xlsx_file import atomic_xlsx, check_target
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from inspector.storage.grading_round import Proposal, grade_label
+from inspector.services.grading_round import Proposal, grade_label
 
 from .xlsx_file import atomic_xlsx, check_target
 

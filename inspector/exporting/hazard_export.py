@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector.core.errors import DomainError
-from inspector.storage.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
+from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
 
 from .xlsx_file import Book
 

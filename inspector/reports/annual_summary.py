@@ -1,7 +1,7 @@
 """The annual summary for managers (年度安全生产检查工作汇总): totals, grade and light charts, a
 table by town and the most frequently failed checklist items, A4 portrait.
 
-Every figure comes from `inspector.storage.summary_figures.annual_figures`, which is built on
+Every figure comes from `inspector.queries.summary_figures.annual_figures`, which is built on
 `compute_stats` and `hazard_figures`: the summary prints exactly what `inspector stats` says.
 """
 
@@ -22,8 +22,8 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from inspector.core.dates import format_cn
 from inspector.core.grades import PENDING_LABEL, Light
-from inspector.storage.hazard_figures import FigureRow
-from inspector.storage.summary_figures import AnnualFigures, annual_figures
+from inspector.queries.hazard_figures import FigureRow
+from inspector.queries.summary_figures import AnnualFigures, annual_figures
 
 from .fonts import register_fonts
 from .page_numbers import numbered_canvas

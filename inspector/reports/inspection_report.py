@@ -28,8 +28,8 @@ from inspector.core.amendment import Amendment
 from inspector.core.checklist import Result
 from inspector.core.dates import format_cn
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.hazards import HazardView
-from inspector.storage.signatures import REQUIRED_ROLES
+from inspector.services.hazards import HazardView
+from inspector.services.signatures import REQUIRED_ROLES
 
 from .fonts import fit_font_size, register_fonts
 from .page_numbers import numbered_canvas

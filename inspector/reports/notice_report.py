@@ -21,7 +21,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from inspector.core.dates import format_cn
 from inspector.core.errors import DomainError
-from inspector.storage.notices import NoticeKind, NoticeView, OrderType
+from inspector.services.notices import NoticeKind, NoticeView, OrderType
 
 from .fonts import fit_font_size, register_fonts
 from .page_numbers import numbered_canvas

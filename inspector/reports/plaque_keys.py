@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from inspector.core.errors import DomainError
-from inspector.storage.office_keys import OfficeKey
+from inspector.services.office_keys import OfficeKey
 
 if TYPE_CHECKING:
     from inspector.workspace import Workspace

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from inspector.core.dates import format_cn
 from inspector.core.errors import DomainError
 from inspector.core.plaque import PlaqueValidity
-from inspector.storage.office_keys import PlaqueRecord
+from inspector.services.office_keys import PlaqueRecord
 
 from .fonts import fit_font_size, register_fonts, text_width
 from .plaque_keys import load_signing_key

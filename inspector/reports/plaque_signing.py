@@ -38,7 +38,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from inspector.core.dates import format_cn
-from inspector.storage.office_keys import OfficeKey, PlaqueRecord
+from inspector.services.office_keys import OfficeKey, PlaqueRecord
 
 from .plaque_keys import SigningKey
 

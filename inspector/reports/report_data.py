@@ -23,9 +23,9 @@ from inspector.core.errors import DomainError
 from inspector.core.grading import GradeResult, GradingError, grade
 from inspector.core.inspection import InspectionStatus
 from inspector.photos.photo_store import PhotoStore
-from inspector.storage.hazards import HazardView
-from inspector.storage.inspections import Answer, InspectionView
-from inspector.storage.signatures import Signature, SignatureRole, inspection_hazard_ids
+from inspector.services.hazards import HazardView
+from inspector.services.inspections import Answer, InspectionView
+from inspector.services.signatures import Signature, SignatureRole, inspection_hazard_ids
 
 if TYPE_CHECKING:
     from inspector.workspace import Workspace

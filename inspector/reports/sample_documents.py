@@ -20,9 +20,9 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.paths import resources_dir
 from inspector.photos.photo_store import StoredPhoto
-from inspector.storage.hazards import NewHazard
-from inspector.storage.notices import NoticeKind, OrderType
-from inspector.storage.signatures import SignatureRole
+from inspector.services.hazards import NewHazard
+from inspector.services.notices import NoticeKind, OrderType
+from inspector.services.signatures import SignatureRole
 
 if TYPE_CHECKING:
     from inspector.workspace import Workspace

@@ -1,7 +1,7 @@
 """A handwritten signature on paper: the stored strokes drawn as vector lines.
 
 Strokes are points normalised to 0..1 of a signing area 2.5 times as wide as high, (0, 0) top
-left (inspector/storage/signatures.py and the signature pad). Vector lines print sharp at any
+left (inspector/services/signatures.py and the signature pad). Vector lines print sharp at any
 size, so the stored PNG is only a fallback for a signature without strokes.
 """
 
@@ -13,7 +13,7 @@ from reportlab.graphics.shapes import Drawing, PolyLine
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image
 
-from inspector.storage.signatures import Signature
+from inspector.services.signatures import Signature
 
 from .fonts import register_fonts
 

@@ -35,8 +35,8 @@ from typing import Any
 from sqlalchemy import JSON, Date, LargeBinary, Table, Uuid
 
 from inspector.core.errors import DomainError
-from inspector.storage.database import Database
-from inspector.storage.models import Base, TrustedDeviceRow, UTCDateTime, utcnow
+from inspector.db.database import Database
+from inspector.db.models import Base, TrustedDeviceRow, UTCDateTime, utcnow
 
 from . import devices
 from .engine import SYNC_TABLES, ApplyReport, ChangeSet, apply_changes, collect_changes

@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from inspector.core.errors import DomainError
-from inspector.storage.database import DatabaseError, make_engine, migrate
+from inspector.db.database import DatabaseError, make_engine, migrate
 
 central_metadata = MetaData()
 PHOTO_BLOBS = Table(

@@ -32,11 +32,11 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.orm import Session
 
 from inspector.core.errors import DomainError
+from inspector.db import hlc as clock
+from inspector.db.database import Database
+from inspector.db.models import Base, Meta, utcnow
 from inspector.photos.photo_store import PhotoStore
-from inspector.storage.database import Database
-from inspector.storage.models import Base, Meta, utcnow
 
-from . import hlc as clock
 from .central import PHOTO_BLOBS, central_transaction, known_blobs, load_blobs, open_central, store_blobs
 from .credentials import PasswordPrompt, connection_url, without_password
 from .devices import Peer, mark_received, mark_sent, peer

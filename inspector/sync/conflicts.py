@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import select, update
 
 from inspector.core.errors import DomainError
-from inspector.storage.database import Database
-from inspector.storage.ids import to_uuid
-from inspector.storage.models import Base, SyncConflictRow, utcnow
+from inspector.db.database import Database
+from inspector.db.hlc import next_hlc
+from inspector.db.ids import to_uuid
+from inspector.db.models import Base, SyncConflictRow, utcnow
 
 from .engine import META_COLUMNS
-from .hlc import next_hlc
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class ConflictService:
 def _decode(column_type: Any, value: Any) -> Any:
     from sqlalchemy import Date, LargeBinary, Uuid
 
-    from inspector.storage.models import UTCDateTime
+    from inspector.db.models import UTCDateTime
 
     if value is None:
         return None

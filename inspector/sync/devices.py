@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.core.errors import DomainError
-from inspector.storage.database import Database
-from inspector.storage.models import SyncPeerRow, TrustedDeviceRow, utcnow
+from inspector.db.database import Database
+from inspector.db.models import SyncPeerRow, TrustedDeviceRow, utcnow
 
 from .keys import check_public_key, fingerprint
 

@@ -61,12 +61,11 @@ from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.dates import today as today_in
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardStatus, is_rectified
-from inspector.storage.database import HLC_HIGH
-from inspector.storage.grading_follow import refresh_enterprise
-from inspector.storage.hazards import replay_merged
-from inspector.storage.models import Base, Meta, SyncConflictRow, TombstoneRow, utcnow
-
-from . import hlc as clock
+from inspector.db import hlc as clock
+from inspector.db.database import HLC_HIGH
+from inspector.db.models import Base, Meta, SyncConflictRow, TombstoneRow, utcnow
+from inspector.services.grading_follow import refresh_enterprise
+from inspector.services.hazards import replay_merged
 
 Watermark = int
 """A peer's mark: the sender's `changed_seq` up to which changes were delivered (0 = none)."""

@@ -6,7 +6,7 @@ import socket
 from functools import cached_property
 from pathlib import Path
 
-from inspector.storage.database import Database
+from inspector.db.database import Database
 
 from . import devices
 from .bundle import ExportResult, FolderPhotos, Identity, ImportResult, export_bundle, import_bundle, read_identity

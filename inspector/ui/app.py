@@ -11,11 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from inspector import __version__
 from inspector.core.errors import DomainError
 from inspector.paths import data_dir
+from inspector.ui.common.fonts import install_chinese_font
+from inspector.ui.common.i18n import install_translator
+from inspector.ui.welcome_page import StartController
 from inspector.workspace import Workspace
-
-from .fonts import install_chinese_font
-from .i18n import install_translator
-from .welcome_page import StartController
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

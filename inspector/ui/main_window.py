@@ -15,17 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.common.ui_settings import ui_settings
+from inspector.ui.dashboard.dashboard_page import DashboardPage
+from inspector.ui.documents.report_actions import report_menu_button
+from inspector.ui.enterprises.enterprises_page import EnterprisesPage
+from inspector.ui.grading.grading_page import GradingPage
+from inspector.ui.hazards.hazards_page import HazardsPage
+from inspector.ui.inspection.inspections_page import InspectionsPage
+from inspector.ui.settings_dialog import SettingsDialog
+from inspector.ui.sync.sync_page import SyncPage
 from inspector.workspace import Workspace
-
-from .dashboard_page import DashboardPage
-from .enterprises_page import EnterprisesPage
-from .grading_page import GradingPage
-from .hazards_page import HazardsPage
-from .inspections_page import InspectionsPage
-from .report_actions import report_menu_button
-from .settings_dialog import SettingsDialog
-from .sync_page import SyncPage
-from .ui_settings import ui_settings
 
 
 class MainWindow(QMainWindow):

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.settings import Settings
+from inspector.ui.common.i18n import LANGUAGES
+from inspector.ui.common.operations import run_in_background
 from inspector.workspace import Workspace
-
-from .i18n import LANGUAGES
-from .operations import run_in_background
 
 
 class SettingsDialog(QDialog):
@@ -69,7 +68,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
-        # Backup and restore (inspector.storage.backup); restoring replaces the open database, so
+        # Backup and restore (inspector.db.backup); restoring replaces the open database, so
         # the main window hands it to the StartController, which closes and reopens everything.
         self.backup_button = QPushButton(self.tr("备份…"))
         self.backup_button.clicked.connect(self.choose_backup_target)
@@ -105,7 +104,7 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def choose_backup_target(self) -> None:
-        from inspector.storage.backup import default_backup_name
+        from inspector.db.backup import default_backup_name
 
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("备份"), str(Path.home() / default_backup_name()), self.tr("Inspector 备份 (*.zip)")
@@ -115,7 +114,7 @@ class SettingsDialog(QDialog):
 
     def backup_to(self, path: str) -> None:
         """Write a backup in the background; the database stays open and usable meanwhile."""
-        from inspector.storage.backup import create_backup
+        from inspector.db.backup import create_backup
 
         data_dir = self.workspace.data_dir
         self.backup_button.setEnabled(False)

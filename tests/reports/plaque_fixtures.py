@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.reports.plaque_keys import create_office_key
-from inspector.storage.office_keys import PlaqueRecord
+from inspector.services.office_keys import PlaqueRecord
 from inspector.workspace import Workspace
 
 TODAY = date(2026, 6, 15)

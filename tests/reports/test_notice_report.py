@@ -14,7 +14,7 @@ from inspector.core.dates import format_cn
 from inspector.core.errors import DomainError
 from inspector.reports.notice_report import write_notice
 from inspector.reports.sample_documents import make_sample_inspection
-from inspector.storage.notices import NoticeKind, OrderType
+from inspector.services.notices import NoticeKind, OrderType
 from inspector.workspace import Workspace
 
 

@@ -10,12 +10,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from inspector.core.inspection import InspectionStatus
+from inspector.db.ids import to_str
+from inspector.db.models import AnswerRow, InspectionRow
+from inspector.queries.hazard_figures import hazard_figures
+from inspector.queries.stats import compute_stats
+from inspector.queries.summary_figures import annual_figures
 from inspector.reports.annual_summary import STEPS, write_summary
-from inspector.storage.hazard_figures import hazard_figures
-from inspector.storage.ids import to_str
-from inspector.storage.models import AnswerRow, InspectionRow
-from inspector.storage.stats import compute_stats
-from inspector.storage.summary_figures import annual_figures
 
 __all__ = ["city", "pinned_today"]  # fixtures used by name
 

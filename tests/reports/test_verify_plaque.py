@@ -13,9 +13,9 @@ from sqlalchemy import select, update
 
 from inspector.cli.main import main
 from inspector.core.errors import DomainError
+from inspector.db.models import PlaqueRow
 from inspector.reports.plaque_keys import create_office_key, export_public_key, import_public_key, load_signing_key
 from inspector.reports.plaque_signing import Status, parse_payload, sign_plaque, verify_payload
-from inspector.storage.models import PlaqueRow
 from inspector.workspace import Workspace
 
 __all__ = ["city", "pinned_today"]  # fixtures used by name

@@ -20,7 +20,7 @@ from inspector.core.checklist import Result
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction
-from inspector.storage.hazards import HazardSource, NewHazard
+from inspector.services.hazards import HazardSource, NewHazard
 from inspector.sync.engine import ApplyReport, ChangeSet, apply_changes, canonical_dump, collect_changes
 from inspector.workspace import Workspace
 
@@ -79,7 +79,7 @@ class Laptop:
         with self.ws.db.reading() as session:
             from sqlalchemy import select
 
-            from inspector.storage.models import EnterpriseRow, HazardRow, InspectionRow
+            from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow
 
             self.enterprises = sorted(i.hex for i in session.scalars(select(EnterpriseRow.id)))
             self.inspections = sorted(i.hex for i in session.scalars(select(InspectionRow.id)))

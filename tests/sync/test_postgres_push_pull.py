@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 
 from inspector.core.checklist import Result
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.db.models import EnterpriseRow
 from inspector.settings import SETTINGS_FILE, Settings
-from inspector.storage.models import EnterpriseRow
 from inspector.sync import engine as sync_engine
 from inspector.sync.central import PHOTO_BLOBS, open_central
 from inspector.sync.central_sync import SyncCancelled, peer_name

@@ -8,8 +8,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-from inspector.storage.database import current_revision, head_revision
-from inspector.storage.models import Base
+from inspector.db.database import current_revision, head_revision
+from inspector.db.models import Base
 from inspector.sync.central import CENTRAL_ONLY_TABLES, CentralError, load_blobs, open_central, store_blobs
 
 from . import pg_fixtures

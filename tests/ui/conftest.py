@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from inspector.ui.fonts import install_chinese_font
+from inspector.ui.common.fonts import install_chinese_font
 
 
 @pytest.fixture(scope="session")

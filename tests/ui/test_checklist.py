@@ -23,9 +23,9 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.hazards import HazardSource
-from inspector.storage.inspections import Answer, Progress
-from inspector.ui.checklist_view import ChecklistView
+from inspector.services.hazards import HazardSource
+from inspector.services.inspections import Answer, Progress
+from inspector.ui.inspection.checklist_view import ChecklistView
 from inspector.workspace import Workspace
 
 KEYS = {
@@ -60,7 +60,7 @@ def view(qtbot: QtBot, workspace: Workspace, inspection: str) -> Iterator[Checkl
     widget.activateWindow()
     widget.load(inspection)
     yield widget
-    from inspector.ui.operations import wait_for_background
+    from inspector.ui.common.operations import wait_for_background
 
     wait_for_background()
 

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.dashboard import dashboard
-from inspector.storage.hazard_figures import hazard_figures
+from inspector.queries.dashboard import dashboard
+from inspector.queries.hazard_figures import hazard_figures
+from inspector.ui.common.operations import wait_for_background
 from inspector.ui.main_window import MainWindow
-from inspector.ui.operations import wait_for_background
 from inspector.workspace import Workspace
 
 

@@ -15,13 +15,14 @@ from sqlalchemy import select
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.grades import PENDING
+from inspector.db.ids import to_str
+from inspector.db.models import HazardRow, InspectionRow
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.enterprise_queries import EnterpriseQueries
-from inspector.storage.ids import to_str
-from inspector.storage.models import HazardRow, InspectionRow
-from inspector.ui.enterprise_dialog import CODE, NAME, TOWN, EnterpriseDialog
-from inspector.ui.enterprise_model import (
+from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.ui.common.row_blocks import BLOCK_SIZE
+from inspector.ui.enterprises.enterprise_dialog import CODE, NAME, TOWN, EnterpriseDialog
+from inspector.ui.enterprises.enterprise_model import (
     COL_GRADE,
     COL_LIGHT,
     COL_NAME,
@@ -29,8 +30,7 @@ from inspector.ui.enterprise_model import (
     ROW_ROLE,
     EnterpriseTableModel,
 )
-from inspector.ui.enterprises_page import EnterprisesPage
-from inspector.ui.row_blocks import BLOCK_SIZE
+from inspector.ui.enterprises.enterprises_page import EnterprisesPage
 from inspector.workspace import Workspace
 
 AWAITING_FIX = ["recorded", "notice_issued", "rectifying"]

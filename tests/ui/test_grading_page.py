@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from inspector.db.database import DB_NAME
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.database import DB_NAME
-from inspector.ui.grading_model import COL_FINAL
-from inspector.ui.grading_page import GradingPage
-from inspector.ui.operations import wait_for_background
+from inspector.ui.common.operations import wait_for_background
+from inspector.ui.grading.grading_model import COL_FINAL
+from inspector.ui.grading.grading_page import GradingPage
 from inspector.workspace import Workspace
 
 

@@ -11,7 +11,7 @@ from inspector.core.checklist import Result
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.inspection import InspectionStatus
-from inspector.ui.inspections_page import InspectionListModel, InspectionsPage
+from inspector.ui.inspection.inspections_page import InspectionListModel, InspectionsPage
 from inspector.workspace import Workspace
 
 

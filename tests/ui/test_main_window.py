@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
+from inspector.ui.inspection.start_dialog import StartDialog
 from inspector.ui.main_window import MainWindow
-from inspector.ui.start_dialog import StartDialog
 from inspector.workspace import Workspace
 
 

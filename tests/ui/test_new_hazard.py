@@ -17,8 +17,8 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.storage.hazards import HazardSource, NewHazard
-from inspector.ui.hazards_page import HazardsPage
+from inspector.services.hazards import HazardSource, NewHazard
+from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
 

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
-from inspector.storage.database import DB_NAME
-from inspector.storage.hazards import HazardSource, NewHazard
-from inspector.storage.notices import NoticeKind, OrderType
-from inspector.ui.hazards_page import HazardsPage
-from inspector.ui.notice_dialog import NO_DATE, NoticeDialog
+from inspector.db.database import DB_NAME
+from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.notices import NoticeKind, OrderType
+from inspector.ui.hazards.hazards_page import HazardsPage
+from inspector.ui.hazards.notice_dialog import NO_DATE, NoticeDialog
 from inspector.workspace import Workspace
 
 NUMBER = re.compile(r"^PH-\d{4}-[0-9A-F]{4,6}-\d{4,}$")

@@ -19,8 +19,8 @@ from reportlab.pdfgen import canvas
 
 from inspector.core.errors import DomainError
 from inspector.reports.fonts import register_fonts
-from inspector.ui import pdf_preview
-from inspector.ui.pdf_preview import PdfPreview, configure_printer, print_document, save_copy
+from inspector.ui.documents import pdf_preview
+from inspector.ui.documents.pdf_preview import PdfPreview, configure_printer, print_document, save_copy
 
 
 def write_pdf(path: Path, pages: int = 3, size: tuple[float, float] = A4) -> Path:

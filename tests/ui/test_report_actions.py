@@ -24,19 +24,19 @@ from sqlalchemy import select
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
+from inspector.db.ids import to_str
+from inspector.db.models import InspectionRow
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.reports.plaque_keys import create_office_key
-from inspector.storage.hazards import HazardSource, NewHazard
-from inspector.storage.ids import to_str
-from inspector.storage.models import InspectionRow
-from inspector.ui import report_actions
-from inspector.ui.enterprises_page import EnterprisesPage
-from inspector.ui.hazard_detail import HazardDetailPanel
+from inspector.services.hazards import HazardSource, NewHazard
+from inspector.ui.common.operations import wait_for_background
+from inspector.ui.documents import report_actions
+from inspector.ui.documents.report_actions import ReportJob, clean_stale_reports, reports_tmp_dir
+from inspector.ui.enterprises.enterprises_page import EnterprisesPage
+from inspector.ui.hazards.hazard_detail import HazardDetailPanel
+from inspector.ui.inspection.review_view import ReviewView
 from inspector.ui.main_window import MainWindow
-from inspector.ui.operations import wait_for_background
-from inspector.ui.report_actions import ReportJob, clean_stale_reports, reports_tmp_dir
-from inspector.ui.review_view import ReviewView
 from inspector.workspace import Workspace
 
 WAIT_MS = 30_000

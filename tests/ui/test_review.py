@@ -18,9 +18,9 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import TransitionRefused
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.signatures import SignatureRole
-from inspector.ui.review_view import ReviewView
-from inspector.ui.signature_pad import SignaturePad
+from inspector.services.signatures import SignatureRole
+from inspector.ui.common.signature_pad import SignaturePad
+from inspector.ui.inspection.review_view import ReviewView
 from inspector.workspace import Workspace
 
 FAILED = ("C-3", "I-2")  # a key item (caps the grade at C) and an ordinary one

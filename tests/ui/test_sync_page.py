@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector.core.enterprise import Enterprise
-from inspector.ui.sync_page import SyncPage
+from inspector.ui.sync.sync_page import SyncPage
 from tests.sync import pg_fixtures
 from tests.sync.simulation import Laptop
 
@@ -98,7 +98,7 @@ def test_a_bad_bundle_is_reported_and_changes_nothing(
     _, b = pair
     pb = page_for(qtbot, b)
     warnings: list[str] = []
-    monkeypatch.setattr("inspector.ui.sync_page.QMessageBox.warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr("inspector.ui.sync.sync_page.QMessageBox.warning", lambda _p, _t, text: warnings.append(text))
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     before = b.dump()

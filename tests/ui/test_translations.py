@@ -21,9 +21,9 @@ from inspector.core.checklist import LocationType, Result, Severity
 from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
-from inspector.storage.signatures import SignatureRole
-from inspector.ui import labels
-from inspector.ui.i18n import install_translator, translations_dir
+from inspector.services.signatures import SignatureRole
+from inspector.ui.common import labels
+from inspector.ui.common.i18n import install_translator, translations_dir
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
 

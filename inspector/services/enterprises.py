@@ -1,0 +1,91 @@
+"""The enterprise register: add, edit, look up and search."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector.core.enterprise import Enterprise
+from inspector.core.errors import DomainError, ValidationError
+from inspector.db.database import Database
+from inspector.db.ids import new_id, to_str, to_uuid
+from inspector.db.models import EnterpriseRow, utcnow
+from inspector.queries.register import EnterpriseRegister
+
+
+def _fields(enterprise: Enterprise) -> dict[str, object]:
+    return {
+        "name": enterprise.name,
+        "credit_code": enterprise.credit_code,
+        "town": enterprise.town,
+        "address": enterprise.address,
+        "industry": enterprise.industry,
+        "size": enterprise.size.value if enterprise.size else None,
+        "contact_person": enterprise.contact_person,
+        "contact_phone": enterprise.contact_phone,
+    }
+
+
+class EnterpriseService(EnterpriseRegister):
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, enterprise: Enterprise) -> str:
+        return self.add_many([enterprise])[0]
+
+    def add_many(self, enterprises: Sequence[Enterprise]) -> list[str]:
+        """Validate all, then insert all in one transaction, or nothing (raises on the first problem)."""
+        valid = [enterprise.validated() for enterprise in enterprises]
+        seen: dict[str, str] = {}
+        for enterprise in valid:
+            if enterprise.credit_code in seen:
+                raise ValidationError(
+                    {"统一社会信用代码": f"{enterprise.credit_code} 重复（{seen[enterprise.credit_code]}）"}
+                )
+            seen[enterprise.credit_code] = enterprise.name
+        with self.db.transaction() as session:
+            existing = self._existing_codes(session, list(seen))
+            if existing:
+                code, name = next(iter(existing.items()))
+                raise ValidationError({"统一社会信用代码": f"{code} 已登记为“{name}”"})
+            now = utcnow()
+            rows = [
+                dict(_fields(e), id=new_id(), created_at=now, updated_at=now, device_id=self.db.device_id)
+                for e in valid
+            ]
+            if rows:
+                session.execute(EnterpriseRow.__table__.insert(), rows)
+        return [to_str(row["id"]) for row in rows]
+
+    @staticmethod
+    def _existing_codes(session: Session, codes: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(codes), 500):  # stay under SQLite's bound-parameter limit
+            chunk = codes[start : start + 500]
+            stmt = select(EnterpriseRow.credit_code, EnterpriseRow.name).where(EnterpriseRow.credit_code.in_(chunk))
+            found.update({code: name for code, name in session.execute(stmt)})
+        return found
+
+    def existing_codes(self, codes: list[str]) -> dict[str, str]:
+        with self.db.reading() as session:
+            return self._existing_codes(session, codes)
+
+    def update(self, enterprise: Enterprise) -> None:
+        if enterprise.id is None:
+            raise DomainError("要修改的企业没有编号")
+        valid = enterprise.validated()
+        with self.db.transaction() as session:
+            row = session.get(EnterpriseRow, to_uuid(enterprise.id, "企业"))
+            if row is None:
+                raise DomainError(f"企业 {enterprise.id} 不存在")
+            clash = session.scalar(
+                select(EnterpriseRow.name).where(
+                    EnterpriseRow.credit_code == valid.credit_code, EnterpriseRow.id != row.id
+                )
+            )
+            if clash:
+                raise ValidationError({"统一社会信用代码": f"{valid.credit_code} 已登记为“{clash}”"})
+            for key, value in _fields(valid).items():
+                setattr(row, key, value)

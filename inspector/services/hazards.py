@@ -1,0 +1,326 @@
+"""Hazards: raise one, move it through its lifecycle, read it back with its history.
+
+Each transition appends one event row and updates the hazard's mirrored status and deadline in
+the same transaction; the core state machine decides what is allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector.core import hazard_lifecycle as lifecycle
+from inspector.core.categories import Category
+from inspector.core.checklist import LocationType, Severity
+from inspector.core.dates import today as today_in
+from inspector.core.dates import utcnow
+from inspector.core.errors import DomainError, ValidationError
+from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
+from inspector.db.database import Database
+from inspector.db.ids import to_str, to_uuid
+from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow, PhotoRow
+from inspector.photos.photo_store import StoredPhoto
+from inspector.services.grading_follow import refresh_enterprise
+from inspector.services.photo_rows import photo_row_id
+
+
+class HazardSource(StrEnum):
+    INSPECTION = "inspection"
+    WORKER_REPORT = "worker_report"  # 安全隐患随手拍
+    SELF_CHECK = "self_check"  # 企业自查
+
+    @property
+    def label(self) -> str:
+        return {"inspection": "检查发现", "worker_report": "职工随手拍", "self_check": "企业自查"}[self.value]
+
+
+@dataclass(frozen=True)
+class NewHazard:
+    enterprise_id: str
+    description: str
+    found_on: date
+    found_by: str
+    deadline: date
+    severity: Severity = Severity.GENERAL
+    category: Category = Category.OTHER
+    location_type: LocationType = LocationType.WHOLE_SITE
+    location: str = ""
+    source: HazardSource = HazardSource.INSPECTION
+    inspection_id: str | None = None
+    item_code: str | None = None
+    legal_basis: str = ""
+    major_clause: str = ""
+    measures: str = ""
+    responsible_person: str = ""
+
+
+@dataclass(frozen=True)
+class HazardView:
+    id: str
+    enterprise_id: str
+    enterprise_name: str
+    inspection_id: str | None
+    item_code: str | None
+    source: HazardSource
+    found_on: date
+    found_by: str
+    location_type: LocationType
+    location: str
+    category: Category
+    description: str
+    legal_basis: str
+    severity: Severity
+    major_clause: str
+    measures: str
+    responsible_person: str
+    status: HazardStatus
+    deadline: date
+    rectified_on: date | None
+    closed_on: date | None
+    pending_extension: date | None
+    events: tuple[HazardEvent, ...]
+
+    def overdue(self, today: date) -> bool:
+        return lifecycle.is_overdue(self.status, self.deadline, today)
+
+    @property
+    def before_photos(self) -> tuple[str, ...]:
+        return self.events[0].photos if self.events else ()
+
+    @property
+    def after_photos(self) -> tuple[str, ...]:
+        return tuple(
+            p
+            for e in self.events[1:]
+            for p in e.photos
+            if e.action in (HazardAction.FIX_ON_SITE, HazardAction.REQUEST_RECHECK, HazardAction.PASS_RECHECK)
+        )
+
+
+def event_columns(event: HazardEvent) -> dict[str, object]:
+    """A lifecycle event as the columns of its hazard_events row (hazard and seq aside)."""
+    return {
+        "action": event.action.value,
+        "from_status": event.from_status.value if event.from_status else None,
+        "to_status": event.to_status.value,
+        "at": event.at,
+        "by": event.by,
+        "note": event.note,
+        "new_deadline": event.new_deadline,
+    }
+
+
+class HazardService:
+    def __init__(self, db: Database, timezone: str) -> None:
+        self.db = db
+        self.timezone = timezone
+
+    def raise_hazard(self, new: NewHazard, photos: Sequence[StoredPhoto] = (), at: datetime | None = None) -> str:
+        """Record a hazard with its before-photos; returns its id."""
+        problems = {}
+        if not new.description.strip():
+            problems["隐患描述"] = "不能为空"
+        if new.deadline < new.found_on:
+            problems["整改期限"] = f"{new.deadline.isoformat()} 早于发现日期 {new.found_on.isoformat()}"
+        if new.source is HazardSource.INSPECTION and not new.inspection_id:
+            problems["来源"] = "检查发现的隐患必须关联一次检查"
+        if problems:
+            raise ValidationError(problems, subject="隐患")
+        at = at or utcnow()
+        state = lifecycle.record(new.deadline, at, new.found_by, photos=[p.sha256 for p in photos])
+        with self.db.transaction() as session:
+            enterprise = session.get(EnterpriseRow, to_uuid(new.enterprise_id, "企业"))
+            if enterprise is None:
+                raise DomainError(f"企业 {new.enterprise_id} 不存在")
+            inspection_uuid = to_uuid(new.inspection_id, "检查") if new.inspection_id else None
+            if inspection_uuid and session.get(InspectionRow, inspection_uuid) is None:
+                raise DomainError(f"检查 {new.inspection_id} 不存在")
+            row = HazardRow(
+                enterprise_id=enterprise.id,
+                inspection_id=inspection_uuid,
+                item_code=new.item_code,
+                source=new.source.value,
+                found_on=new.found_on,
+                found_by=new.found_by.strip(),
+                location_type=new.location_type.value,
+                location=new.location.strip(),
+                category=new.category.value,
+                description=new.description.strip(),
+                legal_basis=new.legal_basis,
+                severity=new.severity.value,
+                major_clause=new.major_clause,
+                measures=new.measures,
+                responsible_person=new.responsible_person,
+                initial_deadline=new.deadline,
+                status=state.status.value,
+                deadline=state.deadline,
+            )
+            session.add(row)
+            session.flush()
+            self._append(session, row, state.events[-1], 1, photos)
+            # Grading follows hazards (domain.md §4 rules 6 and 7) in the same transaction.
+            refresh_enterprise(session, row.enterprise_id, today_in(self.timezone, at))
+            return to_str(row.id)
+
+    def act(
+        self,
+        hazard_id: str,
+        action: HazardAction,
+        by: str,
+        note: str = "",
+        photos: Sequence[StoredPhoto] = (),
+        new_deadline: date | None = None,
+        at: datetime | None = None,
+    ) -> HazardStatus:
+        """Apply one lifecycle action; refused transitions raise TransitionRefused and change nothing."""
+        at = at or utcnow()
+        with self.db.transaction() as session:
+            row = self._row(session, hazard_id)
+            status = transition(session, row, action, by, at, self.timezone, note, photos, new_deadline)
+            refresh_enterprise(session, row.enterprise_id, today_in(self.timezone, at))
+            return status
+
+    def get(self, hazard_id: str) -> HazardView:
+        with self.db.reading() as session:
+            row = self._row(session, hazard_id)
+            state = self._state(session, row)
+            enterprise = session.get(EnterpriseRow, row.enterprise_id)
+            assert enterprise is not None
+            return HazardView(
+                id=to_str(row.id),
+                enterprise_id=to_str(row.enterprise_id),
+                enterprise_name=enterprise.name,
+                inspection_id=to_str(row.inspection_id) if row.inspection_id else None,
+                item_code=row.item_code,
+                source=HazardSource(row.source),
+                found_on=row.found_on,
+                found_by=row.found_by,
+                location_type=LocationType(row.location_type),
+                location=row.location,
+                category=Category(row.category),
+                description=row.description,
+                legal_basis=row.legal_basis,
+                severity=Severity(row.severity),
+                major_clause=row.major_clause,
+                measures=row.measures,
+                responsible_person=row.responsible_person,
+                status=HazardStatus(row.status),
+                deadline=row.deadline,
+                rectified_on=row.rectified_on,
+                closed_on=row.closed_on,
+                pending_extension=state.pending_extension,
+                events=state.events,
+            )
+
+    def allowed_actions(self, hazard_id: str) -> list[HazardAction]:
+        with self.db.reading() as session:
+            return lifecycle.allowed_actions(self._state(session, self._row(session, hazard_id)))
+
+    def count(self) -> int:
+        with self.db.reading() as session:
+            return session.scalar(select(func.count()).select_from(HazardRow)) or 0
+
+    # -- internals ----------------------------------------------------------------------------
+    @staticmethod
+    def _row(session: Session, hazard_id: str) -> HazardRow:
+        row = session.get(HazardRow, to_uuid(hazard_id, "隐患"))
+        if row is None:
+            raise DomainError(f"隐患 {hazard_id} 不存在")
+        return row
+
+    @staticmethod
+    def _state(session: Session, row: HazardRow) -> HazardState:
+        events = session.scalars(
+            select(HazardEventRow).where(HazardEventRow.hazard_id == row.id).order_by(HazardEventRow.seq)
+        ).all()
+        photo_rows = session.execute(
+            select(HazardEventPhotoRow.event_id, PhotoRow.sha256)
+            .join(PhotoRow, PhotoRow.id == HazardEventPhotoRow.photo_id)
+            .where(HazardEventPhotoRow.event_id.in_([e.id for e in events]))
+            .order_by(HazardEventPhotoRow.position)
+        ).all()
+        photos: dict[object, list[str]] = {}
+        for event_id, sha in photo_rows:
+            photos.setdefault(event_id, []).append(sha)
+        history = [
+            HazardEvent(
+                HazardAction(e.action),
+                e.at,
+                e.by,
+                HazardStatus(e.from_status) if e.from_status else None,
+                HazardStatus(e.to_status),
+                e.note,
+                tuple(photos.get(e.id, ())),
+                e.new_deadline,
+            )
+            for e in events
+        ]
+        return replay_merged(row.initial_deadline, history)
+
+    @staticmethod
+    def _append(session: Session, row: HazardRow, event: HazardEvent, seq: int, photos: Sequence[StoredPhoto]) -> None:
+        event_row = HazardEventRow(hazard_id=row.id, seq=seq, **event_columns(event))
+        session.add(event_row)
+        session.flush()
+        for position, photo in enumerate(photos):
+            session.add(
+                HazardEventPhotoRow(event_id=event_row.id, photo_id=photo_row_id(session, photo), position=position)
+            )
+
+
+def replay_merged(initial_deadline: date, events: Sequence[HazardEvent]) -> HazardState:
+    """The state after a history that sync may have merged from two devices (inspector/sync):
+    two laptops acting on the same hazard offline can leave a step the lifecycle would refuse
+    (both closed it). Such a step is kept in the history and taken as recorded: the hazard is
+    in the state its author saw it go to, with the deadline it set."""
+    try:
+        return lifecycle.replay(initial_deadline, events)
+    except lifecycle.TransitionRefused:
+        if not events:
+            raise
+    state = lifecycle.record(initial_deadline, events[0].at, events[0].by, events[0].note, events[0].photos)
+    state = replace(state, events=(events[0],))
+    for event in events[1:]:
+        try:
+            state = lifecycle.apply(
+                state, event.action, event.at, event.by, event.note, event.photos, event.new_deadline
+            )
+        except lifecycle.TransitionRefused:
+            state = replace(
+                state,
+                status=event.to_status,
+                deadline=event.new_deadline or state.deadline,
+                events=(*state.events, event),
+            )
+    return state
+
+
+def transition(
+    session: Session,
+    row: HazardRow,
+    action: HazardAction,
+    by: str,
+    at: datetime,
+    timezone: str,
+    note: str = "",
+    photos: Sequence[StoredPhoto] = (),
+    new_deadline: date | None = None,
+) -> HazardStatus:
+    """Apply one lifecycle action to a hazard row inside the caller's transaction: the event is
+    appended and the mirrored status, deadline and dates updated. The caller refreshes grading
+    (`refresh_enterprise`) once it has made all its changes."""
+    state = HazardService._state(session, row)
+    state = lifecycle.apply(state, action, at, by, note, [p.sha256 for p in photos], new_deadline)
+    HazardService._append(session, row, state.events[-1], len(state.events), photos)
+    row.status, row.deadline = state.status.value, state.deadline
+    day = today_in(timezone, at)
+    if lifecycle.is_rectified(state.status) and row.rectified_on is None:
+        row.rectified_on = day
+    if state.status is HazardStatus.CLOSED:
+        row.closed_on = day
+    return state.status

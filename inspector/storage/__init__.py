@@ -1,1 +1,0 @@
-"""Storage: SQLAlchemy models, the database file, migrations and the services over them. No Qt."""

@@ -1,0 +1,378 @@
+"""Documents from the GUI: generate a PDF off the UI thread, then open it in the preview.
+
+Each `preview_*` function starts one generator of `inspector.reports` on the background worker
+(`operations.run_in_background`), writing into a temporary file under <data>/reports-tmp/, and
+returns a `ReportJob` at once. When the file is ready the job opens a `PdfPreview` (which deletes
+the file when it closes); a DomainError from the generator becomes a message box with its Chinese
+message. The generators are imported inside the worker, so opening a window costs nothing of
+reportlab's import and font registration.
+
+The `ask_*` functions first show a small `ReportOptionsDialog` (year, plaque size, notice kind).
+Nothing here decides what a document contains: that is the generators' business.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.errors import DomainError
+from inspector.ui.common.operations import run_in_background
+from inspector.ui.documents.pdf_preview import PdfPreview
+from inspector.workspace import Workspace
+
+REPORTS_TMP = "reports-tmp"
+STALE_AFTER_S = 3600  # leftovers of a crashed session; a running preview's file is younger
+PLAQUE_SIZES = ("A4", "A3")
+NOTICE_KINDS = ("rectification", "supervision")
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+# A document maker runs on the worker: it writes the PDF to `out` and returns the file name to
+# suggest for 另存为 (plain values only; it must never touch a widget).
+Maker = Callable[[Path, Progress, Cancelled], str]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportActions", text)
+
+
+def reports_tmp_dir(data_dir: Path) -> Path:
+    folder = data_dir / REPORTS_TMP
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def clean_stale_reports(data_dir: Path, older_than_s: float = STALE_AFTER_S) -> int:
+    """Remove temporary documents left by a session that did not close normally. Returns how many."""
+    folder = data_dir / REPORTS_TMP
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    limit = time.time() - older_than_s
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue  # open in another program (Windows): try again next time
+    return removed
+
+
+def file_name(*parts: str) -> str:
+    """A file name from parts, without the characters Windows refuses."""
+    name = "-".join(part.strip() for part in parts if part and part.strip())
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".pdf"
+
+
+class ReportCancelled(DomainError):
+    """The user cancelled a long document; raised from the progress callback on the worker."""
+
+
+class ReportJob(QObject):
+    """One document being generated. `preview` is set once it is shown, `error` on failure."""
+
+    progressed = Signal(int, int)  # emitted on the worker thread, delivered on the UI thread
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, title: str, out: Path, cancellable: bool) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.title = title
+        self.out = out
+        self.preview: PdfPreview | None = None
+        self.error: str | None = None
+        self.done = False
+        self._cancel = threading.Event()
+        self.progress = QProgressDialog(
+            _tr("正在生成“{title}”…").format(title=title), _tr("取消"), 0, 0, parent.window()
+        )
+        self.progress.setWindowTitle(_tr("生成文档"))
+        self.progress.setObjectName("reportProgress")
+        # A long batch blocks its window (with 取消); a single document lets the user go on working.
+        if cancellable:
+            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._cancel.set)
+        self.progressed.connect(self._on_progress)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report_progress(self, done: int, total: int) -> None:
+        """The generator's progress callback (worker thread): a signal only, or stop if cancelled."""
+        if self._cancel.is_set():
+            raise ReportCancelled(_tr("已取消"))
+        self.progressed.emit(done, total)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def succeeded(self, suggested_name: object) -> None:
+        self._close_progress()
+        if self._cancel.is_set():
+            self.out.unlink(missing_ok=True)
+        else:
+            try:
+                preview = PdfPreview(self.out, self.title, str(suggested_name), True, self.parent_widget.window())
+            except DomainError as error:
+                self.out.unlink(missing_ok=True)
+                self._fail(str(error))
+            else:
+                self.preview = preview
+                preview.show()
+                preview.raise_()
+                preview.activateWindow()
+        self._finish()
+
+    def failed(self, message: str) -> None:
+        self._close_progress()
+        self.out.unlink(missing_ok=True)
+        if not self._cancel.is_set():
+            self._fail(message)
+        self._finish()
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        QMessageBox.warning(self.parent_widget.window(), _tr("无法生成文档"), message)
+
+    def _close_progress(self) -> None:
+        self.progress.canceled.disconnect(self._cancel.set)  # closing the dialog emits canceled
+        self.progress.close()
+        self.progress.deleteLater()
+
+    def _finish(self) -> None:
+        self.done = True
+        self.finished.emit()
+        self.deleteLater()
+
+
+def start_report(
+    parent: QWidget, workspace: Workspace, title: str, make: Maker, cancellable: bool = False
+) -> ReportJob:
+    """Run `make` on the background worker into a new temporary file, then preview it."""
+    out = reports_tmp_dir(workspace.data_dir) / f"{uuid.uuid4().hex}.pdf"
+    job = ReportJob(parent, title, out, cancellable)
+    report_progress, cancelled = job.report_progress, job.cancelled
+    run_in_background(lambda: make(out, report_progress, cancelled), job.succeeded, job.failed)
+    return job
+
+
+# -- the documents ---------------------------------------------------------------------------------
+def preview_inspection_report(parent: QWidget, workspace: Workspace, inspection_id: str) -> ReportJob:
+    def make(out: Path, _progress: Progress, _cancelled: Cancelled) -> str:
+        from inspector.reports.inspection_report import write_inspection_report
+
+        view = workspace.inspections.get(inspection_id)
+        write_inspection_report(workspace, inspection_id, out)
+        return file_name(_tr("检查报告"), view.enterprise_name, view.inspection_date.isoformat())
+
+    return start_report(parent, workspace, _tr("检查报告"), make)
+
+
+def preview_notice(parent: QWidget, workspace: Workspace, notice_id: str, kind: str | None = None) -> ReportJob:
+    """A notice as 整改通知书 or 监督意见书 (`kind`; None: the kind it was issued as)."""
+    title = {"rectification": _tr("整改通知书"), "supervision": _tr("监督意见书")}.get(kind or "", _tr("通知书"))
+
+    def make(out: Path, _progress: Progress, _cancelled: Cancelled) -> str:
+        from inspector.reports.notice_report import write_notice
+
+        notice = workspace.notices.get(notice_id)
+        write_notice(workspace, notice.id, out, kind)
+        label = title if kind else notice.kind.label
+        return file_name(label, notice.number, notice.enterprise_name)
+
+    return start_report(parent, workspace, title, make)
+
+
+def preview_plaque(parent: QWidget, workspace: Workspace, enterprise_id: str, year: int, size: str = "A4") -> ReportJob:
+    def make(out: Path, _progress: Progress, _cancelled: Cancelled) -> str:
+        from inspector.reports.plaque_report import write_plaque
+
+        enterprise = workspace.enterprises.get(enterprise_id)
+        write_plaque(workspace, enterprise_id, year, out, size)
+        return file_name(_tr("亮牌"), enterprise.name, str(year), size)
+
+    return start_report(parent, workspace, _tr("{year} 年度亮牌").format(year=year), make)
+
+
+def preview_plaques(parent: QWidget, workspace: Workspace, year: int, size: str = "A4") -> ReportJob:
+    """All plaques of a year in one PDF, with progress and 取消 (the generator stops early)."""
+
+    def make(out: Path, progress: Progress, cancelled: Cancelled) -> str:
+        from inspector.reports.plaque_batch import write_plaques
+
+        write_plaques(workspace, year, out, size, progress=progress, cancelled=cancelled)
+        if cancelled():
+            raise ReportCancelled(_tr("已取消"))
+        return file_name(_tr("亮牌"), str(year), size, _tr("批量"))
+
+    return start_report(parent, workspace, _tr("{year} 年度亮牌（批量）").format(year=year), make, cancellable=True)
+
+
+def preview_summary(parent: QWidget, workspace: Workspace, year: int) -> ReportJob:
+    def make(out: Path, progress: Progress, _cancelled: Cancelled) -> str:
+        from inspector.reports.annual_summary import write_summary
+
+        write_summary(workspace, year, out, progress=progress)
+        return file_name(_tr("年度汇总"), str(year))
+
+    return start_report(parent, workspace, _tr("{year} 年度汇总").format(year=year), make, cancellable=True)
+
+
+# -- options -----------------------------------------------------------------------------------------
+class ReportOptionsDialog(QDialog):
+    """The few choices a document needs: a year (editable or fixed), a plaque size, a notice kind."""
+
+    def __init__(
+        self,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        year: int | None = None,
+        year_editable: bool = True,
+        years: tuple[int, int] = (2000, 2100),
+        sizes: bool = False,
+        kind: str | None = None,
+        subject: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout()
+        if subject:
+            subject_label = QLabel(subject)
+            subject_label.setWordWrap(True)
+            form.addRow(self.tr("对象"), subject_label)
+        self.year: QSpinBox | None = None
+        if year is not None:
+            self.year = QSpinBox()
+            self.year.setObjectName("year")
+            self.year.setRange(min(years[0], year), max(years[1], year))
+            self.year.setValue(year)
+            self.year.setSuffix(self.tr(" 年"))
+            self.year.setEnabled(year_editable)
+            form.addRow(self.tr("年度"), self.year)
+        self.size: QComboBox | None = None
+        if sizes:
+            self.size = QComboBox()
+            self.size.setObjectName("size")
+            self.size.addItem(self.tr("A4 横向"), "A4")
+            self.size.addItem(self.tr("A3 横向"), "A3")
+            form.addRow(self.tr("纸张"), self.size)
+        self.kind: QComboBox | None = None
+        if kind is not None:
+            self.kind = QComboBox()
+            self.kind.setObjectName("kind")
+            self.kind.addItem(self.tr("整改通知书"), "rectification")
+            self.kind.addItem(self.tr("监督意见书"), "supervision")
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+            form.addRow(self.tr("文书类别"), self.kind)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("预览"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(320)
+        self.job: ReportJob | None = None  # the document started on OK
+
+    def chosen_year(self) -> int:
+        assert self.year is not None
+        return self.year.value()
+
+    def chosen_size(self) -> str:
+        return self.size.currentData() if self.size is not None else "A4"
+
+    def chosen_kind(self) -> str | None:
+        return self.kind.currentData() if self.kind is not None else None
+
+
+def _ask(dialog: ReportOptionsDialog, start: Callable[[ReportOptionsDialog], ReportJob]) -> ReportOptionsDialog:
+    def accepted() -> None:
+        dialog.job = start(dialog)
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
+    return dialog
+
+
+def _year_range(workspace: Workspace) -> tuple[int, int]:
+    this_year = workspace.today().year
+    return this_year - 30, this_year + 1
+
+
+def ask_notice(parent: QWidget, workspace: Workspace, notice_id: str, kind: str) -> ReportOptionsDialog:
+    """整改通知书…: choose 整改通知书 or 监督意见书 (preselected: the kind it was issued as)."""
+    dialog = ReportOptionsDialog(_tr("打印通知书"), parent, kind=kind, subject=notice_id)
+    return _ask(dialog, lambda d: preview_notice(parent, workspace, notice_id, d.chosen_kind()))
+
+
+def ask_plaque(
+    parent: QWidget, workspace: Workspace, enterprise_id: str, year: int, name: str = ""
+) -> ReportOptionsDialog:
+    """亮牌…: the plaque of `year` (fixed) on A4 or A3."""
+    dialog = ReportOptionsDialog(
+        _tr("亮牌"), parent, year=year, year_editable=False, years=(year, year), sizes=True, subject=name
+    )
+    return _ask(dialog, lambda d: preview_plaque(parent, workspace, enterprise_id, year, d.chosen_size()))
+
+
+def ask_plaques(parent: QWidget, workspace: Workspace) -> ReportOptionsDialog:
+    """批量打印亮牌…: every plaque of a year in one PDF."""
+    dialog = ReportOptionsDialog(
+        _tr("批量打印亮牌"), parent, year=workspace.today().year, years=_year_range(workspace), sizes=True
+    )
+    return _ask(dialog, lambda d: preview_plaques(parent, workspace, d.chosen_year(), d.chosen_size()))
+
+
+def ask_summary(parent: QWidget, workspace: Workspace) -> ReportOptionsDialog:
+    """年度汇总…: the managers' summary of a year."""
+    dialog = ReportOptionsDialog(_tr("年度汇总"), parent, year=workspace.today().year, years=_year_range(workspace))
+    return _ask(dialog, lambda d: preview_summary(parent, workspace, d.chosen_year()))
+
+
+def report_menu_button(window: QWidget, workspace: Workspace) -> QPushButton:
+    """The main window's 报表 button and its menu; also clears stale temporary documents."""
+    clean_stale_reports(workspace.data_dir)
+    button = QPushButton(_tr("报表"))
+    button.setObjectName("reportsButton")
+    button.setToolTip(_tr("批量打印亮牌、年度汇总"))
+    menu = QMenu(button)
+    menu.setObjectName("reportsMenu")
+    plaques = menu.addAction(_tr("批量打印亮牌…"))
+    plaques.setObjectName("batchPlaques")
+    plaques.triggered.connect(lambda: ask_plaques(window, workspace))
+    summary = menu.addAction(_tr("年度汇总…"))
+    summary.setObjectName("annualSummary")
+    summary.triggered.connect(lambda: ask_summary(window, workspace))
+    button.setMenu(menu)
+    return button

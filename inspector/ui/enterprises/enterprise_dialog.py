@@ -1,0 +1,252 @@
+"""Add or edit an enterprise, with live validation.
+
+The dialog has no rules of its own: on every keystroke it builds an `Enterprise` from the fields
+and asks `Enterprise.validated()` (which uses `credit_code.check` for the check digit) what is
+wrong; each message is shown under its field. On OK it calls `EnterpriseService.add` or
+`update`; a refusal from the service (a credit code already registered…) is shown the same way
+and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core import credit_code
+from inspector.core.enterprise import Enterprise, EnterpriseSize
+from inspector.core.errors import DomainError, ValidationError
+from inspector.ui.enterprises.enterprise_model import ALERT_COLOR, size_text
+from inspector.workspace import Workspace
+
+# Keys of ValidationError.problems, as `Enterprise.validated` names the fields.
+NAME = "企业名称"
+CODE = credit_code.FIELD  # 统一社会信用代码
+TOWN = "镇街道"
+PHONE = "联系电话"
+SIZE_ORDER = (EnterpriseSize.LARGE, EnterpriseSize.MEDIUM, EnterpriseSize.SMALL, EnterpriseSize.MICRO, None)
+
+
+class _Field(QWidget):
+    """An editor with its message underneath (hidden while there is nothing to say)."""
+
+    def __init__(self, editor: QWidget) -> None:
+        super().__init__()
+        self.editor = editor
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ALERT_COLOR};")
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.message)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+
+class EnterpriseDialog(QDialog):
+    """`enterprise` None adds a new one. After acceptance `enterprise_id` holds its id."""
+
+    def __init__(self, parent: QWidget | None, enterprise: Enterprise | None, workspace: Workspace) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.original = enterprise
+        self.enterprise_id: str | None = enterprise.id if enterprise else None
+        self.setWindowTitle(self.tr("编辑企业") if enterprise else self.tr("新增企业"))
+        self.setMinimumWidth(560)
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("营业执照上的全称"))
+        self.credit_code = QLineEdit()
+        self.credit_code.setPlaceholderText(self.tr("18 位，如 91330482MA2B3C4D5E"))
+        self.town = QComboBox()
+        self.town.setEditable(True)
+        self.town.addItems(workspace.enterprises.towns())
+        self.town.setCurrentIndex(-1)
+        town_edit = self.town.lineEdit()
+        assert town_edit is not None
+        town_edit.setPlaceholderText(self.tr("选择或输入镇、街道"))
+        self.address = QLineEdit()
+        self.industry = QLineEdit()
+        self.size = QComboBox()
+        for size in SIZE_ORDER:
+            self.size.addItem(size_text(size), size.value if size else None)
+        self.size.setCurrentIndex(len(SIZE_ORDER) - 1)
+        self.contact_person = QLineEdit()
+        self.contact_phone = QLineEdit()
+        self.contact_phone.setPlaceholderText(self.tr("手机或座机，如 0573-85123456"))
+
+        self.fields: dict[str, _Field] = {
+            NAME: _Field(self.name),
+            CODE: _Field(self.credit_code),
+            TOWN: _Field(self.town),
+            PHONE: _Field(self.contact_phone),
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("企业名称 *"), self.fields[NAME])
+        form.addRow(self.tr("统一社会信用代码 *"), self.fields[CODE])
+        form.addRow(self.tr("镇街道 *"), self.fields[TOWN])
+        form.addRow(self.tr("地址"), self.address)
+        form.addRow(self.tr("行业"), self.industry)
+        form.addRow(self.tr("规模"), self.size)
+        form.addRow(self.tr("联系人"), self.contact_person)
+        form.addRow(self.tr("联系电话"), self.fields[PHONE])
+
+        hint = QLabel(self.tr("带 * 的为必填项"))
+        hint.setStyleSheet("color: #757575;")
+        self.error = QLabel()  # problems not tied to one field
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ALERT_COLOR};")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert ok_button is not None and cancel_button is not None
+        self.ok_button = ok_button
+        self.ok_button.setText(self.tr("保存"))
+        cancel_button.setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        # A field's message shows once the user has typed in it (or at once when editing): a
+        # blank form need not start in red. OK stays disabled while anything is wrong.
+        self._touched: set[str] = set()
+        # Refusals from the service, with the field text they were about: they stand until that
+        # field changes (the same code would be refused again).
+        self._refusals: dict[str, tuple[str, str]] = {}
+        self._general = ""  # a refusal not about one field; shown until the next edit
+        if enterprise is not None:
+            self._load(enterprise)
+            self._touched.update(self.fields)
+        self.name.textEdited.connect(lambda _text: self._edited(NAME))
+        self.credit_code.textEdited.connect(lambda _text: self._edited(CODE))
+        self.town.editTextChanged.connect(lambda _text: self._edited(TOWN))
+        self.contact_phone.textEdited.connect(lambda _text: self._edited(PHONE))
+        self.validate()
+
+    def _load(self, enterprise: Enterprise) -> None:
+        self.name.setText(enterprise.name)
+        self.credit_code.setText(enterprise.credit_code)
+        self.town.setEditText(enterprise.town)
+        self.address.setText(enterprise.address)
+        self.industry.setText(enterprise.industry)
+        self.size.setCurrentIndex(SIZE_ORDER.index(enterprise.size))
+        self.contact_person.setText(enterprise.contact_person)
+        self.contact_phone.setText(enterprise.contact_phone)
+
+    # -- validation --------------------------------------------------------------------------
+    def entered(self) -> Enterprise:
+        """The enterprise as typed (not yet validated)."""
+        size = self.size.currentData()
+        return Enterprise(
+            name=self.name.text(),
+            credit_code=self.credit_code.text(),
+            town=self.town.currentText(),
+            address=self.address.text(),
+            industry=self.industry.text(),
+            size=EnterpriseSize(size) if size else None,
+            contact_person=self.contact_person.text(),
+            contact_phone=self.contact_phone.text(),
+            id=self.original.id if self.original else None,
+        )
+
+    def _field_text(self, key: str) -> str:
+        editor = self.fields[key].editor
+        if isinstance(editor, QComboBox):
+            return editor.currentText()
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    def _edited(self, key: str) -> None:
+        self._touched.add(key)
+        self._general = ""
+        self.validate()
+
+    def problems(self) -> dict[str, str]:
+        """Field → message: what `Enterprise.validated` finds, plus standing service refusals."""
+        try:
+            self.entered().validated()
+            problems: dict[str, str] = {}
+        except ValidationError as error:
+            problems = dict(error.problems)
+        for key, (message, text) in list(self._refusals.items()):
+            if self._field_text(key) == text:
+                problems.setdefault(key, message)
+            else:
+                del self._refusals[key]
+        return problems
+
+    def validate(self) -> bool:
+        """Show every message under its field; enable OK only when nothing is wrong."""
+        problems = self.problems()
+        for key, field in self.fields.items():
+            message = problems.get(key, "") if key in self._touched or key in self._refusals else ""
+            field.show_message(self._readable(key, message))
+        others = [message for key, message in problems.items() if key not in self.fields]
+        if self._general:
+            others.append(self._general)
+        self.error.setText("\n".join(others))
+        self.error.setVisible(bool(others))
+        self.ok_button.setEnabled(not problems)
+        return not problems
+
+    def _readable(self, key: str, message: str) -> str:
+        # Messages about a credit code start with the code itself ("9133…：校验位错误…", "9133… 已登记为…"),
+        # which is right in an import report; under the field it only repeats what is typed above.
+        if key == CODE and message:
+            typed = credit_code.normalize(self._field_text(CODE))
+            for separator in ("：", " "):
+                if typed and message.startswith(typed + separator):
+                    return message[len(typed) + len(separator) :]
+        return message
+
+    # -- saving ------------------------------------------------------------------------------
+    def accept(self) -> None:
+        if not self.validate():
+            self._touched.update(self.fields)
+            self.validate()
+            return
+        enterprise = self.entered()
+        try:
+            if self.original is None:
+                self.enterprise_id = self.workspace.enterprises.add(enterprise)
+            else:
+                self.workspace.enterprises.update(replace(enterprise, id=self.original.id))
+        except ValidationError as error:
+            self._refused(error.problems)
+            return
+        except DomainError as error:
+            self._general = str(error)
+            self.validate()
+            return
+        super().accept()
+
+    def _refused(self, problems: dict[str, str]) -> None:
+        general = []
+        for key, message in problems.items():
+            if key in self.fields:
+                self._refusals[key] = (message, self._field_text(key))
+            else:
+                general.append(message)
+        self._general = "\n".join(general)
+        self.validate()

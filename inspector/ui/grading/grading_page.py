@@ -1,0 +1,336 @@
+"""评级发牌: the annual grading round for a year, and the quarterly lights for a chosen quarter.
+
+生成评级建议 runs `workspace.grading_round.propose` on the background worker with a progress
+bar; the list shows every proposal with its reasons and change from last year; 调整等级 asks for
+the grade and the written reason; 确认发牌 issues the plaques in one transaction after a
+confirmation; 批量打印亮牌 previews the year's plaques (report_actions). The page holds no rule:
+every decision is the service's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.dates import Quarter
+from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.services.grading_round import IssueResult, LightsResult, Proposal
+from inspector.ui.common.lazy_table import lazy_table
+from inspector.ui.common.operations import run_in_background
+from inspector.ui.grading.grading_model import COL_REASONS, GradingModel
+from inspector.ui.grading.override_dialog import OverrideDialog
+from inspector.workspace import Workspace
+
+
+class GradingPage(QWidget):
+    propose_progress = Signal(int, int)  # emitted from the worker; delivered on the UI thread
+
+    def __init__(self, workspace: Workspace, main_window: Any = None) -> None:
+        super().__init__(main_window)
+        self.workspace = workspace
+        self.main_window = main_window
+        self.model = GradingModel(self)
+        self.year_of_list: int | None = None
+        self.busy = False
+        self.override_dialog: OverrideDialog | None = None
+        self.last_issue: IssueResult | None = None
+        self.last_lights: LightsResult | None = None
+        self.plaque_job: Any = None
+        today = workspace.today()
+
+        self.year = QComboBox()
+        for year in range(today.year, today.year - 6, -1):
+            self.year.addItem(self.tr("{year} 年度").format(year=year), year)
+        self.propose_button = QPushButton(self.tr("生成评级建议"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.town = QComboBox()
+        self.town.addItem(self.tr("全部镇街道"), None)
+        for town in EnterpriseQueries(workspace.db).towns():
+            self.town.addItem(town, town)
+        self.change = QComboBox()
+        self.change.addItem(self.tr("全部变化"), None)
+        for key, label in (
+            ("up", self.tr("升级")),
+            ("down", self.tr("降级")),
+            ("same", self.tr("持平")),
+            ("new", self.tr("新评")),
+            ("pending", self.tr("待评")),
+        ):
+            self.change.addItem(label, key)
+        self.count = QLabel()
+        self.export_button = QPushButton(self.tr("导出…"))
+        top = QHBoxLayout()
+        top.addWidget(self.year)
+        top.addWidget(self.propose_button)
+        top.addWidget(self.progress)
+        top.addSpacing(12)
+        top.addWidget(self.town)
+        top.addWidget(self.change)
+        top.addWidget(self.count)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+
+        self.table = lazy_table(self.model, COL_REASONS, self)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(
+            (
+                "平湖市某某精密机械有限公司",
+                "91330482MA2B3C4D5E",
+                "独山港镇",
+                "建议等级",
+                "C级（调整）",
+                "100.0",
+                "上年",
+                "变化",
+            )
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.table.doubleClicked.connect(self._double_clicked)
+
+        self.override_button = QPushButton(self.tr("调整等级…"))
+        self.issue_button = QPushButton(self.tr("确认发牌"))
+        self.issue_button.setStyleSheet("font-weight: bold;")
+        self.print_button = QPushButton(self.tr("批量打印亮牌"))
+        self.quarter = QComboBox()
+        self.lights_button = QPushButton(self.tr("重新计算亮灯"))
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #37474f;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.override_button)
+        bottom.addWidget(self.issue_button)
+        bottom.addWidget(self.print_button)
+        bottom.addSpacing(24)
+        bottom.addWidget(QLabel(self.tr("季度亮灯")))
+        bottom.addWidget(self.quarter)
+        bottom.addWidget(self.lights_button)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.status, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.propose_button.clicked.connect(self.propose)
+        self.propose_progress.connect(self._on_progress)
+        self.town.currentIndexChanged.connect(self.apply_filter)
+        self.change.currentIndexChanged.connect(self.apply_filter)
+        self.year.currentIndexChanged.connect(self._year_changed)
+        self.override_button.clicked.connect(lambda: self.override_selected())
+        self.issue_button.clicked.connect(self.confirm_issue)
+        self.print_button.clicked.connect(self.print_plaques)
+        self.lights_button.clicked.connect(self.recompute_lights)
+        self.export_button.clicked.connect(self.choose_export)
+        self._year_changed()
+
+    def selected_year(self) -> int:
+        return int(self.year.currentData())
+
+    def _year_changed(self) -> None:
+        year, today = self.selected_year(), self.workspace.today()
+        self.quarter.clear()
+        for number in range(1, 5):
+            quarter = Quarter(year, number)
+            if quarter.first_day <= today:
+                self.quarter.addItem(str(quarter), str(quarter))
+        self.quarter.setCurrentIndex(self.quarter.count() - 1)
+        if self.year_of_list != year:
+            self.model.set_proposals([])
+            self.year_of_list = None
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_list = bool(self.model.proposals) and not self.busy
+        for button in (self.override_button, self.issue_button, self.export_button):
+            button.setEnabled(has_list)
+        self.propose_button.setEnabled(not self.busy)
+        self.lights_button.setEnabled(not self.busy and self.quarter.count() > 0)
+        self.count.setText(self.tr("共 {n} 家").format(n=self.model.rowCount()))
+
+    # -- proposals -----------------------------------------------------------------------------------
+    def propose(self) -> None:
+        if self.busy:
+            return
+        year = self.selected_year()
+        self.busy = True
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("正在生成 {year} 年度评级建议…").format(year=year))
+        self._update_buttons()
+        service, emit = self.workspace.grading_round, self.propose_progress.emit
+
+        run_in_background(
+            lambda: service.propose(year, lambda done, total: emit(done, total)),
+            lambda proposals: self._proposed(year, proposals),
+            self._failed,
+        )
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _proposed(self, year: int, proposals: list[Proposal]) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.year_of_list = year
+        self.model.set_proposals(proposals)
+        counts: dict[str, int] = {}
+        for p in proposals:
+            counts[p.proposed_grade] = counts.get(p.proposed_grade, 0) + 1
+        self.status.setText(
+            self.tr("{year} 年度建议：A {a} · B {b} · C {c} · D {d} · 待评 {p}").format(
+                year=year,
+                a=counts.get("A", 0),
+                b=counts.get("B", 0),
+                c=counts.get("C", 0),
+                d=counts.get("D", 0),
+                p=counts.get("pending", 0),
+            )
+        )
+        self._update_buttons()
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.status.setText(message)
+        self._update_buttons()
+        QMessageBox.warning(self, self.tr("操作失败"), message)
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.town.currentData(), self.change.currentData())
+        self._update_buttons()
+
+    # -- overrides -----------------------------------------------------------------------------------
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self.override_selected(index.row())
+
+    def override_selected(self, row: int | None = None) -> OverrideDialog | None:
+        if row is None:
+            index = self.table.currentIndex()
+            if not index.isValid():
+                return None
+            row = index.row()
+        p = self.model.proposal(row)
+        grade, reason = self.model.overrides.get(p.enterprise_id, (p.proposed_grade, ""))
+        dialog = OverrideDialog(p, grade, reason, self)
+        dialog.accepted.connect(lambda: self.model.set_override(p.enterprise_id, *dialog.chosen()))
+        self.override_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- issuing ---------------------------------------------------------------------------------------
+    def confirm_issue(self) -> bool:
+        """Ask, then issue. Returns whether the issue was started."""
+        year = self.year_of_list
+        if year is None or self.busy:
+            return False
+        decisions = self.model.decisions()
+        grading = sum(1 for d in decisions if d.final_grade != "pending")
+        already = sum(1 for d in decisions if d.proposal.issued_grade)
+        text = self.tr("将为 {n} 家企业发放 {year} 年度亮牌（人工调整 {o} 家，待评 {p} 家不发牌）。").format(
+            n=grading, year=year, o=len(self.model.overrides), p=len(decisions) - grading
+        )
+        if already:
+            text += "\n" + self.tr("其中 {n} 家本年度已经发牌，将重新发牌（原牌匾保留，标为已作废）。").format(
+                n=already
+            )
+        answer = QMessageBox.question(self, self.tr("确认发牌"), text + "\n" + self.tr("确定发牌吗？"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.issue(already > 0)
+        return True
+
+    def issue(self, reissue: bool = False) -> None:
+        year = self.year_of_list
+        if year is None:
+            return
+        decisions = self.model.decisions()
+        by = self.workspace.settings.office_name
+        self.busy = True
+        self._update_buttons()
+        self.status.setText(self.tr("正在发牌…"))
+        service = self.workspace.grading_round
+        run_in_background(lambda: service.issue(year, decisions, by, reissue=reissue), self._issued, self._failed)
+
+    def _issued(self, result: IssueResult) -> None:
+        self.busy = False
+        self.last_issue = result
+        span = f"{result.serials[0]} – {result.serials[-1]}" if result.serials else "—"
+        self.status.setText(
+            self.tr("已发牌 {n} 块（编号 {span}），人工调整 {o} 块").format(
+                n=result.issued, span=span, o=result.overridden
+            )
+        )
+        self._update_buttons()
+        self.propose()  # the list now shows what was issued
+
+    def print_plaques(self) -> Any:
+        from inspector.ui.documents.report_actions import preview_plaques
+
+        self.plaque_job = preview_plaques(self, self.workspace, self.selected_year())
+        return self.plaque_job
+
+    # -- lights ----------------------------------------------------------------------------------------
+    def recompute_lights(self) -> None:
+        quarter = self.quarter.currentData()
+        if not quarter or self.busy:
+            return
+        self.busy = True
+        self._update_buttons()
+        self.status.setText(self.tr("正在计算 {quarter} 季度亮灯…").format(quarter=quarter))
+        service = self.workspace.grading_round
+        run_in_background(lambda: service.recompute_lights(quarter), self._lights_done, self._failed)
+
+    def _lights_done(self, result: LightsResult) -> None:
+        self.busy = False
+        self.last_lights = result
+        c = result.counts
+        self.status.setText(
+            self.tr("{quarter} 季度亮灯：绿灯 {g} · 黄灯 {y} · 红灯 {r}（变更 {n} 条）").format(
+                quarter=result.quarter, g=c["green"], y=c["yellow"], r=c["red"], n=result.changed
+            )
+        )
+        self._update_buttons()
+
+    # -- export ------------------------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        name = self.tr("评级建议_{year}.xlsx").format(year=self.year_of_list)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评级建议"), name, self.tr("Excel 文件 (*.xlsx)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        proposals = [self.model.proposal(row) for row in range(self.model.rowCount())]
+        year = self.year_of_list or self.selected_year()
+
+        def work() -> int:
+            from inspector.exporting.grading_export import export_proposals
+
+            return export_proposals(proposals, path, year)
+
+        run_in_background(
+            work,
+            lambda n: self.status.setText(self.tr("已导出 {n} 家到 {path}").format(n=n, path=path)),
+            lambda message: QMessageBox.warning(self, self.tr("导出失败"), message),
+        )
+
+    def selected_proposal(self) -> Proposal | None:
+        index = self.table.currentIndex()
+        return self.model.proposal(index.row()) if index.isValid() else None

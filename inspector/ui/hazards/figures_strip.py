@@ -1,0 +1,31 @@
+"""One line of this year's hazard figures on the ledger page: 发现 · 已整改 · 整改率 · 逾期.
+
+The numbers are the total row of `hazard_figures`, whose definitions are those of
+`workspace.stats()` and `inspector stats`, so the three always agree."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from inspector.queries.hazard_figures import FigureRow, hazard_figures
+from inspector.workspace import Workspace
+
+
+class FiguresStrip(QLabel):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.figures: FigureRow | None = None
+        self.setObjectName("figures_strip")
+        self.setStyleSheet("color: #37474f;")
+
+    def refresh(self) -> None:
+        today = self.workspace.today()
+        self.figures = hazard_figures(self.workspace.db, today.year, today)[-1]
+        f = self.figures
+        rate = "—" if f.rate is None else f"{f.rate:.1f}%"
+        self.setText(
+            self.tr("{year} 年：发现 {found} · 已整改 {fixed} · 整改率 {rate} · 逾期 {overdue}").format(
+                year=today.year, found=f.found, fixed=f.rectified, rate=rate, overdue=f.overdue
+            )
+        )

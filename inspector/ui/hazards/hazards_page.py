@@ -1,0 +1,442 @@
+"""隐患台账: every hazard, filtered and sorted, with the selected one's detail and actions, a to-do
+panel of what is overdue or due, and export to .xlsx / .csv with a progress bar.
+
+The table is a `HazardTableModel` (ids of the filter, rows loaded as they come into view). The
+export runs on the background worker; its progress callback only emits a signal, which Qt
+delivers to the UI thread, where the progress dialog is updated.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.checklist import Severity
+from inspector.core.errors import DomainError
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.exporting.hazard_export import export_ledger
+from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.ui.common.labels import hazard_status_label, severity_label
+from inspector.ui.common.lazy_table import lazy_table
+from inspector.ui.common.operations import run_in_background
+from inspector.ui.hazards.figures_strip import FiguresStrip
+from inspector.ui.hazards.hazard_action_dialog import HazardActionDialog
+from inspector.ui.hazards.hazard_detail import HazardDetailPanel
+from inspector.ui.hazards.hazard_model import (
+    COL_DEADLINE,
+    COL_DESCRIPTION,
+    COL_ENTERPRISE,
+    COL_FOUND_ON,
+    COL_RESPONSIBLE,
+    COL_SEVERITY,
+    COL_STATUS,
+    COL_TOWN,
+    ID_ROLE,
+    HazardTableModel,
+)
+from inspector.ui.hazards.new_hazard_dialog import NewHazardDialog
+from inspector.ui.hazards.notice_dialog import NoticeDialog
+from inspector.ui.hazards.todo_panel import TodoPanel
+from inspector.workspace import Workspace
+
+NO_DATE = QDate(2000, 1, 1)  # the minimum of the date filters, shown as 不限
+DETAIL_WIDTH = 340
+
+
+class ExportCancelled(DomainError):
+    pass
+
+
+class HazardsPage(QWidget):
+    export_progress = Signal(int, int)  # emitted from the worker thread; delivered on the UI thread
+    export_finished = Signal(object)  # rows written, or an error message (str)
+
+    def __init__(self, workspace: Workspace, main_window: QWidget | None = None) -> None:
+        super().__init__(main_window)
+        self.workspace = workspace
+        self.main_window = main_window
+        self.ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
+        self.model = HazardTableModel(self.ledger, self)
+        self.last_dialog: HazardActionDialog | None = None
+        self.new_dialog: NewHazardDialog | None = None
+        self.notice_dialog: NoticeDialog | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_export: int | str | None = None
+        self._cancel = threading.Event()
+
+        self.todo = TodoPanel()
+        self.todo.open_requested.connect(self.open_hazard)
+
+        # -- filter bar --------------------------------------------------------------------------
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索隐患描述或企业名称"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), None)
+        for status in HazardStatus:
+            self.status.addItem(hazard_status_label(status), status.value)
+        self.severity = QComboBox()
+        self.severity.addItem(self.tr("全部等级"), None)
+        for severity in Severity:
+            self.severity.addItem(severity_label(severity), severity.value)
+        self.town = QComboBox()
+        self.town.addItem(self.tr("全部镇街道"), None)
+        for town in EnterpriseQueries(workspace.db).towns():
+            self.town.addItem(town, town)
+        self.overdue = QCheckBox(self.tr("仅看逾期"))
+        self.due_days = QSpinBox()
+        self.due_days.setRange(0, 365)
+        self.due_days.setSpecialValueText(self.tr("不限"))
+        self.due_days.setSuffix(self.tr(" 天内"))
+        self.due_days.setToolTip(self.tr("只看今后 N 天内到期、仍待整改的隐患（0 = 不限）"))
+        self.inspector = QLineEdit()
+        self.inspector.setPlaceholderText(self.tr("检查人员"))
+        self.inspector.setClearButtonEnabled(True)
+        self.inspector.setFixedWidth(110)
+        self.inspector.setToolTip(self.tr("发现人或参与检查的人员姓名（回车筛选）"))
+        self.enterprise_id: str | None = None
+        self.status_set: tuple[HazardStatus, ...] = ()  # several statuses at once, set by show_filtered
+        self.enterprise_chip = QPushButton()
+        self.enterprise_chip.setToolTip(self.tr("点击取消按企业筛选"))
+        self.enterprise_chip.hide()
+        self.enterprise_chip.clicked.connect(lambda: self.filter_enterprise(None))
+        self.date_from = self._date_edit()
+        self.date_to = self._date_edit()
+        self.count = QLabel()
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.clicked.connect(self.choose_export)
+        self.new_button = QPushButton(self.tr("新增隐患"))
+        self.new_button.setToolTip(self.tr("登记职工随手拍或企业自查发现的隐患"))
+        self.new_button.clicked.connect(self.new_hazard)
+        self.figures = FiguresStrip(workspace)
+
+        first = QHBoxLayout()
+        first.addWidget(self.search, 1)
+        first.addWidget(self.status)
+        first.addWidget(self.severity)
+        first.addWidget(self.town)
+        first.addWidget(self.overdue)
+        first.addWidget(QLabel(self.tr("到期天数")))
+        first.addWidget(self.due_days)
+        second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("发现日期")))
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel("—"))
+        second.addWidget(self.date_to)
+        second.addWidget(self.inspector)
+        second.addWidget(self.enterprise_chip)
+        second.addSpacing(12)
+        second.addWidget(self.count)
+        second.addStretch(1)
+        second.addWidget(self.new_button)
+        second.addWidget(self.export_button)
+
+        # -- table and detail --------------------------------------------------------------------
+        self.table = lazy_table(self.model, COL_DESCRIPTION, self)
+        self.table.setCornerButtonEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(COL_FOUND_ON, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        metrics = self.fontMetrics()
+        date_width = metrics.horizontalAdvance("0000-00-00") + 24
+        for column, chars in (
+            (COL_ENTERPRISE, 6),
+            (COL_TOWN, 4),
+            (COL_SEVERITY, 4),
+            (COL_STATUS, 7),
+            (COL_RESPONSIBLE, 3),
+        ):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance("国" * chars) + 14)
+        self.table.setColumnWidth(COL_FOUND_ON, date_width)
+        self.table.setColumnWidth(COL_DEADLINE, date_width)
+        header.setMinimumSectionSize(40)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.detail = HazardDetailPanel(workspace)
+        self.detail.action_requested.connect(self.request_action)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1280 - DETAIL_WIDTH, DETAIL_WIDTH])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.todo)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(self.splitter, 1)
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.status, self.severity, self.town):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.overdue.toggled.connect(self.apply_filter)
+        self.due_days.valueChanged.connect(self.apply_filter)
+        self.inspector.editingFinished.connect(self.apply_filter)
+        self.date_from.dateChanged.connect(self.apply_filter)
+        self.date_to.dateChanged.connect(self.apply_filter)
+        self.export_progress.connect(self._on_export_progress)
+        self.export_finished.connect(self._on_export_finished)
+        self.refresh()
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("不限"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    # -- filtering ----------------------------------------------------------------------------
+    def current_filter(self) -> LedgerFilter:
+        status = self.status.currentData()
+        found_from = self._date(self.date_from)
+        found_to = self._date(self.date_to)
+        if found_from and found_to and found_from > found_to:
+            found_from, found_to = found_to, found_from
+        old = self.model.current_filter()
+        return LedgerFilter(
+            statuses=(HazardStatus(status),) if status else self.status_set,
+            severity=Severity(self.severity.currentData()) if self.severity.currentData() else None,
+            overdue_only=self.overdue.isChecked(),
+            due_within_days=self.due_days.value() or None,
+            town=self.town.currentData(),
+            enterprise_id=self.enterprise_id,
+            inspector=self.inspector.text().strip() or None,
+            found_from=found_from,
+            found_to=found_to,
+            text=self.search.text().strip() or None,
+            sort=old.sort,
+            descending=old.descending,
+        )
+
+    @staticmethod
+    def _date(edit: QDateEdit) -> date | None:
+        value = edit.date()
+        return None if value == NO_DATE else value.toPython()
+
+    def apply_filter(self) -> None:
+        selected = self.detail.hazard_id()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if selected:
+            self._select(selected)
+
+    def refresh(self) -> None:
+        """Re-run the filter and the to-do lists (after an action, or a new day)."""
+        self.ledger.today = self.workspace.today()
+        selected = self.detail.hazard_id()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        self.todo.refresh(self.ledger)
+        self.figures.refresh()
+        if selected:
+            self._select(selected)
+            self.detail.show_hazard(selected)
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("共 {n} 条").format(n=self.model.rowCount()))
+
+    def filter_enterprise(self, enterprise_id: str | None, name: str = "") -> None:
+        """Show one enterprise's hazards (None: all enterprises again)."""
+        self.enterprise_id = enterprise_id
+        self.enterprise_chip.setText(self.tr("企业：{name} ✕").format(name=name or enterprise_id or ""))
+        self.enterprise_chip.setVisible(enterprise_id is not None)
+        self.apply_filter()
+
+    def clear_filters(self) -> None:
+        widgets = (self.search, self.inspector, self.status, self.severity, self.town, self.overdue, self.due_days)
+        for widget in (*widgets, self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.inspector.clear()
+        self.enterprise_id = None
+        self.enterprise_chip.hide()
+        self.status_set = ()
+        for combo in (self.status, self.severity, self.town):
+            combo.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        self.due_days.setValue(0)
+        self.date_from.setDate(NO_DATE)
+        self.date_to.setDate(NO_DATE)
+        for widget in (*widgets, self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def show_filtered(
+        self,
+        *,
+        town: str | None = None,
+        found_from: date | None = None,
+        found_to: date | None = None,
+        severity: Severity | None = None,
+        overdue: bool = False,
+        statuses: tuple[HazardStatus, ...] = (),
+    ) -> None:
+        """Show the ledger with exactly these filters (the dashboard's cards and bars call this).
+        `statuses` may name several (e.g. every rectified status); it holds until the filters are
+        cleared or one status is chosen in the list."""
+        widgets = (self.search, self.inspector, self.status, self.severity, self.town, self.overdue, self.due_days)
+        for widget in (*widgets, self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.inspector.clear()
+        self.enterprise_id = None
+        self.enterprise_chip.hide()
+        self.status_set = statuses
+        self.status.setCurrentIndex(0)
+        self.severity.setCurrentIndex(max(self.severity.findData(severity.value), 0) if severity else 0)
+        self.town.setCurrentIndex(max(self.town.findData(town), 0) if town else 0)
+        self.overdue.setChecked(overdue)
+        self.due_days.setValue(0)
+        self.date_from.setDate(QDate(found_from) if found_from else NO_DATE)
+        self.date_to.setDate(QDate(found_to) if found_to else NO_DATE)
+        for widget in (*widgets, self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    # -- selection -----------------------------------------------------------------------------
+    def _current_changed(self) -> None:
+        index = self.table.currentIndex()
+        self.detail.show_hazard(index.data(ID_ROLE) if index.isValid() else None)
+
+    def _select(self, hazard_id: str) -> bool:
+        row = self.model.row_of(hazard_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, COL_DESCRIPTION)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def open_hazard(self, hazard_id: str) -> None:
+        """Select and show `hazard_id`, clearing the filters if they hide it."""
+        if not self._select(hazard_id):
+            self.clear_filters()
+            if not self._select(hazard_id):
+                # Voided ones are hidden by default: show every status.
+                self.model.set_filter(LedgerFilter(include_voided=True))
+                self._update_count()
+                self._select(hazard_id)
+        self.detail.show_hazard(hazard_id)
+
+    # -- actions -----------------------------------------------------------------------------
+    def request_action(self, hazard_id: str, action: HazardAction) -> HazardActionDialog | NoticeDialog:
+        if action is HazardAction.ISSUE_NOTICE:
+            return self.issue_notice(hazard_id)
+        view = self.detail.view
+        operator = view.found_by if view else ""
+        deadline = view.pending_extension or view.deadline if view else None
+        dialog = HazardActionDialog(self.workspace, hazard_id, action, operator, deadline, self)
+        dialog.accepted.connect(lambda: self._after_action(hazard_id))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def issue_notice(self, hazard_id: str) -> NoticeDialog:
+        """Open 下发整改通知: a notice record with its number, through NoticeService.issue."""
+        notice = NoticeDialog(self.workspace, hazard_id, self)
+        notice.accepted.connect(lambda: self._after_action(hazard_id))
+        self.notice_dialog = notice
+        notice.open()
+        return notice
+
+    def new_hazard(self) -> NewHazardDialog:
+        """Open 登记隐患 (随手拍 / 企业自查); on OK the page refreshes and selects the new hazard."""
+        dialog = NewHazardDialog(self.workspace, self)
+        dialog.accepted.connect(lambda: dialog.hazard_id and self._after_action(dialog.hazard_id))
+        self.new_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_action(self, hazard_id: str) -> None:
+        self.refresh()
+        self.open_hazard(hazard_id)
+
+    # -- export --------------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出隐患台账"),
+            str(Path.home() / f"隐患台账-{self.workspace.today().isoformat()}.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        """Export the rows of the current filter to `path` on the background worker."""
+        f = self.model.current_filter()
+        total = self.model.rowCount()
+        ledger = HazardLedger(self.workspace.db, self.ledger.today, self.workspace.settings.timezone)
+        self._cancel.clear()
+        self.last_export = None
+        self.progress = QProgressDialog(self.tr("正在导出隐患台账…"), self.tr("取消"), 0, max(total, 1), self)
+        self.progress.setWindowTitle(self.tr("导出"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._cancel.set)
+        self.export_button.setEnabled(False)
+        cancel = self._cancel
+        emit = self.export_progress.emit
+
+        def progress(done: int, of: int) -> None:  # runs on the worker: signals only
+            if cancel.is_set():
+                raise ExportCancelled("已取消导出")
+            emit(done, of)
+
+        run_in_background(
+            lambda: export_ledger(ledger, f, path, progress),
+            on_success=lambda count: self.export_finished.emit(count),
+            on_failure=lambda message: self.export_finished.emit(message),
+        )
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+
+    def _on_export_finished(self, result: object) -> None:
+        self.export_button.setEnabled(True)
+        cancelled = self._cancel.is_set()
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self.last_export = result
+        if isinstance(result, str) and not cancelled:
+            QMessageBox.warning(self, self.tr("导出失败"), result)

@@ -1,0 +1,196 @@
+"""下发整改通知: issue one rectification notice (整改通知书 / 监督意见书) for recorded hazards of one
+inspection (or, for a hazard found without an inspection, of one enterprise) through
+`NoticeService.issue`, which allocates the number and moves the hazards in one transaction.
+A refusal is shown inline; the dialog stays open and nothing is written."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.errors import DomainError
+from inspector.core.hazard_lifecycle import HazardStatus
+from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.services.hazards import HazardView
+from inspector.services.notices import NoticeKind, NoticeView, OrderType
+from inspector.workspace import Workspace
+
+NO_DATE = QDate(2000, 1, 1)  # the minimum of the re-check date, shown as 不填
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def split_names(text: str) -> list[str]:
+    """Inspector names as typed: separated by 、 , ， ; ； or spaces."""
+    return [name for name in re.split(r"[、,，;；\s]+", text) if name]
+
+
+class NoticeDialog(QDialog):
+    def __init__(self, workspace: Workspace, hazard_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.hazard_id = hazard_id
+        self.notice: NoticeView | None = None
+        self.show_result = True  # tests turn the information box off
+        self.hazard = workspace.hazards.get(hazard_id)
+        self.setWindowTitle(self.tr("下发整改通知"))
+        self.setMinimumWidth(520)
+
+        inspectors: tuple[str, ...] = ()
+        if self.hazard.inspection_id:
+            try:
+                inspectors = workspace.inspections.get(self.hazard.inspection_id).inspectors
+            except DomainError:
+                inspectors = ()
+        form = QFormLayout()
+        self.enterprise = QLabel(self.hazard.enterprise_name)
+        self.enterprise.setWordWrap(True)
+        form.addRow(self.tr("企业"), self.enterprise)
+        self.scope = QLabel(
+            self.tr("本次检查中已登记的隐患：")
+            if self.hazard.inspection_id
+            else self.tr("该企业已登记、未经检查发现的隐患：")
+        )
+        self.hazards = QListWidget()
+        self.hazards.setMinimumHeight(120)
+        for view in self._candidates():
+            text = self.tr("{found}  {description}（期限 {deadline}）").format(
+                found=view.found_on.isoformat(), description=view.description, deadline=view.deadline.isoformat()
+            )
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, view.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, view.deadline)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if view.id == hazard_id else Qt.CheckState.Unchecked)
+            self.hazards.addItem(item)
+        self.hazards.itemChanged.connect(self._update_recheck)
+        box = QVBoxLayout()
+        box.addWidget(self.scope)
+        box.addWidget(self.hazards)
+        form.addRow(self.tr("隐患"), box)
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("整改通知书"), NoticeKind.RECTIFICATION.value)
+        self.kind.addItem(self.tr("监督意见书"), NoticeKind.SUPERVISION.value)
+        self.kind.currentIndexChanged.connect(self._update_kind)
+        form.addRow(self.tr("类别"), self.kind)
+        self.kind_note = QLabel(self.tr("企业应在收到监督意见书之日起 15 个工作日内书面答复整改情况。"))
+        self.kind_note.setWordWrap(True)
+        self.kind_note.setStyleSheet("color: #555;")
+        form.addRow("", self.kind_note)
+        self.order_type = QComboBox()
+        self.order_type.addItem(self.tr("责令限期改正"), OrderType.DEADLINE.value)
+        self.order_type.addItem(self.tr("责令立即改正"), OrderType.IMMEDIATE.value)
+        form.addRow(self.tr("责令方式"), self.order_type)
+        self.recheck = QDateEdit()
+        self.recheck.setCalendarPopup(True)
+        self.recheck.setDisplayFormat("yyyy-MM-dd")
+        self.recheck.setMinimumDate(NO_DATE)
+        self.recheck.setSpecialValueText(self.tr("不填"))
+        self.recheck.setToolTip(self.tr("责令限期改正时必填；默认为所选隐患中最晚的整改期限"))
+        form.addRow(self.tr("复查日期"), self.recheck)
+        self.issued_by = QLineEdit("、".join(inspectors) or self.hazard.found_by)
+        self.issued_by.setPlaceholderText(self.tr("至少两名检查人员，用“、”分隔"))
+        form.addRow(self.tr("签发人"), self.issued_by)
+
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("签发"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._update_kind()
+        self._update_recheck()
+
+    def _candidates(self) -> list[HazardView]:
+        """Recorded hazards of the same inspection, or of the same enterprise without inspection."""
+        ledger = HazardLedger(self.workspace.db, self.workspace.today(), self.workspace.settings.timezone)
+        ids = ledger.ids(LedgerFilter(statuses=(HazardStatus.RECORDED,), enterprise_id=self.hazard.enterprise_id))
+        views = []
+        for hazard_id in ids:
+            view = self.hazard if hazard_id == self.hazard_id else self.workspace.hazards.get(hazard_id)
+            if view.inspection_id == self.hazard.inspection_id:
+                views.append(view)
+        if all(v.id != self.hazard_id for v in views):
+            views.insert(0, self.hazard)
+        return views
+
+    def checked_ids(self) -> list[str]:
+        return [
+            self.hazards.item(row).data(ID_ROLE)
+            for row in range(self.hazards.count())
+            if self.hazards.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, hazard_id: str, checked: bool = True) -> None:
+        for row in range(self.hazards.count()):
+            item = self.hazards.item(row)
+            if item.data(ID_ROLE) == hazard_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _update_kind(self) -> None:
+        self.kind_note.setVisible(self.kind.currentData() == NoticeKind.SUPERVISION.value)
+
+    def _update_recheck(self) -> None:
+        deadlines: list[date] = [
+            self.hazards.item(row).data(Qt.ItemDataRole.UserRole + 1)
+            for row in range(self.hazards.count())
+            if self.hazards.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        if deadlines:
+            latest = max(max(deadlines), self.workspace.today())
+            self.recheck.setDate(QDate(latest.year, latest.month, latest.day))
+
+    def recheck_on(self) -> date | None:
+        value = self.recheck.date()
+        return None if value == NO_DATE else value.toPython()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def submit(self) -> None:
+        inspection_id = self.hazard.inspection_id
+        try:
+            self.notice = self.workspace.notices.issue(
+                self.checked_ids(),
+                kind=self.kind.currentData(),
+                order_type=self.order_type.currentData(),
+                issued_by=split_names(self.issued_by.text()),
+                recheck_on=self.recheck_on(),
+                inspection_id=inspection_id,
+                enterprise_id=None if inspection_id else self.hazard.enterprise_id,
+            )
+        except DomainError as error:
+            self.show_message(str(error))
+            return
+        if self.show_result:
+            QMessageBox.information(
+                self,
+                self.tr("已签发"),
+                self.tr("{kind}已签发，编号 {number}").format(kind=self.kind.currentText(), number=self.notice.number),
+            )
+        self.accept()

@@ -1,0 +1,285 @@
+"""Start an inspection: enterprise, template (newest version), date and the inspectors.
+
+The dialog only gathers choices; `InspectionService.start` checks them (the enterprise exists,
+enough distinct inspectors…) and its message is shown if it refuses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.errors import DomainError
+from inspector.core.inspection import MIN_INSPECTORS
+from inspector.ui.common.ui_settings import ui_settings
+from inspector.workspace import Workspace
+
+SEARCH_LIMIT = 50  # the list shows this many matches; more typing narrows the search
+SEARCH_DELAY_MS = 150  # wait for a pause in typing before searching 25,000 names
+LAST_INSPECTORS_KEY = "start/inspectors"
+
+
+class StartDialog(QDialog):
+    """After acceptance `inspection_id` holds the new draft's id."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, enterprise_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.inspection_id: str | None = None
+        self.template_id: str | None = None
+        self.setWindowTitle(self.tr("新建检查"))
+        self.resize(860, 560)
+
+        # -- enterprise ---------------------------------------------------------------------
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("输入企业名称、信用代码或地址搜索"))
+        self.search.setClearButtonEnabled(True)
+        self.enterprise_list = QListWidget()
+        self.enterprise_list.setAlternatingRowColors(True)
+        self.search_note = QLabel()
+        self.search_note.setObjectName("hint")
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.enterprise_list.currentItemChanged.connect(lambda *_: self._update_ok())
+        enterprise_box = QGroupBox(self.tr("被检查企业"))
+        enterprise_layout = QVBoxLayout(enterprise_box)
+        enterprise_layout.addWidget(self.search)
+        enterprise_layout.addWidget(self.enterprise_list, 1)
+        enterprise_layout.addWidget(self.search_note)
+
+        # -- template and date --------------------------------------------------------------
+        self.template_label = QLabel()
+        self.template_label.setWordWrap(True)
+        self.date = QDateEdit(self._qdate_today())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        details = QFormLayout()
+        details.addRow(self.tr("检查表"), self.template_label)
+        details.addRow(self.tr("检查日期"), self.date)
+
+        # -- inspectors ---------------------------------------------------------------------
+        self.inspector_list = QListWidget()
+        self.inspector_list.itemChanged.connect(lambda _item: self._update_ok())
+        self.new_inspector = QLineEdit()
+        self.new_inspector.setPlaceholderText(self.tr("姓名"))
+        # Enter in the name field adds the name; it must not reach the dialog's default button.
+        self.new_inspector.installEventFilter(self)
+        self.add_inspector_button = QPushButton(self.tr("添加检查人员"))
+        self.add_inspector_button.setAutoDefault(False)
+        self.add_inspector_button.clicked.connect(self.add_inspector)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_inspector, 1)
+        add_row.addWidget(self.add_inspector_button)
+        inspectors_box = QGroupBox(self.tr("检查人员（至少 {n} 名）").format(n=MIN_INSPECTORS))
+        inspectors_layout = QVBoxLayout(inspectors_box)
+        inspectors_layout.addWidget(self.inspector_list, 1)
+        inspectors_layout.addLayout(add_row)
+
+        right = QVBoxLayout()
+        right.addLayout(details)
+        right.addWidget(inspectors_box, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(enterprise_box, 3)
+        columns.addLayout(right, 2)
+
+        self.message = QLabel()
+        self.message.setObjectName("startMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("开始检查"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+        self._load_template()
+        self._load_inspectors()
+        if enterprise_id:
+            self._preselect(enterprise_id)
+        else:
+            self.run_search()
+        self._update_ok()
+        self.search.setFocus()
+
+    def _qdate_today(self) -> QDate:
+        day = self.workspace.today()
+        return QDate(day.year, day.month, day.day)
+
+    # -- enterprise search -----------------------------------------------------------------------
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        service = self.workspace.enterprises
+        ids = service.search_ids(self.search.text())
+        shown = service.get_many(ids[:SEARCH_LIMIT])
+        keep = self.selected_enterprise_id()
+        self.enterprise_list.clear()
+        for enterprise in shown:
+            item = QListWidgetItem(f"{enterprise.name}\n{enterprise.town} · {enterprise.credit_code}")
+            item.setData(Qt.ItemDataRole.UserRole, enterprise.id)
+            self.enterprise_list.addItem(item)
+            if enterprise.id == keep:
+                self.enterprise_list.setCurrentItem(item)
+        if len(shown) == 1 and self.enterprise_list.currentItem() is None:
+            self.enterprise_list.setCurrentRow(0)
+        if not ids:
+            self.search_note.setText(self.tr("没有找到匹配的企业"))
+        elif len(ids) > SEARCH_LIMIT:
+            self.search_note.setText(
+                self.tr("共 {total} 家，显示前 {shown} 家：请输入更多文字缩小范围").format(
+                    total=len(ids), shown=SEARCH_LIMIT
+                )
+            )
+        else:
+            self.search_note.setText(self.tr("共 {total} 家").format(total=len(ids)))
+        self._update_ok()
+
+    def _preselect(self, enterprise_id: str) -> None:
+        try:
+            enterprise = self.workspace.enterprises.get(enterprise_id)
+        except DomainError as error:
+            self.message.setText(str(error))
+            self.run_search()
+            return
+        self.search.blockSignals(True)
+        self.search.setText(enterprise.name)
+        self.search.blockSignals(False)
+        self.run_search()
+        for row in range(self.enterprise_list.count()):
+            if self.enterprise_list.item(row).data(Qt.ItemDataRole.UserRole) == enterprise_id:
+                self.enterprise_list.setCurrentRow(row)
+                break
+
+    def selected_enterprise_id(self) -> str | None:
+        item = self.enterprise_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    # -- template --------------------------------------------------------------------------------
+    def _load_template(self) -> None:
+        try:
+            self.template_id = self.workspace.default_template_id()
+            template = self.workspace.templates.load(self.template_id)
+        except DomainError as error:
+            self.template_id = None
+            self.template_label.setText(self.tr("检查表无法加载：{error}").format(error=error))
+            return
+        self.template_label.setText(
+            self.tr("{title}（第 {version} 版，{count} 项）").format(
+                title=template.title, version=template.version, count=len(template.items)
+            )
+        )
+
+    # -- inspectors ------------------------------------------------------------------------------
+    def _load_inspectors(self) -> None:
+        remembered = set(self._remembered_inspectors())
+        self.inspector_list.blockSignals(True)
+        for inspector in self.workspace.roster.active():
+            self._add_inspector_item(inspector.id, inspector.name, inspector.id in remembered)
+        self.inspector_list.blockSignals(False)
+
+    def _add_inspector_item(self, inspector_id: str, name: str, checked: bool) -> None:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, inspector_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.inspector_list.addItem(item)
+
+    def add_inspector(self) -> None:
+        name = self.new_inspector.text().strip()
+        if not name:
+            return
+        try:
+            inspector_id = self.workspace.roster.add(name)
+        except DomainError as error:
+            self.message.setText(str(error))
+            return
+        self.new_inspector.clear()
+        self._add_inspector_item(inspector_id, name, checked=True)
+        self._update_ok()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.new_inspector and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.add_inspector()
+                return True
+        return super().eventFilter(watched, event)
+
+    def checked_inspector_ids(self) -> list[str]:
+        ids = []
+        for row in range(self.inspector_list.count()):
+            item = self.inspector_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(item.data(Qt.ItemDataRole.UserRole))
+        return ids
+
+    def set_inspector_checked(self, name: str, checked: bool = True) -> None:
+        for row in range(self.inspector_list.count()):
+            item = self.inspector_list.item(row)
+            if item.text() == name:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _remembered_inspectors(self) -> list[str]:
+        value = ui_settings(self.workspace.data_dir).value(LAST_INSPECTORS_KEY, "")
+        return [v for v in str(value).split(",") if v]
+
+    # -- accepting -------------------------------------------------------------------------------
+    def _update_ok(self) -> None:
+        """OK needs an enterprise, a template and enough inspectors; the message says what is missing."""
+        checked = len(self.checked_inspector_ids())
+        if self.template_id is None:
+            problem = self.tr("检查表无法加载，不能开始检查")
+        elif self.selected_enterprise_id() is None:
+            problem = self.tr("请选择被检查企业")
+        elif checked < MIN_INSPECTORS:
+            problem = self.tr("请至少勾选 {n} 名检查人员（已选 {checked} 名）").format(
+                n=MIN_INSPECTORS, checked=checked
+            )
+        else:
+            problem = ""
+        self.ok_button.setEnabled(not problem)
+        self.message.setText(problem)
+        self.message.setStyleSheet("color: #b26a00;")
+
+    def accept(self) -> None:
+        enterprise_id = self.selected_enterprise_id()
+        if not self.ok_button.isEnabled() or enterprise_id is None or self.template_id is None:
+            return
+        day = self.date.date()
+        inspectors = self.checked_inspector_ids()
+        try:
+            self.inspection_id = self.workspace.inspections.start(
+                enterprise_id, self.template_id, day.toPython(), inspectors
+            )
+        except DomainError as error:
+            self.message.setText(str(error))
+            self.message.setStyleSheet("color: #c62828;")
+            return
+        settings = ui_settings(self.workspace.data_dir)
+        settings.setValue(LAST_INSPECTORS_KEY, ",".join(inspectors))
+        settings.sync()
+        super().accept()
