@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from inspector.core.checklist import Severity
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
-from inspector.queries.dashboard import Dashboard, dashboard
+from inspector.queries.dashboard import Dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.ui.common.changes import FIGURE_TABLES, follow
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.dashboard.dashboard_cards import FigureCard
 from inspector.ui.dashboard.dashboard_charts import BarChart, TrendChart
@@ -136,6 +137,7 @@ class DashboardPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_export)
         self._shown_once = False
+        follow(self, workspace, FIGURE_TABLES, lambda _changes: self._shown_once and self.refresh())
 
     # -- loading ---------------------------------------------------------------------------------
     def selected_year(self) -> int:
@@ -163,13 +165,13 @@ class DashboardPage(QWidget):
             return
         self.loading = True
         self.status.setText(self.tr("正在统计…"))
-        db, today = self.workspace.db, self.workspace.today()
+        workspace = self.workspace
         year, town = wanted
-        run_in_background(lambda: dashboard(db, year, today, town), self._loaded, self._failed)
+        run_in_background(lambda: workspace.dashboard(year, town), self._loaded, self._failed)
 
     def _loaded(self, figures: Dashboard) -> None:
         self.loading = False
-        if self._pending and self._pending != (figures.year, figures.town):
+        if self._pending is not None:  # other figures, or the data changed, while these were read
             self._pending = None
             self.refresh()
             return

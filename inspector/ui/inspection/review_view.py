@@ -45,6 +45,7 @@ from inspector.services.signatures import (
     SignatureRole,
     inspection_hazard_ids,
 )
+from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.labels import (
     amendment_text,
     hazard_status_label,
@@ -182,6 +183,7 @@ class ReviewView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.message)
         layout.addLayout(body, 1)
+        follow(self, workspace, HAZARD_TABLES, lambda _changes: self._hazards_changed())
 
     # -- building --------------------------------------------------------------------------------
     def _build_result_column(self) -> QWidget:
@@ -320,7 +322,7 @@ class ReviewView(QWidget):
             template = self.workspace.inspections.template_of(inspection_id)
             original = self.workspace.inspections.live_grade(inspection_id)
             saved = self.signatures.signatures(inspection_id)
-            hazards = [self.workspace.hazards.get(h) for h in inspection_hazard_ids(self.workspace.db, inspection_id)]
+            hazards = self._hazards_of(inspection_id)
             history = self.amendments.history(inspection_id)
             effective = self.amendments.effective_grade(inspection_id) if history else None
             effective_answers = self.amendments.effective_answers(inspection_id) if history else view.answers
@@ -341,6 +343,18 @@ class ReviewView(QWidget):
         self._show_hazards(hazards)
         self._show_amendments(view, history, effective)
         self._show_signatures(view, saved)
+
+    def _hazards_of(self, inspection_id: str) -> list[HazardView]:
+        return [self.workspace.hazards.get(h) for h in inspection_hazard_ids(self.workspace.db, inspection_id)]
+
+    def _hazards_changed(self) -> None:
+        """A hazard moved on (a notice issued, a fix recorded): show its new state here too."""
+        if self.inspection_id is None:
+            return
+        try:
+            self._show_hazards(self._hazards_of(self.inspection_id))
+        except DomainError:
+            return
 
     def _show_status(self, status: InspectionStatus) -> None:
         colour = {"draft": "#757575", "completed": "#1565c0", "finalized": "#2e7d32"}[status.value]
