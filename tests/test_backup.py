@@ -1,4 +1,4 @@
-"""Backup and restore (inspector.db.backup) on real data folders made by the demo generator.
+"""Backup and restore (inspector.services.backup) on real data folders made by the demo generator.
 
 Every damaged-archive case must leave the target data folder exactly as it was.
 """
@@ -18,7 +18,7 @@ import pytest
 from alembic import command
 
 from inspector.cli.main import main as cli_main
-from inspector.db.backup import (
+from inspector.services.backup import (
     MANIFEST,
     BackupError,
     create_backup,

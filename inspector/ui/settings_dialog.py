@@ -68,7 +68,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
-        # Backup and restore (inspector.db.backup); restoring replaces the open database, so
+        # Backup and restore (inspector.services.backup); restoring replaces the open database, so
         # the main window hands it to the StartController, which closes and reopens everything.
         self.backup_button = QPushButton(self.tr("备份…"))
         self.backup_button.clicked.connect(self.choose_backup_target)
@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def choose_backup_target(self) -> None:
-        from inspector.db.backup import default_backup_name
+        from inspector.services.backup import default_backup_name
 
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("备份"), str(Path.home() / default_backup_name()), self.tr("Inspector 备份 (*.zip)")
@@ -114,7 +114,7 @@ class SettingsDialog(QDialog):
 
     def backup_to(self, path: str) -> None:
         """Write a backup in the background; the database stays open and usable meanwhile."""
-        from inspector.db.backup import create_backup
+        from inspector.services.backup import create_backup
 
         data_dir = self.workspace.data_dir
         self.backup_button.setEnabled(False)

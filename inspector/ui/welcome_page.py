@@ -1,6 +1,6 @@
 """First run: a data folder without any work shows this page instead of the main window.
 
-"Without any work" is inspector.db.backup.holds_data: no enterprise, inspection, hazard or
+"Without any work" is inspector.services.backup.holds_data: no enterprise, inspection, hazard or
 photo (the database itself may exist — opening the program creates it). The page offers the
 three ways to start: import the enterprise list, load the demo city, restore a backup. Once
 one of them has succeeded, the normal main window opens.
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
-from inspector.db.backup import holds_data
+from inspector.services.backup import holds_data
 from inspector.ui.common.operations import run_in_background, wait_for_background
 from inspector.workspace import Workspace
 
@@ -223,7 +223,7 @@ class StartController(QObject):
 
     def restore(self, path: str, force: bool) -> None:
         """Close everything on the database, restore (data untouched if the archive is bad), reopen."""
-        from inspector.db.backup import restore_backup
+        from inspector.services.backup import restore_backup
 
         busy = _RestoreProgress()
         busy.show()  # first: closing the last window would quit the application
