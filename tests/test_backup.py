@@ -18,6 +18,9 @@ import pytest
 from alembic import command
 
 from inspector.cli.main import main as cli_main
+from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
+from inspector.demo.demo_city import create_demo
+from inspector.demo.generator import DemoSpec
 from inspector.services.backup import (
     MANIFEST,
     BackupError,
@@ -26,9 +29,6 @@ from inspector.services.backup import (
     restore_backup,
     verify_backup,
 )
-from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
 from inspector.settings import Settings
 from inspector.workspace import Workspace
 

@@ -37,7 +37,6 @@ from inspector.workspace import Workspace
 
 
 class GradingPage(QWidget):
-
     def __init__(self, workspace: Workspace, main_window: Any = None) -> None:
         super().__init__(main_window)
         self.workspace = workspace
