@@ -25,6 +25,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -204,8 +205,18 @@ class Operation(QObject):
             self.dialog.deleteLater()
             self.dialog = None
 
+    def _widget_gone(self) -> bool:
+        """The window that started the work was closed meanwhile: its result (already committed
+        and announced) has nobody to show it to."""
+        if shiboken6.isValid(self.parent_widget):
+            return False
+        _alive.discard(self)
+        return True
+
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
+        if self._widget_gone():
+            return
         self._end()  # a cancel that came after the work's last check leaves its result standing
         for callback in self._on_success:
             callback(result)
@@ -213,6 +224,8 @@ class Operation(QObject):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
+        if self._widget_gone():
+            return
         self._end()
         self.error = message
         if self._on_failure is not None:
@@ -223,6 +236,8 @@ class Operation(QObject):
 
     @Slot()
     def _stopped(self) -> None:
+        if self._widget_gone():
+            return
         self._end()
         for callback in self._on_cancelled:
             callback()
