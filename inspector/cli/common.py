@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inspector.core.errors import DomainError
 from inspector.paths import data_dir
 
 if TYPE_CHECKING:
@@ -28,3 +30,13 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def parse_day(text: str | None, what: str) -> date | None:
+    """A YYYY-MM-DD option (None when not given); anything else is refused in one sentence."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError(f"{what}应为 YYYY-MM-DD 格式的日期，收到的是 “{text}”") from None
