@@ -69,7 +69,14 @@ def refresh_enterprise(
     """Recompute the enterprise's light for `today`'s quarter and downgrade its plaque on a veto
     event; `rules` default to those of the latest inspection's template (else the defaults)."""
     session.flush()
-    hazards = list(session.scalars(select(HazardRow).where(HazardRow.enterprise_id == enterprise_id)))
+    # In one order on every copy: the light's reasons list them, and copies must derive the same row.
+    hazards = list(
+        session.scalars(
+            select(HazardRow)
+            .where(HazardRow.enterprise_id == enterprise_id)
+            .order_by(HazardRow.found_on, HazardRow.created_at, HazardRow.id)
+        )
+    )
     latest, template_rules = latest_grade(session, enterprise_id)
     rules = rules or template_rules or GradingRules()
     facts = [HazardFacts(hazard_code(h), Severity(h.severity), HazardStatus(h.status), h.deadline) for h in hazards]

@@ -35,7 +35,9 @@ Merge rules (docs/sync.md says the same for people):
    assignment of a year, photo content, plaque serial, link rows...). The row with the smaller
    UUID keeps the record; the other id becomes an alias (a tombstone with `merged_into`), every
    reference to it is remapped (cascading into children whose own natural keys then meet), and
-   the content is the winning version of rule 1 among both.
+   the content is the winning version of rule 1 among both. Aliases always name the final winner
+   (an alias's target that becomes an alias itself is replaced by its winner), so copies that
+   learnt a chain of merges in different orders store the same tombstones.
 5. Append-only tables (hazard_events, amendments, hazard_event_photos) merge by union. Their
    order is causal, never the wall clock: each entry carries `follows` (the entry its writer saw
    last) and `stamp` (the HLC of its creation); inspector/core/causal_history.py orders them the
@@ -332,13 +334,18 @@ class _Merger:
         """The loser id becomes an alias of the winner: the same tombstone on every device."""
         stamp = max(loser["hlc"], winner_hlc)
         tombs = Base.metadata.tables[TombstoneRow.__tablename__]
+        winner_id = self.resolve(winner_id) or winner_id
         self.alias[loser["id"]] = winner_id
+        self.repoint(loser["id"], winner_id)
+        # Every field follows from the version: copies that make this alias agree on all of it
+        # (the loser's own times may differ between copies once a renamed copy of it exists).
+        moment = datetime.fromtimestamp(clock.physical_ms(stamp) / 1000, UTC)
         values = {
             "table_name": table.name,
             "merged_into": winner_id,
-            "deleted_at": datetime.fromtimestamp(clock.physical_ms(stamp) / 1000, UTC),
-            "created_at": loser["created_at"],
-            "updated_at": loser["updated_at"],
+            "deleted_at": moment,
+            "created_at": moment,
+            "updated_at": moment,
             "device_id": MERGE_DEVICE,
             "hlc": stamp,
             "base_hlc": 0,
@@ -368,6 +375,13 @@ class _Merger:
             winner = {**loser, **keep_key, "id": winner["id"]}
         self.after_row_change(table, winner)
         return winner
+
+    def repoint(self, old: uuid.UUID, new: uuid.UUID) -> None:
+        """Aliases naming `old`, which has just become an alias itself, name its winner instead:
+        every copy then stores the same, fully resolved aliases whatever order it learnt them in
+        (a deterministic rewrite: the tombstones keep their `hlc`)."""
+        tombs = Base.metadata.tables[TombstoneRow.__tablename__]
+        self.session.execute(update(tombs).where(tombs.c.merged_into == old).values(merged_into=new))
 
     def rename(self, table: Table, row: dict[str, Any], new_id: uuid.UUID) -> dict[str, Any]:
         """Give a local row the winning id: copy under the new id, move references, drop the old."""
@@ -418,6 +432,9 @@ class _Merger:
         for rows in changes.tables.values():
             for row in rows:
                 high = max(high, row["hlc"])
+        # The receive rule first: rows this merge writes itself (lights, derived hazard fields)
+        # are edits made after seeing every incoming version, so they must order after them.
+        clock.observe(high)
         self.apply_tombstones(changes.tables.get(TombstoneRow.__tablename__, []))
         for name in SYNC_TABLES[1:]:
             rows = changes.tables.get(name)
@@ -425,7 +442,6 @@ class _Merger:
                 self.apply_table(Base.metadata.tables[name], rows)
         self.finish_hazards()
         if high:
-            clock.observe(high)
             meta = Base.metadata.tables[Meta.__tablename__]
             current = self.session.scalar(select(meta.c.value).where(meta.c.key == HLC_HIGH))
             if current is None:
@@ -438,10 +454,15 @@ class _Merger:
         tombs = Base.metadata.tables[TombstoneRow.__tablename__]
         existing = self.fetch_many(tombs, [r["id"] for r in rows])
         for row in sorted(rows, key=_version):
+            if row["merged_into"] is not None:  # an alias names the final winner (see repoint)
+                row = {**row, "merged_into": self.resolve(row["merged_into"])}
             local = existing.get(row["id"])
             if local is not None:
                 if _version(row) > _version(local):
                     self.update_row(tombs, row["id"], row)
+                    if row["merged_into"] is not None:
+                        self.alias[row["id"]] = row["merged_into"]
+                        self.repoint(row["id"], row["merged_into"])
                 continue
             self.session.execute(insert(tombs).values(**row))
             existing[row["id"]] = row
@@ -461,6 +482,7 @@ class _Merger:
                     self.after_row_change(target_table, victim)
                 continue
             self.alias[row["id"]] = row["merged_into"]
+            self.repoint(row["id"], row["merged_into"])
             loser = self.fetch(target_table, row["id"])
             if loser is None:
                 continue

@@ -113,14 +113,17 @@ class Laptop:
         with other.running():
             return other.ws.sync.import_(path).report
 
-    def push(self, url: str) -> None:
+    def push(self, url: str) -> int:
+        """Push to the central database; returns how many rows the merge there changed."""
         with self.running():
-            self.ws.central.push(url)
+            return _changed(self.ws.central.push(url))
 
-    def pull(self, url: str) -> None:
+    def pull(self, url: str) -> int:
+        """Pull from the central database; returns how many rows the merge here changed."""
         with self.running():
-            self.ws.central.pull(url)
+            changed = _changed(self.ws.central.pull(url))
         self.refresh_ids()
+        return changed
 
     def collect(self, since: int = 0) -> ChangeSet:
         with self.running(), self.ws.db.transaction() as session:
@@ -259,6 +262,32 @@ def converge(laptops: list[Laptop], root: Path) -> None:
             for b in laptops:
                 if a is not b:
                     a.send_to(b, root)
+
+
+def settle(laptops: list[Laptop], root: Path, most: int = 8) -> int:
+    """Everyone sends to everyone until a whole round changes nothing anywhere (rows a merge
+    derives, such as lights and merged duplicates, travel on); returns the number of rounds."""
+    for rounds in range(1, most + 1):
+        if not sum(a.send_to(b, root).changed for a in laptops for b in laptops if a is not b):
+            return rounds
+    raise AssertionError(f"bundles still change data after {most} rounds")
+
+
+def settle_central(laptops: list[Laptop], url: str, most: int = 8) -> int:
+    """Everyone pushes, then everyone pulls, until a whole round changes nothing anywhere."""
+    for rounds in range(1, most + 1):
+        if not sum(laptop.push(url) for laptop in laptops) + sum(laptop.pull(url) for laptop in laptops):
+            return rounds
+    raise AssertionError(f"push and pull still change data after {most} rounds")
+
+
+def _changed(summary: Any) -> int:
+    return (
+        sum(summary.inserted.values())
+        + sum(summary.updated.values())
+        + sum(summary.deleted.values())
+        + sum(summary.merged.values())
+    )
 
 
 def trust_all(laptops: list[Laptop]) -> None:
