@@ -18,14 +18,33 @@ rows, and any later step (which follows one of them) is applied after both.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from . import hazard_lifecycle as lifecycle
 from .causal_history import causal_order
 from .dates import today
 from .hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
+
+
+def event_from_row(row: Any, photos: Iterable[str] = ()) -> HazardEvent:
+    """A stored event (anything with the columns of `hazard_events`, ids as UUIDs) as a core event."""
+    return HazardEvent(
+        HazardAction(row.action),
+        row.at,
+        row.by,
+        HazardStatus(row.from_status) if row.from_status else None,
+        HazardStatus(row.to_status),
+        row.note or "",
+        tuple(photos),
+        row.new_deadline,
+        id=row.id.hex,
+        follows=row.follows.hex if row.follows else None,
+        stamp=row.stamp,
+        device=row.device_id,
+    )
 
 
 def ordered(events: Sequence[HazardEvent]) -> list[HazardEvent]:

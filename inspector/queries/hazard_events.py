@@ -11,29 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector.core.hazard_history import ordered
-from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardStatus
+from inspector.core.hazard_history import event_from_row, ordered
+from inspector.core.hazard_lifecycle import HazardEvent
 from inspector.db.models import HazardEventPhotoRow, HazardEventRow, PhotoRow
 
 CHUNK = 500
-
-
-def event_from_row(row: Any, photos: Iterable[str] = ()) -> HazardEvent:
-    """A hazard_events row (ORM object or Core row) as a core event."""
-    return HazardEvent(
-        HazardAction(row.action),
-        row.at,
-        row.by,
-        HazardStatus(row.from_status) if row.from_status else None,
-        HazardStatus(row.to_status),
-        row.note,
-        tuple(photos),
-        row.new_deadline,
-        id=row.id.hex,
-        follows=row.follows.hex if row.follows else None,
-        stamp=row.stamp,
-        device=row.device_id,
-    )
 
 
 @dataclass(frozen=True)

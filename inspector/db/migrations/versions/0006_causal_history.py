@@ -28,8 +28,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from inspector.core.dates import DEFAULT_TIMEZONE
-from inspector.core.hazard_history import mirrored, ordered, replay_merged
-from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardStatus
+from inspector.core.hazard_history import event_from_row, mirrored, ordered, replay_merged
 
 revision = "0006"
 down_revision = "0005"
@@ -52,6 +51,7 @@ events = sa.table(
     sa.column("new_deadline", sa.Date()),
     sa.column("device_id", sa.String()),
     sa.column("stamp", sa.BigInteger()),
+    sa.column("follows", sa.Uuid()),
 )
 hazards = sa.table(
     "hazards",
@@ -86,7 +86,7 @@ def _reorder_hazards(connection: sa.Connection) -> None:
         histories[row.hazard_id].append(row)
     for hazard_id, rows in histories.items():
         seq = {row.id.hex: row.seq for row in rows}
-        history = ordered([_event(row, shas) for row in rows])
+        history = ordered([event_from_row(row, shas.get(row.id, ())) for row in rows])
         if [seq[event.id] for event in history] == sorted(seq.values()):
             continue
         ids = {row.id.hex: row.id for row in rows}
@@ -102,22 +102,6 @@ def _reorder_hazards(connection: sa.Connection) -> None:
         if mirror.closed_on is not None:
             values["closed_on"] = mirror.closed_on
         connection.execute(sa.update(hazards).where(hazards.c.id == hazard_id).values(**values))
-
-
-def _event(row: Any, shas: dict[Any, list[str]]) -> HazardEvent:
-    return HazardEvent(
-        HazardAction(row.action),
-        row.at,
-        row.by,
-        HazardStatus(row.from_status) if row.from_status else None,
-        HazardStatus(row.to_status),
-        row.note or "",
-        tuple(shas.get(row.id, ())),
-        row.new_deadline,
-        id=row.id.hex,
-        stamp=row.stamp,
-        device=row.device_id,
-    )
 
 
 def downgrade() -> None:
