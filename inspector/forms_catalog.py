@@ -50,7 +50,8 @@ def clause_library(dirs: list[Path]) -> ClauseLibrary:
         found = load_clause_library_file(path)
         clashes = library.clashes(found)
         if clashes:
-            problem = FileProblem(None, "", f"编号已在前面的条款库中使用：{'、'.join(clashes)}")
+            named = "、".join(clashes[:5]) + (f" 等 {len(clashes)} 个" if len(clashes) > 5 else "")
+            problem = FileProblem(None, "", f"编号已在前面的条款库中使用：{named}")
             raise ClauseLibraryError(str(path), [problem])
         library = library.merged(found)
     return library

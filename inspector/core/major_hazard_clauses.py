@@ -242,9 +242,11 @@ class _LibraryReader:
                 self.problem(line, where, "条下没有 [[articles.cases]]（项）")
                 continue
             seen_items: set[int] = set()
+            cursor = line or 0  # cases are read in file order: a repeated item number gets its own line
             for case in cases:
                 item = case.get("item") if isinstance(case, dict) else None
-                case_line = self.lines.line_of(r"^\s*item\s*=\s*" + re.escape(str(item)) + r"\b", (line or 1) - 1)
+                case_line = self.lines.line_of(r"^\s*item\s*=\s*" + re.escape(str(item)) + r"\b", cursor)
+                cursor = case_line or cursor
                 case_where = f"{where}第 {item} 项"
                 if not isinstance(case, dict):
                     self.problem(line, where, "项应为一个表")

@@ -82,6 +82,12 @@ class TemplateError(FormFileError):
     kind = "检查表模板"
 
 
+class GradingRulesError(TemplateError):
+    """A rules file for a "what if" round (`load_grading_rules`) is not usable."""
+
+    kind = "评分规则文件"
+
+
 def load_template_file(path: str | Path, clauses: ClauseLibrary | None = None) -> Template:
     path = Path(path)
     return load_template(read_form_file(path, TemplateError), source=str(path), clauses=clauses)
@@ -92,6 +98,28 @@ def load_template(text: str, source: str = "<template>", clauses: ClauseLibrary 
     the template against the major-hazard clause library (see the module docstring)."""
     data = parse_toml(text, source, TemplateError)
     return _Reader(text, source, clauses).read(data)
+
+
+def load_grading_rules(text: str, source: str = "<rules>") -> dict[str, Any]:
+    """Grading numbers by name from a rules file: a whole template (its [grading], defaults for
+    the keys it leaves out) or a small TOML of numbers, at the top level or under [grading], that
+    change only the numbers it names. For "what if" rounds; TemplateError lists every problem."""
+    data = parse_toml(text, source, GradingRulesError)
+    if "sections" in data:
+        rules = load_template(text, source).rules
+        return {key: getattr(rules, key) for key in GRADING_KEYS}
+    table = data.get("grading", data)
+    reader = _Reader(text, source, None)
+    if not isinstance(table, dict) or not table:
+        reader.problem(None, "", "规则文件中没有评分规则：写出要改的数，例如 band_a = 85 或 key_fail_d_count = 3")
+        raise GradingRulesError(source, reader.problems)
+    if table is not data:
+        for key in sorted(set(data) - {"grading"}):
+            reader.problem(reader._key_line(key, None), "", f"未知的键 “{key}”")
+    rules = reader._grading(table)
+    if reader.problems:
+        raise GradingRulesError(source, reader.problems)
+    return {key: getattr(rules, key) for key in table}
 
 
 class _Reader:
@@ -386,7 +414,7 @@ class _Reader:
                 where,
                 "否决项须用 clauses 注明所查的重大事故隐患判定情形：只有判定标准列明的情形才能作否决项",
             )
-        if severity is Severity.MAJOR and not value:
+        elif severity is Severity.MAJOR and not value:
             self.problem(
                 self._key_line("severity", line),
                 where,
