@@ -20,6 +20,7 @@ from inspector.services.coverage import CoverageService
 from inspector.services.enterprises import EnterpriseService
 from inspector.services.grading_round import GradingRound
 from inspector.services.hazards import HazardService
+from inspector.services.inspection_review import InspectionReviews
 from inspector.services.inspections import InspectionService
 from inspector.services.notices import NoticeService
 from inspector.services.office_keys import OfficeKeyService
@@ -45,7 +46,7 @@ class Workspace:
         """Validate and store new settings; services made from the old ones are made afresh."""
         settings.save(self.data_dir)
         self.settings = settings
-        for name in ("photos", "hazards"):
+        for name in ("photos", "hazards", "reviews"):  # reviews read through the hazards service
             self.__dict__.pop(name, None)
 
     def today(self) -> date:
@@ -83,6 +84,13 @@ class Workspace:
     @cached_property
     def amendments(self) -> AmendmentService:
         return AmendmentService(self.db, self.templates)
+
+    @cached_property
+    def reviews(self) -> InspectionReviews:
+        """One inspection as the review screen and the inspection report show it."""
+        return InspectionReviews(
+            self.db, self.inspections, self.enterprises, self.amendments, self.signatures, self.hazards
+        )
 
     @cached_property
     def notices(self) -> NoticeService:

@@ -27,6 +27,7 @@ from inspector.core.errors import DomainError
 from inspector.settings import Settings
 from inspector.ui.common.i18n import LANGUAGES
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.palette import ALERT, text_style
 from inspector.workspace import Workspace
 
 
@@ -58,7 +59,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("时区"), self.timezone)
         self.note = QLabel(self.tr("界面语言在重新启动 Inspector 后生效。"))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b")
+        self.error.setStyleSheet(text_style(ALERT))
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))

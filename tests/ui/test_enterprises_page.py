@@ -21,13 +21,12 @@ from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.ui.common.row_blocks import BLOCK_SIZE
+from inspector.ui.common.row_table import ID_ROLE, ROW_ROLE
 from inspector.ui.enterprises.enterprise_dialog import CODE, NAME, TOWN, EnterpriseDialog
 from inspector.ui.enterprises.enterprise_model import (
     COL_GRADE,
     COL_LIGHT,
     COL_NAME,
-    ID_ROLE,
-    ROW_ROLE,
     EnterpriseTableModel,
 )
 from inspector.ui.enterprises.enterprises_page import EnterprisesPage

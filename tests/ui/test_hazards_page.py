@@ -20,7 +20,8 @@ from inspector.demo.generator import DemoSpec
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.ui.common.operations import wait_for_background
-from inspector.ui.hazards.hazard_model import COL_DEADLINE, ID_ROLE, HazardTableModel
+from inspector.ui.common.row_table import ID_ROLE
+from inspector.ui.hazards.hazard_model import COL_DEADLINE, HazardTableModel
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.workspace import Workspace
 

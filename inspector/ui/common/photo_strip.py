@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.photos.photo_store import PhotoError, StoredPhoto
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.palette import ALERT, MUTED, text_style
 from inspector.workspace import Workspace
 
 THUMB_SIZE = 88
@@ -261,7 +262,7 @@ class PhotoStrip(QWidget):
     def _show_status(self, text: str, error: bool) -> None:
         self.status.setText(text)
         self.status.setProperty("error", error)
-        self.status.setStyleSheet("color: #c62828;" if error else "color: #555;")
+        self.status.setStyleSheet(text_style(ALERT if error else MUTED))
         self.status.show()
 
     # -- removing ----------------------------------------------------------------------------

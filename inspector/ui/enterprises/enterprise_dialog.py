@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
-from inspector.ui.enterprises.enterprise_model import ALERT_COLOR, size_text
+from inspector.ui.common.palette import ALERT, NEUTRAL, text_style
+from inspector.ui.enterprises.enterprise_model import size_text
 from inspector.workspace import Workspace
 
 # Keys of ValidationError.problems, as `Enterprise.validated` names the fields.
@@ -44,7 +45,7 @@ class _Field(QWidget):
         self.editor = editor
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ALERT_COLOR};")
+        self.message.setStyleSheet(text_style(ALERT))
         self.message.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,10 +108,10 @@ class EnterpriseDialog(QDialog):
         form.addRow(self.tr("联系电话"), self.fields[PHONE])
 
         hint = QLabel(self.tr("带 * 的为必填项"))
-        hint.setStyleSheet("color: #757575;")
+        hint.setStyleSheet(text_style(NEUTRAL))
         self.error = QLabel()  # problems not tied to one field
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ALERT_COLOR};")
+        self.error.setStyleSheet(text_style(ALERT))
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -30,6 +30,7 @@ from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.palette import SLATE, text_style
 from inspector.ui.grading.grading_model import COL_REASONS, GradingModel
 from inspector.ui.grading.override_dialog import OverrideDialog
 from inspector.workspace import Workspace
@@ -110,7 +111,7 @@ class GradingPage(QWidget):
         self.quarter = QComboBox()
         self.lights_button = QPushButton(self.tr("重新计算亮灯"))
         self.status = QLabel()
-        self.status.setStyleSheet("color: #37474f;")
+        self.status.setStyleSheet(text_style(SLATE))
         bottom = QHBoxLayout()
         bottom.addWidget(self.override_button)
         bottom.addWidget(self.issue_button)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.grades import PENDING, Grade
 from inspector.services.grading_round import Proposal, grade_label
+from inspector.ui.common.palette import ALERT, text_style
 
 
 class OverrideDialog(QDialog):
@@ -29,7 +30,7 @@ class OverrideDialog(QDialog):
         self.reason = QPlainTextEdit(reason)
         self.reason.setPlaceholderText(self.tr("调整等级必须写明理由，理由随牌匾记录保存"))
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #c62828;")
+        self.hint.setStyleSheet(text_style(ALERT))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -39,6 +39,7 @@ from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.ui.common.labels import hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.row_table import ID_ROLE
 from inspector.ui.hazards.figures_strip import FiguresStrip
 from inspector.ui.hazards.hazard_action_dialog import HazardActionDialog
 from inspector.ui.hazards.hazard_detail import HazardDetailPanel
@@ -51,7 +52,6 @@ from inspector.ui.hazards.hazard_model import (
     COL_SEVERITY,
     COL_STATUS,
     COL_TOWN,
-    ID_ROLE,
     HazardTableModel,
 )
 from inspector.ui.hazards.new_hazard_dialog import NewHazardDialog

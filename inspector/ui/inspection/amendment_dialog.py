@@ -30,6 +30,7 @@ from inspector.core.errors import DomainError
 from inspector.services.amendments import AmendmentService
 from inspector.services.inspections import Answer
 from inspector.ui.common.labels import result_label
+from inspector.ui.common.palette import ALERT, MUTED, text_style
 
 ITEM_TEXT_MAX = 36  # characters of an item's text shown in the item list
 
@@ -59,7 +60,7 @@ class AmendmentDialog(QDialog):
             self.tr("检查已定稿，原始记录保持不变。更正将连同更正人、时间和原因一并登记，并显示更正后的评级。")
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #555;")
+        intro.setStyleSheet(text_style(MUTED))
 
         self.item = QComboBox()
         self.item.setObjectName("amendItem")
@@ -109,7 +110,7 @@ class AmendmentDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("amendError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(text_style(ALERT))
         self.error.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

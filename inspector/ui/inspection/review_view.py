@@ -32,18 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.amendment import Amendment
-from inspector.core.checklist import Result, Template
+from inspector.core.checklist import Result, Severity
 from inspector.core.errors import DomainError
 from inspector.core.grading import GradeResult
 from inspector.core.inspection import InspectionStatus
 from inspector.services.hazards import HazardView
-from inspector.services.inspections import Answer, InspectionView
+from inspector.services.inspection_review import InspectionReview
+from inspector.services.inspections import InspectionView
 from inspector.services.signatures import (
     REQUIRED_ROLES,
     Signature,
     SignatureRole,
-    inspection_hazard_ids,
 )
 from inspector.ui.common.labels import (
     amendment_text,
@@ -54,30 +53,53 @@ from inspector.ui.common.labels import (
     status_label,
 )
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.palette import (
+    ALERT,
+    AMENDED,
+    CARD,
+    CARD_BORDER,
+    DISABLED,
+    GOOD,
+    HIGHLIGHT_BORDER,
+    HIGHLIGHT_FILL,
+    HINT,
+    INFO,
+    KEY_ITEM,
+    MUTED,
+    NEUTRAL,
+    RESULT_COLOURS,
+    STATUS_COLOURS,
+    TEXT,
+    TEXT_STRONG,
+    TRACK,
+    banner_style,
+    grade_colour,
+)
 from inspector.ui.common.signature_pad import SignaturePad
 from inspector.ui.documents.report_actions import ReportJob, preview_inspection_report
 from inspector.ui.inspection.amendment_dialog import AmendmentDialog
 from inspector.workspace import Workspace
 
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#ef6c00", "D": "#c62828"}
 SIGNATURE_PNG_WIDTH = 600  # the PNG kept beside the strokes, for reports that want an image
 SECTIONS_TWO_COLUMNS_WIDTH = 640  # px of the result column below which sections are one list
 
-STYLE = """
-QLabel#reviewTitle { font-size: 15pt; font-weight: bold; }
-QLabel#reviewSubtitle { color: #666; }
-QLabel#statusChip { border-radius: 4px; padding: 2px 10px; color: white; font-weight: bold; }
-QLabel#sectionHeading { font-size: 11pt; font-weight: bold; color: #333; padding-top: 6px; }
-QLabel#gradeBadge { font-size: 40pt; font-weight: bold; color: white; border-radius: 8px; }
-QLabel#scoreValue { font-size: 24pt; font-weight: bold; color: #222; }
-QLabel#reasons { color: #333; }
-QLabel#amendedGrade { background: #fff8e1; border: 1px solid #ffcc80; border-radius: 4px; padding: 6px; }
-QLabel#hint { color: #888; }
-QLabel#roleLabel { font-weight: bold; }
-QLineEdit[readOnly="true"] { background: transparent; border: none; font-weight: bold; }
-QFrame#card { background: white; border: 1px solid #e0e0e0; border-radius: 6px; }
-QPushButton#primary { background: #1565c0; color: white; font-weight: bold; padding: 6px 18px; }
-QPushButton#primary:disabled { background: #90a4ae; }
+STYLE = f"""
+QLabel#reviewTitle {{ font-size: 15pt; font-weight: bold; }}
+QLabel#reviewSubtitle {{ color: {MUTED}; }}
+QLabel#statusChip {{ border-radius: 4px; padding: 2px 10px; color: white; font-weight: bold; }}
+QLabel#sectionHeading {{ font-size: 11pt; font-weight: bold; color: {TEXT_STRONG}; padding-top: 6px; }}
+QLabel#gradeBadge {{ font-size: 40pt; font-weight: bold; color: white; border-radius: 8px; }}
+QLabel#scoreValue {{ font-size: 24pt; font-weight: bold; color: {TEXT}; }}
+QLabel#reasons {{ color: {TEXT_STRONG}; }}
+QLabel#amendedGrade {{
+    background: {HIGHLIGHT_FILL}; border: 1px solid {HIGHLIGHT_BORDER}; border-radius: 4px; padding: 6px;
+}}
+QLabel#hint {{ color: {HINT}; }}
+QLabel#roleLabel {{ font-weight: bold; }}
+QLineEdit[readOnly="true"] {{ background: transparent; border: none; font-weight: bold; }}
+QFrame#card {{ background: {CARD}; border: 1px solid {CARD_BORDER}; border-radius: 6px; }}
+QPushButton#primary {{ background: {INFO}; color: white; font-weight: bold; padding: 6px 18px; }}
+QPushButton#primary:disabled {{ background: {DISABLED}; }}
 """
 
 
@@ -141,10 +163,8 @@ class ReviewView(QWidget):
         self.signatures = workspace.signatures
         self.amendments = workspace.amendments
         self.inspection_id: str | None = None
-        self.view: InspectionView | None = None
-        self.template: Template | None = None
+        self.review: InspectionReview | None = None
         self._saved: dict[SignatureRole, Signature] = {}  # as stored, to sign again only what changed
-        self._effective_answers: dict[str, Answer] = {}  # the answers with corrections applied
         self._busy = False
         self._sections_result: GradeResult | None = None
         self._section_columns = 2
@@ -311,41 +331,36 @@ class ReviewView(QWidget):
         return label
 
     # -- loading ---------------------------------------------------------------------------------
+    @property
+    def view(self) -> InspectionView | None:
+        return self.review.view if self.review else None
+
     def load(self, inspection_id: str) -> None:
         """Show an inspection (completed or finalized); resets everything from a previous one."""
         self.inspection_id = inspection_id
         self._show_message("")
         try:
-            view = self.workspace.inspections.get(inspection_id)
-            template = self.workspace.inspections.template_of(inspection_id)
-            original = self.workspace.inspections.live_grade(inspection_id)
-            saved = self.signatures.signatures(inspection_id)
-            hazards = [self.workspace.hazards.get(h) for h in inspection_hazard_ids(self.workspace.db, inspection_id)]
-            history = self.amendments.history(inspection_id)
-            effective = self.amendments.effective_grade(inspection_id) if history else None
-            effective_answers = self.amendments.effective_answers(inspection_id) if history else view.answers
+            review = self.workspace.reviews.get(inspection_id)
         except DomainError as error:
             self._show_message(str(error), error=True)
             return
-        self.view, self.template, self._saved = view, template, saved
-        self._effective_answers = effective_answers
+        self.review, self._saved = review, review.signatures
+        view = review.view
         inspectors = self.tr("检查人员：{0}").format("、".join(view.inspectors))
-        self.subtitle.setText(
-            f"{view.enterprise_name}　·　{view.inspection_date.isoformat()}　·　{inspectors}　·　{template.title}"
-        )
+        parts = (view.enterprise_name, view.inspection_date.isoformat(), inspectors, review.template.title)
+        self.subtitle.setText("　·　".join(parts))
         self._show_status(view.status)
-        self._show_grade(view, original)
-        self._sections_result = original
-        self._show_sections(original)
-        self._show_failed(template, view, original, effective_answers)
-        self._show_hazards(hazards)
-        self._show_amendments(view, history, effective)
-        self._show_signatures(view, saved)
+        self._show_grade(view, review.signed)
+        self._sections_result = review.signed
+        self._show_sections(review.signed)
+        self._show_failed(review)
+        self._show_hazards(review.hazards)
+        self._show_amendments(review)
+        self._show_signatures(review)
 
     def _show_status(self, status: InspectionStatus) -> None:
-        colour = {"draft": "#757575", "completed": "#1565c0", "finalized": "#2e7d32"}[status.value]
         self.status_chip.setText(status_label(status))
-        self.status_chip.setStyleSheet(f"background: {colour};")
+        self.status_chip.setStyleSheet(f"background: {STATUS_COLOURS[status]};")
         finalized = status is InspectionStatus.FINALIZED
         self.title.setText(self.tr("检查结果（已定稿）") if finalized else self.tr("检查结果复核与签名"))
         self.back_button.setText(self.tr("返回列表") if finalized else self.tr("返回修改"))
@@ -359,17 +374,15 @@ class ReviewView(QWidget):
         )
         self._set_busy(False)
 
-    def _show_grade(self, view: InspectionView, result: GradeResult | None) -> None:
-        grade = view.grade or (result.grade.value if result else "")
-        score = view.score if view.score is not None else (result.score if result else None)
-        self.grade_badge.setText(grade or "—")
-        self.grade_badge.setStyleSheet(f"background: {GRADE_COLOURS.get(grade, '#9e9e9e')};")
+    def _show_grade(self, view: InspectionView, result: GradeResult) -> None:
+        grade = view.grade or result.grade.value
+        score = view.score if view.score is not None else result.score
+        self.grade_badge.setText(grade)
+        self.grade_badge.setStyleSheet(f"background: {grade_colour(grade)};")
         self.grade_badge.setAccessibleName(self.tr("评级 {0}").format(grade))
-        self.score_label.setText(self.tr("{0:g} 分").format(score) if score is not None else "—")
-        # Every reason, the deciding ones first (the grading engine orders them so); without a
-        # result (nothing applicable) the stored one-line summary is all there is.
-        reasons = [reason.text for reason in result.reasons] if result else [view.grade_summary]
-        self.reasons_label.setText("\n".join(f"• {text}" for text in reasons if text))
+        self.score_label.setText(self.tr("{0:g} 分").format(score))
+        # Every reason, the deciding ones first (the grading engine orders them so).
+        self.reasons_label.setText("\n".join(f"• {reason.text}" for reason in result.reasons))
 
     def _show_sections(self, result: GradeResult | None) -> None:
         # A new box per load: the number of sections depends on the template. The old box is
@@ -402,9 +415,9 @@ class ReviewView(QWidget):
             bar.setMinimumWidth(60)
             percent = section.percent
             bar.setValue(round((percent or 0) * 10))
-            colour = "#c62828" if section.code in capped else ("#2e7d32" if (percent or 0) >= 100 else "#1565c0")
+            colour = ALERT if section.code in capped else (GOOD if (percent or 0) >= 100 else INFO)
             bar.setStyleSheet(
-                f"QProgressBar {{ border: none; background: #eeeeee; border-radius: 4px; }}"
+                f"QProgressBar {{ border: none; background: {TRACK}; border-radius: 4px; }}"
                 f"QProgressBar::chunk {{ background: {colour}; border-radius: 4px; }}"
             )
             value = QLabel(
@@ -434,95 +447,85 @@ class ReviewView(QWidget):
             self._show_sections(self._sections_result)
         return super().eventFilter(watched, event)
 
-    def _show_failed(
-        self, template: Template, view: InspectionView, result: GradeResult | None, effective: dict[str, Answer]
-    ) -> None:
+    def _show_failed(self, review: InspectionReview) -> None:
         """The items not passed as signed; an amended one also says what it was corrected to."""
         lines = []
-        for item in template.items:
-            answer = view.answers.get(item.code)
-            if answer is None or answer.result not in (Result.FAIL, Result.PARTIAL):
-                continue
+        for finding in review.signed_findings():
+            item = finding.item
             badges = ""
             if item.veto:
-                badges += _badge(self.tr("否决项"), "#c62828")
+                badges += _badge(self.tr("否决项"), ALERT)
             if item.key:
-                badges += _badge(self.tr("关键项"), "#e65100")
-            colour = "#c62828" if answer.result is Result.FAIL else "#ef6c00"
-            note_text = self.tr("备注：{0}").format(html.escape(answer.note))
-            note = f"<br><span style='color:#666;'>{note_text}</span>"
-            now = effective.get(item.code)
-            if now is not None and now != answer:
-                corrected = result_label(now.result)
-                if now.note != answer.note:
-                    corrected += self.tr("；备注：{0}").format(now.note)
-                badges += _badge(self.tr("已更正为：{0}").format(corrected), "#6d4c41")
+                badges += _badge(self.tr("关键项"), KEY_ITEM)
+            note_text = self.tr("备注：{0}").format(html.escape(finding.note))
+            note = f"<br>{_muted(note_text)}"
+            if finding.corrected is not None:
+                corrected = result_label(finding.corrected.result)
+                if finding.corrected.note != finding.note:
+                    corrected += self.tr("；备注：{0}").format(finding.corrected.note)
+                badges += _badge(self.tr("已更正为：{0}").format(corrected), AMENDED)
             lines.append(
                 f"<p style='margin:0 0 6px 0;'><b>{html.escape(item.code)}</b> "
-                f"<span style='color:{colour};'>{result_label(answer.result)}</span>{badges} "
-                f"{html.escape(item.text)}{note if answer.note else ''}</p>"
+                f"<span style='color:{RESULT_COLOURS[finding.result]};'>{result_label(finding.result)}</span>"
+                f"{badges} {html.escape(item.text)}{note if finding.note else ''}</p>"
             )
-        failed = len(result.failed) if result else 0
-        self.failed_heading.setText(self.tr("不符合项（{0}）").format(failed) + self._partial_count(view))
+        partial = sum(1 for answer in review.view.answers.values() if answer.result is Result.PARTIAL)
+        heading = self.tr("不符合项（{0}）").format(len(review.signed.failed))
+        if partial:
+            heading += self.tr("　部分符合（{0}）").format(partial)
+        self.failed_heading.setText(heading)
         self.failed_label.setText("".join(lines) or self.tr("全部符合或不适用。"))
-
-    def _partial_count(self, view: InspectionView) -> str:
-        partial = sum(1 for answer in view.answers.values() if answer.result is Result.PARTIAL)
-        return self.tr("　部分符合（{0}）").format(partial) if partial else ""
 
     def _show_hazards(self, hazards: list[HazardView]) -> None:
         self.hazards_heading.setText(self.tr("本次检查发现的隐患（{0}）").format(len(hazards)))
         lines = []
         for hazard in hazards:
-            colour = "#c62828" if hazard.severity.value == "major" else "#616161"
+            colour = ALERT if hazard.severity is Severity.MAJOR else NEUTRAL
             first_line = hazard.description.splitlines()[0] if hazard.description else ""
             deadline = self.tr("整改期限：{0}").format(hazard.deadline.isoformat())
             state = self.tr("状态：{0}").format(hazard_status_label(hazard.status))
+            where = "　" + html.escape(hazard.location) if hazard.location else ""
             lines.append(
                 f"<p style='margin:0 0 6px 0;'>{_badge(severity_label(hazard.severity), colour)} "
                 f"<b>{html.escape(hazard.item_code or '')}</b> {html.escape(first_line)}"
-                f"<br><span style='color:#666;'>{deadline}　{state}"
-                f"{'　' + html.escape(hazard.location) if hazard.location else ''}</span></p>"
+                f"<br>{_muted(f'{deadline}　{state}{where}')}</p>"
             )
         self.hazards_label.setText("".join(lines) or self.tr("本次检查未登记隐患。"))
 
-    def _show_amendments(self, view: InspectionView, history: list[Amendment], effective: GradeResult | None) -> None:
-        finalized = view.status is InspectionStatus.FINALIZED
-        self.amendments_heading.setVisible(finalized)
-        self.amendments_label.setVisible(finalized)
+    def _show_amendments(self, review: InspectionReview) -> None:
+        self.amendments_heading.setVisible(review.finalized)
+        self.amendments_label.setVisible(review.finalized)
         lines = []
-        for amendment in history:
+        for amendment in review.amendments:
             reason = self.tr("原因：{0}").format(html.escape(amendment.reason))
             lines.append(
                 f"<p style='margin:0 0 6px 0;'><b>{self._local(amendment.amended_at)}</b>　"
                 f"{html.escape(amendment.amended_by)}：{html.escape(amendment_text(amendment))}"
-                f"<br><span style='color:#666;'>{reason}</span></p>"
+                f"<br>{_muted(reason)}</p>"
             )
         self.amendments_label.setText("".join(lines) or self.tr("暂无更正。"))
-        changed = effective is not None and (
-            effective.grade.value != view.grade or (view.score is not None and effective.score != view.score)
-        )
-        if effective is not None and changed:
+        corrected = review.corrected_result
+        if corrected is not None:
             self.amended_label.setText(
                 self.tr("更正后：{0} 级　{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）\n{3}").format(
-                    effective.grade.value, effective.score, len(history), effective.summary
+                    corrected.grade.value, corrected.score, len(review.amendments), corrected.summary
                 )
             )
-            colour = GRADE_COLOURS[effective.grade.value]
+            colour = grade_colour(corrected.grade.value)
             self.amended_label.setStyleSheet(f"QLabel#amendedGrade {{ color: {colour}; }}")
             self.amended_label.show()
         else:
             self.amended_label.hide()
 
-    def _show_signatures(self, view: InspectionView, saved: dict[SignatureRole, Signature]) -> None:
-        finalized = view.status is InspectionStatus.FINALIZED
+    def _show_signatures(self, review: InspectionReview) -> None:
+        view, finalized = review.view, review.finalized
         defaults = {
             SignatureRole.INSPECTOR_1: view.inspectors[0] if view.inspectors else "",
             SignatureRole.INSPECTOR_2: view.inspectors[1] if len(view.inspectors) > 1 else "",
-            SignatureRole.ENTERPRISE: self._enterprise_contact(view),
+            SignatureRole.ENTERPRISE: review.enterprise.contact_person,
         }
         for role, box in self.boxes.items():
-            signature = saved.get(role)
+            signature = review.signatures.get(role)
             box.pad.set_read_only(False)
             if signature is None:
                 box.pad.set_strokes([])
@@ -536,12 +539,6 @@ class ReviewView(QWidget):
                 box.signed_at.setText(self._local(signature.signed_at))
                 box.signed_at.setToolTip(self.tr("签名时间"))
             box.set_read_only(finalized)
-
-    def _enterprise_contact(self, view: InspectionView) -> str:
-        try:
-            return self.workspace.enterprises.get(view.enterprise_id).contact_person
-        except DomainError:
-            return ""
 
     # -- actions ---------------------------------------------------------------------------------
     def go_back(self) -> None:
@@ -608,7 +605,7 @@ class ReviewView(QWidget):
             return self._saved
 
     def open_amendment(self) -> None:
-        if self.view is None or self.template is None or self.inspection_id is None:
+        if self.review is None or self.inspection_id is None:
             return
         dialog = self.amendment_dialog()
         if dialog.exec():
@@ -624,23 +621,19 @@ class ReviewView(QWidget):
 
     def amendment_dialog(self, item_code: str | None = None) -> AmendmentDialog:
         """The 更正 dialog for the shown inspection (separate so that tests can drive it)."""
-        assert self.view is not None and self.template is not None and self.inspection_id is not None
-        if item_code is None:
-            item_code = next(iter(self._failed_codes()), None)
+        review = self.review
+        assert review is not None and self.inspection_id is not None
+        if item_code is None:  # the first item failed as things stand now
+            item_code = next((f.item.code for f in review.findings() if f.result is Result.FAIL), None)
         return AmendmentDialog(
             self.amendments,
             self.inspection_id,
-            self.template,
-            self._effective_answers,
-            people=self.view.inspectors,
+            review.template,
+            review.effective_answers,
+            people=review.view.inspectors,
             item_code=item_code,
             parent=self,
         )
-
-    def _failed_codes(self) -> list[str]:
-        assert self.template is not None
-        answers = self._effective_answers
-        return [i.code for i in self.template.items if i.code in answers and answers[i.code].result is Result.FAIL]
 
     # -- helpers ---------------------------------------------------------------------------------
     def _run(
@@ -674,8 +667,7 @@ class ReviewView(QWidget):
     def _show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        colours = "background: #fdecea; color: #b71c1c;" if error else "background: #e8f5e9; color: #1b5e20;"
-        self.message.setStyleSheet(f"{colours} padding: 6px; border-radius: 4px;")
+        self.message.setStyleSheet(f"{banner_style(error)} padding: 6px; border-radius: 4px;")
         self.message.setProperty("error", error)
 
     def _local(self, moment: datetime) -> str:
@@ -684,6 +676,11 @@ class ReviewView(QWidget):
 
 def _badge(text: str, colour: str) -> str:
     return f" <span style='background:{colour}; color:white;'>&nbsp;{html.escape(text)}&nbsp;</span>"
+
+
+def _muted(text: str) -> str:
+    """A secondary line (a note, a deadline, a reason) in rich text."""
+    return f"<span style='color:{MUTED};'>{text}</span>"
 
 
 def _same_strokes(saved: Signature, strokes: list[list[list[float]]]) -> bool:

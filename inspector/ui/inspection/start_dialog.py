@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
+from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
 from inspector.workspace import Workspace
 
@@ -263,7 +264,7 @@ class StartDialog(QDialog):
             problem = ""
         self.ok_button.setEnabled(not problem)
         self.message.setText(problem)
-        self.message.setStyleSheet("color: #b26a00;")
+        self.message.setStyleSheet(text_style(CAUTION))
 
     def accept(self) -> None:
         enterprise_id = self.selected_enterprise_id()
@@ -277,7 +278,7 @@ class StartDialog(QDialog):
             )
         except DomainError as error:
             self.message.setText(str(error))
-            self.message.setStyleSheet("color: #c62828;")
+            self.message.setStyleSheet(text_style(ALERT))
             return
         settings = ui_settings(self.workspace.data_dir)
         settings.setValue(LAST_INSPECTORS_KEY, ",".join(inspectors))
