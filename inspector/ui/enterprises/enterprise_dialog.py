@@ -26,6 +26,7 @@ from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
 from inspector.ui.common.palette import ALERT, NEUTRAL, text_style
+from inspector.ui.common.town_selector import TownSelector
 from inspector.ui.enterprises.enterprise_model import size_text
 from inspector.workspace import Workspace
 
@@ -73,13 +74,7 @@ class EnterpriseDialog(QDialog):
         self.name.setPlaceholderText(self.tr("营业执照上的全称"))
         self.credit_code = QLineEdit()
         self.credit_code.setPlaceholderText(self.tr("18 位，如 91330482MA2B3C4D5E"))
-        self.town = QComboBox()
-        self.town.setEditable(True)
-        self.town.addItems(workspace.enterprises.towns())
-        self.town.setCurrentIndex(-1)
-        town_edit = self.town.lineEdit()
-        assert town_edit is not None
-        town_edit.setPlaceholderText(self.tr("选择或输入镇、街道"))
+        self.town = TownSelector(workspace.enterprises.towns, entry=True)
         self.address = QLineEdit()
         self.industry = QLineEdit()
         self.size = QComboBox()
@@ -148,7 +143,7 @@ class EnterpriseDialog(QDialog):
     def _load(self, enterprise: Enterprise) -> None:
         self.name.setText(enterprise.name)
         self.credit_code.setText(enterprise.credit_code)
-        self.town.setEditText(enterprise.town)
+        self.town.set_town(enterprise.town)
         self.address.setText(enterprise.address)
         self.industry.setText(enterprise.industry)
         self.size.setCurrentIndex(SIZE_ORDER.index(enterprise.size))
