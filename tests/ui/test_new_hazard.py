@@ -91,6 +91,7 @@ def test_new_worker_report_with_a_photo_is_raised_and_selected(
     dialog.description.setPlainText("叉车通道堆放杂物")
     dialog.responsible.setText("李四")
     dialog.add_photo_files([photo(tmp_path / "现场.jpg")])
+    qtbot.waitUntil(lambda: not dialog.photo_picker.busy())  # imported on the background worker
     assert dialog.photo_list.count() == 1
     ok(dialog)
     assert not dialog.isVisible()
@@ -117,6 +118,7 @@ def test_missing_description_and_bad_photo_show_inline(workspace: Workspace, qtb
     bad = tmp_path / "坏照片.jpg"
     bad.write_bytes(b"not an image at all")
     dialog.add_photo_files([bad])
+    qtbot.waitUntil(lambda: not dialog.photo_picker.busy())
     assert dialog.photos == [] and dialog.photo_list.count() == 0
     assert dialog.message.isVisible() and dialog.message.text()
     ok(dialog)  # no description

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.common.form_dialog import NO_DATE, optional_date_edit
 from inspector.ui.common.town_selector import TownSelector
-
-NO_DATE = QDate(2000, 1, 1)  # the minimum of a date filter, shown as 不限
 
 F = TypeVar("F", bound=QWidget)
 
@@ -107,12 +106,7 @@ class FilterBar(QWidget):
         return first, self._date(unlimited)
 
     def _date(self, unlimited: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(unlimited)
-        edit.setDate(NO_DATE)
+        edit = optional_date_edit(unlimited)
         edit.dateChanged.connect(self.changed)
         return self._filter(edit)
 
@@ -141,12 +135,6 @@ class FilterBar(QWidget):
         self._rows.addLayout(self._row)
 
     # -- values ------------------------------------------------------------------------------
-    @staticmethod
-    def day(edit: QDateEdit) -> date | None:
-        """A date filter's day, None while it is left open (不限)."""
-        value = edit.date()
-        return None if value == NO_DATE else value.toPython()
-
     def reset(self, values: Mapping[QWidget, object] | None = None) -> None:
         """Every filter back to "everything", except those given a value; then one `changed`."""
         given = values or {}

@@ -31,6 +31,7 @@ from inspector.exporting.hazard_export import export_ledger
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.form_dialog import optional_day
 from inspector.ui.common.labels import hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import run_in_background
@@ -165,8 +166,8 @@ class HazardsPage(QWidget):
     # -- filtering ----------------------------------------------------------------------------
     def current_filter(self) -> LedgerFilter:
         status = self.status.currentData()
-        found_from = FilterBar.day(self.date_from)
-        found_to = FilterBar.day(self.date_to)
+        found_from = optional_day(self.date_from)
+        found_to = optional_day(self.date_to)
         if found_from and found_to and found_from > found_to:
             found_from, found_to = found_to, found_from
         old = self.model.current_filter()
