@@ -117,7 +117,7 @@ def test_inspection_report_is_generated_in_the_background_and_previewed(
         assert job is not None
         qtbot.waitUntil(lambda: bool(threads), timeout=WAIT_MS)
         # The generator is running and waiting: the UI thread still handles events and input.
-        view.boxes[next(iter(view.boxes))].name.setText("仍可输入")
+        view.signature_panel.boxes[next(iter(view.signature_panel.boxes))].name.setText("仍可输入")
         qtbot.wait(50)
         assert not job.done and job.preview is None
         assert threads[0] is not threading.main_thread()

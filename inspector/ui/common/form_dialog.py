@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -61,15 +60,6 @@ def optional_day(edit: QDateEdit) -> date | None:
     """The day of an optional date field; None while it is unset."""
     value = edit.date()
     return None if value == NO_DATE else value.toPython()
-
-
-def side_by_side(*widgets: QWidget | tuple[QWidget, int]) -> QHBoxLayout:
-    """Widgets side by side in one form row; (widget, stretch) for one that takes the room."""
-    row = QHBoxLayout()
-    for entry in widgets:
-        widget, stretch = entry if isinstance(entry, tuple) else (entry, 0)
-        row.addWidget(widget, stretch)
-    return row
 
 
 def message_label() -> QLabel:

@@ -8,6 +8,7 @@ only the ids of a search and reads rows in blocks when the view asks (see row_bl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -44,11 +45,13 @@ def _bold() -> QFont:
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Rows of one kind in `column_count` columns; nothing is edited in place.
 
-    A subclass implements `row_count`, `row_at`, `row_id`, `header` and `display`; the other cell
-    methods return None (nothing special) unless overridden. Colours are palette names (str).
+    A subclass implements `row_count`, `row_at`, `row_id` and `header`, and says in `cells` how
+    each column's text is made from a row; the other cell methods return None (nothing special)
+    unless overridden. Colours are palette names (str).
     """
 
     column_count = 0
+    cells: Mapping[int, Callable[[Any], str]] = {}  # column -> the text of a row's cell
     centered: frozenset[int] = frozenset()  # columns whose cells are centred
 
     # -- what a subclass says --------------------------------------------------------------------
@@ -69,7 +72,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def display(self, record: Row, column: int) -> str:
-        raise NotImplementedError
+        return self.cells[column](record)
 
     def tooltip(self, record: Row, column: int) -> str | None:
         return None

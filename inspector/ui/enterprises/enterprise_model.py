@@ -7,7 +7,9 @@ one block of rows is read from the database and the rest are never loaded.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -114,6 +116,17 @@ class EnterpriseTableModel(LazyRowModel[EnterpriseRowView]):
     """
 
     column_count = COLUMN_COUNT
+    cells: Mapping[int, Callable[[EnterpriseRowView], str]] = {
+        COL_NAME: attrgetter("name"),
+        COL_CREDIT_CODE: attrgetter("credit_code"),
+        COL_TOWN: attrgetter("town"),
+        COL_GRADE: lambda view: grade_text(view.grade),
+        COL_LIGHT: lambda view: light_text(view.light),
+        COL_OPEN_HAZARDS: lambda view: str(view.open_hazards) if view.open_hazards else "",
+        COL_LAST_INSPECTION: lambda view: date_text(view.last_inspection),
+        COL_INDUSTRY: attrgetter("industry"),
+        COL_ADDRESS: attrgetter("address"),
+    }
     centered = frozenset({COL_GRADE, COL_OPEN_HAZARDS, COL_LAST_INSPECTION})
 
     def __init__(self, queries: EnterpriseQueries, year: int, quarter: str, parent: Any = None) -> None:
@@ -154,9 +167,6 @@ class EnterpriseTableModel(LazyRowModel[EnterpriseRowView]):
             return QCoreApplication.translate("EnterpriseTableModel", "未整改的隐患数（含待复查）")
         return None
 
-    def display(self, view: EnterpriseRowView, column: int) -> str:
-        return _display(view, column)
-
     def tooltip(self, view: EnterpriseRowView, column: int) -> str | None:
         # The address column is hidden by default: the name's tooltip shows where it is.
         if column == COL_NAME:
@@ -170,23 +180,3 @@ class EnterpriseTableModel(LazyRowModel[EnterpriseRowView]):
 
     def foreground(self, view: EnterpriseRowView, column: int) -> str | None:
         return ALERT if column == COL_OPEN_HAZARDS and view.open_hazards else None
-
-
-def _display(view: EnterpriseRowView, column: int) -> str:
-    if column == COL_NAME:
-        return view.name
-    if column == COL_CREDIT_CODE:
-        return view.credit_code
-    if column == COL_TOWN:
-        return view.town
-    if column == COL_GRADE:
-        return grade_text(view.grade)
-    if column == COL_LIGHT:
-        return light_text(view.light)
-    if column == COL_OPEN_HAZARDS:
-        return str(view.open_hazards) if view.open_hazards else ""
-    if column == COL_LAST_INSPECTION:
-        return date_text(view.last_inspection)
-    if column == COL_INDUSTRY:
-        return view.industry
-    return view.address

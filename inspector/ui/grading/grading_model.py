@@ -6,6 +6,7 @@ overrides (grade, reason) are kept here by enterprise id until the plaques are i
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from inspector.services.grading_round import Decision, Proposal, grade_label
@@ -26,6 +27,17 @@ class GradingModel(RowTableModel[Proposal]):
         self.visible: list[int] = []
         self.overrides: dict[str, tuple[str, str]] = {}
         self._filter: tuple[str | None, str | None] = (None, None)
+        self.cells = {
+            COL_NAME: attrgetter("name"),
+            COL_CODE: attrgetter("credit_code"),
+            COL_TOWN: attrgetter("town"),
+            COL_PROPOSED: lambda p: grade_label(p.proposed_grade),
+            COL_FINAL: self._final_text,
+            COL_SCORE: lambda p: "—" if p.score is None else f"{p.score:g}",
+            COL_LAST: lambda p: grade_label(p.last_year_grade) if p.last_year_grade else "—",
+            COL_CHANGE: attrgetter("change_label"),
+            COL_REASONS: lambda p: "；".join(p.reasons),
+        }
 
     def set_proposals(self, proposals: list[Proposal]) -> None:
         self.proposals = proposals
@@ -88,25 +100,9 @@ class GradingModel(RowTableModel[Proposal]):
             self.tr("理由"),
         )[column]
 
-    def display(self, p: Proposal, column: int) -> str:
-        if column == COL_NAME:
-            return p.name
-        if column == COL_CODE:
-            return p.credit_code
-        if column == COL_TOWN:
-            return p.town
-        if column == COL_PROPOSED:
-            return grade_label(p.proposed_grade)
-        if column == COL_FINAL:
-            text = grade_label(self.final_grade(p))
-            return text + self.tr("（调整）") if p.enterprise_id in self.overrides else text
-        if column == COL_SCORE:
-            return "—" if p.score is None else f"{p.score:g}"
-        if column == COL_LAST:
-            return grade_label(p.last_year_grade) if p.last_year_grade else "—"
-        if column == COL_CHANGE:
-            return p.change_label
-        return "；".join(p.reasons)
+    def _final_text(self, p: Proposal) -> str:
+        text = grade_label(self.final_grade(p))
+        return text + self.tr("（调整）") if p.enterprise_id in self.overrides else text
 
     def tooltip(self, p: Proposal, column: int) -> str | None:
         if column not in (COL_REASONS, COL_FINAL):

@@ -13,7 +13,7 @@ Multi-line fields keep Enter for new lines; Ctrl+Enter submits from anywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,8 +27,9 @@ from inspector.core.checklist import LocationType, Severity
 from inspector.core.errors import DomainError
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import NewHazard
-from inspector.ui.common.form_dialog import FormDialog, date_edit, side_by_side
+from inspector.ui.common.form_dialog import FormDialog, date_edit
 from inspector.ui.common.labels import category_label, location_label, severity_label
+from inspector.ui.common.layouts import row
 from inspector.ui.common.photo_picker import PhotoPicker
 from inspector.workspace import Workspace
 
@@ -47,6 +48,11 @@ class HazardDefaults:
     legal_basis: str = ""
     measures: str = ""
     responsible_person: str = ""
+
+    @classmethod
+    def of(cls, draft: NewHazard) -> HazardDefaults:
+        """The form filled in from a draft (the fields both have)."""
+        return cls(**{f.name: getattr(draft, f.name) for f in fields(cls)})
 
 
 def _choice(values: list[Any], label: Any, chosen: Any) -> QComboBox:
@@ -106,9 +112,9 @@ class HazardFormDialog(FormDialog):
         """The hazard's own rows, after the subclass's rows about where it came from."""
         form = self.form
         form.addRow(self.tr("隐患描述"), self.description)
-        form.addRow(self.tr("位置"), side_by_side(self.location_type, (self.location, 1)))
+        form.addRow(self.tr("位置"), row(self.location_type, (self.location, 1)))
         form.addRow(self.tr("类别"), self.category)
-        form.addRow(self.tr("隐患等级"), side_by_side(self.severity, (self.major_clause, 1)))
+        form.addRow(self.tr("隐患等级"), row(self.severity, (self.major_clause, 1)))
         form.addRow(self.tr("整改期限"), self.deadline)
         form.addRow(self.tr("依据"), self.legal_basis)
         form.addRow(self.tr("整改措施"), self.measures)

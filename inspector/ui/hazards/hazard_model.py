@@ -3,7 +3,9 @@ through `HazardLedger.rows` (the pattern of `EnterpriseTableModel`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -53,6 +55,16 @@ class HazardTableModel(LazyRowModel[LedgerRow]):
     filter and forgets cached rows (after an action, or when today changes)."""
 
     column_count = COLUMN_COUNT
+    cells: Mapping[int, Callable[[LedgerRow], str]] = {
+        COL_FOUND_ON: lambda view: view.found_on.isoformat(),
+        COL_ENTERPRISE: attrgetter("enterprise_name"),
+        COL_TOWN: attrgetter("town"),
+        COL_DESCRIPTION: attrgetter("description"),
+        COL_SEVERITY: lambda view: severity_label(view.severity),
+        COL_STATUS: lambda view: hazard_status_label(view.status),
+        COL_DEADLINE: lambda view: view.deadline.isoformat(),
+        COL_RESPONSIBLE: attrgetter("responsible_person"),
+    }
     centered = frozenset({COL_FOUND_ON, COL_SEVERITY, COL_DEADLINE})
 
     def __init__(self, ledger: HazardLedger, parent: Any = None) -> None:
@@ -90,14 +102,11 @@ class HazardTableModel(LazyRowModel[LedgerRow]):
     def header(self, column: int) -> str:
         return header_text(column)
 
-    def display(self, view: LedgerRow, column: int) -> str:
-        return _display(view, column)
-
     def tooltip(self, view: LedgerRow, column: int) -> str | None:
         if column in (COL_DEADLINE, COL_STATUS) and view.overdue:
             return QCoreApplication.translate("HazardTableModel", "已逾期")
         if column in (COL_DESCRIPTION, COL_ENTERPRISE):
-            return _display(view, column)
+            return self.display(view, column)
         return None
 
     def foreground(self, view: LedgerRow, column: int) -> str | None:
@@ -107,21 +116,3 @@ class HazardTableModel(LazyRowModel[LedgerRow]):
 
     def bold(self, view: LedgerRow, column: int) -> bool:
         return column == COL_DEADLINE and view.overdue
-
-
-def _display(view: LedgerRow, column: int) -> str:
-    if column == COL_FOUND_ON:
-        return view.found_on.isoformat()
-    if column == COL_ENTERPRISE:
-        return view.enterprise_name
-    if column == COL_TOWN:
-        return view.town
-    if column == COL_DESCRIPTION:
-        return view.description
-    if column == COL_SEVERITY:
-        return severity_label(view.severity)
-    if column == COL_STATUS:
-        return hazard_status_label(view.status)
-    if column == COL_DEADLINE:
-        return view.deadline.isoformat()
-    return view.responsible_person

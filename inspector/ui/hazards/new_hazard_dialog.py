@@ -11,7 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from inspector.services.hazards import HazardSource, NewHazard
-from inspector.ui.common.form_dialog import date_edit, side_by_side
+from inspector.ui.common.form_dialog import date_edit
+from inspector.ui.common.layouts import row
 from inspector.ui.hazards.hazard_form import HazardDefaults, HazardFormDialog
 from inspector.workspace import Workspace
 
@@ -45,11 +46,11 @@ class NewHazardDialog(HazardFormDialog):
         self.found_by = QLineEdit()
         self.found_by.setPlaceholderText(self.tr("报告人或自查人姓名"))
         self.description.setPlaceholderText(self.tr("必填"))
-        row = side_by_side(self.found_on, QLabel(self.tr("发现人")), (self.found_by, 1))
+        found = row(self.found_on, QLabel(self.tr("发现人")), (self.found_by, 1))
 
         self.form.addRow(self.tr("来源"), self.source)
         self.form.addRow(self.tr("企业"), picker)
-        self.form.addRow(self.tr("发现日期"), row)
+        self.form.addRow(self.tr("发现日期"), found)
         self.add_hazard_rows()
         self.search_enterprises()
 

@@ -30,19 +30,7 @@ class HazardDialog(HazardFormDialog):
         photos: Sequence[StoredPhoto] = (),
         parent: QWidget | None = None,
     ) -> None:
-        defaults = HazardDefaults(
-            deadline=draft.deadline,
-            description=draft.description,
-            location_type=draft.location_type,
-            location=draft.location,
-            category=draft.category,
-            severity=draft.severity,
-            major_clause=draft.major_clause,
-            legal_basis=draft.legal_basis,
-            measures=draft.measures,
-            responsible_person=draft.responsible_person,
-        )
-        super().__init__(workspace, defaults, list(photos), parent)
+        super().__init__(workspace, HazardDefaults.of(draft), list(photos), parent)
         self.draft = draft
         title = self.tr("登记隐患")
         if draft.item_code:

@@ -7,6 +7,9 @@ without it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from operator import attrgetter
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +41,14 @@ class InspectionListModel(RowTableModel[InspectionSummary]):
 
     STATUS, ENTERPRISE, DATE, PROGRESS, SCORE, GRADE = range(6)
     column_count = 6
+    cells: Mapping[int, Callable[[InspectionSummary], str]] = {
+        STATUS: lambda row: status_label(row.status),
+        ENTERPRISE: attrgetter("enterprise_name"),
+        DATE: lambda row: row.inspection_date.isoformat(),
+        PROGRESS: lambda row: f"{row.answered}/{row.total}",
+        SCORE: lambda row: f"{row.score:g}" if row.score is not None else "—",
+        GRADE: lambda row: row.grade or "—",
+    }
     centered = frozenset({PROGRESS, SCORE, GRADE})
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -71,19 +82,6 @@ class InspectionListModel(RowTableModel[InspectionSummary]):
             self.tr("得分"),
             self.tr("等级"),
         )[column]
-
-    def display(self, row: InspectionSummary, column: int) -> str:
-        if column == self.STATUS:
-            return status_label(row.status)
-        if column == self.ENTERPRISE:
-            return row.enterprise_name
-        if column == self.DATE:
-            return row.inspection_date.isoformat()
-        if column == self.PROGRESS:
-            return f"{row.answered}/{row.total}"
-        if column == self.SCORE:
-            return f"{row.score:g}" if row.score is not None else "—"
-        return row.grade or "—"
 
     def foreground(self, row: InspectionSummary, column: int) -> str | None:
         if column == self.STATUS:
