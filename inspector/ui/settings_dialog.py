@@ -13,21 +13,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core.errors import DomainError
 from inspector.settings import Settings
+from inspector.ui.common.form_dialog import dialog_buttons, message_label
 from inspector.ui.common.i18n import LANGUAGES
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
-from inspector.ui.common.palette import ALERT, text_style
 from inspector.workspace import Workspace
 
 
@@ -58,17 +57,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("照片长边"), self.long_edge)
         form.addRow(self.tr("时区"), self.timezone)
         self.note = QLabel(self.tr("界面语言在重新启动 Inspector 后生效。"))
-        self.error = QLabel()
-        self.error.setStyleSheet(text_style(ALERT))
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.error = message_label()
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.tr("保存"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
         # Backup and restore (inspector.db.backup); restoring replaces the open database, so
         # the main window hands it to the StartController, which closes and reopens everything.
         self.backup_button = QPushButton(self.tr("备份…"))
@@ -77,14 +68,8 @@ class SettingsDialog(QDialog):
         self.restore_button.clicked.connect(self.choose_backup_to_restore)
         self.backup_status = QLabel()
         self.backup_status.setWordWrap(True)
-        backup_row = QHBoxLayout()
-        backup_row.addWidget(self.backup_button)
-        backup_row.addWidget(self.restore_button)
-        backup_row.addStretch(1)
-        layout.addLayout(backup_row)
-        layout.addWidget(self.backup_status)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        backup_row = hbox(self.backup_button, self.restore_button, STRETCH)
+        vbox(form, self.note, backup_row, self.backup_status, self.error, buttons, parent=self)
 
     def collected(self) -> Settings:
         return replace(

@@ -3,11 +3,10 @@ SQLite through the workspace's services."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
+from gui_samples import self_check_hazard, shown
 from PIL import Image
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -15,50 +14,10 @@ from pytestqt.qtbot import QtBot
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
-from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.hazards import HazardSource
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
-
-CODE = with_check_digit("91330482MA0000001")
-
-
-def make_page(workspace: Workspace, qtbot: QtBot) -> HazardsPage:
-    page = HazardsPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
-
-
-def raise_hazard(workspace: Workspace, days_to_deadline: int) -> str:
-    existing = workspace.enterprises.by_credit_code(CODE)
-    if existing is not None and existing.id:
-        enterprise_id = existing.id
-    else:
-        enterprise_id = workspace.enterprises.add(Enterprise("平湖市测试机械有限公司", CODE, "当湖街道"))
-    today = workspace.today()
-    return workspace.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
-            description="配电箱未接地",
-            found_on=today - timedelta(days=20),
-            found_by="张三",
-            deadline=today + timedelta(days=days_to_deadline),
-            source=HazardSource.SELF_CHECK,
-        )
-    )
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path_factory.mktemp("demo-figures"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
 
 
 def ok(dialog) -> None:
@@ -76,7 +35,7 @@ def test_new_worker_report_with_a_photo_is_raised_and_selected(
     enterprise_id = workspace.enterprises.add(
         Enterprise("平湖市随手拍机械有限公司", with_check_digit("91330482MA0000003"), "当湖街道")
     )
-    page = make_page(workspace, qtbot)
+    page = shown(qtbot, HazardsPage(workspace))
     assert page.model.rowCount() == 0
     page.new_button.click()
     dialog = page.new_dialog
@@ -111,7 +70,7 @@ def test_new_worker_report_with_a_photo_is_raised_and_selected(
 
 def test_missing_description_and_bad_photo_show_inline(workspace: Workspace, qtbot: QtBot, tmp_path: Path) -> None:
     workspace.enterprises.add(Enterprise("平湖市自查有限公司", with_check_digit("91330482MA0000004"), "乍浦镇"))
-    page = make_page(workspace, qtbot)
+    page = shown(qtbot, HazardsPage(workspace))
     dialog = page.new_hazard()
     dialog.enterprises.setCurrentRow(0)
     dialog.source.setCurrentIndex(dialog.source.findData(HazardSource.SELF_CHECK.value))
@@ -133,7 +92,7 @@ def test_missing_description_and_bad_photo_show_inline(workspace: Workspace, qtb
 
 
 def test_no_enterprise_chosen_is_refused(workspace: Workspace, qtbot: QtBot) -> None:
-    page = make_page(workspace, qtbot)
+    page = shown(qtbot, HazardsPage(workspace))
     dialog = page.new_hazard()
     dialog.description.setPlainText("配电箱未接地")
     ok(dialog)
@@ -142,7 +101,7 @@ def test_no_enterprise_chosen_is_refused(workspace: Workspace, qtbot: QtBot) -> 
 
 
 def test_figures_strip_equals_workspace_stats(demo: Workspace, qtbot: QtBot) -> None:
-    page: HazardsPage = make_page(demo, qtbot)
+    page: HazardsPage = shown(qtbot, HazardsPage(demo))
     stats = demo.stats()
     figures = page.figures.figures
     assert figures is not None
@@ -160,8 +119,8 @@ def test_figures_strip_equals_workspace_stats(demo: Workspace, qtbot: QtBot) -> 
 
 
 def test_todo_banner_on_start_opens_the_hazards_page(workspace: Workspace, qtbot: QtBot) -> None:
-    raise_hazard(workspace, days_to_deadline=-2)
-    raise_hazard(workspace, days_to_deadline=20)
+    self_check_hazard(workspace, days_to_deadline=-2)
+    self_check_hazard(workspace, days_to_deadline=20)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
@@ -173,7 +132,7 @@ def test_todo_banner_on_start_opens_the_hazards_page(workspace: Workspace, qtbot
 
 
 def test_no_todo_banner_when_nothing_is_due(workspace: Workspace, qtbot: QtBot) -> None:
-    raise_hazard(workspace, days_to_deadline=20)
+    self_check_hazard(workspace, days_to_deadline=20)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()

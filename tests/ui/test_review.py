@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from gui_samples import shown
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
@@ -65,12 +66,8 @@ def inspection_id(workspace: Workspace) -> str:
 
 @pytest.fixture
 def view(qtbot: QtBot, workspace: Workspace, inspection_id: str) -> ReviewView:
-    widget = ReviewView(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
+    widget = shown(qtbot, ReviewView(workspace))
     widget.load(inspection_id)
-    qtbot.waitExposed(widget)
     return widget
 
 

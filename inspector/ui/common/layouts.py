@@ -1,6 +1,6 @@
 """Rows and columns of widgets, built in one call.
 
-`row(a, b, STRETCH, c)` and `column(...)` take widgets and layouts (added as they are), a
+`hbox(a, b, STRETCH, c)` and `vbox(...)` take widgets and layouts (added as they are), a
 (widget, stretch) pair for one that takes the spare room, an int for a fixed gap in pixels, and
 STRETCH for a flexible gap. `margins` and `spacing` are Qt's; left out, Qt's defaults apply.
 """
@@ -23,14 +23,14 @@ Margins = int | tuple[int, int, int, int]
 B = TypeVar("B", bound=QBoxLayout)
 
 
-def row(
+def hbox(
     *items: Item, parent: QWidget | None = None, margins: Margins | None = None, spacing: int | None = None
 ) -> QHBoxLayout:
     """Items left to right (installed on `parent` if given)."""
     return _fill(QHBoxLayout(parent) if parent is not None else QHBoxLayout(), items, margins, spacing)
 
 
-def column(
+def vbox(
     *items: Item, parent: QWidget | None = None, margins: Margins | None = None, spacing: int | None = None
 ) -> QVBoxLayout:
     """Items top to bottom (installed on `parent` if given)."""

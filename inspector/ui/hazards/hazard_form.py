@@ -29,7 +29,7 @@ from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import NewHazard
 from inspector.ui.common.form_dialog import FormDialog, date_edit
 from inspector.ui.common.labels import category_label, location_label, severity_label
-from inspector.ui.common.layouts import row
+from inspector.ui.common.layouts import hbox
 from inspector.ui.common.photo_picker import PhotoPicker
 from inspector.workspace import Workspace
 
@@ -112,9 +112,9 @@ class HazardFormDialog(FormDialog):
         """The hazard's own rows, after the subclass's rows about where it came from."""
         form = self.form
         form.addRow(self.tr("隐患描述"), self.description)
-        form.addRow(self.tr("位置"), row(self.location_type, (self.location, 1)))
+        form.addRow(self.tr("位置"), hbox(self.location_type, (self.location, 1)))
         form.addRow(self.tr("类别"), self.category)
-        form.addRow(self.tr("隐患等级"), row(self.severity, (self.major_clause, 1)))
+        form.addRow(self.tr("隐患等级"), hbox(self.severity, (self.major_clause, 1)))
         form.addRow(self.tr("整改期限"), self.deadline)
         form.addRow(self.tr("依据"), self.legal_basis)
         form.addRow(self.tr("整改措施"), self.measures)

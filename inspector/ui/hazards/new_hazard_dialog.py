@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWi
 
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.ui.common.form_dialog import date_edit
-from inspector.ui.common.layouts import row
+from inspector.ui.common.layouts import hbox
 from inspector.ui.hazards.hazard_form import HazardDefaults, HazardFormDialog
 from inspector.workspace import Workspace
 
@@ -46,7 +46,7 @@ class NewHazardDialog(HazardFormDialog):
         self.found_by = QLineEdit()
         self.found_by.setPlaceholderText(self.tr("报告人或自查人姓名"))
         self.description.setPlaceholderText(self.tr("必填"))
-        found = row(self.found_on, QLabel(self.tr("发现人")), (self.found_by, 1))
+        found = hbox(self.found_on, QLabel(self.tr("发现人")), (self.found_by, 1))
 
         self.form.addRow(self.tr("来源"), self.source)
         self.form.addRow(self.tr("企业"), picker)

@@ -21,7 +21,7 @@ from inspector.services.hazards import HazardView
 from inspector.services.inspection_review import InspectionReview
 from inspector.services.inspections import InspectionView
 from inspector.ui.common.labels import amendment_text, hazard_status_label, result_label, severity_label
-from inspector.ui.common.layouts import STRETCH, column, row
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.palette import (
     ALERT,
     AMENDED,
@@ -81,13 +81,13 @@ class ResultColumn(QScrollArea):
         self.amendments_heading = heading(self.tr("更正记录"))
         self.amendments_label = _rich("amendmentList")
 
-        summary = row(
-            self.grade_badge, (column(self.score_label, self.reasons_label, STRETCH, spacing=2), 1), spacing=16
+        summary = hbox(
+            self.grade_badge, (vbox(self.score_label, self.reasons_label, STRETCH, spacing=2), 1), spacing=16
         )
         summary.setAlignment(self.grade_badge, Qt.AlignmentFlag.AlignTop)
         content = QWidget()
         content.setObjectName("card")
-        column(
+        vbox(
             summary,
             self.amended_label,
             heading(self.tr("分区得分")),

@@ -26,7 +26,7 @@ from inspector.services.inspection_review import InspectionReview
 from inspector.services.inspections import InspectionView
 from inspector.services.signatures import Signature, SignatureRole
 from inspector.ui.common.labels import status_label
-from inspector.ui.common.layouts import STRETCH, column, row
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.common.palette import (
     CARD,
@@ -94,7 +94,7 @@ class ReviewView(QWidget):
         self.subtitle.setWordWrap(True)
         self.status_chip = QLabel()
         self.status_chip.setObjectName("statusChip")
-        header = row((column(self.title, self.subtitle, spacing=0), 1), self.status_chip)
+        header = hbox((vbox(self.title, self.subtitle, spacing=0), 1), self.status_chip)
         header.setAlignment(self.status_chip, Qt.AlignmentFlag.AlignTop)
 
         self.message = QLabel()
@@ -114,12 +114,12 @@ class ReviewView(QWidget):
         self.finalize_button = self._button(
             self.tr("定稿"), "primary", self.tr("保存三人签名并定稿；定稿后检查为只读，只能登记更正"), self.finalize
         )
-        buttons = row(self.back_button, STRETCH, self.report_button, self.amend_button, self.finalize_button)
+        buttons = hbox(self.back_button, STRETCH, self.report_button, self.amend_button, self.finalize_button)
         right = QWidget()
         right.setFixedWidth(SIGNATURE_COLUMN_WIDTH)
-        column((self.signature_panel, 1), buttons, parent=right, margins=0, spacing=8)
-        body = row((self.result_column, 1), right, spacing=12)
-        column(header, self.message, (body, 1), parent=self, margins=(16, 12, 16, 12), spacing=8)
+        vbox((self.signature_panel, 1), buttons, parent=right, margins=0, spacing=8)
+        body = hbox((self.result_column, 1), right, spacing=12)
+        vbox(header, self.message, (body, 1), parent=self, margins=(16, 12, 16, 12), spacing=8)
 
     def _button(self, text: str, name: str, tip: str, action: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QScrollAre
 from inspector.services.inspection_review import InspectionReview
 from inspector.services.signatures import REQUIRED_ROLES, Signature, SignatureRole
 from inspector.ui.common.labels import role_label
-from inspector.ui.common.layouts import STRETCH, column, row
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.signature_pad import SignaturePad, Strokes
 from inspector.ui.inspection.review_result import heading
 
@@ -54,8 +54,8 @@ class SignatureBox(QWidget):
         self.signed_at = QLabel()
         self.signed_at.setObjectName("hint")
         self.clear_button.clicked.connect(self.pad.clear)
-        top = row(self.title, (self.name, 1), self.signed_at, self.clear_button)
-        column(top, self.pad, parent=self, margins=0, spacing=4)
+        top = hbox(self.title, (self.name, 1), self.signed_at, self.clear_button)
+        vbox(top, self.pad, parent=self, margins=0, spacing=4)
 
     def set_read_only(self, read_only: bool) -> None:
         self.pad.set_read_only(read_only)
@@ -93,7 +93,7 @@ class SignaturePanel(QScrollArea):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         pads = QWidget()
-        column(
+        vbox(
             heading(self.tr("签名")),
             self.hint,
             *self.boxes.values(),

@@ -43,6 +43,7 @@ from inspector.sync.central_sync import SyncSummary
 from inspector.sync.conflicts import Conflict, ConflictService
 from inspector.sync.credentials import lookup_password, parse_server_url, store_password, without_password
 from inspector.sync.engine import META_COLUMNS
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
 from inspector.workspace import Workspace
 
@@ -150,14 +151,8 @@ class SyncPage(QWidget):
         self.server_status = QLabel()
         self.server_status.setWordWrap(True)
         central_box = QGroupBox(self.tr("中心数据库"))
-        central_layout = QVBoxLayout(central_box)
-        central_layout.addWidget(self.server)
-        row = QHBoxLayout()
-        row.addWidget(self.push_button)
-        row.addWidget(self.pull_button)
-        row.addStretch(1)
-        central_layout.addLayout(row)
-        central_layout.addWidget(self.server_status)
+        buttons = hbox(self.push_button, self.pull_button, STRETCH)
+        vbox(self.server, buttons, self.server_status, parent=central_box)
 
         # -- bundles
         self.export_button = QPushButton(self.tr("导出同步包…"))
