@@ -6,14 +6,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from gui_samples import self_check_hazard, shown
+from gui_samples import sample_enterprise, self_check_hazard, shown
 from PIL import Image
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
-from inspector.core.hazard_lifecycle import HazardStatus
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.services.hazards import HazardSource
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.ui.main_window import MainWindow
@@ -24,8 +25,8 @@ def ok(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-def photo(path: Path) -> Path:
-    Image.new("RGB", (64, 48), (200, 40, 40)).save(path, "JPEG")
+def photo(path: Path, colour: tuple[int, int, int] = (200, 40, 40)) -> Path:
+    Image.new("RGB", (64, 48), colour).save(path, "JPEG")
     return path
 
 
@@ -137,3 +138,35 @@ def test_no_todo_banner_when_nothing_is_due(workspace: Workspace, qtbot: QtBot) 
     qtbot.addWidget(window)
     window.show()
     assert not window.todo_button.isVisible()
+
+
+def test_only_ticked_photos_are_kept_and_ok_waits_for_their_import(
+    workspace: Workspace, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sample_enterprise(workspace)
+    dialog = shown(qtbot, HazardsPage(workspace)).new_hazard()
+    assert dialog.enterprise_id() is not None  # the only enterprise is chosen
+    dialog.description.setPlainText("消防通道被占用")
+    dialog.found_by.setText("安全员")
+    dialog.add_photo_files([photo(tmp_path / "一.jpg"), photo(tmp_path / "二.jpg", colour=(20, 40, 200))])
+    assert not dialog.ok_button.isEnabled()  # importing: OK waits
+    qtbot.waitUntil(lambda: not dialog.photo_picker.busy())
+    assert dialog.ok_button.isEnabled() and dialog.photo_list.count() == 2
+    first, second = (dialog.photo_list.item(row) for row in range(2))
+    second.setCheckState(Qt.CheckState.Unchecked)
+    ok(dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    assert workspace.hazards.get(dialog.hazard_id).before_photos == (first.data(Qt.ItemDataRole.UserRole),)
+
+
+def test_fixed_on_site_keeps_its_after_photo(workspace: Workspace, qtbot: QtBot, tmp_path: Path) -> None:
+    hazard_id = self_check_hazard(workspace)
+    page = shown(qtbot, HazardsPage(workspace))
+    dialog = page.request_action(hazard_id, HazardAction.FIX_ON_SITE)
+    dialog.operator.setText("王建国")
+    dialog.add_photo_files([photo(tmp_path / "整改后.jpg")])
+    qtbot.waitUntil(lambda: dialog.photo_picker is not None and not dialog.photo_picker.busy())
+    ok(dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    view = workspace.hazards.get(hazard_id)
+    assert view.status is HazardStatus.FIXED_ON_SITE and len(view.after_photos) == 1

@@ -16,12 +16,10 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +27,7 @@ from inspector.core.dates import Quarter
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
 from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.layouts import hbox, vbox
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.common.palette import SLATE, text_style
@@ -108,22 +107,19 @@ class GradingPage(QWidget):
         self.lights_button = QPushButton(self.tr("重新计算亮灯"))
         self.status = QLabel()
         self.status.setStyleSheet(text_style(SLATE))
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.override_button)
-        bottom.addWidget(self.issue_button)
-        bottom.addWidget(self.print_button)
-        bottom.addSpacing(24)
-        bottom.addWidget(QLabel(self.tr("季度亮灯")))
-        bottom.addWidget(self.quarter)
-        bottom.addWidget(self.lights_button)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.status, 1)
+        bottom = hbox(
+            self.override_button,
+            self.issue_button,
+            self.print_button,
+            24,
+            QLabel(self.tr("季度亮灯")),
+            self.quarter,
+            self.lights_button,
+            12,
+            (self.status, 1),
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        vbox(self.filters, (self.table, 1), bottom, parent=self, margins=12)
 
         self.propose_button.clicked.connect(self.propose)
         self.propose_progress.connect(self._on_progress)
