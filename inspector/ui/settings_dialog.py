@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.settings import Settings
-from inspector.ui.common.form_dialog import dialog_buttons, message_label
+from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
 from inspector.ui.common.i18n import LANGUAGES
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
@@ -57,7 +57,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("照片长边"), self.long_edge)
         form.addRow(self.tr("时区"), self.timezone)
         self.note = QLabel(self.tr("界面语言在重新启动 Inspector 后生效。"))
-        self.error = message_label()
+        self.error = MessageLine()
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.tr("保存"))
         buttons.accepted.connect(self.accept)
         # Backup and restore (inspector.db.backup); restoring replaces the open database, so
@@ -85,7 +85,7 @@ class SettingsDialog(QDialog):
         try:
             self.workspace.save_settings(self.collected())
         except DomainError as error:
-            self.error.setText(str(error))
+            self.error.say(str(error))
             return
         super().accept()
 
@@ -113,7 +113,7 @@ class SettingsDialog(QDialog):
         def failed(message: str) -> None:
             self.backup_button.setEnabled(True)
             self.backup_status.setText("")
-            self.error.setText(message)
+            self.error.say(message)
 
         run_in_background(lambda: create_backup(data_dir, Path(path)), done, failed)
 

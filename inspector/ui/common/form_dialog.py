@@ -62,14 +62,20 @@ def optional_day(edit: QDateEdit) -> date | None:
     return None if value == NO_DATE else value.toPython()
 
 
-def message_label() -> QLabel:
-    """A refusal's sentence in red, hidden until there is one."""
-    label = QLabel()
-    label.setObjectName("error")
-    label.setStyleSheet(text_style(ALERT))
-    label.setWordWrap(True)
-    label.hide()
-    return label
+class MessageLine(QLabel):
+    """A refusal's sentence in red, shown only while there is one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error")
+        self.setStyleSheet(text_style(ALERT))
+        self.setWordWrap(True)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        """Show `text`; an empty text hides the line."""
+        self.setText(text)
+        self.setVisible(bool(text))
 
 
 class FormDialog(QDialog):
@@ -80,7 +86,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(min_width)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.message = message_label()
+        self.message = MessageLine()
         self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert isinstance(ok_button, QPushButton)
@@ -96,5 +102,4 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.message.say(text)

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
-from inspector.ui.common.palette import ALERT, NEUTRAL, text_style
+from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
+from inspector.ui.common.palette import NEUTRAL, text_style
 from inspector.ui.common.town_selector import TownSelector
 from inspector.ui.enterprises.enterprise_model import size_text
 from inspector.workspace import Workspace
@@ -44,10 +45,7 @@ class _Field(QWidget):
     def __init__(self, editor: QWidget) -> None:
         super().__init__()
         self.editor = editor
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(text_style(ALERT))
-        self.message.hide()
+        self.message = MessageLine()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -55,8 +53,7 @@ class _Field(QWidget):
         layout.addWidget(self.message)
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.message.say(text)
 
 
 class EnterpriseDialog(QDialog):
@@ -104,19 +101,10 @@ class EnterpriseDialog(QDialog):
 
         hint = QLabel(self.tr("带 * 的为必填项"))
         hint.setStyleSheet(text_style(NEUTRAL))
-        self.error = QLabel()  # problems not tied to one field
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(text_style(ALERT))
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        assert ok_button is not None and cancel_button is not None
-        self.ok_button = ok_button
-        self.ok_button.setText(self.tr("保存"))
-        cancel_button.setText(self.tr("取消"))
+        self.error = MessageLine()  # problems not tied to one field
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("保存"))
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -201,8 +189,7 @@ class EnterpriseDialog(QDialog):
         others = [message for key, message in problems.items() if key not in self.fields]
         if self._general:
             others.append(self._general)
-        self.error.setText("\n".join(others))
-        self.error.setVisible(bool(others))
+        self.error.say("\n".join(others))
         self.ok_button.setEnabled(not problems)
         return not problems
 

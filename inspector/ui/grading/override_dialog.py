@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.grades import PENDING, Grade
 from inspector.services.grading_round import Proposal, grade_label
+from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.palette import ALERT, text_style
 
 
@@ -31,9 +32,8 @@ class OverrideDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("调整等级必须写明理由，理由随牌匾记录保存"))
         self.hint = QLabel()
         self.hint.setStyleSheet(text_style(ALERT))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("确定"))
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("企业"), QLabel(proposal.name))
         form.addRow(self.tr("建议等级"), QLabel(grade_label(proposal.proposed_grade)))

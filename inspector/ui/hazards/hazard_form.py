@@ -81,7 +81,7 @@ class HazardFormDialog(FormDialog):
         self.hazard_id: str | None = None
 
         self.description = QPlainTextEdit(defaults.description)
-        self.description.setFixedHeight(70)
+        self.description.setFixedHeight(64)
         self.location_type = _choice(list(LocationType), location_label, defaults.location_type)
         self.location = QLineEdit(defaults.location)
         self.location.setPlaceholderText(self.tr("具体部位，如：二号车间东侧配电箱"))
@@ -93,7 +93,7 @@ class HazardFormDialog(FormDialog):
         self.legal_basis = QLineEdit(defaults.legal_basis)
         self.legal_basis.setCursorPosition(0)  # show the start of a long citation
         self.measures = QPlainTextEdit(defaults.measures)
-        self.measures.setFixedHeight(60)
+        self.measures.setFixedHeight(56)
         self.responsible = QLineEdit(defaults.responsible_person)
         self.responsible.setPlaceholderText(self.tr("企业整改责任人"))
         self.photo_picker = PhotoPicker(
@@ -113,8 +113,7 @@ class HazardFormDialog(FormDialog):
         form = self.form
         form.addRow(self.tr("隐患描述"), self.description)
         form.addRow(self.tr("位置"), hbox(self.location_type, (self.location, 1)))
-        form.addRow(self.tr("类别"), self.category)
-        form.addRow(self.tr("隐患等级"), hbox(self.severity, (self.major_clause, 1)))
+        form.addRow(self.tr("类别 / 等级"), hbox((self.category, 1), self.severity, (self.major_clause, 1)))
         form.addRow(self.tr("整改期限"), self.deadline)
         form.addRow(self.tr("依据"), self.legal_basis)
         form.addRow(self.tr("整改措施"), self.measures)

@@ -16,7 +16,8 @@ from inspector.ui.common.layouts import hbox
 from inspector.ui.hazards.hazard_form import HazardDefaults, HazardFormDialog
 from inspector.workspace import Workspace
 
-PICKER_SHOWN = 50
+PICKER_SHOWN = 50  # enterprises listed for a search
+PICKER_LINES = 5  # of them in view
 DEFAULT_DAYS = 7
 
 
@@ -35,7 +36,6 @@ class NewHazardDialog(HazardFormDialog):
         self.enterprise_search.setPlaceholderText(self.tr("输入企业名称、信用代码或地址搜索"))
         self.enterprise_search.setClearButtonEnabled(True)
         self.enterprises = QListWidget()
-        self.enterprises.setFixedHeight(96)
         self.enterprise_search.textChanged.connect(self.search_enterprises)
         picker = QVBoxLayout()
         picker.addWidget(self.enterprise_search)
@@ -53,6 +53,9 @@ class NewHazardDialog(HazardFormDialog):
         self.form.addRow(self.tr("发现日期"), found)
         self.add_hazard_rows()
         self.search_enterprises()
+        # Whole lines only: a half-shown line at the bottom looks cut off.
+        line = self.enterprises.sizeHintForRow(0) if self.enterprises.count() else self.fontMetrics().height() + 2
+        self.enterprises.setFixedHeight(line * PICKER_LINES + 2 * self.enterprises.frameWidth())
 
     def _found_changed(self, value: QDate) -> None:
         self.deadline.setDate(value.addDays(DEFAULT_DAYS))

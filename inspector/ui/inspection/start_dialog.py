@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
+from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
 from inspector.workspace import Workspace
@@ -104,12 +105,9 @@ class StartDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("startMessage")
         self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("开始检查"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("开始检查"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.buttons)

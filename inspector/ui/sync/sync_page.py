@@ -43,6 +43,7 @@ from inspector.sync.central_sync import SyncSummary
 from inspector.sync.conflicts import Conflict, ConflictService
 from inspector.sync.credentials import lookup_password, parse_server_url, store_password, without_password
 from inspector.sync.engine import META_COLUMNS
+from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
 from inspector.workspace import Workspace
@@ -116,12 +117,9 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("服务器"), QLabel(server))
         form.addRow(self.tr("密码"), self.password)
         form.addRow("", self.remember)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("确定"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        vbox(form, buttons, parent=self)
 
 
 class SyncPage(QWidget):
