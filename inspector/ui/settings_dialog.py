@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.settings import Settings
+from inspector.ui.common import file_choosers
 from inspector.ui.common.i18n import LANGUAGES
 from inspector.ui.common.operations import run_in_background
 from inspector.workspace import Workspace
@@ -106,11 +106,11 @@ class SettingsDialog(QDialog):
     def choose_backup_target(self) -> None:
         from inspector.services.backup import default_backup_name
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("备份"), str(Path.home() / default_backup_name()), self.tr("Inspector 备份 (*.zip)")
+        path = file_choosers.save_file(
+            self, file_choosers.BACKUPS, self.tr("备份"), default_backup_name(), self.tr("Inspector 备份 (*.zip)")
         )
         if path:
-            self.backup_to(path)
+            self.backup_to(str(path))
 
     def backup_to(self, path: str) -> None:
         """Write a backup in the background; the database stays open and usable meanwhile."""
@@ -132,11 +132,12 @@ class SettingsDialog(QDialog):
         run_in_background(lambda: create_backup(data_dir, Path(path)), done, failed)
 
     def choose_backup_to_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("从备份恢复"), str(Path.home()), self.tr("Inspector 备份 (*.zip)")
+        chosen = file_choosers.open_file(
+            self, file_choosers.BACKUPS, self.tr("从备份恢复"), self.tr("Inspector 备份 (*.zip)")
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),

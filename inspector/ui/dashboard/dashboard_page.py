@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
 from inspector.queries.dashboard import Dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import FIGURE_TABLES, follow
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.dashboard.dashboard_cards import FigureCard
@@ -276,9 +276,11 @@ class DashboardPage(QWidget):
     # -- export -------------------------------------------------------------------------------------
     def choose_export(self) -> None:
         name = self.tr("看板_{year}.xlsx").format(year=self.selected_year())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出看板数据"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = file_choosers.save_file(
+            self, file_choosers.EXPORTS, self.tr("导出看板数据"), name, self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         figures = self.figures

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.core.dates import Quarter
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
+from inspector.ui.common import file_choosers
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import Operation, Progress
 from inspector.ui.grading.grading_model import COL_REASONS, GradingModel
@@ -311,9 +311,11 @@ class GradingPage(QWidget):
     # -- export ------------------------------------------------------------------------------------------
     def choose_export(self) -> None:
         name = self.tr("评级建议_{year}.xlsx").format(year=self.year_of_list)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评级建议"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = file_choosers.save_file(
+            self, file_choosers.EXPORTS, self.tr("导出评级建议"), name, self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         proposals = [self.model.proposal(row) for row in range(self.model.rowCount())]

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.exporting.hazard_export import export_ledger
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.queries.hazard_ledger import LedgerFilter
+from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.labels import hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
@@ -377,14 +377,15 @@ class HazardsPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        path = file_choosers.save_file(
             self,
+            file_choosers.EXPORTS,
             self.tr("导出隐患台账"),
-            str(Path.home() / f"隐患台账-{self.workspace.today().isoformat()}.xlsx"),
+            f"隐患台账-{self.workspace.today().isoformat()}.xlsx",
             self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
         )
-        if name:
-            self.export_to(Path(name))
+        if path:
+            self.export_to(path)
 
     def export_to(self, path: Path) -> Operation:
         """Export the rows of the current filter to `path` on the worker, with progress and 取消."""
