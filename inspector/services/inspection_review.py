@@ -130,6 +130,10 @@ class InspectionReviews:
         self.signatures = signatures
         self.hazards = hazards
 
+    def hazards_of(self, inspection_id: str) -> tuple[HazardView, ...]:
+        """The hazards raised in the inspection (voided ones excepted), in the order found."""
+        return tuple(self.hazards.get(h) for h in inspection_hazard_ids(self.db, inspection_id))
+
     def get(self, inspection_id: str) -> InspectionReview:
         """Raises DomainError for an unknown or malformed id, and NothingToReview for a draft with
         no applicable answer."""
@@ -156,6 +160,6 @@ class InspectionReviews:
             result=result,
             effective_answers=effective_answers,
             amendments=amendments,
-            hazards=tuple(self.hazards.get(h) for h in inspection_hazard_ids(self.db, view.id)),
+            hazards=self.hazards_of(view.id),
             signatures={} if draft else self.signatures.signatures(view.id),
         )

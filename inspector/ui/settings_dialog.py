@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.settings import Settings
+from inspector.ui.common import file_choosers
 from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
 from inspector.ui.common.i18n import LANGUAGES
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
@@ -60,7 +60,7 @@ class SettingsDialog(QDialog):
         self.error = MessageLine()
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.tr("保存"))
         buttons.accepted.connect(self.accept)
-        # Backup and restore (inspector.db.backup); restoring replaces the open database, so
+        # Backup and restore (inspector.services.backup); restoring replaces the open database, so
         # the main window hands it to the StartController, which closes and reopens everything.
         self.backup_button = QPushButton(self.tr("备份…"))
         self.backup_button.clicked.connect(self.choose_backup_target)
@@ -90,17 +90,17 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def choose_backup_target(self) -> None:
-        from inspector.db.backup import default_backup_name
+        from inspector.services.backup import default_backup_name
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("备份"), str(Path.home() / default_backup_name()), self.tr("Inspector 备份 (*.zip)")
+        path = file_choosers.save_file(
+            self, file_choosers.BACKUPS, self.tr("备份"), default_backup_name(), self.tr("Inspector 备份 (*.zip)")
         )
         if path:
-            self.backup_to(path)
+            self.backup_to(str(path))
 
     def backup_to(self, path: str) -> None:
         """Write a backup in the background; the database stays open and usable meanwhile."""
-        from inspector.db.backup import create_backup
+        from inspector.services.backup import create_backup
 
         data_dir = self.workspace.data_dir
         self.backup_button.setEnabled(False)
@@ -118,11 +118,12 @@ class SettingsDialog(QDialog):
         run_in_background(lambda: create_backup(data_dir, Path(path)), done, failed)
 
     def choose_backup_to_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("从备份恢复"), str(Path.home()), self.tr("Inspector 备份 (*.zip)")
+        chosen = file_choosers.open_file(
+            self, file_choosers.BACKUPS, self.tr("从备份恢复"), self.tr("Inspector 备份 (*.zip)")
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),

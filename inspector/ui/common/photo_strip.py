@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.photos.photo_store import PhotoError, StoredPhoto
+from inspector.ui.common import file_choosers
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.common.palette import ALERT, MUTED, text_style
 from inspector.workspace import Workspace
@@ -50,10 +50,9 @@ def choose_photo_files(parent: QWidget) -> list[Path]:
     image_filter = QCoreApplication.translate(
         "PhotoStrip", "图片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;所有文件 (*)"
     )
-    names, _ = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate("PhotoStrip", "选择照片"), "", image_filter
+    return file_choosers.open_files(
+        parent, file_choosers.PHOTOS, QCoreApplication.translate("PhotoStrip", "选择照片"), image_filter
     )
-    return [Path(name) for name in names]
 
 
 def import_photos(

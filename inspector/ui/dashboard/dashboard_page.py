@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,8 +26,10 @@ from PySide6.QtWidgets import (
 from inspector.core.checklist import Severity
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
-from inspector.queries.dashboard import Dashboard, dashboard
+from inspector.queries.dashboard import Dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.ui.common import file_choosers
+from inspector.ui.common.changes import FIGURE_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.common.palette import (
@@ -138,6 +139,7 @@ class DashboardPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_export)
         self._shown_once = False
+        follow(self, workspace, FIGURE_TABLES, lambda _changes: self._shown_once and self.refresh())
 
     # -- loading ---------------------------------------------------------------------------------
     def selected_year(self) -> int:
@@ -158,13 +160,13 @@ class DashboardPage(QWidget):
             return
         self.loading = True
         self.status.setText(self.tr("正在统计…"))
-        db, today = self.workspace.db, self.workspace.today()
+        workspace = self.workspace
         year, town = wanted
-        run_in_background(lambda: dashboard(db, year, today, town), self._loaded, self._failed)
+        run_in_background(lambda: workspace.dashboard(year, town), self._loaded, self._failed)
 
     def _loaded(self, figures: Dashboard) -> None:
         self.loading = False
-        if self._pending and self._pending != (figures.year, figures.town):
+        if self._pending is not None:  # other figures, or the data changed, while these were read
             self._pending = None
             self.refresh()
             return
@@ -269,9 +271,11 @@ class DashboardPage(QWidget):
     # -- export -------------------------------------------------------------------------------------
     def choose_export(self) -> None:
         name = self.tr("看板_{year}.xlsx").format(year=self.selected_year())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出看板数据"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = file_choosers.save_file(
+            self, file_choosers.EXPORTS, self.tr("导出看板数据"), name, self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         figures = self.figures

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from inspector.core.dates import Quarter
 from inspector.core.grades import PENDING, Grade, Light
-from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.db.changes import Changes
+from inspector.ui.common.changes import REGISTER_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.documents.report_actions import ReportOptionsDialog, ask_plaque
@@ -57,7 +58,7 @@ class EnterprisesPage(QWidget):
         super().__init__(main_window)
         self.workspace = workspace
         self.main_window = main_window
-        self.queries = EnterpriseQueries(workspace.db)
+        self.queries = workspace.register
         today = workspace.today()
         # The period of the grade and light columns and filters: this year's plaques, and the
         # latest quarter of the year that has lights (as the figures report them).
@@ -130,6 +131,14 @@ class EnterprisesPage(QWidget):
         self.plaque_dialog: ReportOptionsDialog | None = None
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.apply_filter()
+        follow(self, workspace, REGISTER_TABLES, self._data_changed)
+
+    def _data_changed(self, changes: Changes) -> None:
+        """A commit touched the register: the list, and the detail if its enterprise may have changed."""
+        self.refresh()
+        shown = self.detail.enterprise_id
+        if shown is not None and (changes.touches_row("enterprises", shown) or not changes.touches("enterprises")):
+            self.detail.reload()
 
     def _set_column_widths(self) -> None:
         """Widths from sample contents and the (translated) header and labels, whichever is wider."""

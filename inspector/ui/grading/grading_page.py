@@ -9,13 +9,13 @@ every decision is the service's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from inspector.core.dates import Quarter
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
+from inspector.ui.common import file_choosers
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.layouts import hbox, vbox
 from inspector.ui.common.lazy_table import lazy_table
-from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.operations import Operation, Progress
 from inspector.ui.common.palette import SLATE, text_style
 from inspector.ui.grading.grading_model import COL_REASONS, GradingModel
 from inspector.ui.grading.override_dialog import OverrideDialog
@@ -37,8 +38,6 @@ from inspector.workspace import Workspace
 
 
 class GradingPage(QWidget):
-    propose_progress = Signal(int, int)  # emitted from the worker; delivered on the UI thread
-
     def __init__(self, workspace: Workspace, main_window: Any = None) -> None:
         super().__init__(main_window)
         self.workspace = workspace
@@ -122,7 +121,6 @@ class GradingPage(QWidget):
         vbox(self.filters, (self.table, 1), bottom, parent=self, margins=12)
 
         self.propose_button.clicked.connect(self.propose)
-        self.propose_progress.connect(self._on_progress)
         self.filters.changed.connect(self.apply_filter)
         self.year.currentIndexChanged.connect(self._year_changed)
         self.override_button.clicked.connect(lambda: self.override_selected())
@@ -166,15 +164,16 @@ class GradingPage(QWidget):
         self.progress.show()
         self.status.setText(self.tr("正在生成 {year} 年度评级建议…").format(year=year))
         self._update_buttons()
-        service, emit = self.workspace.grading_round, self.propose_progress.emit
+        service = self.workspace.grading_round
+        self._run(lambda progress: service.propose(year, progress), lambda proposals: self._proposed(year, proposals))
 
-        run_in_background(
-            lambda: service.propose(year, lambda done, total: emit(done, total)),
-            lambda proposals: self._proposed(year, proposals),
-            self._failed,
-        )
+    def _run(self, work: Callable[[Progress], Any], on_success: Callable[[Any], None]) -> Operation:
+        """One step of the round as an Operation; its progress shows in this page's bar."""
+        operation = Operation(self, work, self.tr("操作失败"))
+        operation.progressed.connect(self._on_progress)
+        return operation.success(on_success).failure(self._failed).run()
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _what: str = "") -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
@@ -259,7 +258,7 @@ class GradingPage(QWidget):
         self._update_buttons()
         self.status.setText(self.tr("正在发牌…"))
         service = self.workspace.grading_round
-        run_in_background(lambda: service.issue(year, decisions, by, reissue=reissue), self._issued, self._failed)
+        self._run(lambda _progress: service.issue(year, decisions, by, reissue=reissue), self._issued)
 
     def _issued(self, result: IssueResult) -> None:
         self.busy = False
@@ -288,7 +287,7 @@ class GradingPage(QWidget):
         self._update_buttons()
         self.status.setText(self.tr("正在计算 {quarter} 季度亮灯…").format(quarter=quarter))
         service = self.workspace.grading_round
-        run_in_background(lambda: service.recompute_lights(quarter), self._lights_done, self._failed)
+        self._run(lambda _progress: service.recompute_lights(quarter), self._lights_done)
 
     def _lights_done(self, result: LightsResult) -> None:
         self.busy = False
@@ -304,24 +303,24 @@ class GradingPage(QWidget):
     # -- export ------------------------------------------------------------------------------------------
     def choose_export(self) -> None:
         name = self.tr("评级建议_{year}.xlsx").format(year=self.year_of_list)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评级建议"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = file_choosers.save_file(
+            self, file_choosers.EXPORTS, self.tr("导出评级建议"), name, self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         proposals = [self.model.proposal(row) for row in range(self.model.rowCount())]
         year = self.year_of_list or self.selected_year()
 
-        def work() -> int:
+        def work(_progress: Progress) -> int:
             from inspector.exporting.grading_export import export_proposals
 
             return export_proposals(proposals, path, year)
 
-        run_in_background(
-            work,
-            lambda n: self.status.setText(self.tr("已导出 {n} 家到 {path}").format(n=n, path=path)),
-            lambda message: QMessageBox.warning(self, self.tr("导出失败"), message),
-        )
+        Operation(self, work, self.tr("导出失败")).success(
+            lambda n: self.status.setText(self.tr("已导出 {n} 家到 {path}").format(n=n, path=path))
+        ).run()
 
     def selected_proposal(self) -> Proposal | None:
         index = self.table.currentIndex()

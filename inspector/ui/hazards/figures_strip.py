@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from inspector.queries.hazard_figures import FigureRow, hazard_figures
+from inspector.queries.hazard_figures import FigureRow
 from inspector.ui.common.palette import SLATE, text_style
 from inspector.workspace import Workspace
 
@@ -22,7 +22,7 @@ class FiguresStrip(QLabel):
 
     def refresh(self) -> None:
         today = self.workspace.today()
-        self.figures = hazard_figures(self.workspace.db, today.year, today)[-1]
+        self.figures = self.workspace.hazard_figures(today.year)[-1]
         f = self.figures
         rate = "—" if f.rate is None else f"{f.rate:.1f}%"
         self.setText(

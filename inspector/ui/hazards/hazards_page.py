@@ -8,16 +8,13 @@ delivers to the UI thread, where the progress dialog is updated.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,16 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.checklist import Severity
-from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.exporting.hazard_export import export_ledger
 from inspector.queries.enterprise_queries import EnterpriseQueries
-from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_ledger import LedgerFilter
+from inspector.ui.common import file_choosers
+from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.form_dialog import optional_day
 from inspector.ui.common.labels import hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
-from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.operations import Operation
 from inspector.ui.common.row_table import ID_ROLE
 from inspector.ui.hazards.figures_strip import FiguresStrip
 from inspector.ui.hazards.hazard_action_dialog import HazardActionDialog
@@ -58,26 +56,18 @@ from inspector.workspace import Workspace
 DETAIL_WIDTH = 340
 
 
-class ExportCancelled(DomainError):
-    pass
-
-
 class HazardsPage(QWidget):
-    export_progress = Signal(int, int)  # emitted from the worker thread; delivered on the UI thread
-    export_finished = Signal(object)  # rows written, or an error message (str)
-
     def __init__(self, workspace: Workspace, main_window: QWidget | None = None) -> None:
         super().__init__(main_window)
         self.workspace = workspace
         self.main_window = main_window
-        self.ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
+        self.ledger = workspace.ledger()
         self.model = HazardTableModel(self.ledger, self)
         self.last_dialog: HazardActionDialog | None = None
         self.new_dialog: NewHazardDialog | None = None
         self.notice_dialog: NoticeDialog | None = None
-        self.progress: QProgressDialog | None = None
-        self.last_export: int | str | None = None
-        self._cancel = threading.Event()
+        self.last_export: int | str | None = None  # rows written, or the failure's sentence
+        self.export_operation: Operation | None = None
 
         self.todo = TodoPanel()
         self.todo.open_requested.connect(self.open_hazard)
@@ -159,9 +149,8 @@ class HazardsPage(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.filters.changed.connect(self.apply_filter)
-        self.export_progress.connect(self._on_export_progress)
-        self.export_finished.connect(self._on_export_finished)
         self.refresh()
+        follow(self, workspace, HAZARD_TABLES, lambda _changes: self.refresh())
 
     # -- filtering ----------------------------------------------------------------------------
     def current_filter(self) -> LedgerFilter:
@@ -195,7 +184,8 @@ class HazardsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-run the filter and the to-do lists (after an action, or a new day)."""
-        self.ledger.today = self.workspace.today()
+        fresh = self.workspace.ledger()  # today and the time zone as they are now
+        self.ledger.today, self.ledger.zone = fresh.today, fresh.zone
         self.town.reload()  # an enterprise in a new town may have been added
         selected = self.detail.hazard_id()
         self.model.set_filter(self.current_filter())
@@ -311,56 +301,35 @@ class HazardsPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        path = file_choosers.save_file(
             self,
+            file_choosers.EXPORTS,
             self.tr("导出隐患台账"),
-            str(Path.home() / f"隐患台账-{self.workspace.today().isoformat()}.xlsx"),
+            f"隐患台账-{self.workspace.today().isoformat()}.xlsx",
             self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
         )
-        if name:
-            self.export_to(Path(name))
+        if path:
+            self.export_to(path)
 
-    def export_to(self, path: Path) -> None:
-        """Export the rows of the current filter to `path` on the background worker."""
+    def export_to(self, path: Path) -> Operation:
+        """Export the rows of the current filter to `path` on the worker, with progress and 取消."""
         f = self.model.current_filter()
-        total = self.model.rowCount()
-        ledger = HazardLedger(self.workspace.db, self.ledger.today, self.workspace.settings.timezone)
-        self._cancel.clear()
+        ledger = self.workspace.ledger()
         self.last_export = None
-        self.progress = QProgressDialog(self.tr("正在导出隐患台账…"), self.tr("取消"), 0, max(total, 1), self)
-        self.progress.setWindowTitle(self.tr("导出"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self._cancel.set)
         self.export_button.setEnabled(False)
-        cancel = self._cancel
-        emit = self.export_progress.emit
-
-        def progress(done: int, of: int) -> None:  # runs on the worker: signals only
-            if cancel.is_set():
-                raise ExportCancelled("已取消导出")
-            emit(done, of)
-
-        run_in_background(
-            lambda: export_ledger(ledger, f, path, progress),
-            on_success=lambda count: self.export_finished.emit(count),
-            on_failure=lambda message: self.export_finished.emit(message),
+        self.export_operation = (
+            Operation(self, lambda progress: export_ledger(ledger, f, path, progress), self.tr("导出失败"))
+            .with_progress(self.tr("正在导出隐患台账…"))
+            .success(self._exported)
+            .failure(self._export_failed)
+            .finished(lambda: self.export_button.setEnabled(True))
+            .run()
         )
+        return self.export_operation
 
-    def _on_export_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
+    def _exported(self, count: int) -> None:
+        self.last_export = count
 
-    def _on_export_finished(self, result: object) -> None:
-        self.export_button.setEnabled(True)
-        cancelled = self._cancel.is_set()
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.last_export = result
-        if isinstance(result, str) and not cancelled:
-            QMessageBox.warning(self, self.tr("导出失败"), result)
+    def _export_failed(self, message: str) -> None:
+        self.last_export = message
+        QMessageBox.warning(self, self.tr("导出失败"), message)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_ledger import LedgerFilter
 from inspector.services.hazards import HazardView
 from inspector.services.notices import NoticeKind, NoticeView, OrderType
 from inspector.ui.common.form_dialog import FormDialog, optional_date_edit, optional_day
@@ -105,7 +105,7 @@ class NoticeDialog(FormDialog):
 
     def _candidates(self) -> list[HazardView]:
         """Recorded hazards of the same inspection, or of the same enterprise without inspection."""
-        ledger = HazardLedger(self.workspace.db, self.workspace.today(), self.workspace.settings.timezone)
+        ledger = self.workspace.ledger()
         ids = ledger.ids(LedgerFilter(statuses=(HazardStatus.RECORDED,), enterprise_id=self.hazard.enterprise_id))
         views = []
         for hazard_id in ids:

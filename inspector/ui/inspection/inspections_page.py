@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.core.inspection import InspectionStatus
 from inspector.services.inspections import InspectionSummary
+from inspector.ui.common.changes import LIST_TABLES, follow
 from inspector.ui.common.labels import status_label
 from inspector.ui.common.palette import ALERT, GOOD_DARK, HINT, STATUS_COLOURS, grade_colour, text_style
 from inspector.ui.common.row_table import RowTableModel
@@ -109,6 +110,11 @@ class InspectionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        follow(self, workspace, LIST_TABLES, lambda _changes: self._list_changed())
+
+    def _list_changed(self) -> None:
+        if self.stack.currentWidget() is self.list_page:  # the checklist and review follow their own
+            self.refresh()
 
     def _build_list(self) -> QWidget:
         title = QLabel(self.tr("检查"))

@@ -113,7 +113,7 @@ class ResultColumn(QScrollArea):
         self._sections_result = review.signed
         self._show_sections(review.signed)
         self._show_failed(review)
-        self._show_hazards(review.hazards)
+        self.show_hazards(review.hazards)
         self._show_amendments(review)
 
     def _show_grade(self, view: InspectionView, result: GradeResult) -> None:
@@ -218,7 +218,7 @@ class ResultColumn(QScrollArea):
         self.failed_heading.setText(heading)
         self.failed_label.setText("".join(lines) or self.tr("全部符合或不适用。"))
 
-    def _show_hazards(self, hazards: Sequence[HazardView]) -> None:
+    def show_hazards(self, hazards: Sequence[HazardView]) -> None:
         self.hazards_heading.setText(self.tr("本次检查发现的隐患（{0}）").format(len(hazards)))
         lines = []
         for hazard in hazards:

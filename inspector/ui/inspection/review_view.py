@@ -13,6 +13,7 @@ widget only shows their results and messages.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from inspector.core.inspection import InspectionStatus
 from inspector.services.inspection_review import InspectionReview
 from inspector.services.inspections import InspectionView
 from inspector.services.signatures import Signature, SignatureRole
+from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.labels import status_label
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
@@ -120,6 +122,7 @@ class ReviewView(QWidget):
         vbox((self.signature_panel, 1), buttons, parent=right, margins=0, spacing=8)
         body = hbox((self.result_column, 1), right, spacing=12)
         vbox(header, self.message, (body, 1), parent=self, margins=(16, 12, 16, 12), spacing=8)
+        follow(self, workspace, HAZARD_TABLES, lambda _changes: self._hazards_changed())
 
     def _button(self, text: str, name: str, tip: str, action: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -150,6 +153,18 @@ class ReviewView(QWidget):
         self._show_status(view.status)
         self.result_column.show_review(review)
         self.signature_panel.show_review(review)
+
+    def _hazards_changed(self) -> None:
+        """A hazard moved on (a notice issued, a fix recorded): show its new state here too,
+        leaving the rest (and what is on the pads) as it is."""
+        if self.review is None:
+            return
+        try:
+            hazards = self.workspace.reviews.hazards_of(self.review.view.id)
+        except DomainError:
+            return
+        self.review = replace(self.review, hazards=hazards)
+        self.result_column.show_hazards(hazards)
 
     def _show_status(self, status: InspectionStatus) -> None:
         self.status_chip.setText(status_label(status))
