@@ -694,77 +694,77 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="67"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="60"/>
         <source>编辑企业</source>
         <translation>Edit enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="67"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="60"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="71"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="64"/>
         <source>营业执照上的全称</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="66"/>
         <source>18 位，如 91330482MA2B3C4D5E</source>
         <translation>18 characters, e.g. 91330482MA2B3C4D5E</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="83"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="76"/>
         <source>手机或座机，如 0573-85123456</source>
         <translation>Mobile or landline, e.g. 0573-85123456</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="93"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="85"/>
         <source>企业名称 *</source>
         <translation>Enterprise name *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="86"/>
         <source>统一社会信用代码 *</source>
         <translation>Unified social credit code *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="95"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="87"/>
         <source>镇街道 *</source>
         <translation>Town/street *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="96"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="88"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="89"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="90"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="99"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="91"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="100"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="92"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="102"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="94"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="61"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>

@@ -418,7 +418,7 @@ def test_required_fields_are_marked(workspace: Workspace, qtbot: QtBot) -> None:
     form = dialog.layout().itemAt(0).layout()
     texts = [form.itemAt(row, form.ItemRole.LabelRole).widget().text() for row in range(form.rowCount())]
     assert texts[:3] == ["企业名称 *", "统一社会信用代码 *", "镇街道 *"]
-    dialog.accept()  # OK pressed on a blank form: every problem shows
+    dialog.submit()  # what OK does, on a blank form: every problem shows
     assert dialog.fields[NAME].message.text() == "不能为空"
     assert dialog.fields[TOWN].message.text() == "不能为空"
     assert dialog.fields[CODE].message.text() == "不能为空"

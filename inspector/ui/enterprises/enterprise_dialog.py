@@ -13,19 +13,16 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
-from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
+from inspector.ui.common.form_dialog import FormDialog, MessageLine
+from inspector.ui.common.layouts import vbox
 from inspector.ui.common.palette import NEUTRAL, text_style
 from inspector.ui.common.town_selector import TownSelector
 from inspector.ui.enterprises.enterprise_model import size_text
@@ -46,26 +43,22 @@ class _Field(QWidget):
         super().__init__()
         self.editor = editor
         self.message = MessageLine()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(self.message)
+        vbox(editor, self.message, parent=self, margins=0, spacing=2)
 
     def show_message(self, text: str) -> None:
         self.message.say(text)
 
 
-class EnterpriseDialog(QDialog):
+class EnterpriseDialog(FormDialog):
     """`enterprise` None adds a new one. After acceptance `enterprise_id` holds its id."""
 
     def __init__(self, parent: QWidget | None, enterprise: Enterprise | None, workspace: Workspace) -> None:
-        super().__init__(parent)
+        super().__init__(560, parent)
         self.workspace = workspace
         self.original = enterprise
         self.enterprise_id: str | None = enterprise.id if enterprise else None
         self.setWindowTitle(self.tr("编辑企业") if enterprise else self.tr("新增企业"))
-        self.setMinimumWidth(560)
+        self.ok_button.setText(self.tr("保存"))
 
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("营业执照上的全称"))
@@ -88,8 +81,7 @@ class EnterpriseDialog(QDialog):
             TOWN: _Field(self.town),
             PHONE: _Field(self.contact_phone),
         }
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.form
         form.addRow(self.tr("企业名称 *"), self.fields[NAME])
         form.addRow(self.tr("统一社会信用代码 *"), self.fields[CODE])
         form.addRow(self.tr("镇街道 *"), self.fields[TOWN])
@@ -101,16 +93,7 @@ class EnterpriseDialog(QDialog):
 
         hint = QLabel(self.tr("带 * 的为必填项"))
         hint.setStyleSheet(text_style(NEUTRAL))
-        self.error = MessageLine()  # problems not tied to one field
-        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("保存"))
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.body.insertWidget(1, hint)  # under the form; the message line shows problems not tied to one field
 
         # A field's message shows once the user has typed in it (or at once when editing): a
         # blank form need not start in red. OK stays disabled while anything is wrong.
@@ -189,7 +172,7 @@ class EnterpriseDialog(QDialog):
         others = [message for key, message in problems.items() if key not in self.fields]
         if self._general:
             others.append(self._general)
-        self.error.say("\n".join(others))
+        self.message.say("\n".join(others))
         self.ok_button.setEnabled(not problems)
         return not problems
 
@@ -204,7 +187,7 @@ class EnterpriseDialog(QDialog):
         return message
 
     # -- saving ------------------------------------------------------------------------------
-    def accept(self) -> None:
+    def submit(self) -> None:
         if not self.validate():
             self._touched.update(self.fields)
             self.validate()
@@ -222,7 +205,7 @@ class EnterpriseDialog(QDialog):
             self._general = str(error)
             self.validate()
             return
-        super().accept()
+        self.accept()
 
     def _refused(self, problems: dict[str, str]) -> None:
         general = []
