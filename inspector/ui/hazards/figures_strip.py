@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.core.rates import format_percent
 from inspector.queries.hazard_figures import FigureRow
+from inspector.ui.common.palette import SLATE, text_style
 from inspector.workspace import Workspace
 
 
@@ -18,7 +19,7 @@ class FiguresStrip(QLabel):
         self.workspace = workspace
         self.figures: FigureRow | None = None
         self.setObjectName("figures_strip")
-        self.setStyleSheet("color: #37474f;")
+        self.setStyleSheet(text_style(SLATE))
 
     def refresh(self) -> None:
         today = self.workspace.today()
