@@ -6,6 +6,7 @@ ahead) is renumbered and its mirrored status derived again."""
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import uuid
 from datetime import date
@@ -106,12 +107,13 @@ def old_database(folder: Path) -> Path:
         notice = ("issue_notice", "recorded", "notice_issued")
         event(connection, NOTICE, FINE, 2, notice, "03:00:00.000000", **tracked(P_CLOCK + 2))
         sha = hashlib.sha256(form.encode("utf-8")).hexdigest()
-        template = {"code": "general-manufacturing", "version": 1, "title": "t", "source": form, "sha256": sha}
+        version = int(re.search(r"^version = (\d+)", form, re.MULTILINE).group(1))  # type: ignore[union-attr]
+        template = {"code": "general-manufacturing", "version": version, "title": "t", "source": form, "sha256": sha}
         insert(connection, "templates", id=TEMPLATE, **template, **tracked(P_CLOCK))
         inspection = {"inspection_date": "2026-03-30", "status": "finalized", "grade_summary": ""}
         of = {"enterprise_id": ENTERPRISE, "template_id": TEMPLATE}
         insert(connection, "inspections", id=INSPECTION, **of, **inspection, **tracked(P_CLOCK))
-        change = {"item_code": "C-3", "field": "answer", "old_value": "fail", "new_value": "pass", "reason": "复核"}
+        change = {"item_code": "C-1", "field": "answer", "old_value": "fail", "new_value": "pass", "reason": "复核"}
         by = {"amended_by": "王建国", "amended_at": "2026-04-01 05:00:00.000000"}
         insert(connection, "amendments", id=AMENDMENT, inspection_id=INSPECTION, **change, **by, **tracked(P_CLOCK + 9))
     return folder

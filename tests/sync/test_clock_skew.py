@@ -135,17 +135,17 @@ def test_a_correction_made_after_seeing_another_applies_after_it(tmp_path: Path,
             iid = completed_inspection(p.ws)
             sign_all(SignatureService(p.ws.db), iid)
             SignatureService(p.ws.db).finalize_signed(iid)
-            first = p.ws.amendments.amend_answer(iid, "C-3", Result.PASS, "复核照片显示压力正常", "王建国", at=p.now())
+            first = p.ws.amendments.amend_answer(iid, "C-1", Result.PASS, "复核照片显示压力正常", "王建国", at=p.now())
         p.send_to(q, tmp_path)
         timeline.tick()
         with q.running():
-            second = q.ws.amendments.amend_answer(iid, "C-3", Result.FAIL, "现场复核仍不合格", "李明", at=q.now())
+            second = q.ws.amendments.amend_answer(iid, "C-1", Result.FAIL, "现场复核仍不合格", "李明", at=q.now())
         assert second.amended_at < first.amended_at  # Q's clock is a day behind: shown as written
         converge([p, q], tmp_path)
         assert p.dump() == q.dump()
         for laptop in (p, q):
             assert [a.id for a in laptop.ws.amendments.history(iid)] == [first.id, second.id]
-            assert laptop.ws.amendments.effective_answers(iid)["C-3"].result is Result.FAIL
+            assert laptop.ws.amendments.effective_answers(iid)["C-1"].result is Result.FAIL
     finally:
         for laptop in (p, q):
             laptop.ws.close()
