@@ -19,7 +19,6 @@ from alembic import command
 
 from inspector.cli.main import main as cli_main
 from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.services.backup import (
     MANIFEST,
@@ -31,20 +30,16 @@ from inspector.services.backup import (
 )
 from inspector.settings import Settings
 from inspector.workspace import Workspace
+from tests.prepared_data import PreparedData
 
 SPEC = DemoSpec(enterprises=4, years=1, seed=5)
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def source(tmp_path_factory: pytest.TempPathFactory, prepared_data: PreparedData) -> Path:
     """A data folder with data, photos, thumbnails, custom settings and a pre-upgrade copy."""
     folder = tmp_path_factory.mktemp("source") / "data"
-    workspace = Workspace(folder)
-    try:
-        workspace.save_settings(Settings(office_name="测试市总工会", office_code="CS"))
-        create_demo(workspace, SPEC)
-    finally:
-        workspace.close()
+    prepared_data.copy_to(folder, SPEC, settings=Settings(office_name="测试市总工会", office_code="CS"))
     (folder / "backups").mkdir(exist_ok=True)
     (folder / "backups" / "old.db").write_bytes(b"pre-upgrade copy")
     return folder
@@ -247,13 +242,10 @@ def test_refuses_to_overwrite_data_without_force(source: Path, archive: Path, tm
     assert snapshot(target) == before
 
 
-def test_force_moves_the_old_data_aside_first(source: Path, archive: Path, tmp_path: Path) -> None:
-    target = tmp_path / "data"
-    workspace = Workspace(target)
-    try:
-        create_demo(workspace, DemoSpec(enterprises=2, years=1, seed=9))
-    finally:
-        workspace.close()
+def test_force_moves_the_old_data_aside_first(
+    source: Path, archive: Path, tmp_path: Path, prepared_data: PreparedData
+) -> None:
+    target = prepared_data.copy_to(tmp_path / "data", DemoSpec(enterprises=2, years=1, seed=9))
     before = snapshot(target)
     result = restore_backup(archive, target, force=True)
     assert result.moved_aside is not None and result.moved_aside.parent == target

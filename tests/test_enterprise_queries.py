@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,10 +14,10 @@ from inspector.core.grades import PENDING
 from inspector.core.hazard_lifecycle import OPEN, is_overdue
 from inspector.db.ids import to_str
 from inspector.db.models import HazardRow, InspectionRow, LightRow, PlaqueRow
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.queries.enterprise_queries import ROWS_MAX, EnterpriseQueries
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 YEAR = 2026
 QUARTER = "2026Q3"
@@ -29,12 +28,9 @@ def code(number: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+def demo(module_demo_workspace: DemoCopies) -> Workspace:
     """A small demo city (40 enterprises, one year), shared read-only by the tests that only look."""
-    workspace = Workspace(tmp_path_factory.mktemp("demo-city"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
+    return module_demo_workspace(DemoSpec(enterprises=40, years=1))
 
 
 @pytest.fixture

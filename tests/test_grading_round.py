@@ -25,6 +25,7 @@ from inspector.services import grading_round as round_module
 from inspector.services.grading_round import Decision, Proposal, decisions_from
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 YEAR = 2026
 DAY = date(2026, 3, 10)
@@ -339,14 +340,13 @@ def test_lights_for_a_past_quarter_replay_the_hazards(workspace: Workspace) -> N
         ws.grading_round.recompute_lights("2026-7")
 
 
-def test_stored_grades_agree_with_regrading_on_a_demo_city(workspace: Workspace) -> None:
+def test_stored_grades_agree_with_regrading_on_a_demo_city(demo_workspace: DemoCopies) -> None:
     """The round reuses the grade stored at completion for unamended inspections (bulk_grades):
     it must be exactly what regrading gives."""
-    from inspector.demo.demo_city import create_demo
     from inspector.demo.generator import DemoSpec
     from inspector.queries.bulk_grades import latest_grades
 
-    create_demo(workspace, DemoSpec(enterprises=40, years=2, seed=5))
+    workspace = demo_workspace(DemoSpec(enterprises=40, years=2, seed=7))
     with workspace.db.reading() as session:
         stored = latest_grades(session, date(YEAR, 1, 1), date(YEAR, 12, 31))
         regraded = latest_grades(session, date(YEAR, 1, 1), date(YEAR, 12, 31), full=True)

@@ -3,7 +3,7 @@ on real SQLite, driven as a user would (typing, clicking), waiting with qtbot.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -17,7 +17,6 @@ from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.grades import PENDING
 from inspector.db.ids import to_str
 from inspector.db.models import HazardRow, InspectionRow
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.ui.common.row_blocks import BLOCK_SIZE
@@ -32,6 +31,7 @@ from inspector.ui.enterprises.enterprise_model import (
 )
 from inspector.ui.enterprises.enterprises_page import EnterprisesPage
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 AWAITING_FIX = ["recorded", "notice_issued", "rectifying"]
 
@@ -45,12 +45,9 @@ def wrong_check_digit(valid: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+def demo(module_demo_workspace: DemoCopies) -> Workspace:
     """A small demo city (40 enterprises, one year) for the tests that only read."""
-    workspace = Workspace(tmp_path_factory.mktemp("demo-city"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
+    return module_demo_workspace(DemoSpec(enterprises=40, years=1))
 
 
 def make_page(workspace: Workspace, qtbot: QtBot) -> EnterprisesPage:

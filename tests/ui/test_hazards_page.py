@@ -3,7 +3,6 @@ on real SQLite through the workspace's services."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.services.hazards import HazardSource, NewHazard
@@ -23,14 +21,12 @@ from inspector.ui.common.operations import wait_for_background
 from inspector.ui.hazards.hazard_model import COL_DEADLINE, ID_ROLE, HazardTableModel
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path_factory.mktemp("demo-hazards"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
+def demo(module_demo_workspace: DemoCopies) -> Workspace:
+    return module_demo_workspace(DemoSpec(enterprises=40, years=1))
 
 
 CODE = with_check_digit("91330482MA0000001")

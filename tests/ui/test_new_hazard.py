@@ -3,7 +3,6 @@ SQLite through the workspace's services."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,12 +14,12 @@ from pytestqt.qtbot import QtBot
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 CODE = with_check_digit("91330482MA0000001")
 
@@ -54,11 +53,8 @@ def raise_hazard(workspace: Workspace, days_to_deadline: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path_factory.mktemp("demo-figures"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
+def demo(module_demo_workspace: DemoCopies) -> Workspace:
+    return module_demo_workspace(DemoSpec(enterprises=40, years=1))
 
 
 def ok(dialog) -> None:
