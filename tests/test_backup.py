@@ -15,10 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from inspector.cli.main import main as cli_main
-from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
+from inspector.db.database import DB_NAME, head_revision
 from inspector.demo.generator import DemoSpec
 from inspector.services.backup import (
     MANIFEST,
@@ -31,6 +30,7 @@ from inspector.services.backup import (
 from inspector.settings import Settings
 from inspector.workspace import Workspace
 from tests.prepared_data import PreparedData
+from tests.sqlite_files import database_at, scalar, sql
 
 SPEC = DemoSpec(enterprises=4, years=1, seed=5)
 
@@ -61,11 +61,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def counts(folder: Path) -> dict[str, int]:
-    connection = sqlite3.connect(folder / DB_NAME)
-    try:
-        return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("enterprises", "hazards")}
-    finally:
-        connection.close()
+    return {t: scalar(folder / DB_NAME, f"SELECT count(*) FROM {t}") for t in ("enterprises", "hazards")}
 
 
 def rewrite(archive: Path, target: Path, change: Callable[[dict[str, bytes]], None], fix_manifest: bool) -> Path:
@@ -183,10 +179,7 @@ def _unknown_revision(archive: Path, target: Path) -> Path:
     def newer_schema(members: dict[str, bytes]) -> None:
         db = target.with_suffix(".db")
         db.write_bytes(members[DB_NAME])
-        connection = sqlite3.connect(db)
-        connection.execute("UPDATE alembic_version SET version_num = '9999'")
-        connection.commit()
-        connection.close()
+        sql(db, "UPDATE alembic_version SET version_num = '9999'")
         members[DB_NAME] = db.read_bytes()
 
     return rewrite(archive, target, newer_schema, fix_manifest=True)
@@ -267,12 +260,7 @@ def test_folder_with_only_an_empty_database_needs_no_force(archive: Path, tmp_pa
 
 def test_older_schema_is_migrated_after_restore(archive: Path, tmp_path: Path) -> None:
     old = tmp_path / "old.db"
-    engine = make_engine(f"sqlite:///{old}")
-    with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0004")
-    engine.dispose()
+    database_at(old, "0004")
 
     def older(members: dict[str, bytes]) -> None:
         members[DB_NAME] = old.read_bytes()
@@ -282,11 +270,7 @@ def test_older_schema_is_migrated_after_restore(archive: Path, tmp_path: Path) -
     older_archive = rewrite(archive, tmp_path / "older.zip", older, fix_manifest=True)
     target = tmp_path / "data"
     restore_backup(older_archive, target)
-    connection = sqlite3.connect(target / DB_NAME)
-    try:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
-    finally:
-        connection.close()
+    assert scalar(target / DB_NAME, "SELECT version_num FROM alembic_version") == head_revision()
     assert list((target / "backups").glob("*.db"))  # the usual pre-upgrade copy
 
 

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,11 +16,11 @@ from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.core.rates import percent
-from inspector.db.database import DB_NAME
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.workspace import Workspace
 from tests.prepared_data import TODAY, DemoCopies
+from tests.sqlite_files import scalar, sql
 
 SPEC = DemoSpec(enterprises=30, years=2, seed=11)
 RECTIFIED = ("fixed_on_site", "recheck_passed", "closed")
@@ -45,18 +44,6 @@ def twin(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Iterat
     workspace, _counts = make_demo(tmp_path_factory.mktemp("twin") / "data")
     yield workspace
     workspace.close()
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
-
-
-def scalar(workspace: Workspace, query: str, *params: object) -> object:
-    return sql(workspace, query, *params)[0][0]
 
 
 # -- determinism ---------------------------------------------------------------------------------

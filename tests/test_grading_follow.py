@@ -4,7 +4,6 @@ every hazard change, and an open major hazard downgrades the current plaque at o
 from __future__ import annotations
 
 import io
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,25 +13,17 @@ from inspector.core.checklist import Result, Severity
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction
-from inspector.db.database import DB_NAME
 from inspector.db.ids import to_uuid
 from inspector.db.models import PlaqueRow
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
+from tests.sqlite_files import sql
 
 A = HazardAction
 FOUND_ON = date(2026, 4, 1)
 T0 = datetime(2026, 4, 1, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def light(workspace: Workspace, enterprise_id: str, quarter: str = "2026Q2") -> str | None:

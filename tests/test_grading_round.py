@@ -7,7 +7,6 @@ veto items A-4 C-1 E-1 F-1 H-2 H-3; section I (仓储) = I-1 1.5 + I-2 1.5 + I-3
 from __future__ import annotations
 
 import io
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -18,7 +17,6 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
-from inspector.db.database import DB_NAME
 from inspector.db.ids import to_uuid
 from inspector.db.models import PlaqueRow
 from inspector.services import grading_round as round_module
@@ -26,6 +24,7 @@ from inspector.services.grading_round import Decision, Proposal, decisions_from
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
 from tests.prepared_data import DemoCopies
+from tests.sqlite_files import sql
 
 YEAR = 2026
 DAY = date(2026, 3, 10)
@@ -73,14 +72,6 @@ def major_hazard(ws: Workspace, enterprise_id: str, found_on: date = DAY, text: 
 
 def by_id(proposals: list[Proposal]) -> dict[str, Proposal]:
     return {p.enterprise_id: p for p in proposals}
-
-
-def sql(ws: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(ws.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def add_plaque(ws: Workspace, enterprise_id: str, year: int, grade: str, serial: str) -> None:

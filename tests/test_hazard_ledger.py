@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,19 +15,12 @@ from inspector.db.database import DB_NAME
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, SortKey
 from inspector.workspace import Workspace
 from tests.prepared_data import TODAY
+from tests.sqlite_files import sql
 
 
 @pytest.fixture(scope="module")
 def ledger(hazard_city: Workspace) -> HazardLedger:
     return HazardLedger(hazard_city.db, TODAY, hazard_city.settings.timezone)
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def id_set(workspace: Workspace, query: str, *params: object) -> set[str]:

@@ -4,7 +4,6 @@ HazardService.act, the mirrored status and dates, the event history, refusals, o
 from __future__ import annotations
 
 import io
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,10 +15,10 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import TransitionRefused, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
-from inspector.db.database import DB_NAME
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import HazardService, HazardSource, NewHazard
 from inspector.workspace import Workspace
+from tests.sqlite_files import sql
 
 A = HazardAction
 S = HazardStatus
@@ -39,14 +38,6 @@ def png(colour: str, text: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def event_count(workspace: Workspace, hazard_id: str) -> int:

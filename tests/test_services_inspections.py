@@ -4,7 +4,6 @@ live grade, complete, reopen, finalize, and frozen template versions."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from inspector.core.grades import Grade
 from inspector.core.inspection import InspectionStatus
 from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
+from tests.sqlite_files import row
 
 SHIPPED_FORM = Path(__file__).resolve().parent.parent / "forms" / "general-manufacturing.toml"
 DAY = date(2026, 5, 12)
@@ -59,12 +59,7 @@ def answer_all(
 
 
 def inspection_row(data_dir: Path, inspection_id: str) -> dict[str, object]:
-    connection = sqlite3.connect(data_dir / DB_NAME)
-    connection.row_factory = sqlite3.Row
-    try:
-        return dict(connection.execute("SELECT * FROM inspections WHERE id = ?", (inspection_id,)).fetchone())
-    finally:
-        connection.close()
+    return row(data_dir / DB_NAME, "SELECT * FROM inspections WHERE id = ?", inspection_id)
 
 
 @pytest.fixture
