@@ -21,9 +21,10 @@ from inspector.db.ids import to_uuid
 from inspector.db.models import PlaqueRow
 from inspector.services import grading_round as round_module
 from inspector.services.grading_round import Decision, Proposal, decisions_from
-from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.hazards import HazardSource
 from inspector.workspace import Workspace
 from tests.prepared_data import DemoCopies
+from tests.sample_records import sample_hazard
 from tests.sqlite_files import sql
 
 YEAR = 2026
@@ -56,12 +57,10 @@ def inspect(
 
 def major_hazard(ws: Workspace, enterprise_id: str, found_on: date = DAY, text: str = "安全出口上锁") -> str:
     return ws.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
+        sample_hazard(
+            enterprise_id,
+            found_on,
             description=text,
-            found_on=found_on,
-            found_by="张检查",
-            deadline=found_on + timedelta(days=7),
             severity=Severity.MAJOR,
             major_clause="安全出口锁闭",
             source=HazardSource.WORKER_REPORT,

@@ -17,10 +17,11 @@ from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.notice_number import parse_number
 from inspector.db.database import DB_NAME, Database
-from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.hazards import HazardSource
 from inspector.services.notices import NoticeKind, NoticeService, OrderType
 from inspector.settings import Settings
 from inspector.workspace import Workspace
+from tests.sample_records import add_enterprise, sample_hazard, start_inspection
 from tests.sqlite_files import database_at, migrate_file, sql
 
 FOUND_ON = date(2026, 4, 1)
@@ -30,34 +31,27 @@ INSPECTORS = ["张检查", "李检查"]
 
 @pytest.fixture
 def enterprise_id(workspace: Workspace) -> str:
-    return workspace.enterprises.add(
-        Enterprise("平湖市通知示例有限公司", with_check_digit("91330482000000300"), "新埭镇")
-    )
+    return add_enterprise(workspace, "平湖市通知示例有限公司", 300)
 
 
 @pytest.fixture
 def other_enterprise_id(workspace: Workspace) -> str:
-    return workspace.enterprises.add(
-        Enterprise("平湖市另一示例有限公司", with_check_digit("91330482000000301"), "当湖街道")
-    )
+    return add_enterprise(workspace, "平湖市另一示例有限公司", 301, "当湖街道")
 
 
 @pytest.fixture
 def inspection_id(workspace: Workspace, enterprise_id: str) -> str:
-    inspectors = [workspace.roster.add(name) for name in INSPECTORS]
-    return workspace.inspections.start(enterprise_id, workspace.default_template_id(), FOUND_ON, inspectors)
+    return start_inspection(workspace, enterprise_id, FOUND_ON)
 
 
 def raise_hazard(
     workspace: Workspace, enterprise_id: str, inspection_id: str | None, text: str = "安全出口堵塞"
 ) -> str:
     return workspace.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
+        sample_hazard(
+            enterprise_id,
+            FOUND_ON,
             description=text,
-            found_on=FOUND_ON,
-            found_by="张检查",
-            deadline=FOUND_ON + timedelta(days=7),
             location="二号车间东侧",
             source=HazardSource.INSPECTION if inspection_id else HazardSource.WORKER_REPORT,
             inspection_id=inspection_id,

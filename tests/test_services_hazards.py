@@ -11,13 +11,12 @@ from PIL import Image, ImageDraw
 
 from inspector.core.categories import Category
 from inspector.core.checklist import LocationType, Severity
-from inspector.core.credit_code import with_check_digit
-from inspector.core.enterprise import Enterprise
 from inspector.core.errors import TransitionRefused, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import HazardService, HazardSource, NewHazard
 from inspector.workspace import Workspace
+from tests.sample_records import add_enterprise, start_inspection
 from tests.sqlite_files import sql
 
 A = HazardAction
@@ -65,15 +64,12 @@ def after(workspace: Workspace) -> StoredPhoto:
 
 @pytest.fixture
 def enterprise_id(workspace: Workspace) -> str:
-    return workspace.enterprises.add(
-        Enterprise("平湖市隐患示例有限公司", with_check_digit("91330482000000200"), "新埭镇")
-    )
+    return add_enterprise(workspace, "平湖市隐患示例有限公司", 200)
 
 
 @pytest.fixture
 def inspection_id(workspace: Workspace, enterprise_id: str) -> str:
-    inspectors = [workspace.roster.add("张检查"), workspace.roster.add("李检查")]
-    return workspace.inspections.start(enterprise_id, workspace.default_template_id(), FOUND_ON, inspectors)
+    return start_inspection(workspace, enterprise_id, FOUND_ON)
 
 
 def new_hazard(enterprise_id: str, inspection_id: str | None, **changes: object) -> NewHazard:
