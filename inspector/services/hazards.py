@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,6 +20,7 @@ from inspector.core.dates import today as today_in
 from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
+from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
 from inspector.db.ids import to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow, PhotoRow
@@ -29,14 +29,10 @@ from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.photo_rows import photo_row_id
 
 
-class HazardSource(StrEnum):
-    INSPECTION = "inspection"
-    WORKER_REPORT = "worker_report"  # 安全隐患随手拍
-    SELF_CHECK = "self_check"  # 企业自查
-
-    @property
-    def label(self) -> str:
-        return {"inspection": "检查发现", "worker_report": "职工随手拍", "self_check": "企业自查"}[self.value]
+class HazardSource(LabelledEnum):
+    INSPECTION = "inspection", "检查发现"
+    WORKER_REPORT = "worker_report", "职工随手拍"  # 安全隐患随手拍
+    SELF_CHECK = "self_check", "企业自查"  # 企业自查
 
 
 @dataclass(frozen=True)

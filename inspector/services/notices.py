@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Integer, Text, cast, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -25,6 +24,7 @@ from inspector.core.dates import today as today_in
 from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.core.labelled import LabelledEnum
 from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
 from inspector.db.database import Database, get_meta
 from inspector.db.ids import to_str, to_uuid
@@ -37,22 +37,14 @@ PREFIX_KEY = "notice_prefix"
 SEQ_KEY = "notice_seq:"  # + year
 
 
-class NoticeKind(StrEnum):
-    RECTIFICATION = "rectification"  # 整改通知书
-    SUPERVISION = "supervision"  # 监督意见书
-
-    @property
-    def label(self) -> str:
-        return {"rectification": "整改通知书", "supervision": "监督意见书"}[self.value]
+class NoticeKind(LabelledEnum):
+    RECTIFICATION = "rectification", "整改通知书"  # 整改通知书
+    SUPERVISION = "supervision", "监督意见书"  # 监督意见书
 
 
-class OrderType(StrEnum):
-    IMMEDIATE = "immediate"  # 责令立即改正
-    DEADLINE = "deadline"  # 责令限期改正
-
-    @property
-    def label(self) -> str:
-        return {"immediate": "责令立即改正", "deadline": "责令限期改正"}[self.value]
+class OrderType(LabelledEnum):
+    IMMEDIATE = "immediate", "责令立即改正"  # 责令立即改正
+    DEADLINE = "deadline", "责令限期改正"  # 责令限期改正
 
 
 @dataclass(frozen=True)
