@@ -8,9 +8,8 @@ from sqlalchemy import func, or_, select
 
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
-from inspector.core.errors import DomainError
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow
 
 
@@ -41,9 +40,7 @@ class EnterpriseRegister:
 
     def get(self, enterprise_id: str) -> Enterprise:
         with self.db.reading() as session:
-            row = session.get(EnterpriseRow, to_uuid(enterprise_id, "企业"))
-            if row is None:
-                raise DomainError(f"企业 {enterprise_id} 不存在")
+            row = row_by_id(session, EnterpriseRow, enterprise_id, "企业")
             return to_core(row)
 
     def by_credit_code(self, code: str) -> Enterprise | None:

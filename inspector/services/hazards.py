@@ -22,7 +22,7 @@ from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
 from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow, PhotoRow
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.grading_follow import refresh_enterprise
@@ -130,9 +130,7 @@ class HazardService:
         at = at or utcnow()
         state = lifecycle.record(new.deadline, at, new.found_by, photos=[p.sha256 for p in photos])
         with self.db.transaction() as session:
-            enterprise = session.get(EnterpriseRow, to_uuid(new.enterprise_id, "企业"))
-            if enterprise is None:
-                raise DomainError(f"企业 {new.enterprise_id} 不存在")
+            enterprise = row_by_id(session, EnterpriseRow, new.enterprise_id, "企业")
             inspection_uuid = to_uuid(new.inspection_id, "检查") if new.inspection_id else None
             if inspection_uuid and session.get(InspectionRow, inspection_uuid) is None:
                 raise DomainError(f"检查 {new.inspection_id} 不存在")
@@ -224,10 +222,7 @@ class HazardService:
     # -- internals ----------------------------------------------------------------------------
     @staticmethod
     def _row(session: Session, hazard_id: str) -> HazardRow:
-        row = session.get(HazardRow, to_uuid(hazard_id, "隐患"))
-        if row is None:
-            raise DomainError(f"隐患 {hazard_id} 不存在")
-        return row
+        return row_by_id(session, HazardRow, hazard_id, "隐患")
 
     @staticmethod
     def _state(session: Session, row: HazardRow) -> HazardState:

@@ -29,7 +29,7 @@ from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.inspection import InspectionStatus, check_can_finalize
 from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import HazardRow, InspectionRow, SignatureRow
 from inspector.services.inspections import InspectionService
 from inspector.services.templates import TemplateService
@@ -221,10 +221,7 @@ def _check_can_sign(status: InspectionStatus) -> None:
 
 
 def _inspection(session: Session, inspection_id: str) -> InspectionRow:
-    row = session.get(InspectionRow, to_uuid(inspection_id, "检查"))
-    if row is None:
-        raise DomainError(f"检查 {inspection_id} 不存在")
-    return row
+    return row_by_id(session, InspectionRow, inspection_id, "检查")
 
 
 def _valid(session: Session, inspection: InspectionRow) -> list[Signature]:
