@@ -66,16 +66,13 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def run_propose(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import grade_label
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
         proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
         if args.xlsx:
             from inspector.exporting.grading_export import export_proposals
 
             export_proposals(proposals, args.xlsx, year)
-    finally:
-        workspace.close()
     if args.json:
         print_json([p.as_dict() for p in proposals])
         return 0
@@ -139,15 +136,12 @@ def run_issue(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import decisions_from
 
     overrides = read_overrides(args.overrides) if args.overrides else {}
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
         proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
         decisions = decisions_from(proposals, overrides)
         by = args.by.strip() or workspace.settings.office_name
         result = workspace.grading_round.issue(year, decisions, by, reissue=args.reissue)
-    finally:
-        workspace.close()
     span = f"（编号 {result.serials[0]} 至 {result.serials[-1]}）" if result.serials else ""
     print(
         f"{year} 年度已发牌 {result.issued} 块{span}，其中人工调整 {result.overridden} 块；"
@@ -159,11 +153,8 @@ def run_issue(args: argparse.Namespace) -> int:
 def run_lights(args: argparse.Namespace) -> int:
     from inspector.core.grades import Light
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         result = workspace.grading_round.recompute_lights(args.quarter, None if args.quiet else _progress("计算中"))
-    finally:
-        workspace.close()
     counts = "  ".join(f"{Light(k).label} {v}" for k, v in result.counts.items())
     print(f"{result.quarter} 季度亮灯：{counts}（变更 {result.changed} 条）")
     return 0
