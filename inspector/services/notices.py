@@ -27,7 +27,7 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.labelled import LabelledEnum
 from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
 from inspector.db.database import Database, get_meta
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow, Meta, NoticeHazardRow, NoticeRow
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.hazards import transition
@@ -255,10 +255,9 @@ class NoticeService:
     @staticmethod
     def _row(session: Session, number_or_id: str) -> NoticeRow:
         text = (number_or_id or "").strip()
-        if is_number(text):
-            row = session.scalar(select(NoticeRow).where(NoticeRow.number == str(parse_number(text))))
-        else:
-            row = session.get(NoticeRow, to_uuid(text, "通知书"))
+        if not is_number(text):
+            return row_by_id(session, NoticeRow, text, "整改通知书")
+        row = session.scalar(select(NoticeRow).where(NoticeRow.number == str(parse_number(text))))
         if row is None:
             raise DomainError(f"整改通知书 {number_or_id} 不存在")
         return row
