@@ -11,20 +11,11 @@ from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.db.database import Database
 from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow
+from inspector.db.records import record_from_row
 
 
 def to_core(row: EnterpriseRow) -> Enterprise:
-    return Enterprise(
-        id=to_str(row.id),
-        name=row.name,
-        credit_code=row.credit_code,
-        town=row.town,
-        address=row.address,
-        industry=row.industry,
-        size=EnterpriseSize(row.size) if row.size else None,
-        contact_person=row.contact_person,
-        contact_phone=row.contact_phone,
-    )
+    return record_from_row(Enterprise, row, id=to_str(row.id), size=EnterpriseSize(row.size) if row.size else None)
 
 
 def escape_like(text: str) -> str:

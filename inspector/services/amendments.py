@@ -30,6 +30,7 @@ from inspector.core.inspection import InspectionStatus
 from inspector.db.database import Database
 from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import AmendmentRow, AnswerRow, InspectionRow
+from inspector.db.records import record_from_row
 from inspector.services.inspections import Answer
 from inspector.services.templates import TemplateService
 
@@ -160,13 +161,4 @@ class AmendmentService:
 
 
 def _to_amendment(row: AmendmentRow) -> Amendment:
-    return Amendment(
-        id=to_str(row.id),
-        item_code=row.item_code,
-        field=AmendmentField(row.field),
-        old_value=row.old_value,
-        new_value=row.new_value,
-        reason=row.reason,
-        amended_by=row.amended_by,
-        amended_at=row.amended_at,
-    )
+    return record_from_row(Amendment, row, id=to_str(row.id), field=AmendmentField(row.field))

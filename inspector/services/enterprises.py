@@ -12,20 +12,12 @@ from inspector.core.errors import DomainError, ValidationError
 from inspector.db.database import Database
 from inspector.db.ids import new_id, row_by_id, to_str
 from inspector.db.models import EnterpriseRow, utcnow
+from inspector.db.records import columns_from_record
 from inspector.queries.register import EnterpriseRegister
 
 
 def _fields(enterprise: Enterprise) -> dict[str, object]:
-    return {
-        "name": enterprise.name,
-        "credit_code": enterprise.credit_code,
-        "town": enterprise.town,
-        "address": enterprise.address,
-        "industry": enterprise.industry,
-        "size": enterprise.size.value if enterprise.size else None,
-        "contact_person": enterprise.contact_person,
-        "contact_phone": enterprise.contact_phone,
-    }
+    return columns_from_record(enterprise, "id", size=enterprise.size.value if enterprise.size else None)
 
 
 class EnterpriseService(EnterpriseRegister):

@@ -24,6 +24,7 @@ from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
 from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow, PhotoRow
+from inspector.db.records import record_from_row
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.photo_rows import photo_row_id
@@ -185,28 +186,18 @@ class HazardService:
             state = self._state(session, row)
             enterprise = session.get(EnterpriseRow, row.enterprise_id)
             assert enterprise is not None
-            return HazardView(
+            return record_from_row(
+                HazardView,
+                row,
                 id=to_str(row.id),
                 enterprise_id=to_str(row.enterprise_id),
                 enterprise_name=enterprise.name,
                 inspection_id=to_str(row.inspection_id) if row.inspection_id else None,
-                item_code=row.item_code,
                 source=HazardSource(row.source),
-                found_on=row.found_on,
-                found_by=row.found_by,
                 location_type=LocationType(row.location_type),
-                location=row.location,
                 category=Category(row.category),
-                description=row.description,
-                legal_basis=row.legal_basis,
                 severity=Severity(row.severity),
-                major_clause=row.major_clause,
-                measures=row.measures,
-                responsible_person=row.responsible_person,
                 status=HazardStatus(row.status),
-                deadline=row.deadline,
-                rectified_on=row.rectified_on,
-                closed_on=row.closed_on,
                 pending_extension=state.pending_extension,
                 events=state.events,
             )
