@@ -9,6 +9,7 @@ modules whose tests only read.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's per-user settings (remembered folders) go to a throw-away place, not the developer's ~/.config.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="inspector-tests-config-")
 
 from inspector.workspace import Workspace
 from tests.prepared_data import HAZARD_CITY, TODAY, DemoCopies, PreparedData, pin_today

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core.errors import Cancelled, DomainError
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.layouts import vbox
 from inspector.ui.common.operations import Operation
 from inspector.ui.documents.pdf_preview import PdfPreview
 from inspector.workspace import Workspace
@@ -265,14 +266,9 @@ class ReportOptionsDialog(QDialog):
             self.kind.addItem(self.tr("监督意见书"), "supervision")
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
             form.addRow(self.tr("文书类别"), self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("预览"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("预览"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        vbox(form, buttons, parent=self)
         self.setMinimumWidth(320)
         self.job: ReportJob | None = None  # the document started on OK
 

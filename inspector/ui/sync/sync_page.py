@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,7 +41,10 @@ from inspector.sync.central_sync import SyncSummary
 from inspector.sync.conflicts import Conflict
 from inspector.sync.credentials import lookup_password, parse_server_url, store_password, without_password
 from inspector.sync.engine import META_COLUMNS
+from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import SYNC_TABLES, follow
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import Operation, Progress
 from inspector.workspace import Workspace
 
@@ -115,12 +117,9 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("服务器"), QLabel(server))
         form.addRow(self.tr("密码"), self.password)
         form.addRow("", self.remember)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("确定"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        vbox(form, buttons, parent=self)
 
 
 class SyncPage(QWidget):
@@ -147,14 +146,8 @@ class SyncPage(QWidget):
         self.server_status = QLabel()
         self.server_status.setWordWrap(True)
         central_box = QGroupBox(self.tr("中心数据库"))
-        central_layout = QVBoxLayout(central_box)
-        central_layout.addWidget(self.server)
-        row = QHBoxLayout()
-        row.addWidget(self.push_button)
-        row.addWidget(self.pull_button)
-        row.addStretch(1)
-        central_layout.addLayout(row)
-        central_layout.addWidget(self.server_status)
+        buttons = hbox(self.push_button, self.pull_button, STRETCH)
+        vbox(self.server, buttons, self.server_status, parent=central_box)
 
         # -- bundles
         self.export_button = QPushButton(self.tr("导出同步包…"))
@@ -390,31 +383,34 @@ class SyncPage(QWidget):
 
     # -- bundles --------------------------------------------------------------------------------
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出同步包"), str(Path.home() / "inspector-sync.zip"), self.tr("同步包 (*.zip)")
+        path = file_choosers.save_file(
+            self, file_choosers.SYNC, self.tr("导出同步包"), "inspector-sync.zip", self.tr("同步包 (*.zip)")
         )
         if path:
-            self.export_bundle_to(Path(path))
+            self.export_bundle_to(path)
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入同步包"), str(Path.home()), self.tr("同步包 (*.zip)"))
+        path = file_choosers.open_file(self, file_choosers.SYNC, self.tr("导入同步包"), self.tr("同步包 (*.zip)"))
         if path:
-            self.import_bundle_from(Path(path))
+            self.import_bundle_from(path)
 
     def _choose_trust(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("信任设备"), str(Path.home()), self.tr("同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)")
+        path = file_choosers.open_file(
+            self,
+            file_choosers.SYNC,
+            self.tr("信任设备"),
+            self.tr("同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)"),
         )
         if path:
-            self.trust_from_file(Path(path))
+            self.trust_from_file(path)
 
     def _choose_key(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出本机公钥"), str(Path.home() / "inspector-device.key"), self.tr("设备公钥 (*.key)")
+        path = file_choosers.save_file(
+            self, file_choosers.SYNC, self.tr("导出本机公钥"), "inspector-device.key", self.tr("设备公钥 (*.key)")
         )
         if path:
             try:
-                identity = self.workspace.sync.export_key(Path(path))
+                identity = self.workspace.sync.export_key(path)
             except (DomainError, OSError) as error:
                 QMessageBox.warning(self, self.tr("导出失败"), str(error))
                 return
