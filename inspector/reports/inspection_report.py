@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
 )
 
@@ -47,14 +46,13 @@ from .photo_grid import GridPhoto, Scaled, photo_grid, scale_all
 from .report_styles import (
     CONTENT_WIDTH,
     GRID,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     MARGIN_X,
     MUTED,
     PAGE,
     RED,
     SHADE,
     Styles,
+    a4_document,
     field_table,
     grid_table,
     para,
@@ -88,18 +86,7 @@ def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Pat
     decorate = _page_decoration(data)
 
     def build(target: str) -> None:
-        doc = SimpleDocTemplate(
-            target,
-            pagesize=PAGE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"{TITLE} {data.enterprise.name}",
-            author=ws.settings.office_name,
-            subject=report_id(data.view.id),
-            creator="Inspector",
-        )
+        doc = a4_document(target, f"{TITLE} {data.enterprise.name}", ws.settings.office_name, report_id(data.view.id))
         doc.build(
             story,
             onFirstPage=decorate,

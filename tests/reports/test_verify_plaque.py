@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import stat
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from plaque_fixtures import TODAY, YEAR, City, city, make_city, pinned_today
+from plaque_fixtures import TODAY, YEAR, City, city, make_city
 from sqlalchemy import select, update
 
 from inspector.cli.main import main
@@ -18,7 +19,7 @@ from inspector.reports.plaque_keys import create_office_key, export_public_key, 
 from inspector.reports.plaque_signing import Status, parse_payload, sign_plaque, verify_payload
 from inspector.workspace import Workspace
 
-__all__ = ["city", "pinned_today"]  # fixtures used by name
+__all__ = ["city", "make_city"]  # fixtures used by name
 
 
 def payload_of(city: City, index: int = 0, year: int = YEAR) -> str:
@@ -66,33 +67,30 @@ def test_last_years_plaque_is_expired(city: City) -> None:
     assert verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), record), date(year, 12, 31)).valid
 
 
-def test_a_downgraded_plaque_is_superseded(tmp_path: Path, pinned_today: None) -> None:
-    made = make_city(tmp_path / "data")
-    try:
-        record = made.plaques[0]
-        old = sign_plaque(load_signing_key(made.ws), record)
-        with made.ws.db.transaction() as session:  # what grading_follow does on a major hazard
-            session.execute(update(PlaqueRow).where(PlaqueRow.serial == record.serial).values(current=False))
-            row = session.scalar(select(PlaqueRow).where(PlaqueRow.serial == record.serial))
-            assert row is not None
-            session.add(
-                PlaqueRow(
-                    enterprise_id=uuid.UUID(record.enterprise_id),
-                    year=YEAR,
-                    grade="D",
-                    score=row.score,
-                    reasons=["重大隐患"],
-                    serial=record.serial + "-D",
-                    issued_on=TODAY,
-                    current=True,
-                )
+def test_a_downgraded_plaque_is_superseded(make_city: Callable[..., City], pinned_today: None) -> None:
+    made = make_city()
+    record = made.plaques[0]
+    old = sign_plaque(load_signing_key(made.ws), record)
+    with made.ws.db.transaction() as session:  # what grading_follow does on a major hazard
+        session.execute(update(PlaqueRow).where(PlaqueRow.serial == record.serial).values(current=False))
+        row = session.scalar(select(PlaqueRow).where(PlaqueRow.serial == record.serial))
+        assert row is not None
+        session.add(
+            PlaqueRow(
+                enterprise_id=uuid.UUID(record.enterprise_id),
+                year=YEAR,
+                grade="D",
+                score=row.score,
+                reasons=["重大隐患"],
+                serial=record.serial + "-D",
+                issued_on=TODAY,
+                current=True,
             )
-        result = verify_payload(made.ws, old)
-        assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
-        assert result.status.label == "已被取代"
-        assert "D 级" in result.message
-    finally:
-        made.ws.close()
+        )
+    result = verify_payload(made.ws, old)
+    assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
+    assert result.status.label == "已被取代"
+    assert "D 级" in result.message
 
 
 def test_keys_travel_by_file_and_verification_needs_them(city: City, tmp_path: Path, pinned_today: None) -> None:
