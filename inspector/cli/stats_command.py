@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     rate = format_percent(stats.rectification_rate)
     grades = "  ".join(f"{Grade(g).label} {stats.grades[g]}" for g in "ABCD")
     lights = "  ".join(f"{Light(v).label} {stats.lights[v]}" for v in ("green", "yellow", "red"))
+    lights += f"  无灯 {stats.unlit}"
     print(f"{stats.year} 年统计")
     print(f"  在册企业     {stats.enterprises}")
     print(f"  检查次数     {stats.inspections}")

@@ -1,4 +1,5 @@
-"""Notice numbers (整改通知书编号) allocated offline on each laptop without collisions.
+"""Notice numbers (整改通知书编号) allocated offline on each laptop without collisions; plaque
+serials (亮牌编号) take the same form with their own sequence (inspector.services.grading_round).
 
 A number reads ``PH-2026-3F9A-0007``:
 

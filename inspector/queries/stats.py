@@ -9,8 +9,12 @@ Definitions (also in the README):
 - rectification_rate: rectified ÷ found, percent, truncated to one decimal (None if none found):
   14,498 of 14,514 is 99.8, as the city publishes it, and 100.0 only when nothing is open;
 - overdue: of those found in the year, the ones past their deadline that still await the fix;
-- grades: each enterprise's current plaque for the year; `pending` are those without one;
-- lights: the lights of the latest quarter of the year that has any (`quarter` names it).
+- grades: each enterprise's current plaque for the year; `pending` are those without one (a
+  merge keeps one current plaque per enterprise and year, docs/sync.md rule 8, so the grades
+  and `pending` add up to `enterprises`);
+- lights: the lights of the latest quarter of the year that has any (`quarter` names it);
+  `unlit` the enterprises without a light in that quarter: lights and `unlit` add up to
+  `enterprises`.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Stats:
     grades: dict[str, int] = field(default_factory=dict)
     lights: dict[str, int] = field(default_factory=dict)
     quarter: str | None = None
+    unlit: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,7 +91,10 @@ def compute_stats(db: Database, year: int, today: date, town: str | None = None)
         ).one()
         grades = {g.value: 0 for g in Grade}
         for grade, count in session.execute(
-            of_town(select(PlaqueRow.grade, func.count()).select_from(PlaqueRow), PlaqueRow.enterprise_id)
+            of_town(
+                select(PlaqueRow.grade, func.count(PlaqueRow.enterprise_id.distinct())).select_from(PlaqueRow),
+                PlaqueRow.enterprise_id,
+            )
             .where(PlaqueRow.year == year, PlaqueRow.current)
             .group_by(PlaqueRow.grade)
         ):
@@ -103,4 +111,7 @@ def compute_stats(db: Database, year: int, today: date, town: str | None = None)
                 .group_by(LightRow.light)
             ):
                 lights[light] = count
-    return Stats(year, enterprises, inspections, found, fixed, percent(fixed, found), overdue, grades, lights, quarter)
+    unlit = enterprises - sum(lights.values())
+    return Stats(
+        year, enterprises, inspections, found, fixed, percent(fixed, found), overdue, grades, lights, quarter, unlit
+    )

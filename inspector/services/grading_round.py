@@ -18,8 +18,11 @@ Proposal rules for year Y (domain.md §4), per enterprise:
 
 Issuing (`issue`) writes one transaction: for every decided enterprise with a grade, the current
 plaque of Y (if any: the demo's, a downgrade…) is marked not current and a new plaque is added
-with a serial `{office_code}-{Y}-{seq:06d}` (seq continues after the largest such serial in the
-database; the unique column refuses a clash, and then nothing is written). An override keeps the
+with a serial `{office_code}-{Y}-{device}-{seq:04d}` as notice numbers have
+(inspector.core.notice_number: `device` is this copy's stored prefix, so two laptops issuing
+offline never collide; seq continues after the largest serial of this office, year and device in
+the database; the unique column refuses a clash, and then nothing is written). Serials of the
+older form `{office_code}-{Y}-{seq:06d}` stay as they are and still verify. An override keeps the
 proposal in `proposed_grade` and the written reason in `override_reason`. Re-issuing a year whose
 round already issued a plaque (one with `issued_by`) to one of the enterprises is refused unless
 `reissue=True`, which supersedes those plaques the same way (they stay in the table, not current).
@@ -28,7 +31,6 @@ Pending decisions issue nothing.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,11 +47,13 @@ from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING, PENDING_LABEL, Grade
 from inspector.core.grading import RULE_LABELS
 from inspector.core.hazard_lifecycle import OPEN, HazardAction, HazardStatus
+from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
 from inspector.core.plaque import HazardFacts, quarterly_light
-from inspector.db.database import Database
+from inspector.db.database import Database, get_meta
 from inspector.db.models import EnterpriseRow, HazardEventRow, HazardRow, LightRow, PlaqueRow
 from inspector.queries.bulk_grades import LatestGrade, Progress, latest_grades
 from inspector.queries.graded import hazard_code
+from inspector.services.notices import PREFIX_KEY
 
 CHANGE_LABELS = {"up": "升级", "down": "降级", "same": "持平", "new": "新评", "pending": "待评"}
 MAJOR_HAZARD = "major_hazard"  # a veto event of rule 7: a major hazard found in the year or still open
@@ -304,11 +308,12 @@ class GradingRound:
                     ):
                         plaque.current = False
                 session.flush()
-                seq = self._last_seq(session, office, year)
+                device = get_meta(session, PREFIX_KEY) or device_prefix(self.db.device_id)
+                seq = self._last_seq(session, office, year, device)
                 serials = []
                 for decision in to_issue:
                     seq += 1
-                    serial = f"{office}-{year}-{seq:06d}"
+                    serial = format_number(office, year, device, seq)
                     serials.append(serial)
                     self._add(session, self._plaque_row(decision, year, serial, today, issued_by))
                 session.flush()
@@ -322,14 +327,14 @@ class GradingRound:
         session.add(row)
 
     @staticmethod
-    def _last_seq(session: Any, office: str, year: int) -> int:
-        prefix = f"{office}-{year}-"
-        pattern = re.compile(re.escape(prefix) + r"(\d{6})")
+    def _last_seq(session: Any, office: str, year: int, device: str) -> int:
+        """The largest sequence this device gave a plaque of the office and year (0 if none);
+        downgrades (a suffix after the number) and other devices' plaques do not count."""
+        prefix = f"{office}-{year}-{device}-"
         last = 0
         for serial in session.scalars(select(PlaqueRow.serial).where(PlaqueRow.serial.like(prefix + "%"))):
-            match = pattern.fullmatch(serial)
-            if match:
-                last = max(last, int(match.group(1)))
+            if is_number(serial):
+                last = max(last, parse_number(serial).seq)
         return last
 
     @staticmethod

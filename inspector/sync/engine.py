@@ -48,10 +48,13 @@ Merge rules (docs/sync.md says the same for people):
    begun last decides the status); then the enterprise's light (and plaque downgrade) is
    refreshed.
 6. Rows the merge rewrites deterministically (remapped references, renumbered events, derived
-   hazard fields, re-aimed aliases) keep their `hlc`: every device does the same rewrite, so
+   hazard fields, re-aimed aliases, plaques no longer current by rule 8) keep their `hlc`: every device does the same rewrite, so
    they agree.
 7. The receive rule first: the clock observes the largest incoming `hlc` before the merge
    writes anything, so what it derives orders after what it was derived from.
+8. One current plaque per enterprise and year: of several, the one whose version wins by
+   rule 1 stays current, the others are marked not current and kept as conflicts
+   (`settle_plaques`).
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from inspector.core.dates import DEFAULT_TIMEZONE
@@ -443,6 +446,8 @@ class _Merger:
             rows = changes.tables.get(name)
             if rows:
                 self.apply_table(Base.metadata.tables[name], rows)
+        if "plaques" in changes.tables:
+            self.settle_plaques()
         self.finish_hazards()
         if high:
             meta = Base.metadata.tables[Meta.__tablename__]
@@ -469,9 +474,9 @@ class _Merger:
                 continue
             self.session.execute(insert(tombs).values(**row))
             existing[row["id"]] = row
-            target_table = Base.metadata.tables.get(row["table_name"])
-            if target_table is None:
-                raise SyncError(f"同步数据含有未知的表：{row['table_name']}")
+            if row["table_name"] not in SYNC_TABLES[1:]:  # local-only tables never travel
+                raise SyncError(f"同步数据中有一条删除记录指向不能同步的表 “{row['table_name']}”，未导入任何内容")
+            target_table = Base.metadata.tables[row["table_name"]]
             if row["merged_into"] is None:
                 self.deleted.add(row["id"])
                 victim = self.fetch(target_table, row["id"])
@@ -587,6 +592,32 @@ class _Merger:
         if take:
             self.update_row(table, row["id"], row)
         self.after_row_change(table, row)
+
+    def settle_plaques(self) -> None:
+        """One current plaque per enterprise and year (rule 8): two copies may each issue the
+        year's round offline. The version that wins by rule 1 (largest `(hlc, device_id)`) stays
+        current; the others are marked not current, keeping their `hlc` (a deterministic rewrite,
+        rule 6), and each is kept as a conflict here so a manager can restore it."""
+        plaques = Base.metadata.tables["plaques"]
+        doubled = select(plaques.c.enterprise_id, plaques.c.year).where(plaques.c.current.is_(True))
+        doubled = doubled.group_by(plaques.c.enterprise_id, plaques.c.year).having(func.count() > 1)
+        for enterprise_id, year in self.session.execute(doubled).all():
+            rows = [
+                r._asdict()
+                for r in self.session.execute(
+                    select(plaques).where(
+                        plaques.c.enterprise_id == enterprise_id, plaques.c.year == year, plaques.c.current.is_(True)
+                    )
+                )
+            ]
+            winner = max(rows, key=_version)
+            for loser in rows:
+                if loser is winner:
+                    continue
+                self.session.execute(update(plaques).where(plaques.c.id == loser["id"]).values(current=False))
+                # Named by the plaque that lost (its row), against the version that kept the year.
+                self.conflict(plaques, {**winner, "id": loser["id"]}, loser)
+                self.report.add("updated", "plaques")
 
     def next_temp_seq(self) -> int:
         self.temp_seq -= 1
