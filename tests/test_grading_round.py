@@ -20,6 +20,7 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.core.notice_number import device_prefix
 from inspector.core.template_format import load_grading_rules
 from inspector.db.ids import to_uuid
 from inspector.db.models import PlaqueRow
@@ -228,6 +229,11 @@ def three(workspace: Workspace) -> list[str]:
     return ids  # the third is pending
 
 
+def serial(ws: Workspace, seq: int) -> str:
+    """The serial this copy gives its `seq`-th plaque of the year: office, year, device, sequence."""
+    return f"PH-2026-{device_prefix(ws.db.device_id)}-{seq:04d}"
+
+
 def test_issue_writes_plaques_with_serials_and_keeps_overrides(workspace: Workspace, three: list[str]) -> None:
     ws = workspace
     add_plaque(ws, three[0], YEAR, "B", "PH-2026-DEMO-000009")  # an earlier plaque of the year
@@ -239,18 +245,18 @@ def test_issue_writes_plaques_with_serials_and_keeps_overrides(workspace: Worksp
     ]
     result = ws.grading_round.issue(YEAR, decisions, "王科长")
     assert (result.issued, result.overridden, result.pending) == (2, 1, 1)
-    assert result.serials == ("PH-2026-000001", "PH-2026-000002")
+    assert result.serials == (serial(ws, 1), serial(ws, 2))
     rows = sql(
         ws,
         "SELECT enterprise_id, grade, serial, current, proposed_grade, override_reason, issued_by FROM plaques"
-        " WHERE year = 2026 ORDER BY serial",
+        " WHERE year = 2026 ORDER BY current DESC, serial",
     )
     assert rows == [
-        (three[0], "A", "PH-2026-000001", 1, None, "", "王科长"),
-        (three[1], "B", "PH-2026-000002", 1, "C", "关键项已当场整改并复查合格", "王科长"),
+        (three[0], "A", serial(ws, 1), 1, None, "", "王科长"),
+        (three[1], "B", serial(ws, 2), 1, "C", "关键项已当场整改并复查合格", "王科长"),
         (three[0], "B", "PH-2026-DEMO-000009", 0, None, "", ""),
     ]
-    reasons = sql(ws, "SELECT reasons FROM plaques WHERE serial = 'PH-2026-000002'")[0][0]
+    reasons = sql(ws, "SELECT reasons FROM plaques WHERE serial = ?", serial(ws, 2))[0][0]
     assert "人工调整" in str(reasons).encode().decode("unicode_escape")
     assert ws.stats(YEAR).grades == {"A": 1, "B": 1, "C": 0, "D": 0, "pending": 1}
     assert by_id(ws.grading_round.propose(YEAR))[three[0]].issued_grade == "A"
@@ -276,7 +282,7 @@ def test_reissuing_a_year_is_refused_unless_asked_and_serials_stay_unique(
     with pytest.raises(DomainError, match="已经发牌"):
         ws.grading_round.issue(YEAR, again, "王科长")
     result = ws.grading_round.issue(YEAR, again, "王科长", reissue=True)
-    assert result.serials == ("PH-2026-000003", "PH-2026-000004")
+    assert result.serials == (serial(ws, 3), serial(ws, 4))
     serials = [row[0] for row in sql(ws, "SELECT serial FROM plaques")]
     assert len(serials) == len(set(serials)) == 4
     assert sql(ws, "SELECT count(*) FROM plaques WHERE current = 1") == [(2,)]
@@ -306,7 +312,7 @@ def test_a_serial_clash_leaves_nothing_and_says_so(
     workspace: Workspace, three: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ws = workspace
-    add_plaque(ws, three[2], YEAR, "C", "PH-2026-000001")
+    add_plaque(ws, three[2], YEAR, "C", serial(ws, 1))
     monkeypatch.setattr(round_module.GradingRound, "_last_seq", staticmethod(lambda *_: 0))
     with pytest.raises(DomainError, match="未作任何更改"):
         ws.grading_round.issue(YEAR, decisions_from(ws.grading_round.propose(YEAR)), "王科长")
