@@ -74,6 +74,8 @@ def run_import(args: argparse.Namespace) -> int:
         f"删除 {sum(report.deleted.values())}，合并 {sum(report.merged.values())}，"
         f"未变 {report.unchanged}，照片 {result.photos_copied} 张，冲突 {report.conflicts} 条"
     )
+    if result.gap_warning:
+        print(result.gap_warning)
     return 0
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, Date, LargeBinary, Table, Uuid
+from sqlalchemy.exc import IntegrityError
 
 from inspector.core.errors import DomainError
 from inspector.db.database import Database
@@ -159,6 +160,7 @@ def export_bundle(
         raise BundleError("请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部")
     with db.transaction() as session:
         since = 0 if everything or peer is None else devices.peer(session, peer).sent_seq
+        number = devices.next_bundle_number(session, peer) if peer is not None else 0
         changes = collect_changes(session, since, db.device_id)
         members: dict[str, bytes] = {}
         for name in SYNC_TABLES:
@@ -180,6 +182,7 @@ def export_bundle(
             "public_key": key.public_b64,
             "created": utcnow().isoformat(),
             "peer": peer or "",
+            "number": number,  # the sender's count of bundles to this peer (0: none named)
             "since": since,
             "high_seq": changes.high_seq,
             "counts": changes.counts(),
@@ -190,6 +193,7 @@ def export_bundle(
         _write_zip(out, manifest_bytes, base64.b64encode(key.sign(manifest_bytes)), members)
         if peer is not None:
             devices.mark_sent(session, peer, changes.high_seq)
+            devices.mark_numbered(session, peer, number)
     return ExportResult(out, changes.counts(), len(photo_members), since, changes.high_seq)
 
 
@@ -366,9 +370,25 @@ def _valid_b64(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class ImportResult:
-    device: Identity
+    device: Identity  # named as trusted here (`sync trust --name`), not by its host name
     report: ApplyReport
     photos_copied: int
+    missing: tuple[devices.Gap, ...] = ()  # bundles of that device never imported here
+
+    @property
+    def gap_warning(self) -> str:
+        """One sentence for the missing bundles and how to get their changes ("" if none)."""
+        return gap_warning(self.device.name, self.missing)
+
+
+def gap_warning(sender: str, missing: tuple[devices.Gap, ...] | list[devices.Gap]) -> str:
+    if not missing:
+        return ""
+    ranges = "、".join(f"第 {a} 号" if a == b else f"第 {a}–{b} 号" for a, b in missing)
+    return (
+        f"缺少来自 {sender} 的{ranges}同步包（其余内容已导入）：请 {sender} 重新导出给本机"
+        "（inspector sync export --peer 本机名称 --all），导入后即补齐"
+    )
 
 
 class _BundlePhotos:
@@ -380,23 +400,82 @@ class _BundlePhotos:
 
 
 def import_bundle(db: Database, photos: FolderPhotos, path: Path, timezone: str) -> ImportResult:
-    """Check the bundle, copy its new photos, merge its records in one transaction."""
+    """Check the bundle, copy its new photos, merge its records in one transaction. Records the
+    database refuses (a reference to a missing record, an empty required field) end in one
+    sentence, with the database as it was and the photos this import wrote removed again."""
     from .engine import transfer_photos
 
     with db.reading() as session:
         bundle = open_bundle(path, lambda device_id: _detached(session, device_id))
-    copied = transfer_photos(bundle.changes, _BundlePhotos(bundle.photos), photos)
-    with db.transaction() as session:
-        report = apply_changes(session, bundle.changes, timezone)
-        device = session.get(TrustedDeviceRow, bundle.identity.device_id)
-        assert device is not None
-        device.last_import_at = utcnow()
-        created = bundle.manifest.get("created")
-        if isinstance(created, str):
-            with contextlib.suppress(ValueError):
-                device.last_bundle_created = datetime.fromisoformat(created)
-        devices.mark_received(session, device.name or device.device_id, bundle.changes.high_seq)
-    return ImportResult(bundle.identity, report, copied)
+        sender = _sender_name(session, bundle.identity.device_id)
+        gaps = devices.missing_bundles(session, bundle.identity.device_id)
+    written = _WrittenPhotos(photos)
+    try:
+        copied = transfer_photos(bundle.changes, _BundlePhotos(bundle.photos), written)
+        with db.transaction() as session:
+            report = apply_changes(session, bundle.changes, timezone)
+            device = session.get(TrustedDeviceRow, bundle.identity.device_id)
+            assert device is not None
+            device.last_import_at = utcnow()
+            created = bundle.manifest.get("created")
+            if isinstance(created, str):
+                with contextlib.suppress(ValueError):
+                    device.last_bundle_created = datetime.fromisoformat(created)
+            devices.mark_received(session, device.name or device.device_id, bundle.changes.high_seq)
+            number = bundle.manifest.get("number")
+            if type(number) is int and number > 0:
+                gaps = devices.receive_numbered(session, device.device_id, number, bundle.changes.since)
+    except IntegrityError as error:
+        written.remove_all()
+        raise BundleError(_refused_rows(path, sender, error, gaps)) from None
+    except BaseException:
+        written.remove_all()
+        raise
+    identity = Identity(bundle.identity.device_id, sender, bundle.identity.public_key)
+    return ImportResult(identity, report, copied, tuple(gaps))
+
+
+def _sender_name(session: Any, device_id: str) -> str:
+    row = session.get(TrustedDeviceRow, device_id)
+    return (row.name if row is not None else "") or device_id[:8]
+
+
+def _refused_rows(path: Path, sender: str, error: IntegrityError, gaps: list[devices.Gap]) -> str:
+    """The database refused a row of a correctly signed bundle: say which kind, in one sentence."""
+    detail = str(error.orig)
+    if "FOREIGN KEY" in detail.upper() or "foreign key" in detail:
+        reason = "有记录引用了本机没有的记录"
+    elif "NOT NULL" in detail.upper() or "null value" in detail:
+        column = detail.rsplit(":", 1)[-1].strip() if ":" in detail else ""
+        reason = f"有记录缺少必填内容{f'（{column}）' if column else ''}"
+    elif "UNIQUE" in detail.upper() or "duplicate key" in detail:
+        reason = "有记录与本机的编号重复"
+    else:
+        reason = f"有记录无法保存（{detail}）"
+    hint = f"；{gap_warning(sender, gaps)}" if gaps else "，请让对方用 --all 重新导出"
+    return f"来自 {sender} 的同步包 {path.name} 中{reason}，未导入任何内容{hint}"
+
+
+class _WrittenPhotos:
+    """The folder's photos, remembering the files this import adds, to take them back on failure."""
+
+    def __init__(self, folder: FolderPhotos) -> None:
+        self.folder = folder
+        self.written: list[str] = []
+
+    def has_photo(self, sha256: str) -> bool:
+        return self.folder.has_photo(sha256)
+
+    def write_photo(self, sha256: str, data: bytes) -> None:
+        self.written.append(sha256)
+        self.folder.write_photo(sha256, data)
+
+    def remove_all(self) -> None:
+        for sha in self.written:
+            path = self.folder.path_of(sha)
+            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()  # only when this import made it and left it empty
 
 
 def _detached(session: Any, device_id: str) -> TrustedDeviceRow | None:

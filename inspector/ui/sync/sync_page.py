@@ -546,6 +546,8 @@ class SyncPage(QWidget):
                 photos=result.photos_copied,  # type: ignore[attr-defined]
                 conflicts=report.conflicts,
             )
+            if result.gap_warning:  # type: ignore[attr-defined]
+                text += "\n" + result.gap_warning  # type: ignore[attr-defined]
         elif hasattr(result, "counts"):  # a bundle export
             rows = result.counts  # type: ignore[attr-defined]
             text = self.tr("已导出 {rows} 条记录、照片 {photos} 张到 {path}。").format(
