@@ -48,8 +48,8 @@ Merge rules (docs/sync.md says the same for people):
    begun last decides the status); then the enterprise's light (and plaque downgrade) is
    refreshed.
 6. Rows the merge rewrites deterministically (remapped references, renumbered events, derived
-   hazard fields, re-aimed aliases, plaques no longer current by rule 8) keep their `hlc`: every device does the same rewrite, so
-   they agree.
+   hazard fields, re-aimed aliases, plaques no longer current by rule 8) keep their `hlc`:
+   every device does the same rewrite, so they agree.
 7. The receive rule first: the clock observes the largest incoming `hlc` before the merge
    writes anything, so what it derives orders after what it was derived from.
 8. One current plaque per enterprise and year: of several, the one whose version wins by
