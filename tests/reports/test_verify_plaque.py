@@ -159,3 +159,16 @@ def test_cli_keys_verify_and_reports(
     assert "错误：" in capsys.readouterr().err
     assert main([*data, "report", "summary", "--year", str(YEAR), "--out", str(tmp_path / "s.pdf")]) == 0
     assert (tmp_path / "p.pdf").exists() and (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize("serial", ["PH-2026-000001", "PH-2026-3F9A-0001"], ids=["older-form", "device-form"])
+def test_serials_of_either_form_sign_and_verify(make_city: Callable[..., City], serial: str) -> None:
+    """Plaques issued before serials carried a device part keep theirs, and both forms verify."""
+    city = make_city()
+    with city.ws.db.transaction() as session:
+        session.execute(update(PlaqueRow).where(PlaqueRow.serial == city.plaques[0].serial).values(serial=serial))
+    payload = payload_of(city)
+    parsed = parse_payload(payload)
+    assert parsed is not None and parsed[0].serial == serial
+    result = verify_payload(city.ws, payload)
+    assert (result.status, result.serial) == (Status.VALID, serial)
