@@ -1,12 +1,13 @@
-"""What the subcommands share: opening the workspace named by --data-dir."""
+"""What the subcommands share: opening the workspace named by --data-dir, JSON output, progress."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from inspector.paths import data_dir
 
@@ -28,3 +29,22 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def progress_bar(label: str, quiet: bool = False, stream: TextIO | None = None) -> Callable[[int, int], None] | None:
+    """A bar redrawn in place with "\\r" on stderr, or None (no progress) when `quiet` or when
+    stderr is not a terminal: in a log file or a pipe every redraw would stay, one long line of
+    control characters. The command's result line on stdout says what was done either way."""
+    out = stream or sys.stderr
+    if quiet or not out.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width if total == 0 else width * done // total
+        out.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            out.write("\n")
+        out.flush()
+
+    return show

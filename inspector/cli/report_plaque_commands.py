@@ -6,10 +6,9 @@ Registered into the `report` command by `register_plaque_reports(report_subparse
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from .common import open_workspace
+from .common import open_workspace, progress_bar
 
 
 def register_plaque_reports(sub: argparse._SubParsersAction) -> None:
@@ -33,15 +32,6 @@ def register_plaque_reports(sub: argparse._SubParsersAction) -> None:
     summary.set_defaults(run=run_summary)
 
 
-def _progress(done: int, total: int) -> None:
-    width = 30
-    filled = width if total == 0 else width * done // total
-    sys.stderr.write(f"\r生成亮牌 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
 def run_plaque(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_report import write_plaque
 
@@ -61,7 +51,7 @@ def run_plaques(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     try:
         year = args.year or workspace.today().year
-        count = write_plaques(workspace, year, args.out, args.size, None if args.quiet else _progress)
+        count = write_plaques(workspace, year, args.out, args.size, progress_bar("生成亮牌", args.quiet))
     finally:
         workspace.close()
     print(f"已生成 {year} 年度亮牌 {count} 块：{args.out}")
