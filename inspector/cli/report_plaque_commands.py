@@ -6,6 +6,8 @@ Registered into the `report` command by `register_plaque_reports(report_subparse
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 from pathlib import Path
 
 from .common import open_workspace, progress_bar
@@ -32,15 +34,25 @@ def register_plaque_reports(sub: argparse._SubParsersAction) -> None:
     summary.set_defaults(run=run_summary)
 
 
+def _warn_if_expired(year: int, today: date) -> None:
+    from inspector.reports.plaque_report import expiry_warning
+
+    warning = expiry_warning(year, today)
+    if warning:
+        print(f"注意：{warning}", file=sys.stderr)
+
+
 def run_plaque(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_report import write_plaque
 
     workspace = open_workspace(args)
     try:
-        year = args.year or workspace.today().year
+        today = workspace.today()
+        year = args.year or today.year
         write_plaque(workspace, args.enterprise, year, args.out, args.size)
     finally:
         workspace.close()
+    _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌：{args.out}")
     return 0
 
@@ -50,10 +62,12 @@ def run_plaques(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args)
     try:
-        year = args.year or workspace.today().year
+        today = workspace.today()
+        year = args.year or today.year
         count = write_plaques(workspace, year, args.out, args.size, progress_bar("生成亮牌", args.quiet))
     finally:
         workspace.close()
+    _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌 {count} 块：{args.out}")
     return 0
 

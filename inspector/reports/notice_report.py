@@ -80,7 +80,10 @@ def write_notice(ws: Workspace, notice_id: str, out: Path, kind: str | None = No
             bottomMargin=MARGIN_BOTTOM,
             title=f"{chosen.label} {notice.number}",
             author=notice.issuing_body,
-            subject=notice.enterprise_name,
+            subject=(
+                f"{notice.enterprise_name}（{notice.credit_code}）{chosen.label} {notice.number}，"
+                f"事故隐患 {len(notice.hazards)} 项"
+            ),
             creator="Inspector",
         )
         doc.build(story, canvasmaker=numbered_canvas(f"{chosen.label}编号 {notice.number}"))

@@ -15,6 +15,7 @@ from inspector.cli.main import main
 from inspector.core.errors import DomainError
 from inspector.db.models import PlaqueRow
 from inspector.reports.plaque_keys import create_office_key, export_public_key, import_public_key, load_signing_key
+from inspector.reports.plaque_qr import qr_matrix, qr_text
 from inspector.reports.plaque_signing import Status, parse_payload, sign_plaque, verify_payload
 from inspector.workspace import Workspace
 
@@ -32,7 +33,12 @@ def test_a_signed_payload_is_valid_and_short_enough_for_a_qr(city: City) -> None
     result = verify_payload(city.ws, payload)
     assert result.status is Status.VALID and result.status.label == "有效"
     assert result.enterprise_name == city.plaques[0].enterprise_name
-    assert len(payload) < 200 and payload == payload.upper()  # the QR's alphanumeric mode
+    # Short enough for a QR code: alphanumeric fields and numeric signature make a version 6
+    # (format 1's 164 alphanumeric characters made a version 7), and a version 8 at most with
+    # the longest verification address the settings take.
+    assert payload == payload.upper() and len(payload) == 209 - 19 + len(city.plaques[0].serial)
+    assert qr_matrix(qr_text(payload)).version == 6
+    assert qr_matrix(qr_text(payload, "https://" + "a" * 20 + ".cn/" + "b" * 7 + "/")).version <= 8
 
 
 @pytest.mark.parametrize("where", ["serial", "grade", "year", "credit", "signature"])
