@@ -196,7 +196,7 @@ def data_files(root: Path = ROOT) -> list[tuple[Path, str]]:
                 if path.is_file() and "__pycache__" not in path.parts:
                     pairs.append((path, path.parent.relative_to(root).as_posix()))
 
-    add("resources", ["fonts/*", "icons/*", "translations/*.qm"])
+    add("resources", ["fonts/*", "icons/*", "translations/*.qm", "verify/*"])
     add("forms", ["*.toml", "*.md"])
     add("inspector/db/migrations", ["*.py", "script.py.mako", "versions/*.py"])
     return pairs

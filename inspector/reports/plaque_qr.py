@@ -55,7 +55,7 @@ def segments(text: str) -> list[QR]:
             runs.append(("byte", run))
             continue
         # Long digit runs inside an alphanumeric run go numeric.
-        for piece in re.split(r"(\d{%d,})" % MIN_NUMERIC_RUN, run):
+        for piece in re.split(rf"(\d{{{MIN_NUMERIC_RUN},}})", run):
             if piece:
                 runs.append(("numeric" if piece.isdigit() and len(piece) >= MIN_NUMERIC_RUN else "alnum", piece))
     # A short alphanumeric run between bytes is cheaper as bytes.

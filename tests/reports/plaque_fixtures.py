@@ -88,3 +88,25 @@ def decode_qr(pdf: Path, tmp: Path, page: int = 1, dpi: int = 150) -> str:
     out = subprocess.run(["zbarimg", "--raw", "-q", f"{prefix}.png"], capture_output=True, text=True)
     assert out.returncode == 0, f"no QR code found on page {page}: {out.stderr}"
     return out.stdout.strip()
+
+
+def ink_near_edge(pdf: Path, tmp: Path, edge_mm: float = 10.0, dpi: int = 72) -> list[str]:
+    """Pages with anything printed within `edge_mm` of the paper's edge, where many office
+    printers cannot print (rendered with pdftoppm; near-white anti-aliasing is ignored)."""
+    from PIL import Image
+
+    prefix = tmp / f"edge-{pdf.stem}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(prefix)], check=True)
+    problems = []
+    for page in sorted(tmp.glob(f"{prefix.name}-*.png")):
+        with Image.open(page) as image:
+            band = round(edge_mm / 25.4 * dpi)
+            width, height = image.size
+            inner = (band, band, width - band, height - band)
+            dark = image.point(lambda v: 255 if v < 200 else 0)
+            whole = dark.getbbox()
+            if whole is None:
+                continue
+            if whole[0] < inner[0] or whole[1] < inner[1] or whole[2] > inner[2] or whole[3] > inner[3]:
+                problems.append(f"{page.name}: ink at {whole} within {edge_mm} mm of the edge {image.size}")
+    return problems
