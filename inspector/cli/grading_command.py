@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sys
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 from inspector.core.errors import DomainError
 
-from .common import open_workspace, print_json
+from .common import open_workspace, print_json, progress_bar
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -51,25 +49,13 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - used, 1)
 
 
-def _progress(label: str) -> Callable[[int, int], None]:
-    def report(done: int, total: int) -> None:
-        width = 30
-        filled = width if total == 0 else width * done // total
-        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return report
-
-
 def run_propose(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import grade_label
 
     workspace = open_workspace(args)
     try:
         year = args.year or workspace.today().year
-        proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
+        proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         if args.xlsx:
             from inspector.exporting.grading_export import export_proposals
 
@@ -142,7 +128,7 @@ def run_issue(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     try:
         year = args.year or workspace.today().year
-        proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
+        proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         decisions = decisions_from(proposals, overrides)
         by = args.by.strip() or workspace.settings.office_name
         result = workspace.grading_round.issue(year, decisions, by, reissue=args.reissue)
@@ -161,7 +147,7 @@ def run_lights(args: argparse.Namespace) -> int:
 
     workspace = open_workspace(args)
     try:
-        result = workspace.grading_round.recompute_lights(args.quarter, None if args.quiet else _progress("计算中"))
+        result = workspace.grading_round.recompute_lights(args.quarter, progress_bar("计算中", args.quiet))
     finally:
         workspace.close()
     counts = "  ".join(f"{Light(k).label} {v}" for k, v in result.counts.items())

@@ -167,3 +167,32 @@ def test_cli_keys_verify_and_reports(
     assert "错误：" in capsys.readouterr().err
     assert main([*data, "report", "summary", "--year", str(YEAR), "--out", str(tmp_path / "s.pdf")]) == 0
     assert (tmp_path / "p.pdf").exists() and (tmp_path / "s.pdf").exists()
+
+
+def format1_payload(city: City, record_index: int = 0) -> str:
+    """A plaque as printed before format 2: INSP1, 8 hex digits of key, base32 signature."""
+    import base64
+
+    key = load_signing_key(city.ws)
+    record = city.plaques[record_index]
+    text = ".".join(
+        ("INSP1", record.serial, record.credit_code, record.grade, str(record.year), key.office.fingerprint[:8].upper())
+    )
+    signature = base64.b32encode(key.private.sign(text.encode("utf-8"))).decode("ascii").rstrip("=")
+    return f"{text}.{signature}"
+
+
+def test_plaques_printed_in_format_1_still_verify(city: City) -> None:
+    old = format1_payload(city)
+    assert verify_payload(city.ws, old).status is Status.VALID
+    parts = old.split(".")
+    parts[3] = "B" if parts[3] != "B" else "C"
+    assert verify_payload(city.ws, ".".join(parts)).status is Status.FORGED
+
+
+def test_a_format_2_signature_has_one_spelling(city: City) -> None:
+    payload = payload_of(city)
+    head, _, digits = payload.rpartition(".")
+    too_big = str(int(digits) + (1 << 512)).zfill(155)
+    for bad in (f"{head}.{digits[1:]}", f"{head}.0{digits}", f"{head}.{too_big}"):
+        assert verify_payload(city.ws, bad).status is Status.FORGED
