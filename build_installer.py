@@ -407,6 +407,8 @@ def smoke_test(bundle: Path, target: Target) -> None:
             (["--self-test"], "self-test ok"),
             (["demo", "--enterprises", "3", "--years", "1"], "演示数据已写入"),
             (["stats", "--json"], '"enterprises": 3'),
+            (["keys", "create"], "已创建发证单位"),
+            (["keys", "publish-page", "--out", str(Path(tmp) / "site")], "已写出亮牌核验网页"),  # resources/verify
             (["--self-test"], "self-test ok"),
         ):
             started = time.monotonic()
