@@ -6,10 +6,10 @@ phone opening it sees 有效 / 伪造 / 已过期 / 已被取代 with the enterp
 validity, in Chinese. The page needs no network: everything is inside it.
 
 - The offices' public keys (the database's, revoked ones flagged) and, for the plaques of last
-  year and later, the enterprise's name and credit code and, when a plaque has been replaced,
-  by what (the rule of `OfficeKeyService.newer_plaque`, as `inspector verify` uses it). A
-  plaque signed after the page was published still verifies; the page then says it cannot know
-  whether it has been replaced since. Publishing again brings it up to date.
+  year and later, the enterprise's name and, when a plaque has been replaced, by what (the rule
+  of `OfficeKeyService.newer_plaque`, as `inspector verify` uses it). A plaque signed after the
+  page was published still verifies; the page then says it cannot know whether it has been
+  replaced since. Publishing again brings it up to date.
 - The Ed25519 check runs in the browser: WebCrypto where the browser has Ed25519, otherwise the
   vendored noble-ed25519 (audited, MIT, resources/verify/) with a small SHA-512 of our own, for a
   page served over plain http, where browsers withhold WebCrypto.
@@ -60,18 +60,20 @@ def page_data(ws: Workspace, today: date) -> dict[str, object]:
     keys = ws.office_keys.list()
     if not keys:
         raise DomainError("数据库中还没有发证单位公钥，请先运行 inspector keys create（或导入公钥）再发布核验网页")
-    plaques: dict[str, dict[str, object]] = {}
+    # Each name once (an enterprise holds a plaque a year, sometimes a replaced one too), and
+    # each plaque by serial: its enterprise's index and, when replaced, by what.
+    names: list[str] = []
+    index: dict[str, int] = {}
+    plaques: dict[str, int] = {}
+    replaced: dict[str, str] = {}
     for record in ws.office_keys.plaques_since(today.year - 1):
-        entry: dict[str, object] = {
-            "name": record.enterprise_name,
-            "credit_code": record.credit_code,
-            "grade": record.grade,
-            "year": record.year,
-        }
-        replaced = replaced_by(ws, record, today)
-        if replaced:
-            entry["replaced_by"] = replaced
-        plaques[record.serial] = entry
+        if record.enterprise_id not in index:
+            index[record.enterprise_id] = len(names)
+            names.append(record.enterprise_name)
+        plaques[record.serial] = index[record.enterprise_id]
+        text = replaced_by(ws, record, today)
+        if text:
+            replaced[record.serial] = text
     return {
         "office_name": ws.settings.office_name,
         "timezone": ws.settings.timezone,
@@ -85,7 +87,9 @@ def page_data(ws: Workspace, today: date) -> dict[str, object]:
             }
             for k in keys
         ],
+        "names": names,
         "plaques": plaques,
+        "replaced": replaced,
     }
 
 
