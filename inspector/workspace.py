@@ -28,6 +28,7 @@ from inspector.services.coverage import CoverageService
 from inspector.services.enterprises import EnterpriseService
 from inspector.services.grading_round import GradingRound
 from inspector.services.hazards import HazardService
+from inspector.services.inspection_review import InspectionReviews
 from inspector.services.inspections import InspectionService
 from inspector.services.notices import NoticeService
 from inspector.services.office_keys import OfficeKeyService
@@ -94,6 +95,13 @@ class Workspace:
     @cached_property
     def amendments(self) -> AmendmentService:
         return AmendmentService(self.db, self.templates)
+
+    @cached_property
+    def reviews(self) -> InspectionReviews:
+        """One inspection as the review screen and the inspection report show it."""
+        return InspectionReviews(
+            self.db, self.inspections, self.enterprises, self.amendments, self.signatures, self.hazards
+        )
 
     @cached_property
     def notices(self) -> NoticeService:

@@ -21,6 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from inspector.core.dates import format_cn
+from inspector.core.grades import LIGHT_COLOURS as LIGHT_HEX
+from inspector.core.grades import PENDING_COLOUR as PENDING_HEX
 from inspector.core.grades import PENDING_LABEL, Light
 from inspector.queries.hazard_figures import FigureRow
 from inspector.queries.summary_figures import AnnualFigures, annual_figures
@@ -33,12 +35,8 @@ from .plaque_style import GRADE_COLOURS
 if TYPE_CHECKING:
     from inspector.workspace import Workspace
 
-PENDING_COLOUR = colors.HexColor("#9E9E9E")
-LIGHT_COLOURS = {
-    Light.GREEN.value: colors.HexColor("#2E7D32"),
-    Light.YELLOW.value: colors.HexColor("#F2B600"),
-    Light.RED.value: colors.HexColor("#C62828"),
-}
+PENDING_COLOUR = colors.HexColor(PENDING_HEX)
+LIGHT_COLOURS = {light: colors.HexColor(hex_value) for light, hex_value in LIGHT_HEX.items()}
 HEADER_FILL = colors.HexColor("#EDE7E3")
 GRID = colors.HexColor("#999999")
 STEPS = 4  # progress: figures, charts, tables, PDF

@@ -12,20 +12,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core.errors import DomainError
 from inspector.settings import Settings
 from inspector.ui.common import file_choosers
+from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
 from inspector.ui.common.i18n import LANGUAGES
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
 from inspector.workspace import Workspace
 
@@ -66,17 +66,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("时区"), self.timezone)
         form.addRow(self.tr("亮牌验证地址"), self.verify_url)
         self.note = QLabel(self.tr("界面语言在重新启动 Inspector 后生效。"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.error = MessageLine()
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.tr("保存"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
         # Backup and restore (inspector.services.backup); restoring replaces the open database, so
         # the main window hands it to the StartController, which closes and reopens everything.
         self.backup_button = QPushButton(self.tr("备份…"))
@@ -85,14 +77,8 @@ class SettingsDialog(QDialog):
         self.restore_button.clicked.connect(self.choose_backup_to_restore)
         self.backup_status = QLabel()
         self.backup_status.setWordWrap(True)
-        backup_row = QHBoxLayout()
-        backup_row.addWidget(self.backup_button)
-        backup_row.addWidget(self.restore_button)
-        backup_row.addStretch(1)
-        layout.addLayout(backup_row)
-        layout.addWidget(self.backup_status)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        backup_row = hbox(self.backup_button, self.restore_button, STRETCH)
+        vbox(form, self.note, backup_row, self.backup_status, self.error, buttons, parent=self)
 
     def collected(self) -> Settings:
         return replace(
@@ -109,7 +95,7 @@ class SettingsDialog(QDialog):
         try:
             self.workspace.save_settings(self.collected())
         except DomainError as error:
-            self.error.setText(str(error))
+            self.error.say(str(error))
             return
         super().accept()
 
@@ -137,7 +123,7 @@ class SettingsDialog(QDialog):
         def failed(message: str) -> None:
             self.backup_button.setEnabled(True)
             self.backup_status.setText("")
-            self.error.setText(message)
+            self.error.say(message)
 
         run_in_background(lambda: create_backup(data_dir, Path(path)), done, failed)
 

@@ -31,6 +31,7 @@ from inspector.core.errors import DomainError
 from inspector.services.backup import holds_data
 from inspector.ui.common import file_choosers
 from inspector.ui.common.operations import run_in_background, wait_for_background
+from inspector.ui.common.palette import ALERT, text_style
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class WelcomePage(QWidget):
         self.status.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("welcome_error")
-        self.error.setStyleSheet("color: #c0392b")
+        self.error.setStyleSheet(text_style(ALERT))
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

@@ -152,7 +152,7 @@ def test_a_failed_build_leaves_the_old_file_and_no_temporary(
 
     out = tmp_path / "report.pdf"
     out.write_bytes(b"the previous report")
-    monkeypatch.setattr(inspection_report, "_story", lambda data, styles: [Exploding()])
+    monkeypatch.setattr(inspection_report, "_story", lambda *_args: [Exploding()])
     with pytest.raises(DomainError, match="无法保存"):
         write_inspection_report(sample.ws, sample.ids.inspection_id, out)
     assert out.read_bytes() == b"the previous report"

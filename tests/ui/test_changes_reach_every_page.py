@@ -100,7 +100,7 @@ def test_the_review_follows_a_notice_issued_elsewhere(qtbot: QtBot, workspace: W
     qtbot.addWidget(review)
     review.show()
     review.load(inspection)
-    assert "已登记" in review.hazards_label.text()
+    assert "已登记" in review.result_column.hazards_label.text()
     # Issued from the ledger (another page), not from this screen:
     workspace.notices.issue(
         [hazard],
@@ -110,8 +110,8 @@ def test_the_review_follows_a_notice_issued_elsewhere(qtbot: QtBot, workspace: W
         recheck_on=workspace.today() + timedelta(days=10),
         inspection_id=inspection,
     )
-    qtbot.waitUntil(lambda: "已登记" not in review.hazards_label.text(), timeout=WAIT_MS)
-    assert "整改" in review.hazards_label.text()
+    qtbot.waitUntil(lambda: "已登记" not in review.result_column.hazards_label.text(), timeout=WAIT_MS)
+    assert "整改" in review.result_column.hazards_label.text()
 
 
 def test_settings_reach_every_service_at_once(workspace: Workspace) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_samples import shown
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,12 +23,7 @@ def add_enterprise(workspace: Workspace, name: str, n: int) -> str:
 
 
 def make_page(qtbot: QtBot, workspace: Workspace) -> InspectionsPage:
-    page = InspectionsPage(workspace, None)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, InspectionsPage(workspace, None))
 
 
 def test_start_needs_an_enterprise_and_two_inspectors(qtbot: QtBot, workspace: Workspace) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,15 +30,25 @@ from inspector.queries.dashboard import Dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import FIGURE_TABLES, follow
+from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.palette import (
+    ALERT,
+    ALERT_DARK,
+    COVERAGE,
+    GOOD,
+    HAZARDS_FOUND,
+    INFO,
+    LIGHT_COLOURS,
+    SLATE_MUTED,
+    grade_colour,
+    text_style,
+)
 from inspector.ui.dashboard.dashboard_cards import FigureCard
 from inspector.ui.dashboard.dashboard_charts import BarChart, TrendChart
 from inspector.ui.enterprises.enterprise_model import grade_text, light_text
 from inspector.ui.grading.coverage_dialog import CoverageDialog
 from inspector.workspace import Workspace
-
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#ef6c00", "D": "#c62828", PENDING: "#90a4ae"}
-LIGHT_COLOURS = {"green": "#43a047", "yellow": "#fbc02d", "red": "#e53935"}
 
 
 class DashboardPage(QWidget):
@@ -53,36 +62,30 @@ class DashboardPage(QWidget):
         self.coverage_dialog: CoverageDialog | None = None
         today = workspace.today()
 
-        self.year = QComboBox()
-        for year in range(today.year, today.year - 6, -1):
-            self.year.addItem(self.tr("{year} 年").format(year=year), year)
-        self.town = QComboBox()
-        self.town.addItem(self.tr("全部镇街道"), None)
-        for town in EnterpriseQueries(workspace.db).towns():
-            self.town.addItem(town, town)
+        self.filters = FilterBar()
+        self.filters.label(self.tr("年度"))
+        years = range(today.year, today.year - 6, -1)
+        self.year = self.filters.choice(None, [(self.tr("{year} 年").format(year=year), year) for year in years])
+        self.filters.label(self.tr("镇街道"))
+        self.town = self.filters.towns(EnterpriseQueries(workspace.db).towns)
         self.status = QLabel()
-        self.status.setStyleSheet("color: #78909c;")
+        self.status.setStyleSheet(text_style(SLATE_MUTED))
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.setToolTip(self.tr("把看板上的全部数字导出为 Excel（.xlsx）"))
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("年度")))
-        bar.addWidget(self.year)
-        bar.addWidget(QLabel(self.tr("镇街道")))
-        bar.addWidget(self.town)
-        bar.addSpacing(12)
-        bar.addWidget(self.status)
-        bar.addStretch(1)
-        bar.addWidget(self.refresh_button)
-        bar.addWidget(self.export_button)
+        self.filters.spacing(12)
+        self.filters.add(self.status)
+        self.filters.stretch()
+        self.filters.add(self.refresh_button)
+        self.filters.add(self.export_button)
 
         self.cards: dict[str, FigureCard] = {
             "enterprises": FigureCard(self.tr("在册企业")),
-            "inspected": FigureCard(self.tr("本年已检查 / 覆盖率"), "#00838f"),
-            "found": FigureCard(self.tr("发现隐患"), "#ef6c00"),
-            "rectified": FigureCard(self.tr("已整改 / 整改率"), "#2e7d32"),
-            "overdue": FigureCard(self.tr("逾期未整改"), "#c62828"),
-            "open_major": FigureCard(self.tr("未整改重大隐患"), "#b71c1c"),
+            "inspected": FigureCard(self.tr("本年已检查 / 覆盖率"), COVERAGE),
+            "found": FigureCard(self.tr("发现隐患"), HAZARDS_FOUND),
+            "rectified": FigureCard(self.tr("已整改 / 整改率"), GOOD),
+            "overdue": FigureCard(self.tr("逾期未整改"), ALERT),
+            "open_major": FigureCard(self.tr("未整改重大隐患"), ALERT_DARK),
         }
         self.cards["enterprises"].setToolTip(self.tr("点击查看企业名录"))
         self.cards["inspected"].setToolTip(self.tr("点击查看尚未检查的企业并分派检查人员"))
@@ -129,11 +132,10 @@ class DashboardPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(scroll, 1)
 
-        self.year.currentIndexChanged.connect(self.refresh)
-        self.town.currentIndexChanged.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_export)
         self._shown_once = False
@@ -144,18 +146,11 @@ class DashboardPage(QWidget):
         return int(self.year.currentData())
 
     def selected_town(self) -> str | None:
-        return self.town.currentData()
+        return self.town.town()
 
     def set_filters(self, year: int | None = None, town: str | None = None) -> None:
-        """Choose the year and town (None: every town) and reload."""
-        for combo in (self.year, self.town):
-            combo.blockSignals(True)
-        if year is not None:
-            self.year.setCurrentIndex(max(self.year.findData(year), 0))
-        self.town.setCurrentIndex(max(self.town.findData(town), 0) if town else 0)
-        for combo in (self.year, self.town):
-            combo.blockSignals(False)
-        self.refresh()
+        """Choose the year (None: keep it) and town (None: every town) and reload."""
+        self.filters.choose({self.town: town} if year is None else {self.year: year, self.town: town})
 
     def refresh(self) -> None:
         """Read the figures on the background worker; a request made while one runs is queued."""
@@ -199,14 +194,14 @@ class DashboardPage(QWidget):
         self.grades_chart.set_data(
             grade_keys,
             [grade_text(None if k == PENDING else k) for k in grade_keys],
-            [(self.tr("企业数"), [d.grades.get(k, 0) for k in grade_keys], "#1565c0")],
-            [GRADE_COLOURS[k] for k in grade_keys],
+            [(self.tr("企业数"), [d.grades.get(k, 0) for k in grade_keys], INFO)],
+            [grade_colour(k) for k in grade_keys],
         )
         light_keys = [light.value for light in Light]
         self.lights_chart.set_data(
             light_keys,
             [light_text(k) for k in light_keys],
-            [(self.tr("企业数"), [d.lights.get(k, 0) for k in light_keys], "#43a047")],
+            [(self.tr("企业数"), [d.lights.get(k, 0) for k in light_keys], GOOD)],
             [LIGHT_COLOURS[k] for k in light_keys],
         )
         self.lights_chart.chart_.setTitle(
@@ -218,8 +213,8 @@ class DashboardPage(QWidget):
                 [row.key or "" for row in rows],
                 [row.label for row in rows],
                 [
-                    (found_name, [row.found for row in rows], "#ef6c00"),
-                    (fixed_name, [row.rectified for row in rows], "#2e7d32"),
+                    (found_name, [row.found for row in rows], HAZARDS_FOUND),
+                    (fixed_name, [row.rectified for row in rows], GOOD),
                 ],
             )
         self.trend_chart.set_data(

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.ui.common import file_choosers
+from inspector.ui.common.palette import PDF_BACKGROUND
 
 MAX_PRINT_DPI = 300  # enough for text and QR codes; 1200 dpi A3 pages would need ~250 MB each
 ZOOM_STEP = 1.25
@@ -172,7 +173,7 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setStyleSheet("QPdfView { background: #8a8a8a; }")
+        self.view.setStyleSheet(f"QPdfView {{ background: {PDF_BACKGROUND}; }}")
         self.navigator = self.view.pageNavigator()
 
         count = self.document.pageCount()

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core.errors import Cancelled, DomainError
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.layouts import vbox
 from inspector.ui.common.operations import Operation
 from inspector.ui.documents.pdf_preview import PdfPreview
 from inspector.workspace import Workspace
@@ -275,15 +276,9 @@ class ReportOptionsDialog(QDialog):
         if self.year is not None:
             self.year.valueChanged.connect(self._update_warning)
         self._update_warning()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("预览"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("预览"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(buttons)
+        vbox(form, self.warning, buttons, parent=self)
         self.setMinimumWidth(320)
         self.job: ReportJob | None = None  # the document started on OK
 

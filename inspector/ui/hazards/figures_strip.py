@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.queries.hazard_figures import FigureRow
+from inspector.ui.common.palette import SLATE, text_style
 from inspector.workspace import Workspace
 
 
@@ -17,7 +18,7 @@ class FiguresStrip(QLabel):
         self.workspace = workspace
         self.figures: FigureRow | None = None
         self.setObjectName("figures_strip")
-        self.setStyleSheet("color: #37474f;")
+        self.setStyleSheet(text_style(SLATE))
 
     def refresh(self) -> None:
         today = self.workspace.today()

@@ -43,6 +43,8 @@ from inspector.sync.credentials import lookup_password, parse_server_url, store_
 from inspector.sync.engine import META_COLUMNS
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import SYNC_TABLES, follow
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import Operation, Progress
 from inspector.workspace import Workspace
 
@@ -115,12 +117,9 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("服务器"), QLabel(server))
         form.addRow(self.tr("密码"), self.password)
         form.addRow("", self.remember)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("确定"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        vbox(form, buttons, parent=self)
 
 
 class SyncPage(QWidget):
@@ -147,14 +146,8 @@ class SyncPage(QWidget):
         self.server_status = QLabel()
         self.server_status.setWordWrap(True)
         central_box = QGroupBox(self.tr("中心数据库"))
-        central_layout = QVBoxLayout(central_box)
-        central_layout.addWidget(self.server)
-        row = QHBoxLayout()
-        row.addWidget(self.push_button)
-        row.addWidget(self.pull_button)
-        row.addStretch(1)
-        central_layout.addLayout(row)
-        central_layout.addWidget(self.server_status)
+        buttons = hbox(self.push_button, self.pull_button, STRETCH)
+        vbox(self.server, buttons, self.server_status, parent=central_box)
 
         # -- bundles
         self.export_button = QPushButton(self.tr("导出同步包…"))
