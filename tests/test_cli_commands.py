@@ -296,7 +296,7 @@ def test_user_error_in_a_subprocess_exits_1_without_traceback(data_dir: Path) ->
     assert_one_line_error(completed.stderr)
 
 
-def test_progress_is_drawn_only_on_a_terminal() -> None:
+def test_progress_is_redrawn_only_on_a_terminal() -> None:
     import io
 
     from inspector.cli.common import progress_bar
@@ -306,7 +306,11 @@ def test_progress_is_drawn_only_on_a_terminal() -> None:
             return True
 
     log = io.StringIO()
-    assert progress_bar("导出中", stream=log) is None  # a log file or a pipe gets no \r redraws
+    logged = progress_bar("导出中", stream=log)
+    assert logged is not None
+    for done in range(5):
+        logged(done, 4)
+    assert log.getvalue() == "导出中 4/4\n"  # a log file or a pipe gets one line, no \r redraws
     assert progress_bar("导出中", quiet=True, stream=Terminal()) is None
     screen = Terminal()
     show = progress_bar("导出中", stream=screen)

@@ -32,14 +32,20 @@ def print_json(value: Any) -> None:
 
 
 def progress_bar(label: str, quiet: bool = False, stream: TextIO | None = None) -> Callable[[int, int], None] | None:
-    """A bar redrawn in place with "\\r" on stderr, or None (no progress) when `quiet` or when
-    stderr is not a terminal: in a log file or a pipe every redraw would stay, one long line of
-    control characters. The command's result line on stdout says what was done either way."""
+    """Progress on stderr, or None when `quiet`. On a terminal, a bar redrawn in place with
+    "\\r"; otherwise (a log file, a pipe) one plain line when the work is done: there every
+    redraw would stay, one long line of control characters."""
     out = stream or sys.stderr
-    if quiet or not out.isatty():
+    if quiet:
         return None
+    on_terminal = out.isatty()
 
     def show(done: int, total: int) -> None:
+        if not on_terminal:
+            if done >= total:
+                out.write(f"{label} {done}/{total}\n")
+                out.flush()
+            return
         width = 30
         filled = width if total == 0 else width * done // total
         out.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")

@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--from", dest="found_from", metavar="YYYY-MM-DD", help="发现日期起")
     export.add_argument("--to", dest="found_to", metavar="YYYY-MM-DD", help="发现日期止")
     export.add_argument("--year", type=int, help="发现年份")
-    export.add_argument("--quiet", action="store_true", help="不显示进度条（输出不是终端时本来就不显示）")
+    export.add_argument("--quiet", action="store_true", help="不显示进度（输出不是终端时只在完成时写一行）")
     export.add_argument(
         "--plain",
         action="store_true",
