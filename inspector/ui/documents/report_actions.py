@@ -38,6 +38,7 @@ from inspector.core.errors import Cancelled, DomainError
 from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.layouts import vbox
 from inspector.ui.common.operations import Operation
+from inspector.ui.common.palette import ALERT, text_style
 from inspector.ui.documents.pdf_preview import PdfPreview
 from inspector.workspace import Workspace
 
@@ -271,7 +272,7 @@ class ReportOptionsDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("warning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #c0392b")
+        self.warning.setStyleSheet(text_style(ALERT))
         self._warning_for = warning
         if self.year is not None:
             self.year.valueChanged.connect(self._update_warning)
