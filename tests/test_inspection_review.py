@@ -16,7 +16,7 @@ from inspector.services.inspection_review import NothingToReview
 from inspector.services.signatures import SignatureRole
 from inspector.workspace import Workspace
 
-ANSWERS = {"C-3": Result.FAIL, "I-2": Result.FAIL, "D-2": Result.PARTIAL}  # C-3 is a key item
+ANSWERS = {"C-1": Result.FAIL, "I-2": Result.FAIL, "D-2": Result.PARTIAL}  # C-1 is a key item
 DRAWING = [[[0.1, 0.5], [0.2, 0.4], [0.3, 0.6]]]
 
 
@@ -33,7 +33,7 @@ def completed(ws: Workspace) -> str:
     for item in ws.inspections.template_of(inspection_id).items:
         ws.inspections.answer(inspection_id, item.code, ANSWERS.get(item.code, Result.PASS))
     ws.inspections.complete(inspection_id)
-    ws.hazards.raise_hazard(ws.inspections.hazard_draft_for_item(inspection_id, "C-3", date(2026, 5, 12)))
+    ws.hazards.raise_hazard(ws.inspections.hazard_draft_for_item(inspection_id, "C-1", date(2026, 5, 12)))
     return inspection_id
 
 
@@ -55,10 +55,10 @@ def test_a_completed_inspection_reads_as_recorded(workspace: Workspace) -> None:
     assert review.signed.grade is Grade.C  # the failed key item caps it
     assert review.amendments == () and review.original is None and review.corrected_result is None
     assert [(f.item.code, f.result) for f in review.findings()] == [
-        (code, ANSWERS[code]) for code in ("C-3", "D-2", "I-2")
+        (code, ANSWERS[code]) for code in ("C-1", "D-2", "I-2")
     ]  # in checklist order
     assert review.signed_findings() == review.findings()
-    assert [h.item_code for h in review.hazards] == ["C-3"]
+    assert [h.item_code for h in review.hazards] == ["C-1"]
     assert review.signatures == {}  # none yet: the report leaves lines to sign on paper
 
 
@@ -66,7 +66,7 @@ def test_a_correction_changes_the_result_but_not_what_was_signed(workspace: Work
     inspection_id = finalized(workspace)
     signed = workspace.reviews.get(inspection_id)
     assert set(signed.signatures) == set(SignatureRole) and signed.finalized
-    workspace.amendments.amend_answer(inspection_id, "C-3", Result.PASS, "复核照片，已当场整改", "王建国")
+    workspace.amendments.amend_answer(inspection_id, "C-1", Result.PASS, "复核照片，已当场整改", "王建国")
 
     review = workspace.reviews.get(inspection_id)
     view = review.view
@@ -74,12 +74,12 @@ def test_a_correction_changes_the_result_but_not_what_was_signed(workspace: Work
     assert review.result == workspace.amendments.effective_grade(inspection_id)
     assert review.result.grade is not Grade.C and review.corrected_result == review.result
     assert review.original == (view.score, view.grade) and view.grade == "C"
-    assert [a.item_code for a in review.amendments] == ["C-3"]
+    assert [a.item_code for a in review.amendments] == ["C-1"]
     # The report prints the items not passed now; the review lists them as signed, marked.
     assert [f.item.code for f in review.findings()] == ["D-2", "I-2"]
     marked = {f.item.code: f.corrected for f in review.signed_findings()}
-    assert set(marked) == {"C-3", "D-2", "I-2"}
-    assert marked["C-3"] is not None and marked["C-3"].result is Result.PASS
+    assert set(marked) == {"C-1", "D-2", "I-2"}
+    assert marked["C-1"] is not None and marked["C-1"].result is Result.PASS
     assert marked["D-2"] is None and marked["I-2"] is None
 
 
@@ -99,7 +99,7 @@ def test_a_draft_is_provisional_and_one_with_nothing_applicable_has_nothing_to_r
     workspace.inspections.answer(inspection_id, "B-3", Result.NOT_APPLICABLE)
     with pytest.raises(NothingToReview):
         workspace.reviews.get(inspection_id)
-    workspace.inspections.answer(inspection_id, "C-3", Result.FAIL)
+    workspace.inspections.answer(inspection_id, "C-1", Result.FAIL)
     review = workspace.reviews.get(inspection_id)
     assert review.draft and not review.result.complete and review.signatures == {}
-    assert [f.item.code for f in review.findings()] == ["C-3"]
+    assert [f.item.code for f in review.findings()] == ["C-1"]

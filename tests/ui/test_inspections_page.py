@@ -34,7 +34,7 @@ def test_start_needs_an_enterprise_and_two_inspectors(qtbot: QtBot, workspace: W
     dialog = page.new_inspection()
     assert dialog.isVisible()
     assert "general-manufacturing" not in dialog.template_label.text()
-    assert "第 1 版" in dialog.template_label.text()
+    assert "第 2 版" in dialog.template_label.text()
     assert dialog.date.date().toPython() == workspace.today()
 
     # Search as you type (names through the input method, codes from the keys) narrows the list.
@@ -109,7 +109,7 @@ def test_drafts_come_first_and_resume_at_the_same_item(qtbot: QtBot, workspace: 
     assert left_at == view.items[6].code
     qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.list_page
-    assert page.model.data(page.model.index(0, InspectionListModel.PROGRESS)) == "4/48"
+    assert page.model.data(page.model.index(0, InspectionListModel.PROGRESS)) == "4/54"
 
     # "Restart": a new Workspace and page on the same folder; double-click resumes the draft.
     second = Workspace(data_dir)

@@ -24,7 +24,7 @@ from inspector.ui.common.signature_pad import SignaturePad
 from inspector.ui.inspection.review_view import ReviewView
 from inspector.workspace import Workspace
 
-FAILED = ("C-3", "I-2")  # a key item (caps the grade at C) and an ordinary one
+FAILED = ("C-1", "I-2")  # a key item (caps the grade at C) and an ordinary one: 3.5 + 1.5 of 100
 
 
 def completed_inspection(ws: Workspace) -> str:
@@ -40,7 +40,7 @@ def completed_inspection(ws: Workspace) -> str:
     for item in ws.inspections.template_of(inspection_id).items:
         ws.inspections.answer(inspection_id, item.code, Result.FAIL if item.code in FAILED else Result.PASS)
     ws.inspections.complete(inspection_id)
-    ws.hazards.raise_hazard(ws.inspections.hazard_draft_for_item(inspection_id, "C-3", date(2026, 5, 12)))
+    ws.hazards.raise_hazard(ws.inspections.hazard_draft_for_item(inspection_id, "C-1", date(2026, 5, 12)))
     return inspection_id
 
 
@@ -154,9 +154,9 @@ def test_pen_and_touch_draw_too(qtbot: QtBot) -> None:
 # -- the review screen -----------------------------------------------------------------------------
 def test_review_shows_grade_reasons_failed_items_and_hazards(view: ReviewView) -> None:
     assert view.result_column.grade_badge.text() == "C"
-    assert view.result_column.score_label.text() == "95.5 分"
-    assert "关键项 C-3 不合格" in view.result_column.reasons_label.text()
-    assert "C-3" in view.result_column.failed_label.text() and "I-2" in view.result_column.failed_label.text()
+    assert view.result_column.score_label.text() == "95 分"
+    assert "关键项 C-1 不合格" in view.result_column.reasons_label.text()
+    assert "C-1" in view.result_column.failed_label.text() and "I-2" in view.result_column.failed_label.text()
     assert view.result_column.failed_heading.text().startswith("不符合项（2）")
     assert "（1）" in view.result_column.hazards_heading.text()
     assert view.signature_panel.boxes[SignatureRole.INSPECTOR_1].name.text() == "王建国"
@@ -200,7 +200,7 @@ def test_signing_with_the_mouse_and_finalizing(
     assert len(pad.strokes()) == 2
     assert view.amend_button.isVisible() and not view.finalize_button.isVisible()
     with pytest.raises(TransitionRefused):
-        workspace.inspections.answer(inspection_id, "C-3", Result.PASS)
+        workspace.inspections.answer(inspection_id, "C-1", Result.PASS)
 
 
 def test_back_to_edit_reopens_the_inspection(
@@ -232,7 +232,7 @@ def test_correction_requires_a_reason_and_keeps_the_original(
     with qtbot.waitSignal(view.finalized, timeout=10_000):
         qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
 
-    dialog = view.amendment_dialog("C-3")
+    dialog = view.amendment_dialog("C-1")
     qtbot.addWidget(dialog)
     dialog.set_new_result(Result.PASS)
     dialog.reason.setPlainText("   ")
@@ -241,16 +241,16 @@ def test_correction_requires_a_reason_and_keeps_the_original(
     assert dialog.result() == 0 and dialog.amendment is None
     assert view.amendments.history(inspection_id) == []
 
-    dialog.reason.setPlainText("复核照片显示灭火器压力正常")
+    dialog.reason.setPlainText("复核照片显示安全出口未锁闭")
     dialog.submit()
     assert dialog.amendment is not None and dialog.result() == 1
     view.load(inspection_id)
 
     original = workspace.inspections.get(inspection_id)
-    assert original.answers["C-3"].result is Result.FAIL and original.grade == "C"
+    assert original.answers["C-1"].result is Result.FAIL and original.grade == "C"
     assert view.result_column.grade_badge.text() == "C"  # the signed grade stays on top…
     assert view.result_column.amended_label.isVisible()  # …with the amended one next to it
     assert "更正后：A 级" in view.result_column.amended_label.text()
-    assert "复核照片显示灭火器压力正常" in view.result_column.amendments_label.text()
+    assert "复核照片显示安全出口未锁闭" in view.result_column.amendments_label.text()
     assert "王建国" in view.result_column.amendments_label.text()
     assert "已更正为：符合" in view.result_column.failed_label.text()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from inspector.core.checklist import Severity
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
+from inspector.core.rates import format_percent
 from inspector.queries.dashboard import Dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.ui.common import file_choosers
@@ -179,8 +180,8 @@ class DashboardPage(QWidget):
 
     def show_figures(self, d: Dashboard) -> None:
         self.figures = d
-        rate = "—" if d.rectification_rate is None else f"{d.rectification_rate:.1f}%"
-        coverage = "—" if d.coverage is None else f"{d.coverage:.1f}%"
+        rate = format_percent(d.rectification_rate)
+        coverage = format_percent(d.coverage)
         self.cards["enterprises"].set_value(str(d.enterprises), self.tr("检查 {n} 次").format(n=d.inspections))
         self.cards["inspected"].set_value(
             f"{d.inspected} / {coverage}", self.tr("未检查 {n} 家").format(n=d.enterprises - d.inspected)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from inspector.core.rates import format_percent
 from inspector.queries.hazard_figures import FigureRow
 from inspector.ui.common.palette import SLATE, text_style
 from inspector.workspace import Workspace
@@ -24,7 +25,7 @@ class FiguresStrip(QLabel):
         today = self.workspace.today()
         self.figures = self.workspace.hazard_figures(today.year)[-1]
         f = self.figures
-        rate = "—" if f.rate is None else f"{f.rate:.1f}%"
+        rate = format_percent(f.rate)
         self.setText(
             self.tr("{year} 年：发现 {found} · 已整改 {fixed} · 整改率 {rate} · 逾期 {overdue}").format(
                 year=today.year, found=f.found, fixed=f.rectified, rate=rate, overdue=f.overdue
