@@ -110,3 +110,32 @@ def ink_near_edge(pdf: Path, tmp: Path, edge_mm: float = 10.0, dpi: int = 72) ->
             if whole[0] < inner[0] or whole[1] < inner[1] or whole[2] > inner[2] or whole[3] > inner[3]:
                 problems.append(f"{page.name}: ink at {whole} within {edge_mm} mm of the edge {image.size}")
     return problems
+
+
+def downgrade_to_d(ws: Workspace, record: PlaqueRecord, issued_on: date) -> str:
+    """What grading_follow does on a major hazard: `record` stops being current and a D plaque
+    of the same year replaces it. Returns the new plaque's serial."""
+    import uuid
+
+    from sqlalchemy import select, update
+
+    from inspector.db.models import PlaqueRow
+
+    serial = record.serial + "-D"
+    with ws.db.transaction() as session:
+        session.execute(update(PlaqueRow).where(PlaqueRow.serial == record.serial).values(current=False))
+        row = session.scalar(select(PlaqueRow).where(PlaqueRow.serial == record.serial))
+        assert row is not None
+        session.add(
+            PlaqueRow(
+                enterprise_id=uuid.UUID(record.enterprise_id),
+                year=record.year,
+                grade="D",
+                score=row.score,
+                reasons=["重大隐患"],
+                serial=serial,
+                issued_on=issued_on,
+                current=True,
+            )
+        )
+    return serial

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import re
 import subprocess
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from plaque_fixtures import SPEC
-from sqlalchemy import select, update
+from plaque_fixtures import SPEC, downgrade_to_d
 
 from inspector.cli.main import main
-from inspector.db.models import PlaqueRow
 from inspector.demo.demo_city import create_demo
 from inspector.reports.plaque_keys import create_office_key, load_signing_key
 from inspector.reports.plaque_qr import qr_text
@@ -52,22 +49,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     plaques = ws.office_keys.current_plaques(year)
     # Downgrade one, as grading_follow does on a major hazard: its old plaque is superseded.
     old = plaques[1]
-    with ws.db.transaction() as session:
-        session.execute(update(PlaqueRow).where(PlaqueRow.serial == old.serial).values(current=False))
-        row = session.scalar(select(PlaqueRow).where(PlaqueRow.serial == old.serial))
-        assert row is not None
-        session.add(
-            PlaqueRow(
-                enterprise_id=uuid.UUID(old.enterprise_id),
-                year=year,
-                grade="D",
-                score=row.score,
-                reasons=["重大隐患"],
-                serial=old.serial + "-D",
-                issued_on=ws.today(),
-                current=True,
-            )
-        )
+    downgrade_to_d(ws, old, ws.today())
     published = publish_page(ws, folder / "site")
     assert published.keys == 1 and published.plaques >= len(plaques)
     yield Site(ws, published.path, plaques, old, folder / "chromium")

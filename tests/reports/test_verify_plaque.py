@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import stat
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
-from plaque_fixtures import TODAY, YEAR, City, city, make_city, pinned_today
-from sqlalchemy import select, update
+from plaque_fixtures import TODAY, YEAR, City, city, downgrade_to_d, make_city, pinned_today
 
 from inspector.cli.main import main
 from inspector.core.errors import DomainError
-from inspector.db.models import PlaqueRow
 from inspector.reports.plaque_keys import create_office_key, export_public_key, import_public_key, load_signing_key
 from inspector.reports.plaque_qr import qr_matrix, qr_text
 from inspector.reports.plaque_signing import Status, parse_payload, sign_plaque, verify_payload
@@ -77,22 +74,7 @@ def test_a_downgraded_plaque_is_superseded(tmp_path: Path, pinned_today: None) -
     try:
         record = made.plaques[0]
         old = sign_plaque(load_signing_key(made.ws), record)
-        with made.ws.db.transaction() as session:  # what grading_follow does on a major hazard
-            session.execute(update(PlaqueRow).where(PlaqueRow.serial == record.serial).values(current=False))
-            row = session.scalar(select(PlaqueRow).where(PlaqueRow.serial == record.serial))
-            assert row is not None
-            session.add(
-                PlaqueRow(
-                    enterprise_id=uuid.UUID(record.enterprise_id),
-                    year=YEAR,
-                    grade="D",
-                    score=row.score,
-                    reasons=["重大隐患"],
-                    serial=record.serial + "-D",
-                    issued_on=TODAY,
-                    current=True,
-                )
-            )
+        downgrade_to_d(made.ws, record, TODAY)
         result = verify_payload(made.ws, old)
         assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
         assert result.status.label == "已被取代"
