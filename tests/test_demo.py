@@ -277,3 +277,45 @@ def test_lights_are_those_of_the_latest_quarter(demo: Workspace) -> None:
     assert stats.quarter == "2026Q2"
     assert set(stats.lights) == {"green", "yellow", "red"}
     assert sum(stats.lights.values()) == scalar(demo, "SELECT count(*) FROM lights WHERE quarter = ?", stats.quarter)
+
+
+# -- never the future ----------------------------------------------------------------------------
+def test_a_demo_made_in_the_morning_writes_nothing_later(tmp_path: Path, pinned_today: None) -> None:
+    """A laptop that syncs the demo must not receive steps from its future (issue 13): made at
+    08:00 on its day, every time in the demo is at or before 08:00 and every hazard still has
+    every lifecycle status (today's work is squeezed into the morning)."""
+    from datetime import UTC, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import DateTime, inspect
+
+    now = datetime.combine(TODAY, time(8, 0), tzinfo=ZoneInfo("Asia/Shanghai")).astimezone(UTC)
+    workspace, _counts = make_demo(tmp_path / "morning", replace(SPEC, now=now))
+    try:
+        latest = now.replace(tzinfo=None).isoformat(" ", timespec="microseconds")
+        for table in inspect(workspace.db.engine).get_table_names():
+            columns = inspect(workspace.db.engine).get_columns(table)
+            for column in (c["name"] for c in columns if isinstance(c["type"], DateTime)):
+                value = scalar(workspace, f"SELECT max({column}) FROM {table}")
+                assert value is None or str(value) <= latest, f"{table}.{column} = {value}"
+        for table, column in (
+            ("hazards", "found_on"),
+            ("hazards", "rectified_on"),
+            ("hazards", "closed_on"),
+            ("inspections", "inspection_date"),
+            ("plaques", "issued_on"),
+        ):
+            value = scalar(workspace, f"SELECT max({column}) FROM {table}")
+            assert value is None or str(value) <= TODAY.isoformat(), f"{table}.{column} = {value}"
+        statuses = {row[0] for row in sql(workspace, "SELECT DISTINCT status FROM hazards")}
+        assert statuses == {s.value for s in HazardStatus}
+    finally:
+        workspace.close()
+
+
+def test_each_demo_event_follows_the_one_before(demo: Workspace) -> None:
+    rows = sql(demo, "SELECT hazard_id, seq, id, follows FROM hazard_events ORDER BY hazard_id, seq")
+    previous: dict[object, object] = {}
+    for hazard_id, seq, event_id, follows in rows:
+        assert follows == previous.get(hazard_id), (hazard_id, seq)
+        previous[hazard_id] = event_id

@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from inspector.core.errors import DomainError
 from inspector.paths import data_dir
 
 if TYPE_CHECKING:
@@ -54,3 +56,13 @@ def progress_bar(label: str, quiet: bool = False, stream: TextIO | None = None) 
         out.flush()
 
     return show
+
+
+def parse_day(text: str | None, what: str) -> date | None:
+    """A YYYY-MM-DD option (None when not given); anything else is refused in one sentence."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError(f"{what}应为 YYYY-MM-DD 格式的日期，收到的是 “{text}”") from None

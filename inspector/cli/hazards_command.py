@@ -1,4 +1,5 @@
-"""`inspector hazards export --out F.xlsx|F.csv [filters]` and `inspector hazards figures`."""
+"""`inspector hazards export --out F.xlsx|F.csv [filters]` and `inspector hazards figures`; record, act
+and show are in hazard_lifecycle_commands."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from inspector.core.rates import format_percent
 from inspector.queries.hazard_figures import GROUPINGS, hazard_figures
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 
-from .common import open_workspace, print_json, progress_bar
+from . import hazard_lifecycle_commands
+from .common import open_workspace, parse_day, print_json, progress_bar
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("hazards", help="隐患台账：导出与统计 hazard ledger")
+    parser = commands.add_parser("hazards", help="隐患台账：登记、处理、查看、导出与统计 hazard ledger")
     sub = parser.add_subparsers(dest="hazards_command", metavar="ACTION", required=True)
 
     export = sub.add_parser("export", help="导出隐患台账为 .xlsx 或 .csv")
@@ -49,19 +51,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     figures.add_argument("--by", choices=list(GROUPINGS), help="分组：镇街、等级、类别或月份")
     figures.add_argument("--json", action="store_true", help="以 JSON 输出")
     figures.set_defaults(run=run_figures)
-
-
-def _day(text: str | None, what: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError(f"{what}应为 YYYY-MM-DD 格式的日期，收到的是 “{text}”") from None
+    hazard_lifecycle_commands.register(sub)
 
 
 def ledger_filter(args: argparse.Namespace) -> LedgerFilter:
-    found_from, found_to = _day(args.found_from, "起始日期"), _day(args.found_to, "截止日期")
+    found_from, found_to = parse_day(args.found_from, "起始日期"), parse_day(args.found_to, "截止日期")
     if args.year is not None:
         if found_from or found_to:
             raise DomainError("--year 不能与 --from/--to 同时使用")

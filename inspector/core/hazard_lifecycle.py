@@ -119,6 +119,12 @@ class HazardEvent:
     note: str = ""
     photos: tuple[str, ...] = ()  # photo content hashes
     new_deadline: date | None = None
+    # Where the event sits in the merged history (inspector/core/causal_history.py); empty until
+    # stored. `at` above is the writer's wall clock: what people see, never used for ordering.
+    id: str = ""
+    follows: str | None = None
+    stamp: int = 0
+    device: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ the same transaction; the core state machine decides what is allowed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -20,11 +20,14 @@ from inspector.core.checklist import LocationType, Severity
 from inspector.core.dates import today as today_in
 from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, ValidationError
+from inspector.core.hazard_history import replay_merged
 from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
 from inspector.db.database import Database
+from inspector.db.hlc import next_hlc
 from inspector.db.ids import to_str, to_uuid
-from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow, PhotoRow
+from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow
 from inspector.photos.photo_store import StoredPhoto
+from inspector.queries.hazard_events import load_histories
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.photo_rows import photo_row_id
 
@@ -234,70 +237,44 @@ class HazardService:
         return row
 
     @staticmethod
-    def _state(session: Session, row: HazardRow) -> HazardState:
-        events = session.scalars(
-            select(HazardEventRow).where(HazardEventRow.hazard_id == row.id).order_by(HazardEventRow.seq)
-        ).all()
-        photo_rows = session.execute(
-            select(HazardEventPhotoRow.event_id, PhotoRow.sha256)
-            .join(PhotoRow, PhotoRow.id == HazardEventPhotoRow.photo_id)
-            .where(HazardEventPhotoRow.event_id.in_([e.id for e in events]))
-            .order_by(HazardEventPhotoRow.position)
-        ).all()
-        photos: dict[object, list[str]] = {}
-        for event_id, sha in photo_rows:
-            photos.setdefault(event_id, []).append(sha)
-        history = [
-            HazardEvent(
-                HazardAction(e.action),
-                e.at,
-                e.by,
-                HazardStatus(e.from_status) if e.from_status else None,
-                HazardStatus(e.to_status),
-                e.note,
-                tuple(photos.get(e.id, ())),
-                e.new_deadline,
-            )
-            for e in events
-        ]
-        return replay_merged(row.initial_deadline, history)
+    def _history(session: Session, row: HazardRow) -> tuple[HazardState, int]:
+        """The replayed state (events in causal order) and the next free `seq`."""
+        session.flush()  # the history is read with Core: earlier steps of this transaction too
+        history = load_histories(session, [row.id]).get(row.id)
+        if history is None:
+            raise DomainError(f"隐患 {to_str(row.id)} 没有任何记录")
+        return replay_merged(row.initial_deadline, history.events), max(history.seq.values()) + 1
 
     @staticmethod
-    def _append(session: Session, row: HazardRow, event: HazardEvent, seq: int, photos: Sequence[StoredPhoto]) -> None:
-        event_row = HazardEventRow(hazard_id=row.id, seq=seq, **event_columns(event))
+    def _state(session: Session, row: HazardRow) -> HazardState:
+        return HazardService._history(session, row)[0]
+
+    @staticmethod
+    def _append(
+        session: Session,
+        row: HazardRow,
+        event: HazardEvent,
+        seq: int,
+        photos: Sequence[StoredPhoto],
+        follows: str | None = None,
+    ) -> None:
+        # The event's place in every copy's history: after the last event this copy has, with
+        # this device's clock (inspector/core/causal_history.py). `at` is only what people see.
+        stamp = next_hlc()
+        event_row = HazardEventRow(
+            hazard_id=row.id,
+            seq=seq,
+            hlc=stamp,
+            stamp=stamp,
+            follows=to_uuid(follows, "隐患记录") if follows else None,
+            **event_columns(event),
+        )
         session.add(event_row)
         session.flush()
         for position, photo in enumerate(photos):
             session.add(
                 HazardEventPhotoRow(event_id=event_row.id, photo_id=photo_row_id(session, photo), position=position)
             )
-
-
-def replay_merged(initial_deadline: date, events: Sequence[HazardEvent]) -> HazardState:
-    """The state after a history that sync may have merged from two devices (inspector/sync):
-    two laptops acting on the same hazard offline can leave a step the lifecycle would refuse
-    (both closed it). Such a step is kept in the history and taken as recorded: the hazard is
-    in the state its author saw it go to, with the deadline it set."""
-    try:
-        return lifecycle.replay(initial_deadline, events)
-    except lifecycle.TransitionRefused:
-        if not events:
-            raise
-    state = lifecycle.record(initial_deadline, events[0].at, events[0].by, events[0].note, events[0].photos)
-    state = replace(state, events=(events[0],))
-    for event in events[1:]:
-        try:
-            state = lifecycle.apply(
-                state, event.action, event.at, event.by, event.note, event.photos, event.new_deadline
-            )
-        except lifecycle.TransitionRefused:
-            state = replace(
-                state,
-                status=event.to_status,
-                deadline=event.new_deadline or state.deadline,
-                events=(*state.events, event),
-            )
-    return state
 
 
 def transition(
@@ -314,9 +291,10 @@ def transition(
     """Apply one lifecycle action to a hazard row inside the caller's transaction: the event is
     appended and the mirrored status, deadline and dates updated. The caller refreshes grading
     (`refresh_enterprise`) once it has made all its changes."""
-    state = HazardService._state(session, row)
+    state, seq = HazardService._history(session, row)
+    seen_last = state.events[-1].id
     state = lifecycle.apply(state, action, at, by, note, [p.sha256 for p in photos], new_deadline)
-    HazardService._append(session, row, state.events[-1], len(state.events), photos)
+    HazardService._append(session, row, state.events[-1], seq, photos, follows=seen_last)
     row.status, row.deadline = state.status.value, state.deadline
     day = today_in(timezone, at)
     if lifecycle.is_rectified(state.status) and row.rectified_on is None:

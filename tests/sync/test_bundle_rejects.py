@@ -83,10 +83,10 @@ def test_unknown_format_version(pair: tuple[Laptop, Laptop, Path], tmp_path: Pat
     _, b, good = pair
     with zipfile.ZipFile(good) as archive:
         manifest = json.loads(archive.read("manifest.json"))
-    manifest["version"] = 2
-    bad = tmp_path / "v2.zip"
+    manifest["version"] = 3  # a newer program's bundle (this one writes 2 and reads 1 and 2)
+    bad = tmp_path / "v3.zip"
     rezip(good, bad, {"manifest.json": json.dumps(manifest).encode()})
-    refused(b, bad, "格式版本为 2")
+    refused(b, bad, "格式版本为 3")
 
 
 def test_a_version_written_as_text_is_named_as_such(pair: tuple[Laptop, Laptop, Path], tmp_path: Path) -> None:
