@@ -5,10 +5,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,21 +16,14 @@ from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.core.rates import percent
-from inspector.db.database import DB_NAME
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.workspace import Workspace
+from tests.prepared_data import TODAY, DemoCopies
+from tests.sqlite_files import scalar, sql
 
-TODAY = date(2026, 6, 15)
 SPEC = DemoSpec(enterprises=30, years=2, seed=11)
 RECTIFIED = ("fixed_on_site", "recheck_passed", "closed")
-
-
-@pytest.fixture(scope="module")
-def pinned_today() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Workspace, "today", lambda self: TODAY)
-        yield
 
 
 def make_demo(folder: Path, spec: DemoSpec = SPEC) -> tuple[Workspace, dict[str, int]]:
@@ -41,31 +32,18 @@ def make_demo(folder: Path, spec: DemoSpec = SPEC) -> tuple[Workspace, dict[str,
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Iterator[Workspace]:
-    """One demo city shared by the read-only tests of this module."""
-    workspace, _counts = make_demo(tmp_path_factory.mktemp("demo") / "data")
-    yield workspace
-    workspace.close()
+def demo(module_demo_workspace: DemoCopies, pinned_today: None) -> Workspace:
+    """One demo city shared by the read-only tests of this module: a copy of the session's city,
+    which create_demo made."""
+    return module_demo_workspace(SPEC, TODAY)
 
 
 @pytest.fixture(scope="module")
 def twin(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Iterator[Workspace]:
-    """The same spec again, in another folder."""
+    """The same spec again, generated afresh in another folder (not a copy: it checks determinism)."""
     workspace, _counts = make_demo(tmp_path_factory.mktemp("twin") / "data")
     yield workspace
     workspace.close()
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
-
-
-def scalar(workspace: Workspace, query: str, *params: object) -> object:
-    return sql(workspace, query, *params)[0][0]
 
 
 # -- determinism ---------------------------------------------------------------------------------

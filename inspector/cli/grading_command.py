@@ -76,8 +76,7 @@ def run_propose(args: argparse.Namespace) -> int:
 
     what_if_rules = _read_rules(args.rules) if args.rules else None
     what_if: list[Proposal] | None = None
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
         proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         if what_if_rules is not None:
@@ -88,8 +87,6 @@ def run_propose(args: argparse.Namespace) -> int:
             from inspector.exporting.grading_export import export_proposals
 
             export_proposals(proposals, args.xlsx, year)
-    finally:
-        workspace.close()
     if args.json:
         rows = [p.as_dict() for p in proposals]
         for row, other in zip(rows, what_if or (), strict=False):
@@ -200,15 +197,12 @@ def run_issue(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import decisions_from
 
     overrides = read_overrides(args.overrides) if args.overrides else {}
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
         proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         decisions = decisions_from(proposals, overrides)
         by = args.by.strip() or workspace.settings.office_name
         result = workspace.grading_round.issue(year, decisions, by, reissue=args.reissue)
-    finally:
-        workspace.close()
     span = f"（编号 {result.serials[0]} 至 {result.serials[-1]}）" if result.serials else ""
     print(
         f"{year} 年度已发牌 {result.issued} 块{span}，其中人工调整 {result.overridden} 块；"
@@ -220,11 +214,8 @@ def run_issue(args: argparse.Namespace) -> int:
 def run_lights(args: argparse.Namespace) -> int:
     from inspector.core.grades import Light
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         result = workspace.grading_round.recompute_lights(args.quarter, progress_bar("计算中", args.quiet))
-    finally:
-        workspace.close()
     counts = "  ".join(f"{Light(k).label} {v}" for k, v in result.counts.items())
     print(f"{result.quarter} 季度亮灯：{counts}（变更 {result.changed} 条）")
     return 0

@@ -74,8 +74,7 @@ def ledger_filter(args: argparse.Namespace) -> LedgerFilter:
 
 def run_export(args: argparse.Namespace) -> int:
     f = ledger_filter(args)
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
         from inspector.exporting.hazard_export import export_ledger  # openpyxl only when exporting
 
@@ -87,20 +86,15 @@ def run_export(args: argparse.Namespace) -> int:
             author=workspace.settings.office_name,
             plain=args.plain,
         )
-    finally:
-        workspace.close()
     print(f"已导出 {count} 条隐患到 {args.out}")
     return 0
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         today = workspace.today()
         year = args.year or today.year
         rows = hazard_figures(workspace.db, year, today, args.by)
-    finally:
-        workspace.close()
     if args.json:
         print_json({"year": year, "by": args.by, "rows": [row.as_dict() for row in rows]})
         return 0

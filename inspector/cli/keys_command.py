@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import open_workspace
+
+if TYPE_CHECKING:
+    from inspector.services.office_keys import OfficeKey
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -56,42 +60,30 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_create(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_keys import create_office_key, private_key_path
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         key = create_office_key(workspace, args.office_code, args.office_name, args.force)
         path = private_key_path(workspace, key.office_code)
-    finally:
-        workspace.close()
-    print(f"已创建发证单位 {key.office_code}（{key.office_name}）的签名密钥")
-    print(f"  公钥指纹：{key.fingerprint}")
-    print(f"  私钥文件：{path}（请妥善备份，勿外传）")
-    return 0
+    return _report(
+        f"已创建发证单位 {key.office_code}（{key.office_name}）的签名密钥",
+        key,
+        f"  私钥文件：{path}（请妥善备份，勿外传）",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_keys import export_public_key
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         key = export_public_key(workspace, args.out, args.office_code)
-    finally:
-        workspace.close()
-    print(f"已导出发证单位 {key.office_code} 的公钥到 {args.out}")
-    print(f"  公钥指纹：{key.fingerprint}")
-    return 0
+    return _report(f"已导出发证单位 {key.office_code} 的公钥到 {args.out}", key)
 
 
 def run_import(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_keys import import_public_key
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         key = import_public_key(workspace, args.file)
-    finally:
-        workspace.close()
-    print(f"已导入发证单位 {key.office_code}（{key.office_name}）的公钥")
-    print(f"  公钥指纹：{key.fingerprint}")
-    return 0
+    return _report(f"已导入发证单位 {key.office_code}（{key.office_name}）的公钥", key)
 
 
 def run_publish_page(args: argparse.Namespace) -> int:
@@ -112,15 +104,21 @@ def run_publish_page(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         keys = workspace.office_keys.list()
-    finally:
-        workspace.close()
     if not keys:
         print("数据库中还没有发证单位公钥（用 inspector keys create 创建，或 inspector keys import 导入）")
         return 0
     for key in keys:
         state = "已吊销" if key.revoked else "有效"
         print(f"{key.office_code}\t{key.office_name}\t{key.fingerprint[:16]}…\t启用 {key.valid_from}\t{state}")
+    return 0
+
+
+def _report(headline: str, key: OfficeKey, *more: str) -> int:
+    """What a key command did, then the fingerprint people compare between machines."""
+    print(headline)
+    print(f"  公钥指纹：{key.fingerprint}")
+    for line in more:
+        print(line)
     return 0

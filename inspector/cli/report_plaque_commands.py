@@ -45,13 +45,10 @@ def _warn_if_expired(year: int, today: date) -> None:
 def run_plaque(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_report import write_plaque
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         today = workspace.today()
         year = args.year or today.year
         write_plaque(workspace, args.enterprise, year, args.out, args.size)
-    finally:
-        workspace.close()
     _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌：{args.out}")
     return 0
@@ -60,13 +57,10 @@ def run_plaque(args: argparse.Namespace) -> int:
 def run_plaques(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_batch import write_plaques
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         today = workspace.today()
         year = args.year or today.year
         count = write_plaques(workspace, year, args.out, args.size, progress_bar("生成亮牌", args.quiet))
-    finally:
-        workspace.close()
     _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌 {count} 块：{args.out}")
     return 0
@@ -75,11 +69,8 @@ def run_plaques(args: argparse.Namespace) -> int:
 def run_summary(args: argparse.Namespace) -> int:
     from inspector.reports.annual_summary import write_summary
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
         write_summary(workspace, year, args.out)
-    finally:
-        workspace.close()
     print(f"已生成 {year} 年度工作汇总：{args.out}")
     return 0

@@ -29,11 +29,8 @@ def run(args: argparse.Namespace) -> int:
 
     from inspector.reports.plaque_signing import verify_payload
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         result = verify_payload(workspace, args.payload)
-    finally:
-        workspace.close()
     if args.json:
         print_json({**asdict(result), "status": result.status.value, "label": result.status.label})
     else:

@@ -12,26 +12,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from .checklist import Item, Result
 from .errors import DomainError, TransitionRefused, ValidationError
 from .inspection import InspectionStatus
+from .labelled import LabelledEnum
 
 REASON_MAX = 2000
 BY_MAX = 100
 
 
-class AmendmentField(StrEnum):
+class AmendmentField(LabelledEnum):
     """What an amendment changes. (`item_code` is nullable in storage so that corrections to
     inspection-level fields can be added later without a schema change.)"""
 
-    ANSWER = "answer"
-    NOTE = "note"
-
-    @property
-    def label(self) -> str:
-        return {"answer": "答案", "note": "备注"}[self.value]
+    ANSWER = "answer", "答案"
+    NOTE = "note", "备注"
 
 
 @dataclass(frozen=True)

@@ -177,12 +177,17 @@ class PhotoRow(Tracked, Base):
     original_name: Mapped[str] = mapped_column(String(255), default="")
 
 
-class AnswerPhotoRow(Tracked, Base):
+class PhotoLink(Tracked):
+    """A photo shown at `position` among those of its parent row (an answer, a hazard event)."""
+
+    photo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("photos.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AnswerPhotoRow(PhotoLink, Base):
     __tablename__ = "answer_photos"
     __table_args__ = (UniqueConstraint("answer_id", "photo_id"),)
     answer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("answers.id"), index=True)
-    photo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("photos.id"))
-    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class HazardRow(Tracked, Base):
@@ -233,12 +238,10 @@ class HazardEventRow(Linked, Tracked, Base):
     new_deadline: Mapped[date | None] = mapped_column(Date)
 
 
-class HazardEventPhotoRow(Tracked, Base):
+class HazardEventPhotoRow(PhotoLink, Base):
     __tablename__ = "hazard_event_photos"
     __table_args__ = (UniqueConstraint("event_id", "photo_id"),)
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hazard_events.id"), index=True)
-    photo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("photos.id"))
-    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class PlaqueRow(Tracked, Base):

@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
 )
 
@@ -47,14 +46,13 @@ from .photo_grid import GridPhoto, Scaled, photo_rows, scale_all
 from .report_styles import (
     CONTENT_WIDTH,
     GRID,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     MARGIN_X,
     MUTED,
     PAGE,
     RED,
     SHADE,
     Styles,
+    a4_document,
     field_table,
     grid_table,
     para,
@@ -88,18 +86,8 @@ def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Pat
     decorate = _page_decoration(data)
 
     def build(target: str) -> None:
-        doc = SimpleDocTemplate(
-            target,
-            pagesize=PAGE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"{TITLE}{'（草稿）' if data.draft else ''} {data.enterprise.name}",
-            author=ws.settings.office_name,
-            subject=_subject(data),
-            creator="Inspector",
-        )
+        title = f"{TITLE}{'（草稿）' if data.draft else ''} {data.enterprise.name}"
+        doc = a4_document(target, title, ws.settings.office_name, _subject(data))
         doc.build(
             story,
             onFirstPage=decorate,

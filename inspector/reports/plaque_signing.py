@@ -40,13 +40,13 @@ import binascii
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from inspector.core.dates import format_cn
+from inspector.core.labelled import LabelledEnum
 from inspector.services.office_keys import OfficeKey, PlaqueRecord
 
 from .plaque_keys import SigningKey
@@ -66,22 +66,12 @@ _V1_KEY_RE = re.compile(r"[0-9A-F]{8}")
 _V1_SIG_RE = re.compile(r"[A-Z2-7]{103}")
 
 
-class Status(StrEnum):
-    VALID = "valid"
-    FORGED = "forged"
-    EXPIRED = "expired"
-    SUPERSEDED = "superseded"
-    UNKNOWN_KEY = "unknown_key"
-
-    @property
-    def label(self) -> str:
-        return {
-            "valid": "有效",
-            "forged": "伪造",
-            "expired": "已过期",
-            "superseded": "已被取代",
-            "unknown_key": "未知密钥",
-        }[self.value]
+class Status(LabelledEnum):
+    VALID = "valid", "有效"
+    FORGED = "forged", "伪造"
+    EXPIRED = "expired", "已过期"
+    SUPERSEDED = "superseded", "已被取代"
+    UNKNOWN_KEY = "unknown_key", "未知密钥"
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from inspector.core.grading import GradeResult, grade
 from inspector.core.inspection import InspectionStatus
 from inspector.db.database import Database
 from inspector.db.hlc import next_hlc
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import AmendmentRow, AnswerRow, InspectionRow
 from inspector.queries.amendment_history import amendment_from_row, amendment_histories
 from inspector.services.inspections import Answer
@@ -164,7 +164,4 @@ class AmendmentService:
 
     @staticmethod
     def _row(session: Session, inspection_id: str) -> InspectionRow:
-        row = session.get(InspectionRow, to_uuid(inspection_id, "检查"))
-        if row is None:
-            raise DomainError(f"检查 {inspection_id} 不存在")
-        return row
+        return row_by_id(session, InspectionRow, inspection_id, "检查")

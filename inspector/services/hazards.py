@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,24 +21,22 @@ from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_history import replay_merged
 from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
+from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
 from inspector.db.hlc import next_hlc
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow
+from inspector.db.records import record_from_row
 from inspector.photos.photo_store import StoredPhoto
 from inspector.queries.hazard_events import load_histories
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.photo_rows import photo_row_id
 
 
-class HazardSource(StrEnum):
-    INSPECTION = "inspection"
-    WORKER_REPORT = "worker_report"  # 安全隐患随手拍
-    SELF_CHECK = "self_check"  # 企业自查
-
-    @property
-    def label(self) -> str:
-        return {"inspection": "检查发现", "worker_report": "职工随手拍", "self_check": "企业自查"}[self.value]
+class HazardSource(LabelledEnum):
+    INSPECTION = "inspection", "检查发现"
+    WORKER_REPORT = "worker_report", "职工随手拍"  # 安全隐患随手拍
+    SELF_CHECK = "self_check", "企业自查"  # 企业自查
 
 
 @dataclass(frozen=True)
@@ -137,9 +134,7 @@ class HazardService:
         at = at or utcnow()
         state = lifecycle.record(new.deadline, at, new.found_by, photos=[p.sha256 for p in photos])
         with self.db.transaction() as session:
-            enterprise = session.get(EnterpriseRow, to_uuid(new.enterprise_id, "企业"))
-            if enterprise is None:
-                raise DomainError(f"企业 {new.enterprise_id} 不存在")
+            enterprise = row_by_id(session, EnterpriseRow, new.enterprise_id, "企业")
             inspection_uuid = to_uuid(new.inspection_id, "检查") if new.inspection_id else None
             if inspection_uuid and session.get(InspectionRow, inspection_uuid) is None:
                 raise DomainError(f"检查 {new.inspection_id} 不存在")
@@ -194,28 +189,18 @@ class HazardService:
             state = self._state(session, row)
             enterprise = session.get(EnterpriseRow, row.enterprise_id)
             assert enterprise is not None
-            return HazardView(
+            return record_from_row(
+                HazardView,
+                row,
                 id=to_str(row.id),
                 enterprise_id=to_str(row.enterprise_id),
                 enterprise_name=enterprise.name,
                 inspection_id=to_str(row.inspection_id) if row.inspection_id else None,
-                item_code=row.item_code,
                 source=HazardSource(row.source),
-                found_on=row.found_on,
-                found_by=row.found_by,
                 location_type=LocationType(row.location_type),
-                location=row.location,
                 category=Category(row.category),
-                description=row.description,
-                legal_basis=row.legal_basis,
                 severity=Severity(row.severity),
-                major_clause=row.major_clause,
-                measures=row.measures,
-                responsible_person=row.responsible_person,
                 status=HazardStatus(row.status),
-                deadline=row.deadline,
-                rectified_on=row.rectified_on,
-                closed_on=row.closed_on,
                 pending_extension=state.pending_extension,
                 events=state.events,
             )
@@ -231,10 +216,7 @@ class HazardService:
     # -- internals ----------------------------------------------------------------------------
     @staticmethod
     def _row(session: Session, hazard_id: str) -> HazardRow:
-        row = session.get(HazardRow, to_uuid(hazard_id, "隐患"))
-        if row is None:
-            raise DomainError(f"隐患 {hazard_id} 不存在")
-        return row
+        return row_by_id(session, HazardRow, hazard_id, "隐患")
 
     @staticmethod
     def _history(session: Session, row: HazardRow) -> tuple[HazardState, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,13 +13,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.reports.plaque_keys import create_office_key
 from inspector.services.office_keys import PlaqueRecord
 from inspector.workspace import Workspace
+from tests.prepared_data import TODAY, DemoCopies
 
-TODAY = date(2026, 6, 15)
 YEAR = TODAY.year
 WORD = re.compile(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<')
 SPEC = DemoSpec(enterprises=24, years=2, seed=11)
@@ -31,26 +30,22 @@ class City:
     plaques: list[PlaqueRecord]  # current plaques of YEAR
 
 
-@pytest.fixture(scope="module")
-def pinned_today() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Workspace, "today", lambda self: TODAY)
-        yield
-
-
-def make_city(folder: Path, key: bool = True) -> City:
-    ws = Workspace(folder)
-    create_demo(ws, SPEC)
+def with_plaques(ws: Workspace, key: bool = True) -> City:
     if key:
         create_office_key(ws)
     return City(ws, ws.office_keys.current_plaques(YEAR))
 
 
+@pytest.fixture
+def make_city(demo_workspace: DemoCopies) -> Callable[..., City]:
+    """`make_city(key=True)`: a city of the test's own, for a test that changes it."""
+    return lambda key=True: with_plaques(demo_workspace(SPEC, TODAY), key)
+
+
 @pytest.fixture(scope="module")
-def city(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Iterator[City]:
-    made = make_city(tmp_path_factory.mktemp("city") / "data")
-    yield made
-    made.ws.close()
+def city(module_demo_workspace: DemoCopies) -> City:
+    """The module's city, read only (today pinned to TODAY while it lives)."""
+    return with_plaques(module_demo_workspace(SPEC, TODAY))
 
 
 def flat_text(path: Path) -> str:

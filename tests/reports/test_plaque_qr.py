@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import io
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFilter
-from plaque_fixtures import YEAR, City, city, decode_qr, flat_text, ink_near_edge, make_city, pinned_today
+from plaque_fixtures import SPEC, TODAY, YEAR, City, city, decode_qr, flat_text, ink_near_edge, with_plaques
 from reportlab.graphics.barcode.qrencoder import QR8bitByte, QRAlphaNum, QRNumber
 from reportlab.lib.units import mm
 
@@ -22,8 +21,9 @@ from inspector.reports.plaque_qr import QUIET_ZONE, qr_matrix, qr_text, segments
 from inspector.reports.plaque_report import QR_SIZE, write_plaque
 from inspector.reports.plaque_signing import Status, payload_of_scan, sign_plaque, verify_payload
 from inspector.settings import VERIFY_URL_MAX, Settings, verify_url_problems
+from tests.prepared_data import DemoCopies
 
-__all__ = ["city", "pinned_today"]  # fixtures used by name
+__all__ = ["city"]  # fixtures used by name
 
 ADDRESS = "https://aq.phzgh.cn/plaque/"
 LONGEST = "https://www.pinghu-safety.cn/" + "v" * (VERIFY_URL_MAX - 30) + "/"
@@ -70,10 +70,9 @@ def phone_photo(png: Path, scale: float, blur: float, angle: float, quality: int
 
 
 @pytest.fixture(scope="module")
-def addressed_plaque(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> tuple[Path, City]:
+def addressed_plaque(tmp_path_factory: pytest.TempPathFactory, module_demo_workspace: DemoCopies) -> tuple[Path, City]:
     folder = tmp_path_factory.mktemp("addressed")
-    made = make_city(folder / "data")
-    made.ws.save_settings(replace(made.ws.settings, plaque_verify_url=ADDRESS))
+    made = with_plaques(module_demo_workspace(SPEC, TODAY, Settings(plaque_verify_url=ADDRESS)))
     out = write_plaque(made.ws, made.plaques[0].enterprise_id, YEAR, folder / "plaque.pdf")
     return out, made
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import stat
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from plaque_fixtures import TODAY, YEAR, City, city, downgrade_to_d, make_city, pinned_today
+from plaque_fixtures import TODAY, YEAR, City, city, downgrade_to_d, make_city
 
 from inspector.cli.main import main
 from inspector.core.errors import DomainError
@@ -16,7 +17,7 @@ from inspector.reports.plaque_qr import qr_matrix, qr_text
 from inspector.reports.plaque_signing import Status, parse_payload, sign_plaque, verify_payload
 from inspector.workspace import Workspace
 
-__all__ = ["city", "pinned_today"]  # fixtures used by name
+__all__ = ["city", "make_city"]  # fixtures used by name
 
 
 def payload_of(city: City, index: int = 0, year: int = YEAR) -> str:
@@ -69,18 +70,15 @@ def test_last_years_plaque_is_expired(city: City) -> None:
     assert verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), record), date(year, 12, 31)).valid
 
 
-def test_a_downgraded_plaque_is_superseded(tmp_path: Path, pinned_today: None) -> None:
-    made = make_city(tmp_path / "data")
-    try:
-        record = made.plaques[0]
-        old = sign_plaque(load_signing_key(made.ws), record)
-        downgrade_to_d(made.ws, record, TODAY)
-        result = verify_payload(made.ws, old)
-        assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
-        assert result.status.label == "已被取代"
-        assert "D 级" in result.message
-    finally:
-        made.ws.close()
+def test_a_downgraded_plaque_is_superseded(make_city: Callable[..., City], pinned_today: None) -> None:
+    made = make_city()
+    record = made.plaques[0]
+    old = sign_plaque(load_signing_key(made.ws), record)
+    downgrade_to_d(made.ws, record, TODAY)  # what grading_follow does on a major hazard
+    result = verify_payload(made.ws, old)
+    assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
+    assert result.status.label == "已被取代"
+    assert "D 级" in result.message
 
 
 def test_keys_travel_by_file_and_verification_needs_them(city: City, tmp_path: Path, pinned_today: None) -> None:

@@ -15,11 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy.orm import Session
 
-from inspector.sync.central import open_central
-from inspector.sync.engine import canonical_dump
-
+from .central_fixtures import central_dump
 from .pg_fixtures import fresh_database, pg_server_url
 from .simulation import settle_central
 from .test_property_sync import Run, offsets
@@ -39,15 +36,6 @@ def central_database(backend: str, root: Path) -> Iterator[str]:
     else:
         with fresh_database(pg_server_url()) as url:
             yield url
-
-
-def central_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
-    engine = open_central(url)
-    try:
-        with Session(engine) as session:
-            return canonical_dump(session)
-    finally:
-        engine.dispose()
 
 
 def check_convergence(backend: str, clock_offsets: list[timedelta], steps: list[tuple[str, int, int]]) -> None:

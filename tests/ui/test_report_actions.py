@@ -27,7 +27,6 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.db.ids import to_str
 from inspector.db.models import InspectionRow
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.reports.plaque_keys import create_office_key
 from inspector.ui.common.operations import wait_for_background
@@ -38,17 +37,17 @@ from inspector.ui.hazards.hazard_detail import HazardDetailPanel
 from inspector.ui.inspection.review_view import ReviewView
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 WAIT_MS = 30_000
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path_factory.mktemp("demo-reports"))
-    create_demo(workspace, DemoSpec(enterprises=8, years=1))
+@pytest.fixture
+def demo(demo_workspace: DemoCopies) -> Workspace:
+    """Each test's own copy of a small city with an office key (some tests add hazards and notices)."""
+    workspace = demo_workspace(DemoSpec(enterprises=8, years=1))
     create_office_key(workspace)
-    yield workspace
-    workspace.close()
+    return workspace
 
 
 @pytest.fixture(autouse=True)
