@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,7 @@ from inspector.core.grades import PENDING
 from inspector.core.rates import format_percent, percent
 from inspector.core.template_format import GradingRulesError, load_grading_rules
 
-from .common import open_workspace, print_json
+from .common import open_workspace, print_json, progress_bar
 
 if TYPE_CHECKING:
     from inspector.services.grading_round import Proposal
@@ -72,18 +71,6 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - used, 1)
 
 
-def _progress(label: str) -> Callable[[int, int], None]:
-    def report(done: int, total: int) -> None:
-        width = 30
-        filled = width if total == 0 else width * done // total
-        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return report
-
-
 def run_propose(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import grade_label
 
@@ -91,10 +78,10 @@ def run_propose(args: argparse.Namespace) -> int:
     what_if: list[Proposal] | None = None
     with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
-        proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
+        proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         if what_if_rules is not None:
             what_if = workspace.grading_round.propose(
-                year, None if args.quiet else _progress("假设规则重评"), rules=what_if_rules
+                year, progress_bar("假设规则重评", args.quiet), rules=what_if_rules
             )
         if args.xlsx:
             from inspector.exporting.grading_export import export_proposals
@@ -212,7 +199,7 @@ def run_issue(args: argparse.Namespace) -> int:
     overrides = read_overrides(args.overrides) if args.overrides else {}
     with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
-        proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
+        proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         decisions = decisions_from(proposals, overrides)
         by = args.by.strip() or workspace.settings.office_name
         result = workspace.grading_round.issue(year, decisions, by, reissue=args.reissue)
@@ -228,7 +215,7 @@ def run_lights(args: argparse.Namespace) -> int:
     from inspector.core.grades import Light
 
     with open_workspace(args) as workspace:
-        result = workspace.grading_round.recompute_lights(args.quarter, None if args.quiet else _progress("计算中"))
+        result = workspace.grading_round.recompute_lights(args.quarter, progress_bar("计算中", args.quiet))
     counts = "  ".join(f"{Light(k).label} {v}" for k, v in result.counts.items())
     print(f"{result.quarter} 季度亮灯：{counts}（变更 {result.changed} 条）")
     return 0

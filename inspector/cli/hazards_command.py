@@ -4,7 +4,6 @@ and show are in hazard_lifecycle_commands."""
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from inspector.queries.hazard_figures import GROUPINGS, hazard_figures
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 
 from . import hazard_lifecycle_commands
-from .common import open_workspace, parse_day, print_json
+from .common import open_workspace, parse_day, print_json, progress_bar
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,7 +38,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--from", dest="found_from", metavar="YYYY-MM-DD", help="发现日期起")
     export.add_argument("--to", dest="found_to", metavar="YYYY-MM-DD", help="发现日期止")
     export.add_argument("--year", type=int, help="发现年份")
-    export.add_argument("--quiet", action="store_true", help="不显示进度条")
+    export.add_argument("--quiet", action="store_true", help="不显示进度（输出不是终端时只在完成时写一行）")
+    export.add_argument(
+        "--plain",
+        action="store_true",
+        help='CSV 写原始文本，供程序读取（默认把代码类单元格写成 ="…"，表格软件打开时保持为文本）',
+    )
     export.set_defaults(run=run_export)
 
     figures = sub.add_parser("figures", help="隐患统计：发现、整改、整改率、逾期")
@@ -68,22 +72,20 @@ def ledger_filter(args: argparse.Namespace) -> LedgerFilter:
     )
 
 
-def _progress_bar(done: int, total: int) -> None:
-    width = 30
-    filled = width if total == 0 else width * done // total
-    sys.stderr.write(f"\r导出中 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
 def run_export(args: argparse.Namespace) -> int:
     f = ledger_filter(args)
     with open_workspace(args) as workspace:
         ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
         from inspector.exporting.hazard_export import export_ledger  # openpyxl only when exporting
 
-        count = export_ledger(ledger, f, args.out, None if args.quiet else _progress_bar)
+        count = export_ledger(
+            ledger,
+            f,
+            args.out,
+            progress_bar("导出中", args.quiet),
+            author=workspace.settings.office_name,
+            plain=args.plain,
+        )
     print(f"已导出 {count} 条隐患到 {args.out}")
     return 0
 

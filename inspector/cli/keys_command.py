@@ -1,4 +1,5 @@
-"""`inspector keys create|export|import|list`: the issuing office's plaque-signing keys.
+"""`inspector keys create|export|import|list|publish-page`: the issuing office's plaque-signing keys,
+and the verification page that carries their public halves to the public (reports.verify_page).
 
 How keys work (also `inspector keys --help`): on the office machine that prints plaques, run
 `inspector keys create` once; the private key stays in the data folder (keys/office-<code>.pem,
@@ -45,6 +46,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="列出数据库中的发证单位公钥")
     listing.set_defaults(run=run_list)
 
+    page = sub.add_parser(
+        "publish-page",
+        help="写出亮牌核验网页（DIR/index.html），放到任何静态网站上供公众扫码核验",
+        description="写出一个自带公钥的核验网页，无需联网即可在手机浏览器中核验亮牌签名。把它放到网站上，"
+        "并在设置中把该网址设为“亮牌验证地址”，之后打印的亮牌二维码扫码即打开此网页。"
+        "亮牌签发或降级后请重新发布，网页才能显示最新的企业名称和“已被取代”。",
+    )
+    page.add_argument("--out", required=True, type=Path, metavar="DIR", help="输出文件夹")
+    page.set_defaults(run=run_publish_page)
+
 
 def run_create(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_keys import create_office_key, private_key_path
@@ -73,6 +84,23 @@ def run_import(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         key = import_public_key(workspace, args.file)
     return _report(f"已导入发证单位 {key.office_code}（{key.office_name}）的公钥", key)
+
+
+def run_publish_page(args: argparse.Namespace) -> int:
+    from inspector.reports.verify_page import publish_page
+
+    workspace = open_workspace(args)
+    try:
+        page = publish_page(workspace, args.out)
+        address = workspace.settings.plaque_verify_url
+    finally:
+        workspace.close()
+    print(f"已写出亮牌核验网页：{page.path}（{page.size // 1024} KB，公钥 {page.keys} 个，亮牌 {page.plaques} 块）")
+    if address:
+        print(f"  请把它放到 {address}")
+    else:
+        print("  放到网站上后，请在设置中填写“亮牌验证地址”，之后打印的亮牌二维码即指向该网页")
+    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

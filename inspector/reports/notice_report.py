@@ -68,7 +68,11 @@ def write_notice(ws: Workspace, notice_id: str, out: Path, kind: str | None = No
     story = _story(notice, chosen, styles)
 
     def build(target: str) -> None:
-        doc = a4_document(target, f"{chosen.label} {notice.number}", notice.issuing_body, notice.enterprise_name)
+        subject = (
+            f"{notice.enterprise_name}（{notice.credit_code}）{chosen.label} {notice.number}，"
+            f"事故隐患 {len(notice.hazards)} 项"
+        )
+        doc = a4_document(target, f"{chosen.label} {notice.number}", notice.issuing_body, subject)
         doc.build(story, canvasmaker=numbered_canvas(f"{chosen.label}编号 {notice.number}"))
 
     return write_atomically(out, build)

@@ -33,7 +33,7 @@ rl_config.useA85 = 0
 PAGE = A4
 MARGIN_X = 20 * mm  # 56.7 pt: the page-number footer starts at x = 56
 MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 22 * mm  # the footer sits at y = 28 pt, below the frame
+MARGIN_BOTTOM = 22 * mm  # the footer sits at y = 36 pt (page_numbers.FOOTER_Y), below the frame
 CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X
 
 GRID = colors.HexColor("#404040")

@@ -74,3 +74,14 @@ def test_an_amended_answer_moves_the_failed_item_counts(make_city: Callable[...,
     made.ws.amendments.amend_answer(to_str(inspection_id), code, "pass", "复核后更正", "审核员")
     after = {i.code: i.failures for i in annual_figures(db, YEAR, TODAY, top_items=100).failed_items}
     assert after.get(code, 0) == before[code] - 1
+
+
+def test_the_summary_is_print_safe_names_no_command_and_has_a_subject(city: City, tmp_path: Path) -> None:
+    from plaque_fixtures import ink_near_edge
+
+    out = write_summary(city.ws, YEAR, tmp_path / "summary.pdf")
+    assert ink_near_edge(out, tmp_path) == []
+    text = flat_text(out)
+    assert "inspector" not in text.lower() and "各项数字与系统中该年度的统计一致" in text
+    meta = PdfReader(out).metadata
+    assert meta is not None and meta.subject.startswith(city.ws.settings.office_name) and str(YEAR) in meta.subject

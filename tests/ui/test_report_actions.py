@@ -274,6 +274,11 @@ def test_reports_menu_batch_plaques_with_progress(demo: Workspace, qtbot: QtBot,
     dialog = window.findChild(report_actions.ReportOptionsDialog)
     assert dialog is not None and dialog.year is not None and dialog.year.isEnabled()
     assert dialog.chosen_year() == demo.today().year and dialog.chosen_size() == "A4"
+    assert dialog.warning.isHidden()  # this year's plaques are valid
+    dialog.year.setValue(demo.today().year - 1)
+    assert not dialog.warning.isHidden() and "期满失效" in dialog.warning.text()
+    dialog.year.setValue(demo.today().year)
+    assert dialog.warning.isHidden()
     dialog.accept()
     job = dialog.job
     assert job is not None
