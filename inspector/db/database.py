@@ -3,7 +3,10 @@
 Rules for callers:
 - every change happens inside `Database.transaction()`, which commits or rolls back whole;
 - ORM rows never leave the `with` block: services return core dataclasses or plain values;
-- one Database per process; SQLite is opened in WAL mode, so readers do not block the writer.
+- one Database per process; SQLite is opened in WAL mode, so readers do not block the writer;
+- a writing transaction takes the write lock at its start (`BEGIN IMMEDIATE`) and holds it to
+  its end, so it must be short: a long job prepares outside it (inspector.db.prepared,
+  inspector.db.staging) and writes in one short transaction. Reading stays a deferred `BEGIN`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.core.errors import DomainError
+from inspector.db.busy import BUSY_TIMEOUT_MS, busy_is_domain_error
 from inspector.db.hlc import next_hlc, observe
 from inspector.db.models import Meta, TombstoneRow, Tracked, utcnow
 
@@ -34,6 +38,8 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 DB_NAME = "inspector.db"
 BACKUP_DIR = "backups"
+WRITE = {"sqlite_begin": "IMMEDIATE"}
+"""Execution options of a connection that writes: its BEGIN takes the write lock at once."""
 
 
 class DatabaseError(DomainError):
@@ -47,16 +53,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred BEGIN that later writes must upgrade its read lock, and SQLite refuses that at
+    # once ("database is locked") when another connection wrote meanwhile, without waiting on
+    # busy_timeout. IMMEDIATE (execution option `WRITE`) waits for the lock first, then starts.
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+def make_engine(url: str, **options: Any) -> Engine:
+    engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         # Python's sqlite3 commits before DDL on its own; taking transactions over (SQLAlchemy's
         # documented recipe) makes a migration all or nothing, like every other change.
@@ -159,6 +169,7 @@ def migrate(engine: Engine, db_path: Path | None = None, script_location: Path =
     config = alembic_config(script_location)
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
+        connection.execution_options(**WRITE)
         raw = connection.connection.driver_connection
         # SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy of a
         # referenced table fails. They are off during the upgrade and checked before commit.
@@ -189,6 +200,7 @@ class Database:
         self.device_id = device_id
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
 
     @classmethod
     def open_folder(cls, data_dir: Path) -> Database:
@@ -218,13 +230,13 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed on leaving the block, or rolled back on an error."""
-        with self._sessions.begin() as session:
+        with busy_is_domain_error(), self._writes.begin() as session:
             session.info["device_id"] = self.device_id
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with busy_is_domain_error(), self._sessions() as session:
             yield session
 
     def close(self) -> None:
@@ -233,12 +245,17 @@ class Database:
 
 def _device_id(engine: Engine) -> str:
     """This database's device id, made once at creation: every row it writes carries it."""
-    with Session(engine) as session, session.begin():
-        row = session.get(Meta, "device_id")
-        if row is None:
-            row = Meta(key="device_id", value=uuid.uuid4().hex)
-            session.add(row)
-        return row.value
+    with busy_is_domain_error():
+        with Session(engine) as session:
+            value = get_meta(session, "device_id")
+        if value is not None:
+            return value
+        with Session(engine.execution_options(**WRITE)) as session, session.begin():
+            row = session.get(Meta, "device_id")
+            if row is None:
+                row = Meta(key="device_id", value=uuid.uuid4().hex)
+                session.add(row)
+            return row.value
 
 
 HLC_HIGH = "hlc_high"
