@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -65,12 +65,14 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def make_engine(url: str, **options: Any) -> Engine:
+def make_engine(url: str, on_connect: Callable[[Any, Any], None] = _sqlite_pragmas, **options: Any) -> Engine:
+    """An engine; on SQLite `on_connect` sets each new connection up (it must leave
+    isolation_level None: BEGIN is ours)."""
     engine = create_engine(url, **options)
     if engine.dialect.name == "sqlite":
         # Python's sqlite3 commits before DDL on its own; taking transactions over (SQLAlchemy's
         # documented recipe) makes a migration all or nothing, like every other change.
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", on_connect)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
 

@@ -223,6 +223,16 @@ def apply_changes(
     return merger.report
 
 
+def remember_high_hlc(session: Session, high: int) -> None:
+    """Keep the highest version ever received (meta HLC_HIGH): the clock starts past it next time."""
+    meta = Base.metadata.tables[Meta.__tablename__]
+    current = session.scalar(select(meta.c.value).where(meta.c.key == HLC_HIGH))
+    if current is None:
+        session.execute(insert(meta).values(key=HLC_HIGH, value=str(high)))
+    elif int(current) < high:
+        session.execute(update(meta).where(meta.c.key == HLC_HIGH).values(value=str(high)))
+
+
 def _version(row: dict[str, Any]) -> tuple[int, str]:
     return (row["hlc"], row["device_id"])
 
@@ -422,12 +432,7 @@ class _Merger:
         self.finish_hazards()
         if high:
             clock.observe(high)
-            meta = Base.metadata.tables[Meta.__tablename__]
-            current = self.session.scalar(select(meta.c.value).where(meta.c.key == HLC_HIGH))
-            if current is None:
-                self.session.execute(insert(meta).values(key=HLC_HIGH, value=str(high)))
-            elif int(current) < high:
-                self.session.execute(update(meta).where(meta.c.key == HLC_HIGH).values(value=str(high)))
+            remember_high_hlc(self.session, high)
         self.report.high_hlc = high
 
     def apply_tombstones(self, rows: list[dict[str, Any]]) -> None:
