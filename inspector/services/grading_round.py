@@ -13,14 +13,15 @@ Proposal rules for year Y (domain.md §4), per enterprise:
 - the change compares with last year's current plaque: up / down / same, `new` when there was
   none, `pending` when no grade is proposed.
 
-Issuing (`issue`) writes one transaction: for every decided enterprise with a grade, the current
-plaque of Y (if any: the demo's, a downgrade…) is marked not current and a new plaque is added
-with a serial `{office_code}-{Y}-{seq:06d}` (seq continues after the largest such serial in the
-database; the unique column refuses a clash, and then nothing is written). An override keeps the
-proposal in `proposed_grade` and the written reason in `override_reason`. Re-issuing a year whose
-round already issued a plaque (one with `issued_by`) to one of the enterprises is refused unless
-`reissue=True`, which supersedes those plaques the same way (they stay in the table, not current).
-Pending decisions issue nothing.
+Issuing (`issue`) reads and checks outside the write lock, then writes one short transaction
+(inspector.db.prepared: prepared again if the database changed meanwhile): for every decided
+enterprise with a grade, the current plaque of Y (if any: the demo's, a downgrade…) is marked
+not current and a new plaque is added with a serial `{office_code}-{Y}-{seq:06d}` (seq continues
+after the largest such serial in the database; the unique column refuses a clash, and then
+nothing is written). An override keeps the proposal in `proposed_grade` and the written reason
+in `override_reason`. Re-issuing a year whose round already issued a plaque (one with
+`issued_by`) to one of the enterprises is refused unless `reissue=True`, which supersedes those
+plaques the same way (they stay in the table, not current). Pending decisions issue nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from inspector.core.checklist import GradingRules, Severity
 from inspector.core.dates import Quarter
@@ -44,6 +46,7 @@ from inspector.core.hazard_lifecycle import OPEN, HazardAction, HazardStatus
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.db.database import Database
 from inspector.db.models import EnterpriseRow, HazardEventRow, HazardRow, LightRow, PlaqueRow
+from inspector.db.prepared import write_prepared
 from inspector.queries.bulk_grades import LatestGrade, Progress, latest_grades
 from inspector.queries.graded import hazard_code
 
@@ -254,49 +257,54 @@ class GradingRound:
         pending = len(decisions) - len(to_issue)
         office = self.office_code()
         today = self.today()
+
+        def prepare(session: Session) -> tuple[list[uuid.UUID], list[PlaqueRow]]:
+            """Everything read and checked, the new plaques made: outside the write lock."""
+            ids = {uuid.UUID(d.proposal.enterprise_id) for d in to_issue}
+            known = set(session.scalars(select(EnterpriseRow.id)))
+            missing = [d.proposal.name for d in to_issue if uuid.UUID(d.proposal.enterprise_id) not in known]
+            if missing:
+                raise DomainError(f"企业不存在（可能已被删除）：{'、'.join(missing[:5])}")
+            current = {
+                e: (pid, by)
+                for pid, e, by in session.execute(
+                    select(PlaqueRow.id, PlaqueRow.enterprise_id, PlaqueRow.issued_by).where(
+                        PlaqueRow.year == year, PlaqueRow.current.is_(True)
+                    )
+                )
+                if e in ids
+            }
+            round_issued = {
+                e for e, by in session.execute(
+                    select(PlaqueRow.enterprise_id, PlaqueRow.issued_by).where(PlaqueRow.year == year)
+                ) if by and e in ids
+            }  # fmt: skip
+            if round_issued and not reissue:
+                raise DomainError(
+                    f"{len(round_issued)} 家企业 {year} 年度已经发牌；"
+                    "如确需重新发牌，请选择“重新发牌”（命令行用 --reissue；原牌匾保留，标为已作废）"
+                )
+            seq = self._last_seq(session, office, year)
+            rows = []
+            for decision in to_issue:
+                seq += 1
+                rows.append(self._plaque_row(decision, year, f"{office}-{year}-{seq:06d}", today, issued_by))
+            return [pid for pid, _ in current.values()], rows
+
+        def write(session: Session, plan: tuple[list[uuid.UUID], list[PlaqueRow]]) -> list[str]:
+            superseded, rows = plan
+            # ORM rows, not Core statements: the session's flush hook stamps every written row
+            # (device, time, sync clock) exactly as any other change.
+            for plaque in self._rows(session, PlaqueRow, superseded):
+                plaque.current = False
+            session.flush()
+            for row in rows:
+                self._add(session, row)
+            session.flush()
+            return [row.serial for row in rows]
+
         try:
-            with self.db.transaction() as session:
-                ids = {uuid.UUID(d.proposal.enterprise_id) for d in to_issue}
-                known = set(session.scalars(select(EnterpriseRow.id)))
-                missing = [d.proposal.name for d in to_issue if uuid.UUID(d.proposal.enterprise_id) not in known]
-                if missing:
-                    raise DomainError(f"企业不存在（可能已被删除）：{'、'.join(missing[:5])}")
-                current = {
-                    e: (pid, by)
-                    for pid, e, by in session.execute(
-                        select(PlaqueRow.id, PlaqueRow.enterprise_id, PlaqueRow.issued_by).where(
-                            PlaqueRow.year == year, PlaqueRow.current.is_(True)
-                        )
-                    )
-                    if e in ids
-                }
-                round_issued = {
-                    e for e, by in session.execute(
-                        select(PlaqueRow.enterprise_id, PlaqueRow.issued_by).where(PlaqueRow.year == year)
-                    ) if by and e in ids
-                }  # fmt: skip
-                if round_issued and not reissue:
-                    raise DomainError(
-                        f"{len(round_issued)} 家企业 {year} 年度已经发牌；"
-                        "如确需重新发牌，请选择“重新发牌”（命令行用 --reissue；原牌匾保留，标为已作废）"
-                    )
-                superseded = [pid for pid, _ in current.values()]
-                # ORM rows, not Core statements: the session's flush hook stamps every written row
-                # (device, time, sync clock) exactly as any other change.
-                for start in range(0, len(superseded), _CHUNK):
-                    for plaque in session.scalars(
-                        select(PlaqueRow).where(PlaqueRow.id.in_(superseded[start : start + _CHUNK]))
-                    ):
-                        plaque.current = False
-                session.flush()
-                seq = self._last_seq(session, office, year)
-                serials = []
-                for decision in to_issue:
-                    seq += 1
-                    serial = f"{office}-{year}-{seq:06d}"
-                    serials.append(serial)
-                    self._add(session, self._plaque_row(decision, year, serial, today, issued_by))
-                session.flush()
+            serials = write_prepared(self.db, prepare, write)
         except IntegrityError as error:
             raise DomainError(f"发牌失败，未作任何更改（牌匾编号冲突，请重试）：{error.orig}") from None
         overridden = sum(1 for d in to_issue if d.overridden)
@@ -348,17 +356,20 @@ class GradingRound:
         the current quarter. The hazards and the latest graded inspection are taken as they stood
         at the end of the quarter (today for the current one): hazard states are replayed from their
         events up to then. Enterprises with neither an inspection nor a hazard by then get no light.
-        Plaques are not touched (downgrades follow hazards as they happen)."""
+        Plaques are not touched (downgrades follow hazards as they happen). Computed outside the
+        write lock; only the lights that change are written (inspector.db.prepared)."""
         q = quarter if isinstance(quarter, Quarter) else Quarter.parse(quarter)
         today = self.today()
         if q.first_day > today:
             raise DomainError(f"{q} 季度尚未开始，不能计算亮灯")
         cutoff = min(q.last_day, today)
         cutoff_at = datetime.combine(cutoff, time(23, 59, 59, 999999), ZoneInfo(self.timezone)).astimezone(UTC)
-        counts = {"green": 0, "yellow": 0, "red": 0}
-        changed = 0
-        changes: dict[uuid.UUID, Any] = {}
-        with self.db.transaction() as session:
+
+        def prepare(session: Session) -> tuple[dict[str, int], list[LightRow], dict[uuid.UUID, Any]]:
+            """Every light computed, outside the write lock: new rows, and changes by row id."""
+            counts = {"green": 0, "yellow": 0, "red": 0}
+            new: list[LightRow] = []
+            changes: dict[uuid.UUID, Any] = {}
             grades = latest_grades(session, None, cutoff, progress, full=True)
             facts = self._facts_at(session, cutoff, cutoff_at, current=cutoff == today)
             existing = {
@@ -376,7 +387,7 @@ class GradingRound:
                 counts[result.light.value] += 1
                 old = existing.get(eid)
                 if old is None:
-                    session.add(
+                    new.append(
                         LightRow(
                             enterprise_id=uuid.UUID(eid),
                             quarter=str(q),
@@ -384,13 +395,18 @@ class GradingRound:
                             reasons=list(result.reasons),
                         )
                     )
-                    changed += 1
                 elif old[1] != result.light.value or list(old[2]) != list(result.reasons):
                     changes[old[0]] = result
+            return counts, new, changes
+
+        def write(session: Session, plan: tuple[dict[str, int], list[LightRow], dict[uuid.UUID, Any]]) -> LightsResult:
+            counts, new, changes = plan
+            session.add_all(new)
             for row in self._rows(session, LightRow, list(changes)):
                 row.light, row.reasons = changes[row.id].light.value, list(changes[row.id].reasons)
-            changed += len(changes)
-        return LightsResult(str(q), counts, changed)
+            return LightsResult(str(q), counts, len(new) + len(changes))
+
+        return write_prepared(self.db, prepare, write)
 
     @staticmethod
     def _rows(session: Any, model: Any, ids: list[uuid.UUID]) -> Iterable[Any]:
