@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, MetaData, Table, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
@@ -50,8 +50,9 @@ LIVE = "live"
 CLOCK_MARGIN_MS = 5000
 """How far before the snapshot `catch_up` looks: other processes' clocks may lag ours a little."""
 
-CatchUp = Callable[[Session, int], None]
-"""(session on the copy, changed_seq after which the real database may hold newer changes)."""
+CatchUp = Callable[[Session, dict[str, list[dict[str, Any]]]], None]
+"""(session on the copy, `changed_meanwhile`: rows by table) → merge those rows into the copy."""
+ATTEMPTS = 3
 After = Callable[[Session], None]
 
 
@@ -113,7 +114,7 @@ class Staging:
             # it, and stamped its rows later than `since` (give or take the clocks' margin).
             raw.execute("BEGIN IMMEDIATE")
             self.data_version = raw.execute(f"PRAGMA {LIVE}.data_version").fetchone()[0]
-            self.since = clock.from_ms(time.time_ns() // 1_000_000 - CLOCK_MARGIN_MS)
+            self.since = _quiet_mark()
             raw.execute("COMMIT")
         try:
             source = sqlite3.connect(self.live_path)
@@ -160,25 +161,72 @@ class Staging:
             yield session
 
     # -- applying it ----------------------------------------------------------------------------
-    def apply(self, catch_up: CatchUp | None = None, after: After | None = None) -> bool:
-        """Write the copy's changes to the real database in one transaction; returns whether
-        `catch_up` ran (another connection had committed since the snapshot)."""
+    def apply(self, catch_up: CatchUp | None = None, after: After | None = None, attempts: int = ATTEMPTS) -> int:
+        """Write the copy's changes to the real database in one transaction; returns how many
+        times `catch_up` ran. Catching up happens outside the lock while it can (the lock is let
+        go, the copy brought up to date, the lock taken again); the last attempt catches up
+        under the lock, so the job always ends."""
         assert self.connection is not None
-        self.connection.execution_options(**WRITE)  # waits for the real database's write lock
-        caught_up = False
+        caught_up = 0
+        for attempt in range(attempts):
+            with self._writing() as session:
+                version = session.connection().exec_driver_sql(f"PRAGMA {LIVE}.data_version").scalar()
+                current = version == self.data_version or catch_up is None
+                if current or attempt == attempts - 1:
+                    if not current:
+                        assert catch_up is not None
+                        catch_up(session, self.changed_meanwhile(session))
+                        session.flush()
+                        caught_up += 1
+                    self._copy_back(session.connection())
+                    if after is not None:
+                        with self.live_session() as live:
+                            after(live)
+                    return caught_up
+                # Live stands at `version` now; whatever commits after this began after it.
+                self.data_version = version
+                since = _quiet_mark()
+            assert catch_up is not None
+            with self.session() as session:
+                catch_up(session, self.changed_meanwhile(session))
+            caught_up += 1
+            self.since = since
+        raise AssertionError("unreachable: the last attempt always applies")
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A transaction on the copy that also holds the real database's write lock."""
+        assert self.connection is not None
+        self.connection.execution_options(**WRITE)  # BEGIN IMMEDIATE locks every attached database
         with busy_is_domain_error(), Session(bind=self.connection, expire_on_commit=False) as session, session.begin():
             session.info["device_id"] = self.db.device_id
-            connection = session.connection()  # BEGIN IMMEDIATE, owned (and committed) by the session
-            version = connection.exec_driver_sql(f"PRAGMA {LIVE}.data_version").scalar()
-            if version != self.data_version and catch_up is not None:
-                catch_up(session, self.since)
-                session.flush()
-                caught_up = True
-            self._copy_back(connection)
-            if after is not None:
-                with self.live_session() as live:
-                    after(live)
-        return caught_up
+            yield session
+
+    def changed_meanwhile(self, session: Session) -> dict[str, list[dict[str, Any]]]:
+        """Rows of the real database changed since `since` in a version (hlc, device) the copy
+        does not hold, without `changed_seq`: what `catch_up` must bring into the copy. Rows the
+        copy holds in the same version are left out, as the merge would leave them unchanged."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        live_tables = MetaData()
+        for table in tracked_tables():
+            live = table.to_metadata(live_tables, schema=LIVE)
+            columns = [c for c in live.c if c.name != "changed_seq"]
+            query = (
+                select(*columns)
+                .select_from(live.outerjoin(table, table.c.id == live.c.id))
+                .where(
+                    live.c.changed_seq > self.since,
+                    or_(
+                        table.c.id.is_(None),
+                        table.c.hlc.is_distinct_from(live.c.hlc),
+                        table.c.device_id.is_distinct_from(live.c.device_id),
+                    ),
+                )
+            )
+            rows = [row._asdict() for row in session.execute(query)]
+            if rows:
+                found[table.name] = rows
+        return found
 
     def _copy_back(self, connection: Connection) -> None:
         # Rows move whole: each changed row is deleted and inserted again, so a unique key that
@@ -246,6 +294,11 @@ class Staging:
                 session.close()
         finally:
             connection.execution_options(schema_translate_map=None)
+
+
+def _quiet_mark() -> int:
+    """Taken holding the write lock: rows committed later were stamped after this (see CLOCK_MARGIN_MS)."""
+    return clock.from_ms(time.time_ns() // 1_000_000 - CLOCK_MARGIN_MS)
 
 
 def refused(error: IntegrityError, what: str) -> DomainError:

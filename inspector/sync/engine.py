@@ -289,11 +289,14 @@ class _Merger:
 
     def by_natural_key(self, table: Table, rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
         key = NATURAL_KEYS[table.name]
-        first = table.c[key[0]]
-        values = sorted({row[key[0]] for row in rows}, key=str)
+        # Look up by the key's reference column when it has one (an answer by its inspection, a
+        # light by its enterprise: a few rows each, and the unique index leads with it), not by
+        # item code or quarter, which select most of the table; the full key is matched below.
+        column = next((k for k in key if table.c[k].foreign_keys), key[0])
+        values = sorted({row[column] for row in rows}, key=str)
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
         for part in _chunks(values):
-            for row in self.session.execute(select(table).where(first.in_(part))):
+            for row in self.session.execute(select(table).where(table.c[column].in_(part))):
                 values_ = row._asdict()
                 found[tuple(values_[k] for k in key)] = values_
         return found

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -32,7 +33,7 @@ from inspector.db.database import Database
 from inspector.db.models import SyncConflictRow
 from inspector.db.staging import Staging
 
-from .engine import ApplyReport, ChangeSet, SyncError, apply_changes, collect_changes, remember_high_hlc
+from .engine import ApplyReport, ChangeSet, SyncError, apply_changes, remember_high_hlc
 
 
 def merge(
@@ -55,11 +56,9 @@ def merge(
         with staging.session() as session:
             report = apply_changes(session, changes, timezone, today)
 
-        def catch_up(session: Session, since: int) -> None:
-            with db.reading() as live:
-                meanwhile = collect_changes(live, since, db.device_id)
-            if not meanwhile.is_empty():
-                apply_changes(session, meanwhile, timezone, today)
+        def catch_up(session: Session, meanwhile: dict[str, list[dict[str, Any]]]) -> None:
+            if meanwhile:
+                apply_changes(session, ChangeSet(db.device_id, meanwhile), timezone, today)
 
         def finish(live: Session) -> None:
             staging.copy_inserted(conflicts, first_conflict)
