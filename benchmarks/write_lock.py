@@ -111,17 +111,19 @@ def run_job(
     result: list[Edits] = []
     thread = threading.Thread(target=lambda: result.append(edit_loop(editor_ws, stop, inspection, pause_s)))
     thread.start()
-    time.sleep(0.5)
-    timer.holds.clear()
-    start_wall, start = time.time(), time.perf_counter()
-    job()
-    seconds = time.perf_counter() - start
-    end_wall = time.time()
-    holds = list(timer.holds)
-    time.sleep(0.3)
-    stop.set()
-    stop_file.touch()
-    thread.join()
+    try:
+        time.sleep(0.5)
+        timer.holds.clear()
+        start_wall, start = time.time(), time.perf_counter()
+        job()
+        seconds = time.perf_counter() - start
+        end_wall = time.time()
+        holds = list(timer.holds)
+        time.sleep(0.3)
+    finally:
+        stop.set()
+        stop_file.touch()
+        thread.join()
     out, err = worker.communicate(timeout=120)
     stop_file.unlink(missing_ok=True)
     editor_ws.close()
@@ -276,7 +278,8 @@ def main() -> int:
     results = []
     print(f"\nPause between edits: {args.pause_ms:g} ms; demo city of {args.enterprises} enterprises.\n")
     print(
-        "| job | duration | longest write lock | edits meanwhile: thread (n, median / max) | process (n, median / max) | failed edits |"
+        "| job | duration | longest write lock | edits meanwhile: thread (n, median / max) "
+        "| process (n, median / max) | failed edits |"
     )
     print("|---|---|---|---|---|---|")
     failed = 0

@@ -182,16 +182,31 @@ class Staging:
                     if after is not None:
                         with self.live_session() as live:
                             after(live)
-                    return caught_up
-                # Live stands at `version` now; whatever commits after this began after it.
-                self.data_version = version
-                since = _quiet_mark()
+                    done = True
+                else:  # live stands at `version` now; whatever commits after this began after it
+                    self.data_version = version
+                    since = _quiet_mark()
+                    done = False
+            if done:
+                self._checkpoint()
+                return caught_up
             assert catch_up is not None
             with self.session() as session:
                 catch_up(session, self.changed_meanwhile(session))
             caught_up += 1
             self.since = since
         raise AssertionError("unreachable: the last attempt always applies")
+
+    def _checkpoint(self) -> None:
+        """Move the applied pages from the WAL into the database file now, on the job's time:
+        otherwise the next commit (an edit, likely) does it, and waits for it."""
+        assert self.connection is not None
+        raw = self.connection.connection.driver_connection
+        assert raw is not None
+        # Outside any transaction (SQLite refuses a checkpoint inside one); a checkpoint that
+        # cannot run now is no failure: the next commit does it after all.
+        with contextlib.suppress(sqlite3.OperationalError):
+            raw.execute(f"PRAGMA {LIVE}.wal_checkpoint(PASSIVE)").fetchall()
 
     @contextmanager
     def _writing(self) -> Iterator[Session]:
