@@ -8,12 +8,15 @@ it goes; holding the write lock for all of it made every edit elsewhere wait or 
    (SQLite's online backup: a consistent snapshot; no write lock).
 2. The job works in `staging.session()`, an ordinary ORM session on the copy: nothing it does
    takes the real database's lock.
-3. `staging.apply(catch_up, after)` takes the write lock (`BEGIN IMMEDIATE`), and if another
-   connection committed since the snapshot (the data_version moved) lets `catch_up` bring those
-   changes into the copy first, so they are not lost; then it replaces every row the copy
-   changed (`changed_seq` above the snapshot's highest) and deletes every row the copy
-   tombstoned, and `after` writes whatever else belongs to the same transaction (through
-   `live_session`). One transaction: the real database gets all of the job or none of it.
+3. `staging.apply(catch_up, after)` takes the write lock (`BEGIN IMMEDIATE`). If another
+   connection committed since the snapshot (the data_version moved), the rows changed meanwhile
+   in a version the copy lacks (`changed_meanwhile`) go to `catch_up`, which brings them into
+   the copy so they are not lost: the lock is let go for that and taken again, and only the
+   last attempt catches up holding it. Then it replaces every row the copy changed
+   (`changed_seq` above the snapshot's highest) and deletes every row the copy tombstoned, and
+   `after` writes whatever else belongs to the same transaction (through `live_session`). One
+   transaction: the real database gets all of the job or none of it. Without `catch_up`
+   (inserts of new rows only, as the demo's) changes made meanwhile are simply left standing.
 
 The job may write only tracked tables (those with `changed_seq`), and may delete only rows it
 tombstones (as every deletion does: see database._stamp_rows and inspector.sync.engine); any
@@ -224,17 +227,19 @@ class Staging:
         found: dict[str, list[dict[str, Any]]] = {}
         live_tables = MetaData()
         for table in tracked_tables():
-            live = table.to_metadata(live_tables, schema=LIVE)
+            # Aliased: both tables have the same name, and a bare `answers.id` would mean either.
+            live = table.to_metadata(live_tables, schema=LIVE).alias("live_row")
+            copy = table.alias("copy_row")
             columns = [c for c in live.c if c.name != "changed_seq"]
             query = (
                 select(*columns)
-                .select_from(live.outerjoin(table, table.c.id == live.c.id))
+                .select_from(live.outerjoin(copy, copy.c.id == live.c.id))
                 .where(
                     live.c.changed_seq > self.since,
                     or_(
-                        table.c.id.is_(None),
-                        table.c.hlc.is_distinct_from(live.c.hlc),
-                        table.c.device_id.is_distinct_from(live.c.device_id),
+                        copy.c.id.is_(None),
+                        copy.c.hlc.is_distinct_from(live.c.hlc),
+                        copy.c.device_id.is_distinct_from(live.c.device_id),
                     ),
                 )
             )

@@ -7,10 +7,11 @@ of the database (inspector.db.staging), and only the rows the merge changed are 
 real database, in one short transaction:
 
 - if nothing committed since the copy was taken, the copy's changed rows are the merge's result;
-- if something did (an answer made meanwhile, another import), those changes are collected from
-  the real database and merged into the copy first, under the write lock. Merging is
-  commutative and idempotent (engine.py, rules 1–6), so the copy then holds what merging the
-  set into the database as it now is would give, and nothing made meanwhile is lost;
+- if something did (an answer made meanwhile, another import), the rows changed meanwhile in a
+  version the copy lacks are merged into the copy first (outside the lock while that succeeds,
+  under it on the last attempt: inspector.db.staging). Merging is commutative and idempotent
+  (engine.py, rules 1–6), so the copy then holds what merging the set into the database as it
+  now is would give, and nothing made meanwhile is lost;
 - the conflicts the merge recorded, the highest clock value seen and whatever `after` writes
   (the peer's mark, the device's last import) commit in the same transaction.
 
