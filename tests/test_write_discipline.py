@@ -303,3 +303,31 @@ def test_the_demo_is_written_through_a_copy_and_keeps_an_edit_made_meanwhile(
     names = {i.name for i in workspace.roster.active()}
     assert "演示期间加入" in names and len(names) > 1
     assert not list(workspace.data_dir.glob(".staging-*")), "the copy is removed"
+
+
+def test_a_prepared_write_that_names_what_it_reads_is_not_redone_for_other_tables(workspace: Workspace) -> None:
+    """Plaques issued while checklists are answered: a commit to another table leaves the plan standing."""
+    calls = []
+
+    def prepare(session):  # type: ignore[no-untyped-def]
+        calls.append(session.scalar(select(func.count()).select_from(InspectorRow)))
+        if len(calls) == 1:
+            workspace.enterprises.add(
+                Enterprise(name="平湖市旁观者厂", credit_code=with_check_digit("91330482MA2C00002"), town="当湖街道")
+            )
+        return calls[-1]
+
+    write_prepared(
+        workspace.db, prepare, lambda s, n: s.add(InspectorRow(name=f"已有{n}位")), reads=[InspectorRow.__table__]
+    )
+    assert calls == [0]
+    calls.clear()
+
+    def prepare_and_add_person(session):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            workspace.roster.add("新来的")  # a table the plan reads: prepared again
+        return 0
+
+    write_prepared(workspace.db, prepare_and_add_person, lambda s, n: None, reads=[InspectorRow.__table__])
+    assert calls == [1, 1]

@@ -8,18 +8,24 @@ transaction on the same connection. If another connection committed in between
 the plan may rest on data that changed, so it is thrown away and prepared again; the last
 attempt prepares inside the write transaction, so the job always finishes (then holding the
 lock as long as it takes).
+
+A job that names the tables its plan `reads` is spared commits elsewhere (a checklist answered
+while plaques are issued): the plan then stands unless a row of those tables, or a tombstone,
+was committed since the plan began (`changed_seq` above a mark taken holding the lock).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
+from inspector.db import hlc as clock
 from inspector.db.busy import busy_is_domain_error
 from inspector.db.database import WRITE, Database
+from inspector.db.models import TombstoneRow
 
 Plan = TypeVar("Plan")
 Result = TypeVar("Result")
@@ -35,6 +41,7 @@ def write_prepared(
     db: Database,
     prepare: Callable[[Session], Plan],
     write: Callable[[Session, Plan], Result],
+    reads: Sequence[Table] = (),
     attempts: int = ATTEMPTS,
 ) -> Result:
     """`write(session, prepare(session))`, with `prepare` outside the write lock (see the module doc)."""
@@ -43,14 +50,31 @@ def write_prepared(
             return write(session, prepare(session))
     with busy_is_domain_error(), db.engine.connect() as connection:  # one connection: versions compare
         for _ in range(attempts - 1):
+            since = _quiet_mark(db, connection) if reads else 0
             with _session(db, connection, reading=True) as session, session.begin():
                 version = data_version(session)
                 plan = prepare(session)
             with _session(db, connection) as session, session.begin():
-                if data_version(session) == version:
+                if data_version(session) == version or (reads and not _changed(session, reads, since)):
                     return write(session, plan)
         with _session(db, connection) as session, session.begin():
             return write(session, prepare(session))
+
+
+def _quiet_mark(db: Database, connection: Connection) -> int:
+    """Hold the write lock a moment: no writer is in flight, so whatever commits later stamps
+    its rows above the mark returned."""
+    with _session(db, connection) as session, session.begin():
+        session.connection()
+        return clock.before_now()
+
+
+def _changed(session: Session, reads: Sequence[Table], since: int) -> bool:
+    tables = [*reads, TombstoneRow.__table__]
+    return any(
+        session.execute(select(table.c.id).where(table.c.changed_seq > since).limit(1)).first() is not None
+        for table in tables
+    )
 
 
 def _session(db: Database, connection: Connection, reading: bool = False) -> Session:

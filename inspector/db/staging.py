@@ -50,8 +50,9 @@ from inspector.db.models import Base, TombstoneRow
 LIVE = "live"
 """The schema name under which the real database is attached to the staging connection."""
 
-CLOCK_MARGIN_MS = 5000
-"""How far before the snapshot `catch_up` looks: other processes' clocks may lag ours a little."""
+PREFIX = ".staging-"
+STALE_AFTER_S = 24 * 3600
+"""A copy this old was left by a process that died mid-job (a job takes minutes at most)."""
 
 CatchUp = Callable[[Session, dict[str, list[dict[str, Any]]]], None]
 """(session on the copy, `changed_meanwhile`: rows by table) → merge those rows into the copy."""
@@ -95,7 +96,8 @@ class Staging:
 
     # -- making the copy ------------------------------------------------------------------------
     def __enter__(self) -> Staging:
-        fd, name = tempfile.mkstemp(prefix=".staging-", suffix=".db", dir=self.live_path.parent)
+        _remove_stale(self.live_path.parent)
+        fd, name = tempfile.mkstemp(prefix=PREFIX, suffix=".db", dir=self.live_path.parent)
         os.close(fd)
         self.path = Path(name)
         try:
@@ -117,7 +119,7 @@ class Staging:
             # it, and stamped its rows later than `since` (give or take the clocks' margin).
             raw.execute("BEGIN IMMEDIATE")
             self.data_version = raw.execute(f"PRAGMA {LIVE}.data_version").fetchone()[0]
-            self.since = _quiet_mark()
+            self.since = clock.before_now()
             raw.execute("COMMIT")
         try:
             source = sqlite3.connect(self.live_path)
@@ -188,7 +190,7 @@ class Staging:
                     done = True
                 else:  # live stands at `version` now; whatever commits after this began after it
                     self.data_version = version
-                    since = _quiet_mark()
+                    since = clock.before_now()
                     done = False
             if done:
                 self._checkpoint()
@@ -316,9 +318,11 @@ class Staging:
             connection.execution_options(schema_translate_map=None)
 
 
-def _quiet_mark() -> int:
-    """Taken holding the write lock: rows committed later were stamped after this (see CLOCK_MARGIN_MS)."""
-    return clock.from_ms(time.time_ns() // 1_000_000 - CLOCK_MARGIN_MS)
+def _remove_stale(folder: Path) -> None:
+    for path in folder.glob(f"{PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if time.time() - path.stat().st_mtime > STALE_AFTER_S:
+                path.unlink()
 
 
 def refused(error: IntegrityError, what: str) -> DomainError:

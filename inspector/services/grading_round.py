@@ -304,7 +304,7 @@ class GradingRound:
             return [row.serial for row in rows]
 
         try:
-            serials = write_prepared(self.db, prepare, write)
+            serials = write_prepared(self.db, prepare, write, reads=[EnterpriseRow.__table__, PlaqueRow.__table__])
         except IntegrityError as error:
             raise DomainError(f"发牌失败，未作任何更改（牌匾编号冲突，请重试）：{error.orig}") from None
         overridden = sum(1 for d in to_issue if d.overridden)
