@@ -50,7 +50,7 @@ from inspector.db.models import Base, UTCDateTime  # noqa: E402
 from inspector.demo.demo_photos import make_demo_photos  # noqa: E402
 from inspector.demo.generator import QUALITY, DemoGenerator, DemoRows, DemoSpec  # noqa: E402
 from inspector.demo.writer import ORDER, write_rows  # noqa: E402
-from inspector.forms_catalog import form_dirs, newest  # noqa: E402
+from inspector.forms_catalog import clause_library, form_dirs, newest  # noqa: E402
 from inspector.workspace import Workspace  # noqa: E402
 
 OUTPUT = ROOT / "benchmarks" / "output"
@@ -346,7 +346,10 @@ def main(argv: list[str] | None = None) -> int:
     photos = make_demo_photos(workspace.photos, spec.seed)
     say("generating rows…")
     start = time.perf_counter()
-    rows = DemoGenerator(spec, template, source, photos, workspace.db.device_id).generate(lambda s: say(f"  {s}"))
+    clauses = clause_library(form_dirs(workspace.data_dir))
+    rows = DemoGenerator(spec, template, source, photos, workspace.db.device_id, clauses).generate(
+        lambda s: say(f"  {s}")
+    )
     generate_s = time.perf_counter() - start
     counts = {name: rows.count(name) for name in ORDER}
     say(f"  {generate_s:.1f} s, {sum(counts.values()):,} rows")

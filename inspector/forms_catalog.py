@@ -1,4 +1,12 @@
-"""The checklist templates Inspector can offer: shipped forms/ and the user's own forms/."""
+"""What the forms/ folders hold: the checklist templates Inspector can offer, and the major-hazard
+clause library they cite. Both the shipped forms/ and the user's own data-folder forms/ count.
+
+The clause library is the file named `major-hazard-clauses.toml` in either folder; an office's
+own file adds cases (for example GB 35181's) to the shipped one and may not reuse its ids.
+Templates are every other `*.toml`, checked against the library: a template that cites an
+unknown clause, or makes an item a veto item without citing the case it checks, is listed as
+invalid with its reasons and is not offered.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspector.core.checklist import Template
+from inspector.core.form_files import FileProblem
+from inspector.core.major_hazard_clauses import (
+    EMPTY_LIBRARY,
+    ClauseLibrary,
+    ClauseLibraryError,
+    load_clause_library_file,
+)
 from inspector.core.template_format import TemplateError, load_template_file
 from inspector.paths import shipped_forms_dir
 
 DEFAULT_TEMPLATE = "general-manufacturing"
+CLAUSES_FILE = "major-hazard-clauses.toml"
 
 
 @dataclass(frozen=True)
@@ -23,14 +39,44 @@ def form_dirs(data_dir: Path) -> list[Path]:
     return [shipped_forms_dir(), data_dir / "forms"]
 
 
+def clause_library(dirs: list[Path]) -> ClauseLibrary:
+    """The clause library of these folders, merged in order; ClauseLibraryError if a file is
+    invalid or an office's file reuses an id of the shipped one."""
+    library = EMPTY_LIBRARY
+    for folder in dirs:
+        path = folder / CLAUSES_FILE
+        if not path.is_file():
+            continue
+        found = load_clause_library_file(path)
+        clashes = library.clashes(found)
+        if clashes:
+            named = "、".join(clashes[:5]) + (f" 等 {len(clashes)} 个" if len(clashes) > 5 else "")
+            problem = FileProblem(None, "", f"编号已在前面的条款库中使用：{named}")
+            raise ClauseLibraryError(str(path), [problem])
+        library = library.merged(found)
+    return library
+
+
 def discover(dirs: list[Path]) -> list[FormFile]:
+    """Every template file of these folders, each valid (checked against the clause library) or
+    with the problems that make it invalid. An invalid clause library makes every template that
+    cites a clause invalid, with the library's own message."""
+    try:
+        library: ClauseLibrary | None = clause_library(dirs)
+        library_error: ClauseLibraryError | None = None
+    except ClauseLibraryError as error:
+        library, library_error = None, error
     found: list[FormFile] = []
     for folder in dirs:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
+            if path.name == CLAUSES_FILE:
+                continue
             try:
-                found.append(FormFile(path, load_template_file(path), None))
+                if library_error is not None and any(item.clauses for item in load_template_file(path).items):
+                    raise TemplateError(str(path), library_error.problems)
+                found.append(FormFile(path, load_template_file(path, library or EMPTY_LIBRARY), None))
             except TemplateError as error:
                 found.append(FormFile(path, None, error))
     return found

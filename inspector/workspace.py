@@ -1,7 +1,10 @@
 """A data folder opened for work: settings, database, photos and the services over them.
 
 The CLI and the GUI both do everything through a Workspace, so a test can do what a user does
-without a window.
+without a window. Writes are the services' methods (inspector/services); what screens show comes
+from the queries here (inspector/queries). Every commit is announced by the database
+(`Workspace.db.subscribe`, inspector/db/changes.py); saving settings is announced too, and every
+service is made afresh from the new settings, so a changed time zone reaches all of them at once.
 """
 
 from __future__ import annotations
@@ -11,15 +14,21 @@ from functools import cached_property
 from pathlib import Path
 
 from inspector.core.dates import today
+from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME, Database
 from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
 from inspector.photos.photo_store import PhotoStore
+from inspector.queries.dashboard import Dashboard, dashboard
+from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.queries.hazard_figures import FigureRow, GroupBy, hazard_figures
+from inspector.queries.hazard_ledger import HazardLedger
 from inspector.queries.stats import Stats, compute_stats
 from inspector.services.amendments import AmendmentService
 from inspector.services.coverage import CoverageService
 from inspector.services.enterprises import EnterpriseService
 from inspector.services.grading_round import GradingRound
 from inspector.services.hazards import HazardService
+from inspector.services.inspection_review import InspectionReviews
 from inspector.services.inspections import InspectionService
 from inspector.services.notices import NoticeService
 from inspector.services.office_keys import OfficeKeyService
@@ -28,6 +37,7 @@ from inspector.services.signatures import SignatureService
 from inspector.services.templates import TemplateService
 from inspector.settings import Settings
 from inspector.sync.central_sync import CentralSync
+from inspector.sync.conflicts import ConflictService
 from inspector.sync.service import SyncService
 
 
@@ -42,11 +52,13 @@ class Workspace:
         return (data_dir / DB_NAME).exists()
 
     def save_settings(self, settings: Settings) -> None:
-        """Validate and store new settings; services made from the old ones are made afresh."""
+        """Validate and store new settings. Every service is made afresh from them (each reads
+        settings when it is made), and the change is announced like a commit."""
         settings.save(self.data_dir)
         self.settings = settings
-        for name in ("photos", "hazards"):
+        for name in _SERVICES:
             self.__dict__.pop(name, None)
+        self.db.announce(Changes.of(SETTINGS))
 
     def today(self) -> date:
         return today(self.settings.timezone)
@@ -85,6 +97,13 @@ class Workspace:
         return AmendmentService(self.db, self.templates)
 
     @cached_property
+    def reviews(self) -> InspectionReviews:
+        """One inspection as the review screen and the inspection report show it."""
+        return InspectionReviews(
+            self.db, self.inspections, self.enterprises, self.amendments, self.signatures, self.hazards
+        )
+
+    @cached_property
     def notices(self) -> NoticeService:
         return NoticeService(self.db, lambda: self.settings)
 
@@ -118,5 +137,36 @@ class Workspace:
         day = self.today()
         return compute_stats(self.db, year or day.year, day)
 
+    # -- read models for the screens (no widget builds a query on the database itself) ------------
+    @cached_property
+    def register(self) -> EnterpriseQueries:
+        """The enterprise register's list, detail and towns."""
+        return EnterpriseQueries(self.db)
+
+    def ledger(self) -> HazardLedger:
+        """The hazard ledger as of today (made per use: `today` moves at midnight)."""
+        return HazardLedger(self.db, self.today(), self.settings.timezone)
+
+    def hazard_figures(self, year: int | None = None, group_by: GroupBy | None = None) -> list[FigureRow]:
+        day = self.today()
+        return hazard_figures(self.db, year or day.year, day, group_by)
+
+    def dashboard(self, year: int, town: str | None = None) -> Dashboard:
+        return dashboard(self.db, year, self.today(), town)
+
+    @cached_property
+    def conflicts(self) -> ConflictService:
+        return ConflictService(self.db)
+
+    def external_changes(self) -> bool:
+        """Another program wrote to this data folder's database since we last looked."""
+        return self.db.external_changes()
+
     def close(self) -> None:
         self.db.close()
+
+
+# The table name a settings change is announced under (settings live in settings.json, not the database).
+SETTINGS = "settings"
+# Every service and read model made from settings; all are dropped when settings change.
+_SERVICES = tuple(name for name, value in vars(Workspace).items() if isinstance(value, cached_property))

@@ -1,4 +1,4 @@
-"""Backup and restore (inspector.db.backup) on real data folders made by the demo generator.
+"""Backup and restore (inspector.services.backup) on real data folders made by the demo generator.
 
 Every damaged-archive case must leave the target data folder exactly as it was.
 """
@@ -18,7 +18,10 @@ import pytest
 from alembic import command
 
 from inspector.cli.main import main as cli_main
-from inspector.db.backup import (
+from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
+from inspector.demo.demo_city import create_demo
+from inspector.demo.generator import DemoSpec
+from inspector.services.backup import (
     MANIFEST,
     BackupError,
     create_backup,
@@ -26,9 +29,6 @@ from inspector.db.backup import (
     restore_backup,
     verify_backup,
 )
-from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
 from inspector.settings import Settings
 from inspector.workspace import Workspace
 

@@ -176,6 +176,53 @@ def test_forms_validate_the_shipped_form(capsys: pytest.CaptureFixture[str]) -> 
     assert "general-manufacturing v" in out
 
 
+def test_forms_validate_every_shipped_file_templates_and_clause_library(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted((ROOT / "forms").glob("*.toml"))
+    code, out, err = run(capsys, "forms", "validate", *map(str, files))
+    assert code == 0, err
+    assert len(files) == 7 and out.count("有效 valid") == 7
+    assert "重大事故隐患条款库，32 种情形" in out
+    for name in ("combustible-dust", "confined-space", "small-firms", "rented-factory", "machinery-painting"):
+        assert f"{name} v1《" in out
+    assert "general-manufacturing v2《" in out and "否决项：A-5（MEM10-3-1）；H-2（MEM10-13-1、MEM10-13-2）" in out
+
+
+def office_form(data_dir: Path, name: str, text: str) -> Path:
+    forms = data_dir / "forms"
+    forms.mkdir(parents=True, exist_ok=True)
+    path = forms / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_veto_item_that_cites_no_case_is_not_offered(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = SHIPPED_FORM.read_text(encoding="utf-8")
+    text = text.replace('code = "general-manufacturing"', 'code = "office-own"')
+    text = text.replace('  clauses = ["MEM10-11-1", "MEM10-11-3", "MEM10-11-10"]\n', "")
+    path = office_form(data_dir, "office-own.toml", text)
+    code, _out, err = run(capsys, "forms", "validate", str(path))
+    assert code == 1
+    assert "项 H-3 否决项须用 clauses 注明" in err
+    code, out, _err = run(capsys, "forms", "list")
+    assert f"{path}  无效（1 处问题" in out
+
+
+def test_an_office_clause_library_adds_cases_but_may_not_reuse_an_id(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shipped = (ROOT / "forms" / "major-hazard-clauses.toml").read_text(encoding="utf-8")
+    library = office_form(data_dir, "major-hazard-clauses.toml", shipped.replace('"MEM10"', '"OFFICE1"'))
+    code, out, err = run(capsys, "forms", "validate", str(SHIPPED_FORM), str(library))
+    assert code == 0, err
+    assert f"{library}: 有效 valid — 重大事故隐患条款库" in out
+    library.write_text(shipped, encoding="utf-8")  # the office's file repeats the shipped ids
+    code, _out, err = run(capsys, "forms", "validate", str(SHIPPED_FORM))
+    assert code == 1
+    assert "编号已在前面的条款库中使用：MEM10-3-1" in err
+    code, out, _err = run(capsys, "forms", "list")
+    assert "general-manufacturing.toml  无效" in out
+
+
 def broken_form(tmp_path: Path) -> tuple[Path, int]:
     """The shipped form with one item's weight made negative; returns the file and that line."""
     lines = SHIPPED_FORM.read_text(encoding="utf-8").splitlines()

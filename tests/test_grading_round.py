@@ -1,23 +1,27 @@
 """The annual grading round: proposals against hand-computed cases, issuing, overrides, lights.
 
-Template general-manufacturing: weights sum to 100; key items A-1 B-3 C-3 D-2 G-1 H-1 L-1;
-veto items A-4 C-1 E-1 F-1 H-2 H-3; section I (仓储) = I-1 1.5 + I-2 1.5 + I-3 1.0.
+Template general-manufacturing v2: weights sum to 100; key items A-1 A-4 B-3 C-1 E-1 F-1 H-1;
+veto items A-5 H-2 H-3; section I (仓储) = I-1 1.5 + I-2 1.5 + I-3 1.0; C-1 3.5, E-1 2.5, H-3 3.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from inspector.cli.main import main
 from inspector.core.checklist import Result, Severity
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.core.template_format import load_grading_rules
 from inspector.db.database import DB_NAME
 from inspector.db.ids import to_uuid
 from inspector.db.models import PlaqueRow
@@ -106,14 +110,14 @@ def test_proposals_follow_the_rules_by_hand(workspace: Workspace) -> None:
     section = enterprise(ws, "平湖市乙仓储有限公司")
     inspect(ws, section, fail=("I-1", "I-2"))  # section I 1.0/4.0 = 25 %; score 97.0
     key = enterprise(ws, "平湖市丙消防器材有限公司")
-    inspect(ws, key, fail=("C-3",))  # score 97.0, one key item
+    inspect(ws, key, fail=("C-1",))  # score 96.5, one key item
     keys = enterprise(ws, "平湖市丁电器有限公司")
-    inspect(ws, keys, fail=("C-3", "D-2"))  # score 94.0, two key items
+    inspect(ws, keys, fail=("C-1", "E-1"))  # score 94.0, two key items
     veto = enterprise(ws, "平湖市戊化工有限公司")
-    inspect(ws, veto, fail=("C-1",))  # score 96.0, veto item
+    inspect(ws, veto, fail=("H-3",))  # score 97.0, veto item
     band_b = enterprise(ws, "平湖市己纺织有限公司")
-    # C-6 3.0 + D-3 2.5 + E-2 2.5 + F-4 2.5 = 10.5 lost → 89.5; no section below 60 % (F: 7/9.5)
-    inspect(ws, band_b, fail=("C-6", "D-3", "E-2", "F-4"))
+    # C-6 2.5 + D-3 2.5 + E-2 2.0 + F-4 2.5 + I-3 1.0 = 10.5 lost → 89.5; no section below 60 % (F: 6/8.5)
+    inspect(ws, band_b, fail=("C-6", "D-3", "E-2", "F-4", "I-3"))
     nothing = enterprise(ws, "平湖市庚新开业有限公司")
     draft_only = enterprise(ws, "平湖市辛草稿有限公司")
     inspect(ws, draft_only, complete=False)
@@ -125,13 +129,22 @@ def test_proposals_follow_the_rules_by_hand(workspace: Workspace) -> None:
     assert p[clean].reasons == ("得分 100 分（≥90），对应 A 级",)
     assert (p[section].proposed_grade, p[section].score) == ("C", 97.0)
     assert any("分区 I" in r and "最高评为 C 级" in r for r in p[section].reasons)
-    assert (p[key].proposed_grade, p[key].score) == ("C", 97.0)
-    assert p[key].reasons[0] == "关键项 C-3 不合格，最高评为 C 级"
+    assert (p[key].proposed_grade, p[key].score) == ("C", 96.5)
+    assert p[key].reasons[0] == "关键项 C-1 不合格，最高评为 C 级"
     assert (p[keys].proposed_grade, p[keys].score) == ("D", 94.0)
-    assert "2 个关键项（C-3、D-2）不合格，评为 D 级" in p[keys].reasons
-    assert (p[veto].proposed_grade, p[veto].score) == ("D", 96.0)
-    assert "否决项 C-1 不合格，评为 D 级" in p[veto].reasons
+    assert "2 个关键项（C-1、E-1）不合格，评为 D 级" in p[keys].reasons
+    assert (p[veto].proposed_grade, p[veto].score) == ("D", 97.0)
+    assert "否决项 H-3 不合格，评为 D 级" in p[veto].reasons
     assert (p[band_b].proposed_grade, p[band_b].score) == ("B", 89.5)
+    # Which rule set each grade: stored grades (no regrade) say it as well as regraded ones.
+    fired = {name: p[e].fired for name, e in (("clean", clean), ("section", section), ("key", key), ("keys", keys))}
+    assert fired == {
+        "clean": ("band",),
+        "section": ("section_floor",),
+        "key": ("key_failed",),
+        "keys": ("key_failed_many",),
+    }
+    assert (p[veto].fired, p[band_b].fired, p[nothing].fired) == (("veto_failed",), ("band",), ("pending",))
     for pending in (nothing, draft_only, old_year):
         assert (p[pending].proposed_grade, p[pending].score, p[pending].change) == ("pending", None, "pending")
         assert p[pending].reasons == ("本年度没有已完成的检查，待评",)
@@ -164,6 +177,7 @@ def test_major_hazards_are_veto_events(workspace: Workspace) -> None:
     assert p[open_major].proposed_grade == "D"
     assert p[open_major].reasons[0] == "重大事故隐患（2026-03-10 发现，未整改）：安全出口上锁，评为 D 级"
     assert p[open_major].score == 100.0
+    assert p[open_major].fired == ("major_hazard",)
     assert p[fixed_this_year].proposed_grade == "D"  # found this year: a veto event even if fixed since
     assert "已整改" in p[fixed_this_year].reasons[0]
     assert p[voided].proposed_grade == "A"
@@ -183,10 +197,10 @@ def test_a_major_hazard_rectified_last_year_is_no_veto_this_year(workspace: Work
 def test_an_amendment_changes_the_proposal(workspace: Workspace) -> None:
     ws = workspace
     eid = enterprise(ws, "平湖市更正有限公司")
-    inspection = inspect(ws, eid, fail=("C-3",))
+    inspection = inspect(ws, eid, fail=("C-1",))
     assert by_id(ws.grading_round.propose(YEAR))[eid].proposed_grade == "C"
     ws.inspections.finalize(inspection)
-    ws.amendments.amend_answer(inspection, "C-3", Result.PASS, "复核照片后确认灭火器合格", "王科长")
+    ws.amendments.amend_answer(inspection, "C-1", Result.PASS, "复核照片后确认安全出口未锁闭", "王科长")
     proposal = by_id(ws.grading_round.propose(YEAR))[eid]
     assert (proposal.proposed_grade, proposal.score) == ("A", 100.0)
 
@@ -198,7 +212,7 @@ def test_the_latest_inspection_of_the_year_counts_and_change_from_last_year(work
     inspect(ws, eid, day=date(2026, 5, 1))
     add_plaque(ws, eid, 2025, "B", "PH-2025-000001")
     down = enterprise(ws, "平湖市降级有限公司")
-    inspect(ws, down, fail=("C-3",))
+    inspect(ws, down, fail=("C-1",))
     add_plaque(ws, down, 2025, "A", "PH-2025-000002")
     p = by_id(ws.grading_round.propose(YEAR))
     assert (p[eid].proposed_grade, p[eid].last_year_grade, p[eid].change) == ("A", "B", "up")
@@ -219,7 +233,7 @@ def test_progress_is_reported(workspace: Workspace) -> None:
 def three(workspace: Workspace) -> list[str]:
     ids = [enterprise(workspace, f"平湖市发牌{n}有限公司") for n in "一二三"]
     inspect(workspace, ids[0])
-    inspect(workspace, ids[1], fail=("C-3",))
+    inspect(workspace, ids[1], fail=("C-1",))
     return ids  # the third is pending
 
 
@@ -355,3 +369,59 @@ def test_stored_grades_agree_with_regrading_on_a_demo_city(workspace: Workspace)
         other = regraded[key]
         assert value.result is None and other.result is not None
         assert (value.grade, value.score, value.reasons) == (other.grade, other.score, other.reasons)
+
+
+# -- distribution and "what if" ---------------------------------------------------------------------
+def test_another_rule_set_regrades_the_same_inspections(workspace: Workspace) -> None:
+    ws = workspace
+    section = enterprise(ws, "平湖市乙仓储有限公司")
+    inspect(ws, section, fail=("I-1", "I-2"))  # section I at 25 %: C, score 97.0
+    keys = enterprise(ws, "平湖市丁电器有限公司")
+    inspect(ws, keys, fail=("C-1", "E-1"))  # two key items: D, score 94.0
+    rules = load_grading_rules("section_floor_percent = 20\nkey_fail_d_count = 3\n")
+    current, what_if = by_id(ws.grading_round.propose(YEAR)), by_id(ws.grading_round.propose(YEAR, rules=rules))
+    assert (current[section].proposed_grade, what_if[section].proposed_grade) == ("C", "A")
+    assert (current[keys].proposed_grade, what_if[keys].proposed_grade) == ("D", "C")
+    assert what_if[keys].fired == ("key_failed",) and what_if[keys].score == 94.0
+    # Nothing was written: the stored grades are those of the template's own rules.
+    assert sql(ws, "SELECT grade FROM inspections ORDER BY score") == [("D",), ("C",)]
+    with pytest.raises(DomainError, match="不再逐级递减"):
+        ws.grading_round.propose(YEAR, rules={"band_b": 95.0})
+
+
+def test_propose_prints_the_distribution_the_rules_and_what_would_change(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = workspace
+    for n in range(3):
+        inspect(ws, enterprise(ws, f"平湖市合格{n}有限公司"))
+    inspect(ws, enterprise(ws, "平湖市乙仓储有限公司"), fail=("I-1", "I-2"))
+    enterprise(ws, "平湖市庚新开业有限公司")
+    rules = tmp_path / "floor.toml"
+    rules.write_text("[grading]\nsection_floor_percent = 20\n", encoding="utf-8")
+    data = str(ws.data_dir)
+    assert main(["--data-dir", data, "grading", "propose", "--year", "2026", "--quiet", "--rules", str(rules)]) == 0
+    out = capsys.readouterr().out
+    assert "现行规则：A级 3（75.0%）  B级 0（0.0%）  C级 1（25.0%）  D级 0（0.0%）  待评 1" in out
+    assert "决定等级的规则（家）：得分档次 3；分区得分率低于下限 1；待评（本年度无已完成的检查） 1" in out
+    assert f"假设规则（{rules}）：A级 4（100.0%）" in out
+    assert "与现行规则相比：升级 1 家，降级 0 家，其余不变" in out
+    assert "平湖市乙仓储有限公司" in out.split("与现行规则相比")[1] and "C级 → A级" in out
+
+    assert main(["--data-dir", data, "grading", "propose", "--year", "2026", "--json", "--rules", str(rules)]) == 0
+    rows = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
+    assert (rows["平湖市乙仓储有限公司"]["proposed_grade"], rows["平湖市乙仓储有限公司"]["what_if_grade"]) == ("C", "A")
+    assert rows["平湖市乙仓储有限公司"]["rules"] == ["section_floor"]
+
+
+def test_a_bad_rules_file_is_one_line_and_nothing_is_graded(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "bad.toml"
+    rules.write_text("band_q = 95\n", encoding="utf-8")
+    data = str(workspace.data_dir)
+    assert main(["--data-dir", data, "grading", "propose", "--year", "2026", "--rules", str(rules)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "评分规则文件无效" in err and f"{rules}:1:" in err and "band_q" in err
+    assert main(["--data-dir", data, "grading", "propose", "--rules", str(tmp_path / "none.toml")]) == 1
+    assert "文件不存在" in capsys.readouterr().err

@@ -51,7 +51,7 @@ def test_xlsx_export_reads_back(ledger: HazardLedger, tmp_path: Path) -> None:
     assert rows[0] == HEADERS
     assert len(rows) == total + 1
     first = ledger.rows(ledger.ids(LedgerFilter())[:1])[0]
-    assert rows[1][1] == first.enterprise_name and "有限公司" in rows[1][1]
+    assert rows[1][1] == first.enterprise_name and rows[1][1].endswith(("有限公司", "有限责任公司"))
     assert isinstance(rows[1][0], datetime) and rows[1][0].date() == first.found_on
     assert rows[1][8].date() == first.deadline
     assert rows[1][5] in ("一般隐患", "重大隐患")

@@ -22,9 +22,10 @@ from inspector.workspace import Workspace
 
 SHIPPED_FORM = Path(__file__).resolve().parent.parent / "forms" / "general-manufacturing.toml"
 DAY = date(2026, 5, 12)
-# Failing these three plain items (3 + 2.5 + 2.5 of 100 points, no key or veto item, no section
+SHIPPED_VERSION = 2  # general-manufacturing v2: veto items A-5 H-2 H-3, key items A-1 A-4 B-3 C-1 E-1 F-1 H-1
+# Failing these four plain items (2.5 + 2.5 + 2 + 1 of 100 points, no key or veto item, no section
 # below its floor) scores 92.0: an A with the shipped bands, a B once band_a is raised to 95.
-FAIL_FOR_92 = ("C-6", "D-4", "E-4")
+FAIL_FOR_92 = ("C-6", "D-1", "E-4", "I-3")
 
 
 @pytest.fixture
@@ -154,10 +155,10 @@ def test_live_grade_follows_the_answers(workspace: Workspace, inspection: str) -
     workspace.inspections.answer(inspection, "A-1", Result.PASS)
     result = workspace.inspections.answer(inspection, "A-2", Result.PARTIAL)
     assert result is not None and result.score == 80.0  # (3 + 1) of 5 points
-    result = workspace.inspections.answer(inspection, "A-4", Result.FAIL)  # a veto item
+    result = workspace.inspections.answer(inspection, "A-5", Result.FAIL)  # a veto item
     assert result is not None and result.grade is Grade.D
-    assert result.failed_veto == ("A-4",)
-    result = workspace.inspections.answer(inspection, "A-4", Result.PASS)  # changed its mind
+    assert result.failed_veto == ("A-5",)
+    result = workspace.inspections.answer(inspection, "A-5", Result.PASS)  # changed its mind
     assert result is not None and result.failed_veto == ()
     assert workspace.inspections.live_grade(inspection) == result
 
@@ -233,10 +234,10 @@ def test_complete_stores_score_grade_and_summary(workspace: Workspace, inspectio
 
 
 def test_failed_veto_item_completes_as_d_with_the_reason(workspace: Workspace, inspection: str) -> None:
-    answer_all(workspace, inspection, fail=("C-1",))
+    answer_all(workspace, inspection, fail=("H-3",))
     result = workspace.inspections.complete(inspection)
     assert result.grade is Grade.D
-    assert "否决项 C-1" in workspace.inspections.get(inspection).grade_summary
+    assert "否决项 H-3" in workspace.inspections.get(inspection).grade_summary
 
 
 def test_answering_after_completion_is_refused(workspace: Workspace, inspection: str) -> None:
@@ -262,7 +263,7 @@ def test_reopen_returns_to_draft_and_clears_the_grade(workspace: Workspace, insp
     assert view.status is InspectionStatus.DRAFT
     assert (view.score, view.grade, view.grade_summary) == (None, None, "")
     assert inspection_row(workspace.data_dir, inspection)["completed_at"] is None
-    workspace.inspections.answer(inspection, "C-1", Result.FAIL)  # answers may change again
+    workspace.inspections.answer(inspection, "H-3", Result.FAIL)  # answers may change again
     assert workspace.inspections.complete(inspection).grade is Grade.D
 
 
@@ -324,27 +325,27 @@ def test_registering_the_same_text_again_gives_the_same_id(workspace: Workspace,
 
 def test_changed_text_under_the_same_version_is_refused(workspace: Workspace, template_id: str) -> None:
     with pytest.raises(DomainError, match=r"已存在但内容不同.*提高 version"):
-        workspace.templates.register(changed_source(version=1), "edited.toml")
+        workspace.templates.register(changed_source(version=SHIPPED_VERSION), "edited.toml")
     assert workspace.templates.latest_id("general-manufacturing") == template_id
 
 
 def test_bumped_version_gets_a_new_id_and_old_inspections_keep_the_old_rules(
     workspace: Workspace, enterprise_id: str, template_id: str, inspectors: list[str], inspection: str
 ) -> None:
-    v2 = workspace.templates.register(changed_source(version=2), "v2.toml")
-    assert v2 != template_id
-    assert workspace.templates.latest_id("general-manufacturing") == v2
-    assert workspace.templates.load(v2).rules.band_a == 95
+    bumped = workspace.templates.register(changed_source(version=SHIPPED_VERSION + 1), "bumped.toml")
+    assert bumped != template_id
+    assert workspace.templates.latest_id("general-manufacturing") == bumped
+    assert workspace.templates.load(bumped).rules.band_a == 95
 
-    newer = workspace.inspections.start(enterprise_id, v2, DAY, inspectors)
+    newer = workspace.inspections.start(enterprise_id, bumped, DAY, inspectors)
     for inspection_id in (inspection, newer):
         answer_all(workspace, inspection_id, fail=FAIL_FOR_92)
     old_result = workspace.inspections.complete(inspection)
     new_result = workspace.inspections.complete(newer)
-    assert (old_result.score, old_result.grade) == (92.0, Grade.A)  # graded with v1: band_a 90
-    assert (new_result.score, new_result.grade) == (92.0, Grade.B)  # graded with v2: band_a 95
-    assert workspace.inspections.get(inspection).template_key == "general-manufacturing v1"
-    assert workspace.inspections.get(newer).template_key == "general-manufacturing v2"
+    assert (old_result.score, old_result.grade) == (92.0, Grade.A)  # graded with the shipped band_a 90
+    assert (new_result.score, new_result.grade) == (92.0, Grade.B)  # graded with the bumped band_a 95
+    assert workspace.inspections.get(inspection).template_key == f"general-manufacturing v{SHIPPED_VERSION}"
+    assert workspace.inspections.get(newer).template_key == f"general-manufacturing v{SHIPPED_VERSION + 1}"
 
 
 def test_newer_form_in_the_data_folder_does_not_change_a_started_inspection(
@@ -352,9 +353,9 @@ def test_newer_form_in_the_data_folder_does_not_change_a_started_inspection(
 ) -> None:
     forms = workspace.data_dir / "forms"
     forms.mkdir()
-    (forms / "general-manufacturing-v2.toml").write_text(changed_source(version=2), encoding="utf-8")
-    v2 = workspace.default_template_id()
-    assert workspace.templates.load(v2).version == 2
+    (forms / "general-manufacturing-next.toml").write_text(changed_source(SHIPPED_VERSION + 1), encoding="utf-8")
+    newer = workspace.default_template_id()
+    assert workspace.templates.load(newer).version == SHIPPED_VERSION + 1
     answer_all(workspace, inspection, fail=FAIL_FOR_92)
-    assert second.inspections.template_of(inspection).version == 1
+    assert second.inspections.template_of(inspection).version == SHIPPED_VERSION
     assert second.inspections.live_grade(inspection).grade is Grade.A  # type: ignore[union-attr]

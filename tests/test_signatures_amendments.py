@@ -32,7 +32,7 @@ from inspector.services.amendments import AmendmentService
 from inspector.services.signatures import SignatureRole, SignatureService, inspection_hazard_ids
 from inspector.workspace import Workspace
 
-FAILED = ("C-3", "I-2")  # a key item (caps the grade at C) and an ordinary one
+FAILED = ("C-1", "I-2")  # a key item (caps the grade at C) and an ordinary one: 3.5 + 1.5 of 100
 DRAWING = [[[0.1, 0.5], [0.2, 0.4], [0.3, 0.6]], [[0.5, 0.5], [0.7, 0.3]]]
 
 
@@ -213,7 +213,7 @@ def test_finalized_inspection_is_read_only(workspace: Workspace, signatures: Sig
     signatures.finalize_signed(inspection_id)
     assert workspace.inspections.get(inspection_id).status is InspectionStatus.FINALIZED
     with pytest.raises(TransitionRefused):
-        workspace.inspections.answer(inspection_id, "C-3", Result.PASS)
+        workspace.inspections.answer(inspection_id, "C-1", Result.PASS)
     with pytest.raises(TransitionRefused):
         workspace.inspections.reopen(inspection_id)
     with pytest.raises(TransitionRefused, match="已定稿"):
@@ -225,7 +225,7 @@ def test_finalized_inspection_is_read_only(workspace: Workspace, signatures: Sig
 
 def test_hazards_of_the_inspection_are_listed(workspace: Workspace) -> None:
     inspection_id = completed_inspection(workspace)
-    draft = workspace.inspections.hazard_draft_for_item(inspection_id, "C-3", date(2026, 5, 12))
+    draft = workspace.inspections.hazard_draft_for_item(inspection_id, "C-1", date(2026, 5, 12))
     hazard_id = workspace.hazards.raise_hazard(draft)
     assert inspection_hazard_ids(workspace.db, inspection_id) == [hazard_id]
 
@@ -243,14 +243,14 @@ def test_amendment_keeps_the_original_and_changes_the_effective_grade(
     workspace: Workspace, amendments: AmendmentService, finalized: str
 ) -> None:
     before = workspace.inspections.get(finalized)
-    assert (before.score, before.grade) == (95.5, "C")
-    amendment = amendments.amend_answer(finalized, "C-3", Result.PASS, "复核照片显示灭火器压力正常", "王建国")
+    assert (before.score, before.grade) == (95.0, "C")
+    amendment = amendments.amend_answer(finalized, "C-1", Result.PASS, "复核照片显示安全出口未锁闭", "王建国")
     assert (amendment.old_value, amendment.new_value) == ("fail", "pass")
-    assert amendment.describe() == "C-3 答案：不符合 → 符合"
+    assert amendment.describe() == "C-1 答案：不符合 → 符合"
     after = workspace.inspections.get(finalized)
-    assert after.answers["C-3"].result is Result.FAIL  # the signed original stays readable
+    assert after.answers["C-1"].result is Result.FAIL  # the signed original stays readable
     assert (after.score, after.grade, after.grade_summary) == (before.score, before.grade, before.grade_summary)
-    assert amendments.effective_answers(finalized)["C-3"].result is Result.PASS
+    assert amendments.effective_answers(finalized)["C-1"].result is Result.PASS
     effective = amendments.effective_grade(finalized)
     assert (effective.score, effective.grade) == (98.5, Grade.A)
 
@@ -272,9 +272,9 @@ def test_amendments_apply_in_order_and_are_kept_in_history(amendments: Amendment
 
 def test_amendment_requires_a_reason_and_a_person(amendments: AmendmentService, finalized: str) -> None:
     with pytest.raises(ValidationError, match="更正原因: 必须填写"):
-        amendments.amend_answer(finalized, "C-3", Result.PASS, "  ", "王建国")
+        amendments.amend_answer(finalized, "C-1", Result.PASS, "  ", "王建国")
     with pytest.raises(ValidationError, match="更正人: 必须填写"):
-        amendments.amend_answer(finalized, "C-3", Result.PASS, "复核", "")
+        amendments.amend_answer(finalized, "C-1", Result.PASS, "复核", "")
     assert amendments.history(finalized) == []
 
 
@@ -282,16 +282,16 @@ def test_amendment_refuses_unchanged_unknown_and_disallowed_answers(
     amendments: AmendmentService, finalized: str
 ) -> None:
     with pytest.raises(DomainError, match="已经是“不符合”"):
-        amendments.amend_answer(finalized, "C-3", Result.FAIL, "复核", "王建国")
+        amendments.amend_answer(finalized, "C-1", Result.FAIL, "复核", "王建国")
     with pytest.raises(DomainError, match="没有检查项 Z-9"):
         amendments.amend_answer(finalized, "Z-9", Result.PASS, "复核", "王建国")
     with pytest.raises(DomainError, match="不允许作答“不适用”"):
         amendments.amend_answer(finalized, "C-1", Result.NOT_APPLICABLE, "复核", "王建国")  # a no_na item
     with pytest.raises(DomainError, match="不是有效的答案"):
-        amendments.amend_answer(finalized, "C-3", "maybe", "复核", "王建国")
+        amendments.amend_answer(finalized, "C-1", "maybe", "复核", "王建国")
 
 
 def test_only_finalized_inspections_take_amendments(workspace: Workspace, amendments: AmendmentService) -> None:
     inspection_id = completed_inspection(workspace)
     with pytest.raises(TransitionRefused, match="只有已定稿的检查"):
-        amendments.amend_answer(inspection_id, "C-3", Result.PASS, "复核", "王建国")
+        amendments.amend_answer(inspection_id, "C-1", Result.PASS, "复核", "王建国")

@@ -28,6 +28,7 @@ from inspector.core.checklist import Result
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.db.busy import BUSY_MESSAGE, DatabaseBusy
+from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME
 from inspector.db.models import InspectorRow, SyncConflictRow
 from inspector.db.prepared import write_prepared
@@ -331,3 +332,15 @@ def test_a_prepared_write_that_names_what_it_reads_is_not_redone_for_other_table
 
     write_prepared(workspace.db, prepare_and_add_person, lambda s, n: None, reads=[InspectorRow.__table__])
     assert calls == [1, 1]
+
+
+def test_staged_and_prepared_writes_are_announced_as_our_own(target: Workspace, city_bundle: tuple[Path, Path]) -> None:
+    heard: list[Changes] = []
+    target.db.subscribe(heard.append)
+    target.db.external_changes()  # the screens' poll: start watching
+    target.sync.import_(city_bundle[1])
+    assert heard and heard[-1].touches("enterprises") and heard[-1].touches("answers")
+    assert not heard[-1].touches("notices")  # tables the bundle did not carry are not announced
+    write_prepared(target.db, lambda s: 0, lambda s, n: s.add(InspectorRow(name="赵六")))
+    assert heard[-1].touches("inspectors") and not heard[-1].touches("enterprises")
+    assert not target.db.external_changes()  # our commits, not another program's

@@ -29,7 +29,7 @@ def _step(text: str) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from inspector.db.backup import create_backup  # the storage stack only when needed
+    from inspector.services.backup import create_backup  # the storage stack only when needed
 
     out, manifest = create_backup(data_folder(args), args.out, _step)
     counts = manifest.counts
@@ -43,7 +43,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from inspector.db.backup import restore_backup
+    from inspector.services.backup import restore_backup
 
     folder = data_folder(args)
     result = restore_backup(args.archive, folder, force=args.force, progress=_step)

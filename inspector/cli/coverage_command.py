@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from inspector.core.rates import format_percent
+
 from .common import open_workspace, print_json
 
 
@@ -53,7 +55,7 @@ def run_coverage(args: argparse.Namespace) -> int:
     print(f"{year} 年度检查覆盖" + (f"（{args.town}）" if args.town else ""))
     print(f"  {'镇街道':<10}{'企业':>7}{'已检查':>7}{'覆盖率':>8}{'已分派':>7}{'未分派':>7}")
     for t in (*coverage.towns, coverage.total):
-        rate = "—" if t.percent is None else f"{t.percent:.1f}%"
+        rate = format_percent(t.percent)
         print(f"  {t.town:<10}{t.enterprises:>7}{t.inspected:>7}{rate:>8}{t.assigned:>7}{t.unassigned:>7}")
     if not args.summary:
         print(f"尚未检查的企业（{len(coverage.uninspected)} 家）：")

@@ -1,4 +1,9 @@
-"""`inspector forms validate PATH...` and `inspector forms list`."""
+"""`inspector forms validate PATH...` and `inspector forms list`.
+
+`validate` takes templates and the clause library alike (a file with kind = "major-hazard-clauses"
+is a library). Templates are checked against the clause library of the forms folders (shipped
+and the data folder's), the same check that decides which templates Inspector offers.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector.core.template_format import TemplateError, load_template_file
-from inspector.forms_catalog import discover, form_dirs
+from inspector.core.form_files import FormFileError, read_form_file
+from inspector.core.major_hazard_clauses import ClauseLibrary, is_clause_library, load_clause_library
+from inspector.core.template_format import TemplateError, load_template
+from inspector.forms_catalog import clause_library, discover, form_dirs
 
 from .common import data_folder
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("forms", help="检查表模板 checklist templates")
+    parser = commands.add_parser("forms", help="检查表模板与重大事故隐患条款库 checklist templates")
     sub = parser.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
-    validate = sub.add_parser("validate", help="校验模板文件 validate template files")
+    validate = sub.add_parser("validate", help="校验模板或条款库文件 validate template or clause files")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.set_defaults(run=run_validate)
     listing = sub.add_parser("list", help="列出可用模板 list templates")
@@ -23,21 +30,47 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    library: ClauseLibrary | None = None
+    library_error: FormFileError | None = None
+    try:
+        library = clause_library(form_dirs(data_folder(args)))
+    except FormFileError as error:
+        library_error = error
     failed = 0
     for raw in args.paths:
         try:
-            template = load_template_file(Path(raw))
-        except TemplateError as error:
+            text = read_form_file(Path(raw), TemplateError)
+            if is_clause_library(text):
+                print(_library_line(raw, load_clause_library(text, raw)))
+                continue
+            if library_error is not None:
+                print(f"{raw}: 无法校验：条款库无效", file=sys.stderr)
+                raise library_error
+            print(_template_line(raw, text, library))
+        except FormFileError as error:
             failed += 1
             print(str(error), file=sys.stderr)
-            continue
-        veto = sum(item.veto for item in template.items)
-        key = sum(item.key for item in template.items)
-        print(
-            f"{raw}: 有效 valid — {template.key}《{template.title}》"
-            f"{len(template.sections)} 个分区，{len(template.items)} 项（否决项 {veto}，关键项 {key}）"
-        )
     return 1 if failed else 0
+
+
+def _library_line(raw: str, library: ClauseLibrary) -> str:
+    standards = "、".join(f"{s.code}{s.name}" for s in library.standards)
+    return f"{raw}: 有效 valid — 重大事故隐患条款库，{len(library.clauses)} 种情形（{standards}）"
+
+
+def _template_line(raw: str, text: str, library: ClauseLibrary | None) -> str:
+    template = load_template(text, raw, library)
+    veto = [item for item in template.items if item.veto]
+    key = sum(item.key for item in template.items)
+    cited = sorted({c for item in template.items for c in item.clauses})
+    line = (
+        f"{raw}: 有效 valid — {template.key}《{template.title}》"
+        f"{len(template.sections)} 个分区，{len(template.items)} 项（否决项 {len(veto)}，关键项 {key}），"
+        f"引用重大事故隐患条款 {len(cited)} 条"
+    )
+    if veto:
+        line += "\n  否决项：" + "；".join(f"{item.code}（{'、'.join(item.clauses)}）" for item in veto)
+    return line
 
 
 def run_list(args: argparse.Namespace) -> int:

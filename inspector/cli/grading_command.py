@@ -1,4 +1,9 @@
-"""`inspector grading propose|issue|lights`: the annual grading round and quarterly lights."""
+"""`inspector grading propose|issue|lights`: the annual grading round and quarterly lights.
+
+`propose` ends with the distribution of the proposed grades and the rules that set them;
+`propose --rules FILE` also regrades the same inspections with another rule set (a template's
+[grading] or a small TOML of grading numbers) and shows what would change, before anything is issued.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,22 @@ import csv
 import json
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from inspector.core.errors import DomainError
+from inspector.core.form_files import read_form_file
+from inspector.core.grades import PENDING
+from inspector.core.rates import format_percent, percent
+from inspector.core.template_format import GradingRulesError, load_grading_rules
 
 from .common import open_workspace, print_json
+
+if TYPE_CHECKING:
+    from inspector.services.grading_round import Proposal
+
+GRADES = ("A", "B", "C", "D", PENDING)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,6 +38,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     propose.add_argument("--year", type=int, help="年度（默认今年）")
     propose.add_argument("--json", action="store_true", help="以 JSON 输出，每家企业一条")
     propose.add_argument("--xlsx", type=Path, metavar="FILE", help="同时导出为 .xlsx")
+    propose.add_argument(
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="假设规则：用另一套评分规则（模板的 [grading] 或只写要改的数的 .toml）重评同样的检查，看结果有何不同",
+    )
     propose.add_argument("--quiet", action="store_true", help="不显示进度")
     propose.set_defaults(run=run_propose)
 
@@ -66,10 +87,16 @@ def _progress(label: str) -> Callable[[int, int], None]:
 def run_propose(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import grade_label
 
+    what_if_rules = _read_rules(args.rules) if args.rules else None
+    what_if: list[Proposal] | None = None
     workspace = open_workspace(args)
     try:
         year = args.year or workspace.today().year
         proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
+        if what_if_rules is not None:
+            what_if = workspace.grading_round.propose(
+                year, None if args.quiet else _progress("假设规则重评"), rules=what_if_rules
+            )
         if args.xlsx:
             from inspector.exporting.grading_export import export_proposals
 
@@ -77,7 +104,10 @@ def run_propose(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        print_json([p.as_dict() for p in proposals])
+        rows = [p.as_dict() for p in proposals]
+        for row, other in zip(rows, what_if or (), strict=False):
+            row["what_if_grade"], row["what_if_reasons"] = other.proposed_grade, list(other.reasons)
+        print_json(rows)
         return 0
     print(f"{year} 年度评级建议（{len(proposals)} 家企业）")
     head = _pad("企业名称", 40) + _pad("统一社会信用代码", 20) + _pad("建议", 6)
@@ -90,13 +120,57 @@ def run_propose(args: argparse.Namespace) -> int:
             f"  {_pad(p.name, 40)}{_pad(p.credit_code, 20)}{_pad(grade_label(p.proposed_grade), 6)}{score:>6}  "
             f"{_pad(last, 6)}{_pad(p.change_label, 6)}{reason}"
         )
-    counts: dict[str, int] = {}
-    for p in proposals:
-        counts[p.proposed_grade] = counts.get(p.proposed_grade, 0) + 1
-    print("  合计：" + "  ".join(f"{grade_label(g)} {counts.get(g, 0)}" for g in ("A", "B", "C", "D", "pending")))
+    counts = _grade_counts(proposals)
+    print("  合计：" + "  ".join(f"{grade_label(g)} {counts[g]}" for g in GRADES))
+    _print_summary("现行规则", proposals)
+    if what_if is not None:
+        _print_summary(f"假设规则（{args.rules}）", what_if)
+        _print_changes(proposals, what_if)
     if args.xlsx:
         print(f"已导出到 {args.xlsx}")
     return 0
+
+
+def _read_rules(path: Path) -> dict[str, Any]:
+    return load_grading_rules(read_form_file(path, GradingRulesError), str(path))
+
+
+def _grade_counts(proposals: Sequence[Proposal]) -> dict[str, int]:
+    counts = dict.fromkeys(GRADES, 0)
+    for p in proposals:
+        counts[p.proposed_grade] += 1
+    return counts
+
+
+def _print_summary(title: str, proposals: Sequence[Proposal]) -> None:
+    """The distribution of grades (shares of the graded, truncated like every rate) and how many
+    enterprises each rule decided."""
+    from inspector.services.grading_round import FIRED_LABELS, grade_label
+
+    counts = _grade_counts(proposals)
+    graded = len(proposals) - counts[PENDING]
+    shares = "  ".join(f"{grade_label(g)} {counts[g]}（{format_percent(percent(counts[g], graded))}）" for g in "ABCD")
+    print(f"{title}：{shares}  {grade_label(PENDING)} {counts[PENDING]}")
+    fired: dict[str, int] = {}
+    for p in proposals:
+        for rule in dict.fromkeys(p.fired):
+            fired[rule] = fired.get(rule, 0) + 1
+    if fired:
+        order = list(FIRED_LABELS)
+        ranked = sorted(fired.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
+        parts = [f"{FIRED_LABELS.get(rule, '其他')} {count}" for rule, count in ranked]
+        print("  决定等级的规则（家）：" + "；".join(parts))
+
+
+def _print_changes(current: Sequence[Proposal], what_if: Sequence[Proposal]) -> None:
+    from inspector.services.grading_round import change_of, grade_label
+
+    changed = [(a, b) for a, b in zip(current, what_if, strict=True) if a.proposed_grade != b.proposed_grade]
+    moves = [change_of(b.proposed_grade, a.proposed_grade) for a, b in changed]
+    print(f"  与现行规则相比：升级 {moves.count('up')} 家，降级 {moves.count('down')} 家，其余不变")
+    for a, b in changed:
+        reason = b.reasons[0] if b.reasons else ""
+        print(f"    {_pad(a.name, 40)}{grade_label(a.proposed_grade)} → {grade_label(b.proposed_grade)}  {reason}")
 
 
 def read_overrides(path: Path) -> dict[str, tuple[str, str]]:

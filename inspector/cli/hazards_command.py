@@ -10,6 +10,7 @@ from pathlib import Path
 from inspector.core.checklist import Severity
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
+from inspector.core.rates import format_percent
 from inspector.queries.hazard_figures import GROUPINGS, hazard_figures
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 
@@ -111,6 +112,6 @@ def run_figures(args: argparse.Namespace) -> int:
     print(f"{year} 年隐患统计" + (f"（按{heading}）" if heading else ""))
     print(f"  {'':<12}{'发现':>8}{'已整改':>8}{'整改率':>9}{'逾期':>6}")
     for row in rows:
-        rate = "—" if row.rate is None else f"{row.rate:.1f}%"
+        rate = format_percent(row.rate)
         print(f"  {row.label:<12}{row.found:>8}{row.rectified:>8}{rate:>9}{row.overdue:>6}")
     return 0

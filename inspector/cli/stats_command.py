@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from inspector.core.grades import PENDING_LABEL, Grade, Light
+from inspector.core.rates import format_percent
 
 from .common import open_workspace, print_json
 
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats.as_dict())
         return 0
-    rate = "—" if stats.rectification_rate is None else f"{stats.rectification_rate:.1f}%"
+    rate = format_percent(stats.rectification_rate)
     grades = "  ".join(f"{Grade(g).label} {stats.grades[g]}" for g in "ABCD")
     lights = "  ".join(f"{Light(v).label} {stats.lights[v]}" for v in ("green", "yellow", "red"))
     print(f"{stats.year} 年统计")

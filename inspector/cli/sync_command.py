@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from contextlib import closing
 from pathlib import Path
+
+from inspector.core.errors import DomainError
 
 from .common import open_workspace
 
@@ -81,7 +84,12 @@ def run_trust(args: argparse.Namespace) -> int:
         print(f"设备：{identity.name or '（未命名）'}  编号：{identity.device_id}")
         print(f"指纹：{identity.fingerprint}")
         if not args.yes:
-            answer = input("请与对方电脑上显示的指纹核对。信任该设备吗？[y/N] ").strip().lower()
+            if not sys.stdin.isatty():
+                raise DomainError("没有可以回答的终端：请与对方核对指纹后加 --yes 再运行")
+            try:
+                answer = input("请与对方电脑上显示的指纹核对。信任该设备吗？[y/N] ").strip().lower()
+            except EOFError:
+                answer = ""
             if answer not in ("y", "yes", "是"):
                 print("未信任")
                 return 1

@@ -91,6 +91,9 @@ class Item:
     location_type: LocationType = LocationType.WHOLE_SITE
     hazard_severity: Severity = Severity.GENERAL
     deadline_days: int = 7  # default rectification deadline for a hazard raised from this item
+    # The major-hazard cases this item checks (ids in forms/major-hazard-clauses.toml): failing
+    # it means the enterprise meets one of them, so a hazard raised from it is a suspected major one.
+    clauses: tuple[str, ...] = ()
 
     def allows(self, result: Result) -> bool:
         if result is Result.PARTIAL:

@@ -23,3 +23,10 @@ class ValidationError(DomainError):
 
 class TransitionRefused(DomainError):
     """A hazard or inspection transition that the lifecycle does not allow."""
+
+
+class Cancelled(DomainError):
+    """The person stopped a long operation; whatever it was writing is left as it was before."""
+
+    def __init__(self, message: str = "已取消") -> None:
+        super().__init__(message)

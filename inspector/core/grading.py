@@ -26,6 +26,18 @@ class GradingError(DomainError):
     """The answers cannot be graded (empty checklist, nothing applicable, an invalid answer)."""
 
 
+# The rules of the engine, by the id a Reason carries, with a label for distributions ("which
+# rules fired" in `inspector grading propose`).
+RULE_LABELS = {
+    "band": "得分档次",
+    "section_floor": "分区得分率低于下限",
+    "key_failed": "一个关键项不合格",
+    "key_failed_many": "多个关键项不合格",
+    "veto_failed": "否决项不合格",
+    "provisional": "必答项未答完（暂定）",
+}
+
+
 @dataclass(frozen=True)
 class Reason:
     rule: str  # band | section_floor | key_failed | key_failed_many | veto_failed | provisional
@@ -208,6 +220,24 @@ def grade(template: Template, answers: Mapping[str, Result]) -> GradeResult:
         failed=failed,
         unanswered_required=unanswered,
     )
+
+
+def rule_of(text: str) -> str:
+    """The rule id of a reason text this engine wrote (`Reason.text`), for grades stored as their
+    summary only; "" for a text it did not write. A test runs every rule through it."""
+    if text.startswith("否决项 "):
+        return "veto_failed"
+    if "个关键项（" in text:
+        return "key_failed_many"
+    if text.startswith("关键项 "):
+        return "key_failed"
+    if text.startswith("分区 ") and "得分率" in text:
+        return "section_floor"
+    if text.startswith("得分 ") and "级" in text:
+        return "band"
+    if text.startswith("尚有 ") and "必答项未作答" in text:
+        return "provisional"
+    return ""
 
 
 def _band_reason(score: float, band: Grade, band_a: float, band_b: float, band_c: float) -> Reason:

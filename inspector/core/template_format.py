@@ -2,13 +2,19 @@
 
 Every problem found is reported, not just the first, each naming the file, the line and the
 item or section code, so that whoever edits a form can fix it in one pass.
+
+Two levels of checking. Every template, including the frozen text of a past inspection, must
+keep the format. A template offered for new inspections is also checked against the
+major-hazard clause library (`clauses` given): the clauses its items cite exist, a veto item
+cites the cases it checks (veto items are only cases the 2023 standard or GB 35181 names,
+domain.md §4), and an item defaults to a major hazard exactly when it cites a case. Frozen
+templates are read without the library: a past inspection keeps its grade even if a later
+library or rule would refuse its template.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +29,15 @@ from .checklist import (
     Severity,
     Template,
 )
-from .errors import DomainError
+from .form_files import CJK, FileProblem, FormFileError, SourceLines, parse_toml, read_form_file
 from .grades import Grade
+from .major_hazard_clauses import CLAUSE_ID, ClauseLibrary
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # format 2 adds `clauses` (major-hazard cases by id); format 1 files still read
+FORMATS = {1, 2}
 WEIGHT_TOTAL = 100.0
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-_]{0,19}$")
 _TEMPLATE_CODE = re.compile(r"^[a-z0-9][a-z0-9\-]{1,49}$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 FLAGS = {"veto", "key", "optional", "no_na"}
 TOP_KEYS = {"format", "code", "version", "title", "title_en", "description", "grading", "deadlines", "sections"}
@@ -49,6 +56,7 @@ ITEM_KEYS = {
     "location",
     "severity",
     "deadline",
+    "clauses",
 }
 GRADING_KEYS = {
     "band_a",
@@ -65,56 +73,61 @@ GRADING_KEYS = {
 DEADLINE_KEYS = {"on_site", "general", "works"}
 
 
-@dataclass(frozen=True)
-class TemplateProblem:
-    line: int | None
-    where: str  # "项 A-3", "分区 A", "[grading]", or "" for the file as a whole
-    message: str
-
-    def format(self, source: str) -> str:
-        place = f"{source}:{self.line}" if self.line else source
-        where = f" {self.where}" if self.where else ""
-        return f"{place}:{where} {self.message}"
+TemplateProblem = FileProblem
 
 
-class TemplateError(DomainError):
+class TemplateError(FormFileError):
     """A template file breaks the format; `problems` lists every finding."""
 
-    def __init__(self, source: str, problems: list[TemplateProblem]) -> None:
-        self.source = source
-        self.problems = problems
-        lines = [problem.format(source) for problem in problems]
-        super().__init__(f"检查表模板无效（{len(problems)} 处问题）：\n" + "\n".join(lines))
+    kind = "检查表模板"
 
 
-def load_template_file(path: str | Path) -> Template:
+class GradingRulesError(TemplateError):
+    """A rules file for a "what if" round (`load_grading_rules`) is not usable."""
+
+    kind = "评分规则文件"
+
+
+def load_template_file(path: str | Path, clauses: ClauseLibrary | None = None) -> Template:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TemplateError(str(path), [TemplateProblem(None, "", "文件不存在")]) from None
-    except UnicodeDecodeError:
-        raise TemplateError(str(path), [TemplateProblem(None, "", "不是 UTF-8 编码的文本文件")]) from None
-    except OSError as error:
-        raise TemplateError(str(path), [TemplateProblem(None, "", f"无法读取：{error.strerror}")]) from None
-    return load_template(text, source=str(path))
+    return load_template(read_form_file(path, TemplateError), source=str(path), clauses=clauses)
 
 
-def load_template(text: str, source: str = "<template>") -> Template:
-    """Parse and validate; raise TemplateError listing every problem."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        line = int(match.group(1)) if match else None
-        raise TemplateError(source, [TemplateProblem(line, "", f"TOML 语法错误：{error}")]) from None
-    return _Reader(text, source).read(data)
+def load_template(text: str, source: str = "<template>", clauses: ClauseLibrary | None = None) -> Template:
+    """Parse and validate; raise TemplateError listing every problem. With `clauses`, also check
+    the template against the major-hazard clause library (see the module docstring)."""
+    data = parse_toml(text, source, TemplateError)
+    return _Reader(text, source, clauses).read(data)
+
+
+def load_grading_rules(text: str, source: str = "<rules>") -> dict[str, Any]:
+    """Grading numbers by name from a rules file: a whole template (its [grading], defaults for
+    the keys it leaves out) or a small TOML of numbers, at the top level or under [grading], that
+    change only the numbers it names. For "what if" rounds; TemplateError lists every problem."""
+    data = parse_toml(text, source, GradingRulesError)
+    if "sections" in data:
+        rules = load_template(text, source).rules
+        return {key: getattr(rules, key) for key in GRADING_KEYS}
+    table = data.get("grading", data)
+    reader = _Reader(text, source, None)
+    if not isinstance(table, dict) or not table:
+        reader.problem(None, "", "规则文件中没有评分规则：写出要改的数，例如 band_a = 85 或 key_fail_d_count = 3")
+        raise GradingRulesError(source, reader.problems)
+    if table is not data:
+        for key in sorted(set(data) - {"grading"}):
+            reader.problem(reader._key_line(key, None), "", f"未知的键 “{key}”")
+    rules = reader._grading(table)
+    if reader.problems:
+        raise GradingRulesError(source, reader.problems)
+    return {key: getattr(rules, key) for key in table}
 
 
 class _Reader:
-    def __init__(self, text: str, source: str) -> None:
-        self.lines = text.splitlines()
+    def __init__(self, text: str, source: str, clauses: ClauseLibrary | None) -> None:
+        self.lines = SourceLines(text)
         self.source = source
+        self.clauses = clauses
+        self.format: Any = FORMAT_VERSION
         self.problems: list[TemplateProblem] = []
         # Weights are summed as written, valid item or not, so that one bad item does not also
         # produce a misleading "weights do not sum" problem.
@@ -123,11 +136,7 @@ class _Reader:
 
     # -- locating lines ------------------------------------------------------------------
     def _line_of(self, pattern: str, start: int = 0) -> int | None:
-        regex = re.compile(pattern)
-        for number, line in enumerate(self.lines[start:], start=start + 1):
-            if regex.search(line):
-                return number
-        return None
+        return self.lines.line_of(pattern, start)
 
     def _code_line(self, code: Any) -> int | None:
         """The line of the next `code = "…"` for a section or item. Sections and items are read
@@ -141,9 +150,7 @@ class _Reader:
         return line
 
     def _key_line(self, key: str, after: int | None) -> int | None:
-        """The line of `key = …` at or after the line where its table starts."""
-        start = (after or 1) - 1
-        return self._line_of(r"^\s*" + re.escape(key) + r"\s*=", start) or after
+        return self.lines.key_line(key, after)
 
     def problem(self, line: int | None, where: str, message: str) -> None:
         self.problems.append(TemplateProblem(line, where, message))
@@ -153,8 +160,9 @@ class _Reader:
         for key in sorted(set(data) - TOP_KEYS):
             self.problem(self._key_line(key, None), "", f"未知的键 “{key}”")
         fmt = data.get("format")
-        if fmt != FORMAT_VERSION:
-            self.problem(self._key_line("format", None), "", f"format 应为 {FORMAT_VERSION}，实际为 {fmt!r}")
+        if fmt not in FORMATS:
+            self.problem(self._key_line("format", None), "", f"format 应为 1 或 2，实际为 {fmt!r}")
+        self.format = fmt
         code = data.get("code")
         if not isinstance(code, str) or not _TEMPLATE_CODE.match(code):
             self.problem(
@@ -185,7 +193,7 @@ class _Reader:
         if not isinstance(value, str) or not value.strip():
             self.problem(line, where, f"缺少中文 {key}")
             return ""
-        if not _CJK.search(value):
+        if not CJK.search(value):
             self.problem(line, where, f"{key} 应为中文，实际为 “{value}”")
         return value.strip()
 
@@ -358,6 +366,7 @@ class _Reader:
         location = self._enum(LocationType, table.get("location", "whole_site"), line, where, "location")
         severity = self._enum(Severity, table.get("severity", "general"), line, where, "severity")
         deadline = self._deadline(table.get("deadline", "general"), deadlines, line, where)
+        clauses = self._clauses(table.get("clauses", []), "veto" in flags, severity, line, where)
         if len(self.problems) > count:
             return None
         return Item(
@@ -378,7 +387,46 @@ class _Reader:
             location_type=location,
             hazard_severity=severity,
             deadline_days=deadline,
+            clauses=clauses,
         )
+
+    def _clauses(
+        self, value: Any, veto: bool, severity: Severity | None, line: int | None, where: str
+    ) -> tuple[str, ...]:
+        """The major-hazard cases an item checks, by clause id (forms/major-hazard-clauses.toml)."""
+        key_line = self._key_line("clauses", line)
+        if value and self.format == 1:
+            self.problem(key_line, where, "clauses 是 format 2 的写法：请把文件开头的 format 改为 2")
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and CLAUSE_ID.match(v) for v in value):
+            self.problem(key_line, where, 'clauses 应为条款编号列表，例如 ["MEM10-11-3"]')
+            return ()
+        if len(set(value)) != len(value):
+            self.problem(key_line, where, "clauses 中有重复的条款编号")
+        if self.clauses is None:
+            return tuple(value)
+        for clause_id in value:
+            if clause_id not in self.clauses:
+                self.problem(key_line, where, f"条款 {clause_id} 不在重大事故隐患条款库中")
+        if veto and not value:
+            self.problem(
+                self._key_line("flags", line),
+                where,
+                "否决项须用 clauses 注明所查的重大事故隐患判定情形：只有判定标准列明的情形才能作否决项",
+            )
+        elif severity is Severity.MAJOR and not value:
+            self.problem(
+                self._key_line("severity", line),
+                where,
+                "默认为重大隐患的检查项须用 clauses 注明对应的判定条款，否则应为 general",
+            )
+        if value and severity is Severity.GENERAL:
+            self.problem(
+                self._key_line("severity", line),
+                where,
+                "注明了重大事故隐患判定条款的检查项，不符合即为该情形，severity 应为 major",
+            )
+        return tuple(value)
 
     def _deadline(self, value: Any, deadlines: DeadlineDefaults, line: int | None, where: str) -> int:
         if isinstance(value, str) and value in DEADLINE_KEYS:

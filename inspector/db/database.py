@@ -4,6 +4,7 @@ Rules for callers:
 - every change happens inside `Database.transaction()`, which commits or rolls back whole;
 - ORM rows never leave the `with` block: services return core dataclasses or plain values;
 - one Database per process; SQLite is opened in WAL mode, so readers do not block the writer;
+- after each commit the database announces what changed (`subscribe`, inspector/db/changes.py);
 - a writing transaction takes the write lock at its start (`BEGIN IMMEDIATE`) and holds it to
   its end, so it must be short: a long job prepares outside it (inspector.db.prepared,
   inspector.db.staging) and writes in one short transaction. Reading stays a deferred `BEGIN`.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.core.errors import DomainError
 from inspector.db.busy import BUSY_TIMEOUT_MS, busy_is_domain_error
+from inspector.db.changes import EVERYTHING, ChangeBroadcast, ChangeRecorder, Changes, Subscriber
 from inspector.db.hlc import next_hlc, observe
 from inspector.db.models import Meta, TombstoneRow, Tracked, utcnow
 
@@ -69,6 +72,7 @@ def make_engine(url: str, on_connect: Callable[[Any, Any], None] = _sqlite_pragm
     """An engine; on SQLite `on_connect` sets each new connection up (it must leave
     isolation_level None: BEGIN is ours)."""
     engine = create_engine(url, **options)
+    event.listen(engine, "before_cursor_execute", _record_statement)
     if engine.dialect.name == "sqlite":
         # Python's sqlite3 commits before DDL on its own; taking transactions over (SQLAlchemy's
         # documented recipe) makes a migration all or nothing, like every other change.
@@ -203,6 +207,10 @@ class Database:
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writes = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
+        self._broadcast = ChangeBroadcast()
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
+        self._seen_version: int | None = None
 
     @classmethod
     def open_folder(cls, data_dir: Path) -> Database:
@@ -231,17 +239,59 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on leaving the block, or rolled back on an error."""
+        """A session whose work is committed on leaving the block, or rolled back on an error.
+        After the commit, what it changed is announced to the subscribers (never on a rollback)."""
         with busy_is_domain_error(), self._writes.begin() as session:
             session.info["device_id"] = self.device_id
-            yield session
+            with recording(session) as recorder:
+                yield session
+        self.committed(recorder.changes())
+
+    def committed(self, changes: Changes) -> None:
+        """After a commit of ours (`transaction()`, or a staged or prepared write): it is not
+        another program's, and the subscribers hear what it changed."""
+        self._data_version()
+        self._broadcast.announce(changes)
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Call `subscriber(changes)` after every commit (on the committing thread); returns a
+        function that unsubscribes."""
+        return self._broadcast.subscribe(subscriber)
+
+    def announce(self, changes: Changes = EVERYTHING) -> None:
+        """Tell the subscribers of a change made without `transaction()` (another program's
+        commit, settings, a replaced data folder)."""
+        self._broadcast.announce(changes)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         with busy_is_domain_error(), self._sessions() as session:
             yield session
 
+    def external_changes(self) -> bool:
+        """Whether another program (a CLI command, a second window) committed to this SQLite file
+        since the last call or our own last commit. A commit of ours racing one of theirs can hide
+        theirs until their next one; screens poll this every few seconds."""
+        before = self._seen_version
+        now = self._data_version()
+        return before is not None and now != before
+
+    def _data_version(self) -> int | None:
+        # SQLite's data_version changes when any *other* connection commits, so it is read on a
+        # connection of its own that never writes.
+        if self.path is None:
+            return None
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._seen_version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            return self._seen_version
+
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
 
 
@@ -272,9 +322,55 @@ def _observe_clock(engine: Engine) -> None:
         observe(int(high))
 
 
+RECORDER = "inspector.changes"
+
+
+@contextmanager
+def recording(session: Session) -> Iterator[ChangeRecorder]:
+    """Note what `session` writes until the block ends (its transaction begins here if not yet)."""
+    recorder = ChangeRecorder()
+    session.info[RECORDER] = recorder
+    connection = session.connection()
+    connection.info[RECORDER] = recorder
+    try:
+        yield recorder
+        session.flush()  # what the commit would flush is noted too
+    finally:
+        connection.info.pop(RECORDER, None)
+        session.info.pop(RECORDER, None)
+
+
+def _record_statement(connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    recorder = connection.info.get(RECORDER)
+    if recorder is not None:
+        recorder.statement(statement)
+
+
+@event.listens_for(Session, "after_flush")
+def _record_rows(session: Session, _context: Any) -> None:
+    """The ids of the rows a flush wrote (the statements themselves were seen by _record_statement)."""
+    recorder = session.info.get(RECORDER)
+    if recorder is None:
+        return
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(type(obj), "__tablename__", None)
+        if table is not None:
+            recorder.row(table, getattr(obj, "id", None))
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _flush_ended(session: Session, _context: Any) -> None:
+    recorder = session.info.get(RECORDER)
+    if recorder is not None:
+        recorder.in_flush = False
+
+
 @event.listens_for(Session, "before_flush")
 def _stamp_rows(session: Session, _context: Any, _instances: Any) -> None:
     """Every inserted or changed row records when and by which device."""
+    recorder = session.info.get(RECORDER)
+    if recorder is not None:
+        recorder.in_flush = True  # the flush's statements carry ids (see _record_rows)
     device = session.info.get("device_id")
     now = utcnow()
     for obj in session.new:

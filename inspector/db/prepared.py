@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db import hlc as clock
 from inspector.db.busy import busy_is_domain_error
-from inspector.db.database import WRITE, Database
+from inspector.db.database import WRITE, Database, recording
 from inspector.db.models import TombstoneRow
 
 Plan = TypeVar("Plan")
@@ -49,16 +49,23 @@ def write_prepared(
         with db.transaction() as session:
             return write(session, prepare(session))
     with busy_is_domain_error(), db.engine.connect() as connection:  # one connection: versions compare
-        for _ in range(attempts - 1):
-            since = _quiet_mark(db, connection) if reads else 0
-            with _session(db, connection, reading=True) as session, session.begin():
-                version = data_version(session)
-                plan = prepare(session)
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            if not last:
+                since = _quiet_mark(db, connection) if reads else 0
+                with _session(db, connection, reading=True) as session, session.begin():
+                    version = data_version(session)
+                    plan = prepare(session)
             with _session(db, connection) as session, session.begin():
-                if data_version(session) == version or (reads and not _changed(session, reads, since)):
-                    return write(session, plan)
-        with _session(db, connection) as session, session.begin():
-            return write(session, prepare(session))
+                if last:
+                    plan = prepare(session)
+                elif data_version(session) != version and (not reads or _changed(session, reads, since)):
+                    continue  # the plan may rest on data that changed: prepare it again
+                with recording(session) as recorder:
+                    result = write(session, plan)
+            db.committed(recorder.changes())
+            return result
+    raise AssertionError("unreachable: the last attempt always writes")
 
 
 def _quiet_mark(db: Database, connection: Connection) -> int:

@@ -44,7 +44,8 @@ from sqlalchemy.pool import StaticPool
 from inspector.core.errors import DomainError
 from inspector.db import hlc as clock
 from inspector.db.busy import BUSY_TIMEOUT_MS, busy_is_domain_error
-from inspector.db.database import WRITE, Database, make_engine
+from inspector.db.changes import Changes
+from inspector.db.database import WRITE, Database, make_engine, recording
 from inspector.db.models import Base, TombstoneRow
 
 LIVE = "live"
@@ -173,26 +174,30 @@ class Staging:
         under the lock, so the job always ends."""
         assert self.connection is not None
         caught_up = 0
+        changes = Changes()
         for attempt in range(attempts):
             with self._writing() as session:
                 version = session.connection().exec_driver_sql(f"PRAGMA {LIVE}.data_version").scalar()
                 current = version == self.data_version or catch_up is None
                 if current or attempt == attempts - 1:
-                    if not current:
-                        assert catch_up is not None
-                        catch_up(session, self.changed_meanwhile(session))
-                        session.flush()
-                        caught_up += 1
-                    self._copy_back(session.connection())
-                    if after is not None:
-                        with self.live_session() as live:
-                            after(live)
+                    with recording(session) as recorder:  # announced as any transaction's writes
+                        if not current:
+                            assert catch_up is not None
+                            catch_up(session, self.changed_meanwhile(session))
+                            session.flush()
+                            caught_up += 1
+                        self._copy_back(session.connection())
+                        if after is not None:
+                            with self.live_session() as live:
+                                after(live)
+                    changes = recorder.changes()
                     done = True
                 else:  # live stands at `version` now; whatever commits after this began after it
                     self.data_version = version
                     since = clock.before_now()
                     done = False
             if done:
+                self.db.committed(changes)
                 self._checkpoint()
                 return caught_up
             assert catch_up is not None
@@ -258,7 +263,7 @@ class Staging:
         clock.observe(self._highest(LIVE))
         seq = clock.next_hlc()
         tombstones = TombstoneRow.__tablename__
-        tables = tracked_tables()
+        tables = [t for t in tracked_tables() if self._touched(connection, t)]
         for table in reversed(tables):
             connection.exec_driver_sql(
                 f"DELETE FROM {LIVE}.{table.name} WHERE id IN "
@@ -299,6 +304,15 @@ class Staging:
             (after_rowid,),
         )
         return int(result.rowcount or 0)
+
+    def _touched(self, connection: Connection, table: Table) -> bool:
+        """Whether the job changed or tombstoned rows of `table` (only those tables are written)."""
+        changed = f"SELECT 1 FROM main.{table.name} WHERE changed_seq > ? LIMIT 1"
+        deleted = f"SELECT 1 FROM main.{TombstoneRow.__tablename__} WHERE changed_seq > ? AND table_name = ? LIMIT 1"
+        return (
+            connection.exec_driver_sql(changed, (self.mark,)).first() is not None
+            or connection.exec_driver_sql(deleted, (self.mark, table.name)).first() is not None
+        )
 
     @contextmanager
     def live_session(self) -> Iterator[Session]:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from inspector.core.errors import DomainError
 from inspector.core.template_format import load_template
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow
-from inspector.forms_catalog import form_dirs, newest
+from inspector.forms_catalog import clause_library, form_dirs, newest
 from inspector.workspace import Workspace
 
 from .demo_photos import make_demo_photos
@@ -40,6 +40,7 @@ def create_demo(workspace: Workspace, spec: DemoSpec, progress: Callable[[str], 
     source = form.path.read_text(encoding="utf-8")
     template = load_template(source, str(form.path))
     photos = make_demo_photos(workspace.photos, spec.seed)
-    rows = DemoGenerator(spec, template, source, photos, workspace.db.device_id).generate(progress)
+    clauses = clause_library(form_dirs(workspace.data_dir))
+    rows = DemoGenerator(spec, template, source, photos, workspace.db.device_id, clauses).generate(progress)
     meta = {"demo": f"seed={spec.seed} enterprises={spec.enterprises} years={spec.years} today={spec.today}"}
     return write_rows(workspace.db, rows, meta)

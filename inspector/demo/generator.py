@@ -26,6 +26,7 @@ from inspector.core.grades import Grade
 from inspector.core.grading import GradeResult, grade
 from inspector.core.hazard_lifecycle import HazardAction, HazardState, HazardStatus
 from inspector.core.inspection import InspectionStatus
+from inspector.core.major_hazard_clauses import EMPTY_LIBRARY, ClauseLibrary
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import event_columns
@@ -81,10 +82,17 @@ class _Hazard:
 
 class DemoGenerator:
     def __init__(
-        self, spec: DemoSpec, template: Template, template_source: str, photos: list[StoredPhoto], device_id: str
+        self,
+        spec: DemoSpec,
+        template: Template,
+        template_source: str,
+        photos: list[StoredPhoto],
+        device_id: str,
+        clauses: ClauseLibrary = EMPTY_LIBRARY,
     ) -> None:
         self.spec = spec
         self.template = template
+        self.clauses = clauses  # to cite the case of a major hazard raised from an item
         self.source = template_source
         self.stored_photos = photos
         self.photos = [photo.sha256 for photo in photos]
@@ -366,7 +374,12 @@ class DemoGenerator:
             description=(f"不符合：{item.text}" if item else text),
             legal_basis=item.legal_basis if item else "",
             severity=severity.value,
-            major_clause="见检查表否决项" if severity is Severity.MAJOR else "",
+            # The inspector picks the one case the hazard meets, of those the item checks.
+            major_clause=(
+                self.clauses.citations([self.rng.choice(item.clauses)])
+                if item and item.clauses and severity is Severity.MAJOR
+                else ""
+            ),
             measures=(f"按要求整改：{item.text}" if item else f"立即整改：{text}"),
             responsible_person=self.person(),
             initial_deadline=deadline,

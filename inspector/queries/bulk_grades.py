@@ -12,22 +12,27 @@ with the same frozen template, so regrading would give the same answer at 0.5 ms
 (10 s for a city under load). Amended inspections (and any without a stored grade) are regraded
 from their answers; `full=True` regrades every one and returns the whole `GradeResult` (the
 quarterly light needs its failed key items). A test checks both paths agree.
+
+`rules` (grading numbers by name, as in a template's [grading]) regrades every inspection with
+those numbers in place of its template's: the "what if" of `inspector grading propose --rules`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from inspector.core.amendment import Amendment, AmendmentField, apply_amendments
 from inspector.core.checklist import GradingRules, Result, Template
+from inspector.core.errors import DomainError
 from inspector.core.grades import Grade
-from inspector.core.grading import GradeResult, GradingError, grade
+from inspector.core.grading import GradeResult, GradingError, grade, rule_of
 from inspector.db.models import AmendmentRow, AnswerRow, InspectionRow, TemplateRow
 from inspector.queries.graded import GRADED, frozen_template
 
@@ -44,6 +49,7 @@ class LatestGrade:
     rules: GradingRules
     result: GradeResult | None = None  # the whole result, when regraded
     error: str = ""
+    fired: tuple[str, ...] = ()  # the rule ids of `reasons` (Reason.rule)
 
 
 def _stored_reasons(summary: str) -> tuple[str, ...]:
@@ -58,8 +64,11 @@ def latest_grades(
     last: date,
     progress: Progress | None = None,
     full: bool = False,
+    rules: Mapping[str, Any] | None = None,
 ) -> dict[str, LatestGrade]:
-    """Enterprise id (hex) → its latest graded inspection dated in [first, last] (see above)."""
+    """Enterprise id (hex) → its latest graded inspection dated in [first, last] (see above).
+    Raises DomainError if `rules` and a template's own numbers give bands that do not descend."""
+    full = full or rules is not None
     dated = InspectionRow.inspection_date <= last
     if first is not None:
         dated = dated & (InspectionRow.inspection_date >= first)
@@ -90,6 +99,8 @@ def latest_grades(
     for row in session.execute(select(TemplateRow.id, TemplateRow.source, TemplateRow.sha256)):
         if row.id in template_ids:
             templates[row.id] = frozen_template(row.source, row.sha256)
+            if rules is not None:
+                templates[row.id] = _with_rules(templates[row.id], rules)
 
     amendments: dict[uuid.UUID, list[Amendment]] = {}
     a = AmendmentRow
@@ -136,8 +147,9 @@ def latest_grades(
                 row.inspection_date,
                 Grade(row.grade),
                 row.score,
-                _stored_reasons(row.grade_summary),
+                (stored := _stored_reasons(row.grade_summary)),
                 template.rules,
+                fired=tuple(rule_of(text) for text in stored),
             )
         else:
             effective = apply_amendments(answers[key], amendments.get(inspection_id, ()))
@@ -149,9 +161,20 @@ def latest_grades(
                 )
             else:
                 reasons = tuple(reason.text for reason in result.deciding)
+                fired = tuple(reason.rule for reason in result.deciding)
                 out[row.enterprise_id.hex] = LatestGrade(
-                    key, row.inspection_date, result.grade, result.score, reasons, template.rules, result
+                    key, row.inspection_date, result.grade, result.score, reasons, template.rules, result, fired=fired
                 )
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     return out
+
+
+def _with_rules(template: Template, rules: Mapping[str, Any]) -> Template:
+    merged = replace(template.rules, **rules)
+    if not merged.band_a > merged.band_b > merged.band_c:
+        raise DomainError(
+            f"假设规则与检查表 {template.key} 的分数线合并后为 A≥{merged.band_a:g}、B≥{merged.band_b:g}、"
+            f"C≥{merged.band_c:g}，不再逐级递减：请在规则文件中同时写明 band_a、band_b、band_c"
+        )
+    return replace(template, rules=merged)

@@ -4,7 +4,7 @@ The cards are `compute_stats` and the charts `hazard_figures` themselves (with t
 filter for one town), so the dashboard can never disagree with `inspector stats` or `inspector
 hazards figures`; the tests check that the towns add up to the city. Extra figures:
 - inspected: enterprises with at least one completed or finalized inspection dated in the year;
-  coverage = inspected ÷ enterprises (percent, one decimal, half up);
+  coverage = inspected ÷ enterprises (percent, truncated to one decimal, as every rate);
 - open_major: major hazards still open now (found in any year), voided ones excepted.
 """
 

@@ -4,7 +4,7 @@ The definitions are those of `inspector.queries.stats` (README), so the total ro
 `compute_stats` for the year, always:
 - found: hazards found in the year, voided ones excepted;
 - rectified: of those, the ones whose fix an inspector has seen (RECTIFIED);
-- rate: rectified ÷ found, percent, one decimal rounded half up (None if none found);
+- rate: rectified ÷ found, percent, truncated to one decimal (None if none found);
 - overdue: of those, the ones past their deadline that still await the fix (AWAITING_FIX).
 """
 

@@ -6,7 +6,8 @@ Definitions (also in the README):
 - hazards_found: hazards found in the year, voided ones excepted;
 - hazards_rectified: of those, the ones whose fix an inspector has seen (fixed on site,
   re-check passed, closed);
-- rectification_rate: rectified ÷ found, percent, one decimal rounded half up (None if none found);
+- rectification_rate: rectified ÷ found, percent, truncated to one decimal (None if none found):
+  14,498 of 14,514 is 99.8, as the city publishes it, and 100.0 only when nothing is open;
 - overdue: of those found in the year, the ones past their deadline that still await the fix;
 - grades: each enterprise's current plaque for the year; `pending` are those without one;
 - lights: the lights of the latest quarter of the year that has any (`quarter` names it).

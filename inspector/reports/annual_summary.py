@@ -21,7 +21,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from inspector.core.dates import format_cn
+from inspector.core.grades import LIGHT_COLOURS as LIGHT_HEX
+from inspector.core.grades import PENDING_COLOUR as PENDING_HEX
 from inspector.core.grades import PENDING_LABEL, Light
+from inspector.core.rates import format_percent, percent
 from inspector.queries.hazard_figures import FigureRow
 from inspector.queries.summary_figures import AnnualFigures, annual_figures
 
@@ -33,19 +36,11 @@ from .plaque_style import GRADE_COLOURS
 if TYPE_CHECKING:
     from inspector.workspace import Workspace
 
-PENDING_COLOUR = colors.HexColor("#9E9E9E")
-LIGHT_COLOURS = {
-    Light.GREEN.value: colors.HexColor("#2E7D32"),
-    Light.YELLOW.value: colors.HexColor("#F2B600"),
-    Light.RED.value: colors.HexColor("#C62828"),
-}
+PENDING_COLOUR = colors.HexColor(PENDING_HEX)
+LIGHT_COLOURS = {light: colors.HexColor(hex_value) for light, hex_value in LIGHT_HEX.items()}
 HEADER_FILL = colors.HexColor("#EDE7E3")
 GRID = colors.HexColor("#999999")
 STEPS = 4  # progress: figures, charts, tables, PDF
-
-
-def _rate(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
 
 
 def _n(value: int) -> str:
@@ -139,7 +134,7 @@ def _totals(font: str, figures: AnnualFigures, width: float) -> Table:
         ["项目", "数值", "项目", "数值"],
         ["登记企业", _n(s.enterprises), "发现隐患", _n(s.hazards_found)],
         ["受检企业", _n(figures.inspected), "已整改隐患", _n(s.hazards_rectified)],
-        ["完成检查", _n(s.inspections), "整改率", _rate(s.rectification_rate)],
+        ["完成检查", _n(s.inspections), "整改率", format_percent(s.rectification_rate)],
         ["已评级企业", _n(s.enterprises - s.grades.get("pending", 0)), "逾期未整改", _n(s.overdue)],
     ]
     table = _table(rows, [width * 0.22, width * 0.28, width * 0.22, width * 0.28], font)  # type: ignore[arg-type]
@@ -152,7 +147,7 @@ def _town_table(font: str, figures: AnnualFigures, width: float) -> Table:
     data: list[list[object]] = [head]
 
     def hazard_cells(row: FigureRow) -> list[object]:
-        return [_n(row.found), _n(row.rectified), _rate(row.rate), _n(row.overdue)]
+        return [_n(row.found), _n(row.rectified), format_percent(row.rate), _n(row.overdue)]
 
     for town in figures.towns:
         g = town.grades
@@ -178,7 +173,7 @@ def _failed_table(font: str, styles: _Styles, figures: AnnualFigures, width: flo
     inspections = figures.stats.inspections
     data: list[list[object]] = [["序号", "条款", "检查内容", "不符合次数", "占检查次数"]]
     for index, item in enumerate(figures.failed_items, start=1):
-        share = _rate(None if not inspections else round(100 * item.failures / inspections, 1))
+        share = format_percent(percent(item.failures, inspections))
         data.append([str(index), item.code, Paragraph(item.text or "—", styles.cell), _n(item.failures), share])
     widths = [width * 0.07, width * 0.09, width * 0.58, width * 0.13, width * 0.13]
     table = _table(data, widths, font)
@@ -210,7 +205,7 @@ def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, 
         Paragraph(
             f"全年完成检查 {_n(s.inspections)} 次，覆盖企业 {_n(figures.inspected)} 家；"
             f"发现隐患 {_n(s.hazards_found)} 处，已整改 {_n(s.hazards_rectified)} 处，"
-            f"整改率 {_rate(s.rectification_rate)}；逾期未整改 {_n(s.overdue)} 处。",
+            f"整改率 {format_percent(s.rectification_rate)}；逾期未整改 {_n(s.overdue)} 处。",
             styles.body,
         ),
         Paragraph("二、亮牌与亮灯", styles.heading),
@@ -228,7 +223,8 @@ def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, 
         Spacer(1, 8),
         Paragraph(
             "口径：检查为本年度内已完成或已定稿的检查；隐患为本年度发现的隐患（已作废除外），"
-            "整改率 = 已整改 ÷ 发现，保留一位小数、四舍五入；逾期为已过整改期限仍待整改的隐患；"
+            "整改率 = 已整改 ÷ 发现，保留一位小数、尾数舍去（全部整改才为 100.0%）；"
+            "逾期为已过整改期限仍待整改的隐患；"
             "等级为各企业本年度的当前亮牌，未评级的企业计为待评；亮灯为本年度最近一个季度的亮灯。"
             "与 inspector stats 的数字一致。",
             styles.note,

@@ -3,8 +3,16 @@
 Contents (issue #5 item 2): the enterprise, date, inspectors, template and version; score, grade
 and every reason; section scores; failed and partly met items; each hazard with its before
 photos, level, measures and deadline; amendments; signatures; 第 x 页 共 y 页 and the report id
-on every page. Which result is printed for drafts, completed and amended inspections is decided
-in report_data.py.
+on every page. What it prints is the workspace's `InspectionReview`, the read model the review
+screen shows too (inspector/services/inspection_review.py). Which result is printed:
+- a finalized inspection prints its *effective* result: the signed answers with every amendment
+  (更正) applied, graded with the frozen template version; when amendments exist the signed
+  original score and grade are printed beside it, and the amendments are listed;
+- a completed inspection (signatures may still be missing) prints its stored result; missing
+  signatures are left as blank lines to sign on paper;
+- a draft prints too — inspectors print one to go through it with the enterprise — but marked
+  草稿 on every page with a provisional (暂定) result; a draft without any applicable answer has
+  nothing to report and is refused (NothingToReview).
 """
 
 from __future__ import annotations
@@ -28,13 +36,14 @@ from inspector.core.amendment import Amendment
 from inspector.core.checklist import Result
 from inspector.core.dates import format_cn
 from inspector.core.inspection import InspectionStatus
+from inspector.photos.photo_store import PhotoStore
 from inspector.services.hazards import HazardView
+from inspector.services.inspection_review import InspectionReview
 from inspector.services.signatures import REQUIRED_ROLES
 
 from .fonts import fit_font_size, register_fonts
 from .page_numbers import numbered_canvas
 from .photo_grid import GridPhoto, Scaled, photo_grid, scale_all
-from .report_data import InspectionReportData, load_inspection_report
 from .report_styles import (
     CONTENT_WIDTH,
     GRID,
@@ -72,10 +81,10 @@ def report_id(inspection_id: str) -> str:
 def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Path:
     """Write the report of one inspection to `out` (atomically) and return the path.
 
-    Raises DomainError for an unknown id or a draft with nothing answered (see report_data)."""
-    data = load_inspection_report(ws, inspection_id)
+    Raises DomainError for an unknown id or a draft with nothing answered."""
+    data = ws.reviews.get(inspection_id)
     styles = Styles()
-    story = _story(data, styles)
+    story = _story(data, styles, ws.photos)
     decorate = _page_decoration(data)
 
     def build(target: str) -> None:
@@ -102,7 +111,7 @@ def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Pat
 
 
 # -- page furniture ---------------------------------------------------------------------------
-def _page_decoration(data: InspectionReportData) -> Callable[[Canvas, object], None]:
+def _page_decoration(data: InspectionReview) -> Callable[[Canvas, object], None]:
     """A running head (title, enterprise) on later pages and, for a draft, 草稿 on every page."""
     font = register_fonts()
     width, height = PAGE
@@ -133,7 +142,7 @@ def _page_decoration(data: InspectionReportData) -> Callable[[Canvas, object], N
 
 
 # -- the story --------------------------------------------------------------------------------
-def _story(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+def _story(data: InspectionReview, styles: Styles, photos: PhotoStore) -> list[Flowable]:
     story: list[Flowable] = []
     title = TITLE + ("（草稿）" if data.draft else "")
     story.append(Paragraph(text(title), styles.title))
@@ -143,12 +152,12 @@ def _story(data: InspectionReportData, styles: Styles) -> list[Flowable]:
         story.append(para("本报告为草稿：检查尚未完成，得分和等级为暂定，不作为评级依据。", styles.watermark))
     story.append(Spacer(1, 8))
 
-    sections: list[tuple[str, Callable[[InspectionReportData, Styles], list[Flowable]]]] = [
+    sections: list[tuple[str, Callable[[InspectionReview, Styles], list[Flowable]]]] = [
         ("基本情况", _basics),
         ("评定结果", _result),
         ("分项得分", _sections),
         ("不符合项", _findings),
-        ("事故隐患", _hazards),
+        ("事故隐患", lambda data, styles: _hazards(data, styles, photos)),
     ]
     if data.amendments:
         sections.append(("更正记录", _amendments))
@@ -169,7 +178,7 @@ def _unwrapped(flowable: Flowable) -> list[Flowable]:
     return list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
 
 
-def _basics(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+def _basics(data: InspectionReview, styles: Styles) -> list[Flowable]:
     e, v = data.enterprise, data.view
     status = v.status.label + ("（已更正）" if data.amendments else "")
     return [
@@ -187,7 +196,7 @@ def _basics(data: InspectionReportData, styles: Styles) -> list[Flowable]:
     ]
 
 
-def _result(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+def _result(data: InspectionReview, styles: Styles) -> list[Flowable]:
     result = data.result
     provisional = "（暂定）" if data.draft or not result.complete else ""
     score = Paragraph(f"得分<br/><font size=26>{result.score:g}</font> 分{provisional}", styles.score_cell)
@@ -219,7 +228,7 @@ def _result(data: InspectionReportData, styles: Styles) -> list[Flowable]:
     return flowables
 
 
-def _sections(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+def _sections(data: InspectionReview, styles: Styles) -> list[Flowable]:
     header = ["序号", "分区", "适用分值", "实得分", "得分率", "已答 / 项数"]
     rows: list[list[object]] = [[para(h, styles.header_cell) for h in header]]
     for number, s in enumerate(data.result.sections, start=1):
@@ -250,12 +259,13 @@ def _sections(data: InspectionReportData, styles: Styles) -> list[Flowable]:
     return [grid_table(rows, widths, extra=[("BACKGROUND", (0, -1), (-1, -1), SHADE)])]
 
 
-def _findings(data: InspectionReportData, styles: Styles) -> list[Flowable]:
-    if not data.findings:
+def _findings(data: InspectionReview, styles: Styles) -> list[Flowable]:
+    findings = data.findings()
+    if not findings:
         return [para("本次检查未发现不符合项。", styles.body)]
     header = ["编号", "检查项", "结果", "类别", "现场情况"]
     rows: list[list[object]] = [[para(h, styles.header_cell) for h in header]]
-    for finding in data.findings:
+    for finding in findings:
         item = finding.item
         kind = "否决项" if item.veto else "关键项" if item.key else "一般项"
         rows.append(
@@ -267,8 +277,8 @@ def _findings(data: InspectionReportData, styles: Styles) -> list[Flowable]:
                 para(finding.note or "—", styles.cell),
             ]
         )
-    failed = sum(1 for f in data.findings if f.result is Result.FAIL)
-    partial = len(data.findings) - failed
+    failed = sum(1 for f in findings if f.result is Result.FAIL)
+    partial = len(findings) - failed
     widths = [40, 200, 52, 44, CONTENT_WIDTH - 336]
     return [
         para(f"不符合 {failed} 项，部分符合 {partial} 项。", styles.body),
@@ -277,21 +287,21 @@ def _findings(data: InspectionReportData, styles: Styles) -> list[Flowable]:
     ]
 
 
-def _hazards(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+def _hazards(data: InspectionReview, styles: Styles, photos: PhotoStore) -> list[Flowable]:
     if not data.hazards:
         return [para("本次检查未发现事故隐患。", styles.body)]
     major = sum(1 for h in data.hazards if h.severity.value == "major")
-    scaled = scale_all(data.photos.path_of(sha) for hazard in data.hazards for sha in hazard.before_photos)
+    scaled = scale_all(photos.path_of(sha) for hazard in data.hazards for sha in hazard.before_photos)
     flowables: list[Flowable] = [
         para(f"共发现事故隐患 {len(data.hazards)} 项，其中重大事故隐患 {major} 项。", styles.body)
     ]
     for number, hazard in enumerate(data.hazards, start=1):
-        flowables.extend(_hazard_block(data, styles, number, hazard, scaled))
+        flowables.extend(_hazard_block(photos, styles, number, hazard, scaled))
     return flowables
 
 
 def _hazard_block(
-    data: InspectionReportData, styles: Styles, number: int, hazard: HazardView, scaled: Mapping[Path, Scaled]
+    photos: PhotoStore, styles: Styles, number: int, hazard: HazardView, scaled: Mapping[Path, Scaled]
 ) -> list[Flowable]:
     severity = SEVERITY_LABELS.get(hazard.severity.value, hazard.severity.value)
     location = hazard.location or hazard.location_type.label
@@ -313,7 +323,7 @@ def _hazard_block(
         styles,
     )
     photos = [
-        GridPhoto(data.photos.path_of(sha), f"隐患 {number} 整改前照片 {i}")
+        GridPhoto(photos.path_of(sha), f"隐患 {number} 整改前照片 {i}")
         for i, sha in enumerate(hazard.before_photos, start=1)
     ]
     grid = photo_grid(photos, styles, scaled=scaled)
@@ -324,7 +334,7 @@ def _hazard_block(
     return block
 
 
-def _amendments(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+def _amendments(data: InspectionReview, styles: Styles) -> list[Flowable]:
     header = ["更正时间", "更正内容", "原因", "更正人"]
     rows: list[list[object]] = [[para(h, styles.header_cell) for h in header]]
     for amendment in data.amendments:
@@ -347,7 +357,7 @@ def _amendment_row(amendment: Amendment, styles: Styles) -> list[object]:
     ]
 
 
-def _signatures(data: InspectionReportData, styles: Styles) -> list[Flowable]:
+def _signatures(data: InspectionReview, styles: Styles) -> list[Flowable]:
     column = CONTENT_WIDTH / 3
     labels: list[object] = []
     drawings: list[object] = []

@@ -1,6 +1,6 @@
 """Every current plaque of a year in one PDF, one page each, for the office to print at once.
 
-Cancelling: `cancelled()` is asked before every page; when it says True, `Cancelled` (a
+Cancelling: `cancelled()` is asked before every page; when it says True, `BatchCancelled` (a
 DomainError) is raised and nothing is left behind: the pages went to a temporary file, which is
 removed, and a file already at `out` is untouched. Progress is reported as (done, total) after
 every page, starting with (0, total).
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inspector.core.errors import DomainError
+from inspector.core.errors import Cancelled, DomainError
 
 from .plaque_keys import load_signing_key
 from .plaque_output import atomic_output
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from inspector.workspace import Workspace
 
 
-class Cancelled(DomainError):
+class BatchCancelled(Cancelled):
     """The user stopped the batch; no file was written."""
 
     def __init__(self) -> None:
@@ -51,7 +51,7 @@ def write_plaques(
         canvas = drawer.canvas(tmp, f"{TITLE} {year}年度（{total} 块）")
         for done, record in enumerate(records, start=1):
             if cancelled is not None and cancelled():
-                raise Cancelled()
+                raise BatchCancelled()
             drawer.draw(canvas, record, sign_plaque(key, record))
             if progress:
                 progress(done, total)

@@ -1,7 +1,7 @@
 """The plaque's look in one place: grade colours, page sizes, the frame colour.
 
-The scheme does not publish colours; these are chosen to read at a distance and to stay apart
-for colour-blind readers by lightness as well as hue (green dark, blue mid, amber light, red).
+The scheme does not publish colours. The grade colours are the app's (inspector.core.grades),
+so the printed plaque shows the grade in the colour the screens show it in.
 """
 
 from __future__ import annotations
@@ -10,13 +10,9 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.pagesizes import A3, A4, landscape
 
 from inspector.core.errors import DomainError
+from inspector.core.grades import GRADE_COLOURS as GRADE_HEX
 
-GRADE_COLOURS: dict[str, Color] = {
-    "A": HexColor("#1B7F3B"),  # green
-    "B": HexColor("#1565C0"),  # blue
-    "C": HexColor("#E39400"),  # amber (yellow-orange: pure yellow vanishes on white paper)
-    "D": HexColor("#C62828"),  # red
-}
+GRADE_COLOURS: dict[str, Color] = {grade: HexColor(hex_value) for grade, hex_value in GRADE_HEX.items()}
 FRAME = HexColor("#A61B1B")  # the official red of the frame and title
 INK = HexColor("#1A1A1A")
 MUTED = HexColor("#555555")

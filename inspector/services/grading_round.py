@@ -11,7 +11,10 @@ Proposal rules for year Y (domain.md §4), per enterprise:
   for the rest of the plaque's year, as in `grading_follow`) or still open now (found earlier,
   never fixed). Each makes the grade the template's veto grade (D) with a reason naming it;
 - the change compares with last year's current plaque: up / down / same, `new` when there was
-  none, `pending` when no grade is proposed.
+  none, `pending` when no grade is proposed;
+- `fired` names the rules that set the proposed grade (the engine's rule ids, `major_hazard` for a
+  veto event, `pending`), so that a round can be summed up as "which rules fired" and compared
+  with another rule set (`propose(rules=…)`, the "what if" before anything is issued).
 
 Issuing (`issue`) reads and checks outside the write lock, then writes one short transaction
 (inspector.db.prepared: prepared again if the database changed meanwhile): for every decided
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -42,6 +45,7 @@ from inspector.core.checklist import GradingRules, Severity
 from inspector.core.dates import Quarter
 from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING, PENDING_LABEL, Grade
+from inspector.core.grading import RULE_LABELS
 from inspector.core.hazard_lifecycle import OPEN, HazardAction, HazardStatus
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.db.database import Database
@@ -51,6 +55,8 @@ from inspector.queries.bulk_grades import LatestGrade, Progress, latest_grades
 from inspector.queries.graded import hazard_code
 
 CHANGE_LABELS = {"up": "升级", "down": "降级", "same": "持平", "new": "新评", "pending": "待评"}
+MAJOR_HAZARD = "major_hazard"  # a veto event of rule 7: a major hazard found in the year or still open
+FIRED_LABELS = {**RULE_LABELS, MAJOR_HAZARD: "重大事故隐患", PENDING: "待评（本年度无已完成的检查）"}
 _CHUNK = 500
 
 
@@ -73,6 +79,7 @@ class Proposal:
     last_year_grade: str | None  # last year's current plaque, None if none
     change: str  # up | down | same | new | pending
     issued_grade: str | None = None  # this year's plaque already issued by a round, if any
+    fired: tuple[str, ...] = ()  # the rules that set the proposed grade (see the module docstring)
 
     @property
     def change_label(self) -> str:
@@ -90,6 +97,7 @@ class Proposal:
             "inspection_date": self.inspection_date.isoformat() if self.inspection_date else None,
             "last_year_grade": self.last_year_grade,
             "change": self.change,
+            "rules": list(self.fired),
         }
 
 
@@ -151,9 +159,13 @@ class GradingRound:
         self.timezone = timezone
 
     # -- proposals -----------------------------------------------------------------------------
-    def propose(self, year: int, progress: Progress | None = None) -> list[Proposal]:
+    def propose(
+        self, year: int, progress: Progress | None = None, rules: Mapping[str, Any] | None = None
+    ) -> list[Proposal]:
         """One proposal per enterprise, sorted by town then name. `progress(done, total)` is
-        called from this thread while the inspections are regraded."""
+        called from this thread while the inspections are regraded. `rules` (grading numbers by
+        name) regrades every inspection with them instead of its template's: what another rule
+        set would give on the same inspections (DomainError if the bands would not descend)."""
         first, last = date(year, 1, 1), date(year, 12, 31)
         with self.db.reading() as session:
             enterprises = session.execute(
@@ -161,7 +173,7 @@ class GradingRound:
                     EnterpriseRow.town, EnterpriseRow.name
                 )
             ).all()
-            grades = latest_grades(session, first, last, progress)
+            grades = latest_grades(session, first, last, progress, rules=rules)
             vetoes: dict[str, list[tuple[date, str, str]]] = {}
             for enterprise_id, found_on, description, status in session.execute(
                 select(HazardRow.enterprise_id, HazardRow.found_on, HazardRow.description, HazardRow.status)
@@ -194,7 +206,7 @@ class GradingRound:
         for key, name, credit_code, town in enterprises:
             eid = key.hex
             latest = grades.get(eid)
-            proposed, score, reasons = self._grade(latest, vetoes.get(eid, []))
+            proposed, score, reasons, fired = self._grade(latest, vetoes.get(eid, []))
             proposals.append(
                 Proposal(
                     year,
@@ -210,6 +222,7 @@ class GradingRound:
                     last_year.get(eid),
                     change_of(proposed, last_year.get(eid)),
                     issued.get(eid),
+                    fired,
                 )
             )
         return proposals
@@ -217,20 +230,22 @@ class GradingRound:
     @staticmethod
     def _grade(
         latest: LatestGrade | None, vetoes: list[tuple[date, str, str]]
-    ) -> tuple[str, float | None, tuple[str, ...]]:
+    ) -> tuple[str, float | None, tuple[str, ...], tuple[str, ...]]:
         if latest is None or latest.grade is None:
             reasons = (
                 ["本年度没有已完成的检查，待评"] if latest is None else [f"检查结果无法评分（{latest.error}），待评"]
             )
             reasons += [f"另有重大事故隐患：{d}（{f.isoformat()} 发现）" for f, d, _ in vetoes]
-            return PENDING, None, tuple(reasons)
+            return PENDING, None, tuple(reasons), (PENDING,)
         veto_grade = latest.rules.veto_grade
         final = latest.grade
         veto_reasons = []
         for found_on, description, status in vetoes:
             final = final.capped_at(veto_grade)
             veto_reasons.append(_veto_text(description, found_on, status, veto_grade))
-        return final.value, latest.score, tuple(veto_reasons) + latest.reasons
+        # The inspection's own deciding rules still count when the events leave its grade as it was.
+        fired = ((MAJOR_HAZARD,) if vetoes else ()) + (latest.fired if final is latest.grade else ())
+        return final.value, latest.score, tuple(veto_reasons) + latest.reasons, fired
 
     # -- issuing -------------------------------------------------------------------------------
     def issue(self, year: int, decisions: Sequence[Decision], issued_by: str, *, reissue: bool = False) -> IssueResult:

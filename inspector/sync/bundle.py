@@ -269,7 +269,10 @@ def _manifest(archive: zipfile.ZipFile, path: Path) -> tuple[bytes, dict[str, An
         raise _damaged(path, "清单无法解析") from None
     if manifest.get("format") != FORMAT:
         raise BundleError(f"{path.name} 不是 Inspector 同步包")
-    if manifest.get("version") != VERSION:
+    version = manifest.get("version")
+    if type(version) is not int:  # "1" is not 1: a writer that is not Inspector, or damage
+        raise BundleError(f"同步包 {path.name} 的格式版本 {json.dumps(version, ensure_ascii=False)} 无效，应为整数")
+    if version != VERSION:
         raise BundleError(
             f"同步包 {path.name} 的格式版本为 {manifest.get('version')}，本程序只支持版本 {VERSION}；请升级 Inspector"
         )

@@ -33,7 +33,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.orm import Session
 
-from inspector.core.errors import DomainError
+from inspector.core.errors import Cancelled
 from inspector.db import hlc as clock
 from inspector.db.database import Database
 from inspector.db.models import Base, Meta, utcnow
@@ -52,7 +52,7 @@ Progress = Callable[[str, int, int], None]
 PHOTO_BATCH = 100
 
 
-class SyncCancelled(DomainError):
+class SyncCancelled(Cancelled):
     """The person cancelled; both databases are as they were."""
 
 

@@ -38,6 +38,11 @@ def parse_server_url(url: str) -> URL:
         raise CredentialError(
             f"中心数据库地址 “{text}” 无效，例如 postgresql://inspector@192.168.1.10:5432/inspector"
         ) from None
+    if parsed.get_backend_name() not in ("postgresql", "postgres", "sqlite"):
+        raise CredentialError(
+            f"中心数据库地址 “{parsed.render_as_string(hide_password=True)}” 不是 PostgreSQL 数据库地址，"
+            "例如 postgresql://inspector@192.168.1.10:5432/inspector"
+        )
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed

@@ -12,7 +12,7 @@ from inspector import __version__
 from inspector.core.errors import DomainError
 from inspector.paths import data_dir
 from inspector.ui.common.fonts import install_chinese_font
-from inspector.ui.common.i18n import install_translator
+from inspector.ui.common.i18n import install_qt_translator, install_translator
 from inspector.ui.welcome_page import StartController
 from inspector.workspace import Workspace
 
@@ -41,6 +41,7 @@ def run_gui(data_dir_arg: str | None = None, self_test: bool = False) -> int:
         QMessageBox.critical(None, "Inspector", str(error))
         return 1
     translator = install_translator(app, workspace.settings.language)
+    install_qt_translator(app, workspace.settings.language)  # Qt's own dialogs and buttons too
     # The welcome page on a folder without data, else the main window (inspector/ui/welcome_page.py).
     shell = StartController(folder, workspace)
     shell.translator = translator

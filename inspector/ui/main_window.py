@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.ui_settings import ui_settings
 from inspector.ui.dashboard.dashboard_page import DashboardPage
 from inspector.ui.documents.report_actions import report_menu_button
@@ -83,6 +84,12 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda key=key: self.show_page(key))
         self._restore()
+        self.update_todo_banner()
+        follow(self, workspace, HAZARD_TABLES, lambda _changes: self.refresh_todo())
+
+    def refresh_todo(self) -> None:
+        """Recount the to-do lists (the badge is always in view, so it never waits for the ledger page)."""
+        self.hazards.todo.refresh(self.workspace.ledger())
         self.update_todo_banner()
 
     def todo_count(self) -> int:

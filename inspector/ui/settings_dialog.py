@@ -11,21 +11,21 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core.errors import DomainError
 from inspector.settings import Settings
+from inspector.ui.common import file_choosers
+from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
 from inspector.ui.common.i18n import LANGUAGES
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
 from inspector.workspace import Workspace
 
@@ -57,18 +57,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("照片长边"), self.long_edge)
         form.addRow(self.tr("时区"), self.timezone)
         self.note = QLabel(self.tr("界面语言在重新启动 Inspector 后生效。"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c0392b")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.error = MessageLine()
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.tr("保存"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        # Backup and restore (inspector.db.backup); restoring replaces the open database, so
+        # Backup and restore (inspector.services.backup); restoring replaces the open database, so
         # the main window hands it to the StartController, which closes and reopens everything.
         self.backup_button = QPushButton(self.tr("备份…"))
         self.backup_button.clicked.connect(self.choose_backup_target)
@@ -76,14 +68,8 @@ class SettingsDialog(QDialog):
         self.restore_button.clicked.connect(self.choose_backup_to_restore)
         self.backup_status = QLabel()
         self.backup_status.setWordWrap(True)
-        backup_row = QHBoxLayout()
-        backup_row.addWidget(self.backup_button)
-        backup_row.addWidget(self.restore_button)
-        backup_row.addStretch(1)
-        layout.addLayout(backup_row)
-        layout.addWidget(self.backup_status)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        backup_row = hbox(self.backup_button, self.restore_button, STRETCH)
+        vbox(form, self.note, backup_row, self.backup_status, self.error, buttons, parent=self)
 
     def collected(self) -> Settings:
         return replace(
@@ -99,22 +85,22 @@ class SettingsDialog(QDialog):
         try:
             self.workspace.save_settings(self.collected())
         except DomainError as error:
-            self.error.setText(str(error))
+            self.error.say(str(error))
             return
         super().accept()
 
     def choose_backup_target(self) -> None:
-        from inspector.db.backup import default_backup_name
+        from inspector.services.backup import default_backup_name
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("备份"), str(Path.home() / default_backup_name()), self.tr("Inspector 备份 (*.zip)")
+        path = file_choosers.save_file(
+            self, file_choosers.BACKUPS, self.tr("备份"), default_backup_name(), self.tr("Inspector 备份 (*.zip)")
         )
         if path:
-            self.backup_to(path)
+            self.backup_to(str(path))
 
     def backup_to(self, path: str) -> None:
         """Write a backup in the background; the database stays open and usable meanwhile."""
-        from inspector.db.backup import create_backup
+        from inspector.services.backup import create_backup
 
         data_dir = self.workspace.data_dir
         self.backup_button.setEnabled(False)
@@ -127,16 +113,17 @@ class SettingsDialog(QDialog):
         def failed(message: str) -> None:
             self.backup_button.setEnabled(True)
             self.backup_status.setText("")
-            self.error.setText(message)
+            self.error.say(message)
 
         run_in_background(lambda: create_backup(data_dir, Path(path)), done, failed)
 
     def choose_backup_to_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("从备份恢复"), str(Path.home()), self.tr("Inspector 备份 (*.zip)")
+        chosen = file_choosers.open_file(
+            self, file_choosers.BACKUPS, self.tr("从备份恢复"), self.tr("Inspector 备份 (*.zip)")
         )
-        if not path:
+        if chosen is None:
             return
+        path = str(chosen)
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),

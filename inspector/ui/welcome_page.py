@@ -1,6 +1,6 @@
 """First run: a data folder without any work shows this page instead of the main window.
 
-"Without any work" is inspector.db.backup.holds_data: no enterprise, inspection, hazard or
+"Without any work" is inspector.services.backup.holds_data: no enterprise, inspection, hazard or
 photo (the database itself may exist — opening the program creates it). The page offers the
 three ways to start: import the enterprise list, load the demo city, restore a backup. Once
 one of them has succeeded, the normal main window opens.
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QLabel,
     QMessageBox,
@@ -29,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
-from inspector.db.backup import holds_data
+from inspector.services.backup import holds_data
+from inspector.ui.common import file_choosers
 from inspector.ui.common.operations import run_in_background, wait_for_background
+from inspector.ui.common.palette import ALERT, text_style
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class WelcomePage(QWidget):
         self.status.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("welcome_error")
-        self.error.setStyleSheet("color: #c0392b")
+        self.error.setStyleSheet(text_style(ALERT))
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -119,11 +120,11 @@ class WelcomePage(QWidget):
     # --- the three ways to start --------------------------------------------------------
 
     def choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入企业名单"), str(Path.home()), self.tr("企业名单 (*.xlsx *.csv)")
+        path = file_choosers.open_file(
+            self, file_choosers.IMPORTS, self.tr("导入企业名单"), self.tr("企业名单 (*.xlsx *.csv)")
         )
         if path:
-            self.import_file(path)
+            self.import_file(str(path))
 
     def import_file(self, path: str) -> None:
         workspace = self.workspace
@@ -147,11 +148,11 @@ class WelcomePage(QWidget):
         self._run(work, self.tr("正在生成演示数据…"), lambda counts: self.tr("演示数据已生成"))
 
     def choose_backup_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("从备份恢复"), str(Path.home()), self.tr("Inspector 备份 (*.zip)")
+        path = file_choosers.open_file(
+            self, file_choosers.BACKUPS, self.tr("从备份恢复"), self.tr("Inspector 备份 (*.zip)")
         )
         if path:
-            self.restore_requested.emit(path)
+            self.restore_requested.emit(str(path))
 
     # --- running them -----------------------------------------------------------------------
 
@@ -223,7 +224,7 @@ class StartController(QObject):
 
     def restore(self, path: str, force: bool) -> None:
         """Close everything on the database, restore (data untouched if the archive is bad), reopen."""
-        from inspector.db.backup import restore_backup
+        from inspector.services.backup import restore_backup
 
         busy = _RestoreProgress()
         busy.show()  # first: closing the last window would quit the application

@@ -4,83 +4,78 @@
 <context>
     <name>AmendmentDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="56"/>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="118"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="57"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="114"/>
         <source>登记更正</source>
         <translation>Record correction</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="61"/>
         <source>检查已定稿，原始记录保持不变。更正将连同更正人、时间和原因一并登记，并显示更正后的评级。</source>
         <translation>The inspection is finalized and its original record stays unchanged. The correction is recorded together with who made it, when and why, and the corrected grade is shown.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="75"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="76"/>
         <source>答案</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="76"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="77"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="93"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="94"/>
         <source>必填：为什么更正，依据是什么（如复核照片、企业提供的记录）</source>
         <translation>Required: why the correction is made and on what grounds (e.g. re-checked photos, records provided by the enterprise)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="102"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="103"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="103"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="104"/>
         <source>检查内容</source>
         <translation>Item content</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="105"/>
         <source>更正内容</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="106"/>
         <source>新答案</source>
         <translation>New answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="107"/>
         <source>新备注</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="108"/>
         <source>更正原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="108"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="109"/>
         <source>更正人</source>
         <translation>Corrected by</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="119"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="152"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="147"/>
         <source>未作答</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="156"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="151"/>
         <source>；备注：{0}</source>
         <translation>; note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="157"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="152"/>
         <source>现在的记录：{0}</source>
         <translation>Current record: {0}</translation>
     </message>
@@ -88,179 +83,179 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="227"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="239"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="229"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="241"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="231"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="243"/>
         <source>选答</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="255"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="267"/>
         <source>检查方法</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="259"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="271"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="284"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="296"/>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="285"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="297"/>
         <source>部分符合</source>
         <translation>Partially compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="286"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="298"/>
         <source>不符合</source>
         <translation>Non-compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="287"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="299"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="308"/>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="546"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="320"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="558"/>
         <source>登记隐患 (Enter)</source>
         <translation>Record hazard (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="315"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="327"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="330"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="342"/>
         <source>快捷键：1 符合 · 2 部分符合 · 3 不符合 · 0 不适用 · ↑↓ 上一项/下一项 · Esc 离开备注 · Ctrl+V 粘贴照片</source>
         <translation>Shortcuts: 1 Compliant · 2 Partially compliant · 3 Non-compliant · 0 Not applicable · ↑↓ previous/next item · Esc leave note · Ctrl+V paste photo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="351"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="363"/>
         <source>实时评分</source>
         <translation>Live score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="368"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="380"/>
         <source>评级理由</source>
         <translation>Grading reasons</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="387"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="399"/>
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="391"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="403"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="428"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="440"/>
         <source>{day} · {inspectors}</source>
         <translation>{day} · {inspectors}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="439"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="451"/>
         <source>该检查{status}，只能查看</source>
         <translation>This inspection is {status} and can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="487"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="499"/>
         <source>第 {n} / {total} 项</source>
         <translation>Item {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="492"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="504"/>
         <source>分值 {weight:g}</source>
         <translation>Weight {weight:g}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="496"/>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="497"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="508"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="509"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="528"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="540"/>
         <source>现场情况、整改要求…</source>
         <translation>On-site situation, rectification requirements…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="528"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="540"/>
         <source>作答后可填写备注</source>
         <translation>Answer the item to add a note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="542"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="554"/>
         <source>此项不符合，已登记 {n} 项隐患。</source>
         <translation>Non-compliant; {n} hazard(s) recorded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="543"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="555"/>
         <source>再登记一项 (Enter)</source>
         <translation>Record another (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="545"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="557"/>
         <source>此项不符合：登记隐患（已按检查表预填等级和整改期限）</source>
         <translation>Non-compliant: record a hazard (severity and rectification deadline are pre-filled from the checklist)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="566"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="578"/>
         <source>检查项 {code} 不能选“{label}”</source>
         <translation>Item {code} cannot be answered “{label}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="649"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="661"/>
         <source>已登记检查项 {code} 的隐患</source>
         <translation>Hazard recorded for item {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="681"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="693"/>
         <source>尚无可计分的答案</source>
         <translation>No scorable answers yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="684"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="696"/>
         <source>{score:g} 分</source>
         <translation>{score:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="687"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="699"/>
         <source>暂定（尚未答完）</source>
         <translation>Provisional (not all answered)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="687"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="699"/>
         <source>已答完</source>
         <translation>All answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="697"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="709"/>
         <source>已答 {n} / {total}</source>
         <translation>Answered {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="709"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="721"/>
         <source>未作答的必答项（{n}）</source>
         <translation>Unanswered required items ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="749"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="760"/>
         <source>剪贴板里没有图片；请先作答，再粘贴照片</source>
         <translation>No image on the clipboard; answer the item first, then paste the photo</translation>
     </message>
@@ -306,200 +301,195 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="58"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="68"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="60"/>
-        <source>全部镇街道</source>
-        <translation>All towns/streets</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="65"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="73"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="66"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="74"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="67"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="75"/>
         <source>把看板上的全部数字导出为 Excel（.xlsx）</source>
         <translation>Export all figures on the dashboard to Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="69"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="66"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="71"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="69"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="80"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="83"/>
         <source>在册企业</source>
         <translation>Registered enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="81"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="84"/>
         <source>本年已检查 / 覆盖率</source>
         <translation>Inspected this year / coverage</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="82"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="85"/>
         <source>发现隐患</source>
         <translation>Hazards found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="83"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="86"/>
         <source>已整改 / 整改率</source>
         <translation>Rectified / rectification rate</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="84"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="87"/>
         <source>逾期未整改</source>
         <translation>Overdue, not rectified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="85"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="88"/>
         <source>未整改重大隐患</source>
         <translation>Unrectified major hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="87"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="90"/>
         <source>点击查看企业名录</source>
         <translation>Click to view the enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="88"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="91"/>
         <source>点击查看尚未检查的企业并分派检查人员</source>
         <translation>Click to view enterprises not yet inspected and assign inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="101"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="104"/>
         <source>亮牌等级（企业数）</source>
         <translation>Plaque grades (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="102"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="105"/>
         <source>季度亮灯（企业数）</source>
         <translation>Quarterly lights (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="103"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="106"/>
         <source>隐患类别</source>
         <translation>Hazard categories</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="104"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="107"/>
         <source>各镇街道隐患</source>
         <translation>Hazards by town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="105"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
         <source>月度趋势</source>
         <translation>Monthly trend</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="105"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="214"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="210"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="105"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="214"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="210"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="111"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="114"/>
         <source>点击柱形查看本年隐患台账</source>
         <translation>Click a bar to view this year&apos;s hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="166"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="162"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="182"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="178"/>
         <source>统计失败：{message}</source>
         <translation>Calculation failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="188"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="184"/>
         <source>检查 {n} 次</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="190"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="186"/>
         <source>未检查 {n} 家</source>
         <translation>{n} not inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="192"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="188"/>
         <source>{year} 年发现</source>
         <translation>Found in {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="195"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="191"/>
         <source>各年度合计</source>
         <translation>All years combined</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="201"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="208"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="197"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="204"/>
         <source>企业数</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="212"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="208"/>
         <source>季度亮灯（{quarter}）</source>
         <translation>Quarterly lights ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="212"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="208"/>
         <source>季度亮灯（本年尚无）</source>
         <translation>Quarterly lights (none yet this year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="229"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="225"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="230"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="226"/>
         <source>{scope} · {year} 年</source>
         <translation>{scope} · {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="277"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="273"/>
         <source>看板_{year}.xlsx</source>
         <translation>Dashboard_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="278"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="275"/>
         <source>导出看板数据</source>
         <translation>Export dashboard data</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="278"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="275"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="295"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="293"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="296"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="294"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -507,196 +497,196 @@
 <context>
     <name>EnterpriseDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="85"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="91"/>
         <source>在左侧列表中选择一家企业，查看详情</source>
         <translation>Select an enterprise in the list on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="99"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="105"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="100"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="106"/>
         <source>为这家企业新建一次检查</source>
         <translation>Create a new inspection for this enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="103"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="109"/>
         <source>亮牌…</source>
         <translation>Plaque…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="105"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="111"/>
         <source>预览、打印或保存当前评级的亮牌（A4 / A3）</source>
         <translation>Preview, print or save the plaque for the current grade (A4 / A3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="120"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="126"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="121"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="127"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="122"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="128"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="123"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="129"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="124"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="130"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="125"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="131"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="126"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="132"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="135"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="135"/>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="138"/>
         <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="135"/>
         <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="135"/>
         <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="135"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="138"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="138"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
         <source>隐患等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="138"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
         <source>牌匾编号</source>
         <translation>Plaque no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="143"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="149"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="143"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="149"/>
         <source>亮灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="199"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="205"/>
         <source>{year} 年度：{grade}</source>
         <translation>{year}: {grade}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="205"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="211"/>
         <source>{quarter}：&lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</source>
         <translation>{quarter}: &lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="210"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="216"/>
         <source>尚未亮灯</source>
         <translation>No light yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="215"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="221"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="232"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="238"/>
         <source>{code} 第 {version} 版</source>
         <translation>{code} version {version}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="238"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="244"/>
         <source>检查（{n}）</source>
         <translation>Inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="247"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="253"/>
         <source>{day}（逾期）</source>
         <translation>{day} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="259"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="265"/>
         <source>未整改隐患（{n}）</source>
         <translation>Open hazards ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="264"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="270"/>
         <source>其中 {overdue} 项已逾期</source>
         <translation>{overdue} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="271"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="277"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="271"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="277"/>
         <source>已撤换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="275"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="281"/>
         <source>颁发于 {day}</source>
         <translation>Issued on {day}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="278"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="284"/>
         <source>评级（{n}）</source>
         <translation>Grades ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="288"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="294"/>
         <source>亮灯（{n}）</source>
         <translation>Lights ({n})</translation>
     </message>
@@ -704,140 +694,130 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="69"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="60"/>
         <source>编辑企业</source>
         <translation>Edit enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="69"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="60"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="64"/>
         <source>营业执照上的全称</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="75"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="66"/>
         <source>18 位，如 91330482MA2B3C4D5E</source>
         <translation>18 characters, e.g. 91330482MA2B3C4D5E</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="82"/>
-        <source>选择或输入镇、街道</source>
-        <translation>Choose or enter a town or street</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="91"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="76"/>
         <source>手机或座机，如 0573-85123456</source>
         <translation>Mobile or landline, e.g. 0573-85123456</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="85"/>
         <source>企业名称 *</source>
         <translation>Enterprise name *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="102"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="86"/>
         <source>统一社会信用代码 *</source>
         <translation>Unified social credit code *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="103"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="87"/>
         <source>镇街道 *</source>
         <translation>Town/street *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="88"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="89"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="90"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="91"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="108"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="92"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="110"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="94"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="121"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="61"/>
         <source>保存</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="122"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseLabels</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="64"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="60"/>
         <source>待评</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="65"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="61"/>
         <source>{grade}级</source>
         <translation>Grade {grade}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="70"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="66"/>
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="72"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="68"/>
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="74"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="70"/>
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="80"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="76"/>
         <source>大型</source>
         <translation>Large</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="82"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="78"/>
         <source>中型</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="84"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="80"/>
         <source>小型</source>
         <translation>Small</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="86"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="82"/>
         <source>微型</source>
         <translation>Micro</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="87"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="83"/>
         <source>未填</source>
         <translation>Not specified</translation>
     </message>
@@ -845,62 +825,62 @@
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="48"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="44"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="49"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="45"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="50"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="46"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="51"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="47"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="52"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="48"/>
         <source>亮灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="53"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="49"/>
         <source>未整改</source>
         <translation>Open hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="54"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="50"/>
         <source>最近检查</source>
         <translation>Last inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="55"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="51"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="56"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="52"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="193"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="163"/>
         <source>{year} 年度当前牌匾等级</source>
         <translation>Current plaque grade for {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="197"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="165"/>
         <source>{quarter} 季度亮灯</source>
         <translation>Light for {quarter}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="201"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="167"/>
         <source>未整改的隐患数（含待复查）</source>
         <translation>Number of unrectified hazards (including those awaiting re-check)</translation>
     </message>
@@ -908,48 +888,43 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="76"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="72"/>
         <source>搜索企业名称、信用代码或地址</source>
         <translation>Search enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="82"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="75"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="86"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="77"/>
         <source>{year} 年度当前牌匾等级</source>
         <translation>Current plaque grade for {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="88"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="80"/>
         <source>全部亮灯</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="91"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="82"/>
         <source>{quarter} 季度亮灯</source>
         <translation>Light for {quarter}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="93"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="85"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="94"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="86"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="204"/>
-        <source>全部镇街道</source>
-        <translation>All towns/streets</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="250"/>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="315"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="198"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="263"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
@@ -957,55 +932,63 @@
 <context>
     <name>FiguresStrip</name>
     <message>
-        <location filename="../../inspector/ui/hazards/figures_strip.py" line="28"/>
+        <location filename="../../inspector/ui/hazards/figures_strip.py" line="29"/>
         <source>{year} 年：发现 {found} · 已整改 {fixed} · 整改率 {rate} · 逾期 {overdue}</source>
         <translation>{year}: found {found} · rectified {fixed} · rectification rate {rate} · overdue {overdue}</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../inspector/ui/common/form_dialog.py" line="38"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>GradingModel</name>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="77"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="92"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="78"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="93"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="79"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="94"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="80"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="95"/>
         <source>建议等级</source>
         <translation>Suggested grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="81"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="96"/>
         <source>核定等级</source>
         <translation>Approved grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="82"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="97"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="83"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="98"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="84"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="99"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="85"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="100"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
@@ -1015,7 +998,7 @@
         <translation> (adjusted)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="117"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="112"/>
         <source>调整理由：{reason}</source>
         <translation>Reason for adjustment: {reason}</translation>
     </message>
@@ -1023,158 +1006,154 @@
 <context>
     <name>GradingPage</name>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="59"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="57"/>
         <source>{year} 年度</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="60"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="58"/>
         <source>生成评级建议</source>
         <translation>Generate grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="66"/>
-        <source>全部镇街道</source>
-        <translation>All towns/streets</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="70"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="69"/>
         <source>全部变化</source>
         <translation>All changes</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="72"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="71"/>
         <source>升级</source>
         <translation>Upgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="73"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="72"/>
         <source>降级</source>
         <translation>Downgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="74"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="73"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="75"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="74"/>
         <source>新评</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="76"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="75"/>
         <source>待评</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="80"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="79"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="122"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="101"/>
         <source>调整等级…</source>
         <translation>Adjust grade…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="123"/>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="270"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="102"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="245"/>
         <source>确认发牌</source>
         <translation>Issue plaques</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="125"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="104"/>
         <source>批量打印亮牌</source>
         <translation>Print plaques in batch</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="127"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="106"/>
         <source>重新计算亮灯</source>
         <translation>Recalculate lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="135"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="114"/>
         <source>季度亮灯</source>
         <translation>Quarterly lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="181"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="155"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="191"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="165"/>
         <source>正在生成 {year} 年度评级建议…</source>
         <translation>Generating grade suggestions for {year}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="214"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="189"/>
         <source>{year} 年度建议：A {a} · B {b} · C {c} · D {d} · 待评 {p}</source>
         <translation>Suggestions for {year}: A {a} · B {b} · C {c} · D {d} · pending {p}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="230"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="172"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="205"/>
         <source>操作失败</source>
         <translation>Operation failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="263"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="238"/>
         <source>将为 {n} 家企业发放 {year} 年度亮牌（人工调整 {o} 家，待评 {p} 家不发牌）。</source>
         <translation>Plaques for {year} will be issued to {n} enterprises ({o} manually adjusted; {p} pending get no plaque).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="267"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="242"/>
         <source>其中 {n} 家本年度已经发牌，将重新发牌（原牌匾保留，标为已作废）。</source>
         <translation>{n} of them already have a plaque this year and will get a new one (the old plaque is kept and marked as voided).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="270"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="245"/>
         <source>确定发牌吗？</source>
         <translation>Issue the plaques?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="284"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="259"/>
         <source>正在发牌…</source>
         <translation>Issuing plaques…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="293"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="268"/>
         <source>已发牌 {n} 块（编号 {span}），人工调整 {o} 块</source>
         <translation>{n} plaques issued (nos. {span}), {o} manually adjusted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="313"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="288"/>
         <source>正在计算 {quarter} 季度亮灯…</source>
         <translation>Calculating lights for {quarter}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="322"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="297"/>
         <source>{quarter} 季度亮灯：绿灯 {g} · 黄灯 {y} · 红灯 {r}（变更 {n} 条）</source>
         <translation>Lights for {quarter}: green {g} · yellow {y} · red {r} ({n} changed)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="330"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="305"/>
         <source>评级建议_{year}.xlsx</source>
         <translation>Grade_suggestions_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="331"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="307"/>
         <source>导出评级建议</source>
         <translation>Export grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="331"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="307"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="346"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="322"/>
         <source>已导出 {n} 家到 {path}</source>
         <translation>Exported {n} enterprises to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="347"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="321"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1182,52 +1161,52 @@
 <context>
     <name>HazardActionDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="41"/>
         <source>隐患操作：{action}</source>
         <translation>Hazard action: {action}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="62"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="45"/>
         <source>操作人姓名</source>
         <translation>Name of the person acting</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="63"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="46"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="66"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="49"/>
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="66"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="49"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="55"/>
         <source>新整改期限</source>
         <translation>New rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="80"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="58"/>
         <source>添加整改后照片…</source>
         <translation>Add after-photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="88"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="58"/>
+        <source>勾选的照片作为整改后照片</source>
+        <translation>Checked photos are kept as after-rectification photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="61"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="98"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="128"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="73"/>
         <source>请填写操作人</source>
         <translation>Enter who is acting</translation>
     </message>
@@ -1349,151 +1328,144 @@
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="71"/>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="152"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="35"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="39"/>
         <source>登记隐患</source>
         <translation>Record hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="37"/>
         <source>登记隐患 · 检查项 {code}</source>
         <translation>Record hazard · item {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="84"/>
-        <source>具体部位，如：二号车间东侧配电箱</source>
-        <translation>Exact spot, e.g. distribution box on the east side of workshop 2</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="94"/>
-        <source>重大隐患判定依据条款</source>
-        <translation>Clause for classifying it as a major hazard</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="104"/>
-        <source>企业整改责任人</source>
-        <translation>Person responsible at the enterprise</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="43"/>
         <source>{day} · {who}</source>
         <translation>{day} · {who}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="42"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="117"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="43"/>
+        <source>发现</source>
+        <translation>Found</translation>
+    </message>
+</context>
+<context>
+    <name>HazardFormDialog</name>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="87"/>
+        <source>具体部位，如：二号车间东侧配电箱</source>
+        <translation>Exact spot, e.g. distribution box on the east side of workshop 2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="91"/>
+        <source>重大隐患判定依据条款</source>
+        <translation>Clause for classifying it as a major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="98"/>
+        <source>企业整改责任人</source>
+        <translation>Person responsible at the enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="100"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="120"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="100"/>
         <source>勾选的照片作为整改前照片</source>
         <translation>Checked photos are kept as before-rectification photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="128"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="114"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="129"/>
-        <source>发现</source>
-        <translation>Found</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="133"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="115"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="134"/>
-        <source>类别</source>
-        <translation>Category</translation>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="116"/>
+        <source>类别 / 等级</source>
+        <translation>Category / severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="138"/>
-        <source>隐患等级</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="139"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="117"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="140"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="118"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="141"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="119"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="142"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="120"/>
         <source>整改责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="143"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="121"/>
         <source>照片</source>
         <translation>Photos</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="154"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>HazardTableModel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="45"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="42"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="46"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="43"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="47"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="44"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="48"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="45"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="49"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="46"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="50"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="47"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="51"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="48"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="52"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="49"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_model.py" line="153"/>
+        <location filename="../../inspector/ui/hazards/hazard_model.py" line="107"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
@@ -1501,123 +1473,109 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="95"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="78"/>
         <source>搜索隐患描述或企业名称</source>
         <translation>Search hazard description or enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="99"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="79"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="103"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="80"/>
         <source>全部等级</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="107"/>
-        <source>全部镇街道</source>
-        <translation>All towns/streets</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="110"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="82"/>
         <source>仅看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="113"/>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="227"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="85"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="90"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="114"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="86"/>
         <source> 天内</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="115"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="87"/>
         <source>只看今后 N 天内到期、仍待整改的隐患（0 = 不限）</source>
         <translation>Only hazards still awaiting the fix that fall due within the next N days (0 = any)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="117"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="91"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="120"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="91"/>
         <source>发现人或参与检查的人员姓名（回车筛选）</source>
         <translation>Name of the finder or an inspector of the inspection (Enter to filter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="124"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="95"/>
         <source>点击取消按企业筛选</source>
         <translation>Click to stop filtering by enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="130"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="99"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="132"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="101"/>
         <source>新增隐患</source>
         <translation>New hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="133"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="102"/>
         <source>登记职工随手拍或企业自查发现的隐患</source>
         <translation>Record a hazard from a worker&apos;s photo report or an enterprise self-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="143"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="84"/>
         <source>到期天数</source>
         <translation>Due within</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="146"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="90"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="279"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="200"/>
         <source>共 {n} 条</source>
         <translation>{n} hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="284"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="205"/>
         <source>企业：{name} ✕</source>
         <translation>Enterprise: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="407"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="307"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="409"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="309"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="421"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="322"/>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="421"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="422"/>
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="457"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="321"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="335"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1625,75 +1583,60 @@
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="53"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="79"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="54"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="80"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="55"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="81"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="56"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="82"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="57"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="83"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="58"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="84"/>
         <source>等级</source>
         <translation>Grade</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="61"/>
-        <source>草稿</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="62"/>
-        <source>已完成</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="63"/>
-        <source>已定稿</source>
-        <translation>Finalized</translation>
     </message>
 </context>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="135"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="120"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="137"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="122"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="139"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="124"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="165"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="150"/>
         <source>草稿在前：双击或按 Enter 继续检查；已完成的检查打开评审页面</source>
         <translation>Drafts first: double-click or press Enter to continue an inspection; completed inspections open the review page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="242"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="227"/>
         <source>检查已完成。</source>
         <translation>Inspection completed.</translation>
     </message>
@@ -2088,7 +2031,7 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="96"/>
+        <location filename="../../inspector/ui/main_window.py" line="102"/>
         <source>待办 {n}</source>
         <translation>To do {n}</translation>
     </message>
@@ -2096,112 +2039,62 @@
 <context>
     <name>NewHazardDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="52"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="28"/>
         <source>登记隐患（随手拍 / 企业自查）</source>
         <translation>Record hazard (photo report / self-check)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="32"/>
         <source>职工随手拍</source>
         <translation>Worker photo report</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="33"/>
         <source>企业自查</source>
         <translation>Enterprise self-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="36"/>
         <source>输入企业名称、信用代码或地址搜索</source>
         <translation>Search by enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="47"/>
         <source>报告人或自查人姓名</source>
         <translation>Name of the reporter or self-checker</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="48"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="81"/>
-        <source>如：二号车间东侧</source>
-        <translation>e.g. east side of workshop 2</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="97"/>
-        <source>添加照片…</source>
-        <translation>Add photos…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="114"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="49"/>
         <source>发现人</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="119"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="51"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="120"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="52"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="121"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="53"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="122"/>
-        <source>隐患描述</source>
-        <translation>Hazard description</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="123"/>
-        <source>位置</source>
-        <translation>Location</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="124"/>
-        <source>类别 / 等级</source>
-        <translation>Category / severity</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="125"/>
-        <source>整改期限</source>
-        <translation>Rectification deadline</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="126"/>
-        <source>整改措施</source>
-        <translation>Rectification measures</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="127"/>
-        <source>责任人</source>
-        <translation>Responsible person</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="128"/>
-        <source>隐患照片</source>
-        <translation>Hazard photos</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="136"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="29"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="137"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="193"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="83"/>
         <source>请选择企业</source>
         <translation>Please choose an enterprise</translation>
     </message>
@@ -2209,112 +2102,107 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="51"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="48"/>
         <source>下发整改通知</source>
         <translation>Issue rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="63"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="60"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="65"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="62"/>
         <source>本次检查中已登记的隐患：</source>
         <translation>Recorded hazards of this inspection:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="67"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="64"/>
         <source>该企业已登记、未经检查发现的隐患：</source>
         <translation>Recorded hazards of this enterprise found outside an inspection:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="69"/>
         <source>{found}  {description}（期限 {deadline}）</source>
         <translation>{found}  {description} (deadline {deadline})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="85"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="82"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="88"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="85"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="89"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="86"/>
         <source>监督意见书</source>
         <translation>Supervision opinion</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="91"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="88"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="92"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="89"/>
         <source>企业应在收到监督意见书之日起 15 个工作日内书面答复整改情况。</source>
         <translation>The enterprise must answer in writing on the rectification within 15 working days of receiving the supervision opinion.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="94"/>
         <source>责令限期改正</source>
         <translation>Order to correct within a deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="95"/>
         <source>责令立即改正</source>
         <translation>Order to correct immediately</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="99"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="96"/>
         <source>责令方式</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="97"/>
         <source>不填</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="98"/>
         <source>责令限期改正时必填；默认为所选隐患中最晚的整改期限</source>
         <translation>Required for an order with a deadline; defaults to the latest deadline of the selected hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="99"/>
         <source>复查日期</source>
         <translation>Re-check date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="108"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="101"/>
         <source>至少两名检查人员，用“、”分隔</source>
         <translation>At least two inspectors, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="109"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="102"/>
         <source>签发人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="117"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="49"/>
         <source>签发</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="118"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="193"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="166"/>
         <source>已签发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="194"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="167"/>
         <source>{kind}已签发，编号 {number}</source>
         <translation>{kind} issued, number {number}</translation>
     </message>
@@ -2322,37 +2210,42 @@
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../inspector/ui/grading/override_dialog.py" line="23"/>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="25"/>
         <source>调整等级</source>
         <translation>Adjust grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/override_dialog.py" line="30"/>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="32"/>
         <source>调整等级必须写明理由，理由随牌匾记录保存</source>
         <translation>Adjusting a grade requires a reason; it is kept with the plaque record</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/override_dialog.py" line="37"/>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="35"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="38"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/override_dialog.py" line="38"/>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="39"/>
         <source>建议等级</source>
         <translation>Suggested grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/override_dialog.py" line="39"/>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="40"/>
         <source>核定等级</source>
         <translation>Approved grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/override_dialog.py" line="40"/>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="41"/>
         <source>调整理由</source>
         <translation>Reason for adjustment</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/override_dialog.py" line="53"/>
+        <location filename="../../inspector/ui/grading/override_dialog.py" line="54"/>
         <source>与建议等级不同，必须填写调整理由</source>
         <translation>Differs from the suggested grade: a reason for the adjustment is required</translation>
     </message>
@@ -2360,126 +2253,131 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="111"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="112"/>
         <source>中心数据库密码</source>
         <translation>Central database password</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="114"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="115"/>
         <source>保存到系统钥匙串（不写入设置文件）</source>
         <translation>Save in the system keychain (not in the settings file)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="116"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="117"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="117"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="118"/>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="120"/>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="165"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="166"/>
         <source>预览：{title}</source>
         <translation>Preview: {title}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="182"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="183"/>
         <source>第 </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="183"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="184"/>
         <source> 页</source>
         <translation> of</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="184"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="185"/>
         <source>输入页码后回车跳转</source>
         <translation>Type a page number and press Enter to go there</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="186"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="187"/>
         <source>共 {n} 页</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="194"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="195"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="196"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="197"/>
         <source>打印（Ctrl+P）</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="197"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="198"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="199"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="200"/>
         <source>将 PDF 保存到其他位置（Ctrl+S）</source>
         <translation>Save the PDF to another location (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="201"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="202"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="204"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="205"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="206"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="207"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="207"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="208"/>
         <source>适合页面</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="210"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="211"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="213"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="214"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="216"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="217"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="322"/>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="339"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="323"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="340"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="338"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="339"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="338"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="339"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="353"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="354"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
@@ -2489,17 +2387,17 @@
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="366"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="364"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="373"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="372"/>
         <source>无法保存到 {path}：{error}</source>
         <translation>Could not save to {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="374"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="373"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
@@ -2512,23 +2410,23 @@
         <translation>Images (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="162"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="167"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="165"/>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="198"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="170"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="203"/>
         <source>可拖入照片文件，或按 Ctrl+V 粘贴</source>
         <translation>Drag photo files here, or press Ctrl+V to paste</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="174"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="179"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="198"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="203"/>
         <source>作答后可添加照片</source>
         <translation>Answer the item to add photos</translation>
     </message>
@@ -2538,12 +2436,12 @@
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="236"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="241"/>
         <source>正在导入照片…</source>
         <translation>Importing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="274"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="279"/>
         <source>移除这张照片</source>
         <translation>Remove this photo</translation>
     </message>
@@ -2551,268 +2449,236 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="273"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="244"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="280"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="251"/>
         <source> 年</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="282"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="253"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="287"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="258"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="288"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="259"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="289"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="260"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="294"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="265"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="295"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="266"/>
         <source>监督意见书</source>
         <translation>Supervision opinion</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="297"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="268"/>
         <source>文书类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="299"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="269"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
-    <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="300"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
-    <name>ReviewView</name>
+    <name>ResultColumn</name>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="148"/>
-        <source>检查结果复核</source>
-        <translation>Review inspection results</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="217"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="81"/>
         <source>更正记录</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="229"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="93"/>
         <source>分区得分</source>
         <translation>Section scores</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="249"/>
-        <source>请两名检查人员和企业代表核对上述结果后分别签名。</source>
-        <translation>The two inspectors and the enterprise representative check the results above, then each signs.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="253"/>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="345"/>
-        <source>返回修改</source>
-        <translation>Back to edit</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="256"/>
-        <source>定稿</source>
-        <translation>Finalize</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="258"/>
-        <source>保存三人签名并定稿；定稿后检查为只读，只能登记更正</source>
-        <translation>Save the three signatures and finalize; a finalized inspection is read-only and can only be corrected</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="260"/>
-        <source>更正…</source>
-        <translation>Amend…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="262"/>
-        <source>登记对已定稿检查的更正（保留原始记录）</source>
-        <translation>Record a correction to the finalized inspection (the original record is kept)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="264"/>
-        <source>检查报告</source>
-        <translation>Inspection report</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="266"/>
-        <source>预览、打印或保存本次检查的检查报告（PDF）</source>
-        <translation>Preview, print or save the report of this inspection (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="281"/>
-        <source>签名</source>
-        <translation>Signatures</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="326"/>
-        <source>检查人员：{0}</source>
-        <translation>Inspectors: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="344"/>
-        <source>检查结果（已定稿）</source>
-        <translation>Inspection results (finalized)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="344"/>
-        <source>检查结果复核与签名</source>
-        <translation>Review and sign inspection results</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="345"/>
-        <source>返回列表</source>
-        <translation>Back to list</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="350"/>
-        <source>已定稿，检查为只读。发现错误请点“更正…”登记，原始记录保持不变。</source>
-        <translation>Finalized; the inspection is read-only. To fix an error, click “Amend…” to record a correction; the original record stays unchanged.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="352"/>
-        <source>请两名检查人员和企业代表核对左侧结果后，在下方分别手写签名，然后点击“定稿”。</source>
-        <translation>The two inspectors and the enterprise representative check the results on the left, each sign by hand below, then click “Finalize”.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="361"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="124"/>
         <source>评级 {0}</source>
         <translation>Grade {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="362"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="125"/>
         <source>{0:g} 分</source>
         <translation>{0:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="405"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="166"/>
         <source>{0:g}/{1:g}（{2:g}%）</source>
         <translation>{0:g}/{1:g} ({2:g}%)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="407"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="168"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="442"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="199"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="444"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="201"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="446"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="202"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="452"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="207"/>
         <source>；备注：{0}</source>
         <translation>; note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="453"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="208"/>
         <source>已更正为：{0}</source>
         <translation>Corrected to: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="460"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="215"/>
         <source>不符合项（{0}）</source>
         <translation>Non-compliant items ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="461"/>
-        <source>全部符合或不适用。</source>
-        <translation>All items compliant or not applicable.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="465"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="217"/>
         <source>&#x3000;部分符合（{0}）</source>
         <translation>  ·  Partially compliant ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="468"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="219"/>
+        <source>全部符合或不适用。</source>
+        <translation>All items compliant or not applicable.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="222"/>
         <source>本次检查发现的隐患（{0}）</source>
         <translation>Hazards found in this inspection ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="473"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="227"/>
         <source>整改期限：{0}</source>
         <translation>Rectification deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="474"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="228"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="481"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="235"/>
         <source>本次检查未登记隐患。</source>
         <translation>No hazards were recorded in this inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="489"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="242"/>
         <source>原因：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="495"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="248"/>
         <source>暂无更正。</source>
         <translation>No corrections yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="501"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="252"/>
         <source>更正后：{0} 级&#x3000;{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）
 {3}</source>
         <translation>After correction: grade {0}, {1:g} pts ({2} correction(s) recorded; the grade above is the original one at finalization)
 {3}</translation>
     </message>
+</context>
+<context>
+    <name>ReviewView</name>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="525"/>
-        <source>未留签名</source>
-        <translation>Not signed</translation>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="92"/>
+        <source>检查结果复核</source>
+        <translation>Review inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="531"/>
-        <source>签名时间</source>
-        <translation>Signed at</translation>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="109"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="174"/>
+        <source>返回修改</source>
+        <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="574"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
+        <source>定稿</source>
+        <translation>Finalize</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
+        <source>保存三人签名并定稿；定稿后检查为只读，只能登记更正</source>
+        <translation>Save the three signatures and finalize; a finalized inspection is read-only and can only be corrected</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
+        <source>更正…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
+        <source>登记对已定稿检查的更正（保留原始记录）</source>
+        <translation>Record a correction to the finalized inspection (the original record is kept)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="111"/>
+        <source>检查报告</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="111"/>
+        <source>预览、打印或保存本次检查的检查报告（PDF）</source>
+        <translation>Preview, print or save the report of this inspection (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="150"/>
+        <source>检查人员：{0}</source>
+        <translation>Inspectors: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="173"/>
+        <source>检查结果（已定稿）</source>
+        <translation>Inspection results (finalized)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="173"/>
+        <source>检查结果复核与签名</source>
+        <translation>Review and sign inspection results</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="174"/>
+        <source>返回列表</source>
+        <translation>Back to list</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="214"/>
         <source>已定稿。检查现为只读；如需更正请点击“更正…”。</source>
         <translation>Finalized. The inspection is now read-only; to correct it, click “Amend…”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="610"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="236"/>
         <source>更正已登记。</source>
         <translation>Correction recorded.</translation>
     </message>
@@ -2820,94 +2686,89 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="40"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="39"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="51"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="50"/>
         <source> 像素</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="55"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="54"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="55"/>
         <source>发证单位</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
         <source>单位代码</source>
         <translation>Authority code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
         <source>照片长边</source>
         <translation>Photo long edge</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="59"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="58"/>
         <source>时区</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="59"/>
         <source>界面语言在重新启动 Inspector 后生效。</source>
         <translation>The interface language takes effect after Inspector is restarted.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="65"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="61"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="66"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="65"/>
         <source>备份…</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="76"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="67"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
         <source>备份</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="137"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
         <source>Inspector 备份 (*.zip)</source>
         <translation>Inspector backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="126"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="137"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="143"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="129"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="145"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="131"/>
         <source>用备份 {name} 替换当前的全部数据？
 当前数据会先移到数据文件夹中的 .before-restore-… 文件夹保留。</source>
         <translation>Replace all current data with the backup {name}?
@@ -2915,16 +2776,63 @@ The current data is first moved to a .before-restore-… folder in the data fold
     </message>
 </context>
 <context>
+    <name>SignatureBox</name>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="49"/>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="63"/>
+        <source>签名人姓名</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="50"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../inspector/ui/common/signature_pad.py" line="54"/>
+        <location filename="../../inspector/ui/common/signature_pad.py" line="56"/>
         <source>用鼠标、手写笔或手指在此签名</source>
         <translation>Sign here with a mouse, stylus or finger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/signature_pad.py" line="224"/>
+        <location filename="../../inspector/ui/common/signature_pad.py" line="226"/>
         <source>请在此处手写签名</source>
         <translation>Please sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="92"/>
+        <source>请两名检查人员和企业代表核对上述结果后分别签名。</source>
+        <translation>The two inspectors and the enterprise representative check the results above, then each signs.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="97"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="113"/>
+        <source>已定稿，检查为只读。发现错误请点“更正…”登记，原始记录保持不变。</source>
+        <translation>Finalized; the inspection is read-only. To fix an error, click “Amend…” to record a correction; the original record stays unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="115"/>
+        <source>请两名检查人员和企业代表核对左侧结果后，在下方分别手写签名，然后点击“定稿”。</source>
+        <translation>The two inspectors and the enterprise representative check the results on the left, each sign by hand below, then click “Finalize”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="129"/>
+        <source>未留签名</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/signature_panel.py" line="135"/>
+        <source>签名时间</source>
+        <translation>Signed at</translation>
     </message>
 </context>
 <context>
@@ -2938,92 +2846,87 @@ The current data is first moved to a .before-restore-… folder in the data fold
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="46"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="47"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="51"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="52"/>
         <source>输入企业名称、信用代码或地址搜索</source>
         <translation>Search by enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="63"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="64"/>
         <source>被检查企业</source>
         <translation>Enterprise inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="76"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="77"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="77"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="78"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="83"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="84"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="86"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="87"/>
         <source>添加检查人员</source>
         <translation>Add inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="92"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="93"/>
         <source>检查人员（至少 {n} 名）</source>
         <translation>Inspectors (at least {n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="109"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="108"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="110"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="151"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="149"/>
         <source>没有找到匹配的企业</source>
         <translation>No matching enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="154"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="152"/>
         <source>共 {total} 家，显示前 {shown} 家：请输入更多文字缩小范围</source>
         <translation>{total} enterprises, showing the first {shown}: type more to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="159"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="157"/>
         <source>共 {total} 家</source>
         <translation>{total} enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="189"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="187"/>
         <source>检查表无法加载：{error}</source>
         <translation>Checklist could not be loaded: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="192"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="190"/>
         <source>{title}（第 {version} 版，{count} 项）</source>
         <translation>{title} (version {version}, {count} items)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="256"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="254"/>
         <source>检查表无法加载，不能开始检查</source>
         <translation>The checklist could not be loaded, so the inspection cannot start</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="258"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="256"/>
         <source>请选择被检查企业</source>
         <translation>Select the enterprise to inspect</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="260"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="258"/>
         <source>请至少勾选 {n} 名检查人员（已选 {checked} 名）</source>
         <translation>Tick at least {n} inspectors ({checked} selected)</translation>
     </message>
@@ -3031,430 +2934,430 @@ The current data is first moved to a .before-restore-… folder in the data fold
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="52"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="53"/>
         <source>删除与合并记录</source>
         <translation>Deletions and merges</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="53"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="54"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="54"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="55"/>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="55"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="56"/>
         <source>发证密钥</source>
         <translation>Issuing keys</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="56"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="57"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="57"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="58"/>
         <source>检查表模板</source>
         <translation>Checklist templates</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="58"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="59"/>
         <source>检查任务</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="59"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="60"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="60"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="61"/>
         <source>亮灯</source>
         <translation>Lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="61"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="62"/>
         <source>更正记录</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="62"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="63"/>
         <source>检查项结果</source>
         <translation>Item results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="63"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="64"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="64"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="65"/>
         <source>检查人员分工</source>
         <translation>Inspector roles</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="65"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="66"/>
         <source>整改通知书</source>
         <translation>Rectification notices</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="66"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="67"/>
         <source>亮牌</source>
         <translation>Plaques</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="67"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="68"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="68"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="69"/>
         <source>检查项照片</source>
         <translation>Item photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="69"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="70"/>
         <source>隐患处理记录</source>
         <translation>Hazard history</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="70"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="71"/>
         <source>通知书所列隐患</source>
         <translation>Hazards listed in notices</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="71"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="72"/>
         <source>隐患处理照片</source>
         <translation>Hazard history photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="144"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="139"/>
         <source>postgresql://用户@服务器:5432/数据库（可在设置中保存）</source>
         <translation>postgresql://user@server:5432/database (can be saved in Settings)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="145"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="140"/>
         <source>推送</source>
         <translation>Push</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="146"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="141"/>
         <source>把本机的改动发送到中心数据库</source>
         <translation>Send this computer&apos;s changes to the central database</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="147"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="142"/>
         <source>拉取</source>
         <translation>Pull</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="148"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="143"/>
         <source>从中心数据库取回其他电脑的改动</source>
         <translation>Fetch other computers&apos; changes from the central database</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="153"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="148"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="337"/>
         <location filename="../../inspector/ui/sync/sync_page.py" line="348"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="359"/>
         <source>中心数据库</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="164"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="153"/>
         <source>导出同步包…</source>
         <translation>Export sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="165"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="154"/>
         <source>导入同步包…</source>
         <translation>Import sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="166"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="155"/>
         <source>信任设备…</source>
         <translation>Trust device…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="167"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="156"/>
         <source>导出本机公钥…</source>
         <translation>Export this computer&apos;s public key…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="175"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="164"/>
         <source>同步包（U 盘、邮件）</source>
         <translation>Sync bundles (USB stick, email)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="189"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="178"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="192"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="181"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="201"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="191"/>
         <source>本次打开后尚未同步。</source>
         <translation>Not synced since the app was opened.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="217"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="207"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
         <source>收发条数</source>
         <translation>Records sent/received</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
         <source>新增</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
         <source>合并或删除</source>
         <translation>Merged or deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="211"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="201"/>
         <source>对方</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="211"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="201"/>
         <source>上次发送</source>
         <translation>Last sent</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="211"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="201"/>
         <source>上次接收</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="213"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="213"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
         <source>设备编号</source>
         <translation>Device ID</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="213"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="213"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
         <source>信任时间</source>
         <translation>Trusted at</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="213"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="218"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="208"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="219"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="209"/>
         <source>保留的版本来自</source>
         <translation>Kept version from</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="220"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="210"/>
         <source>落选的版本来自</source>
         <translation>Discarded version from</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="221"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="211"/>
         <source>发现时间</source>
         <translation>Detected at</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="228"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="218"/>
         <source>保留当前版本</source>
         <translation>Keep current version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="229"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="219"/>
         <source>改用落选版本</source>
         <translation>Use discarded version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="235"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="225"/>
         <source>两台电脑同时修改了同一条记录：较新的版本已采用，落选的版本保存在这里供核对。</source>
         <translation>Two computers changed the same record: the newer version was applied, and the discarded version is kept here for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="246"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="236"/>
         <source>本次同步</source>
         <translation>This sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="247"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="237"/>
         <source>同步记录</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="248"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="238"/>
         <source>信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="249"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="309"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="239"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="298"/>
         <source>待处理冲突</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="264"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="253"/>
         <source>本机：{name}（{device}）
 指纹：{fingerprint}</source>
         <translation>This computer: {name} ({device})
 Fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="286"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="275"/>
         <source>未设置中心数据库地址。</source>
         <translation>No central database address set.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="294"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="283"/>
         <source>上次推送：{sent}&#x3000;上次拉取：{received}</source>
         <translation>Last push: {sent}   Last pull: {received}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="309"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="298"/>
         <source>待处理冲突 ({n})</source>
         <translation>Open conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="329"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="318"/>
         <source>落选的版本：</source>
         <translation>Discarded version:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="334"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="323"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="334"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="323"/>
         <source>请先选择一条冲突。</source>
         <translation>Select a conflict first.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="339"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="328"/>
         <source>无法处理冲突</source>
         <translation>Could not resolve the conflict</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="349"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="338"/>
         <source>请先填写中心数据库地址，例如 postgresql://用户@服务器:5432/数据库。</source>
         <translation>Enter the central database address first, e.g. postgresql://user@server:5432/database.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="374"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="363"/>
         <source>密码未保存</source>
         <translation>Password not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="392"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="381"/>
         <source>正在推送…</source>
         <translation>Pushing…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="392"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="381"/>
         <source>正在拉取…</source>
         <translation>Pulling…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="398"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="387"/>
         <source>导出同步包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="398"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="404"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="387"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="393"/>
         <source>同步包 (*.zip)</source>
         <translation>Sync bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="404"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="393"/>
         <source>导入同步包</source>
         <translation>Import sync bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="410"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="448"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="401"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="440"/>
         <source>信任设备</source>
         <translation>Trust device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="410"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="402"/>
         <source>同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)</source>
         <translation>Sync bundles or device public keys (*.zip *.json *.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="417"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="409"/>
         <source>导出本机公钥</source>
         <translation>Export this computer&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="417"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="409"/>
         <source>设备公钥 (*.key)</source>
         <translation>Device public keys (*.key)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="423"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="415"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="426"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="418"/>
         <source>已导出公钥</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="426"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="418"/>
         <source>指纹：{fingerprint}</source>
         <translation>Fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="431"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="423"/>
         <source>正在导出同步包…</source>
         <translation>Exporting sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="435"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="427"/>
         <source>正在导入同步包…</source>
         <translation>Importing sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="442"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="434"/>
         <source>无法读取设备信息</source>
         <translation>Could not read the device information</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="445"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="437"/>
         <source>设备：{name}
 设备编号：{device}
 密钥指纹：{fingerprint}
@@ -3467,22 +3370,23 @@ Key fingerprint: {fingerprint}
 Compare the fingerprint character by character with the one shown on the other computer; trust the device only if they match. Trust this device?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="453"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="445"/>
         <source>无法信任设备</source>
         <translation>Could not trust the device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="481"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="483"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="504"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="503"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="506"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="467"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="504"/>
         <source>同步失败</source>
         <translation>Sync failed</translation>
     </message>
@@ -3492,32 +3396,37 @@ Compare the fingerprint character by character with the one shown on the other c
         <translation>Cancelled; the data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="510"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="498"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="524"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="507"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="528"/>
         <source>推送到</source>
         <translation>Pushed to</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="524"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="528"/>
         <source>拉取自</source>
         <translation>Pulled from</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="525"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="529"/>
         <source>{verb} {server}：{rows} 条记录，照片 {photos} 张，冲突 {conflicts} 条。</source>
         <translation>{verb} {server}: {rows} records, {photos} photos, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="540"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="544"/>
         <source>已导入来自 {device} 的同步包：照片 {photos} 张，冲突 {conflicts} 条。</source>
         <translation>Imported the sync bundle from {device}: {photos} photos, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="547"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="551"/>
         <source>已导出 {rows} 条记录、照片 {photos} 张到 {path}。</source>
         <translation>Exported {rows} records and {photos} photos to {path}.</translation>
     </message>
@@ -3525,30 +3434,43 @@ Compare the fingerprint character by character with the one shown on the other c
 <context>
     <name>TodoPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="54"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="55"/>
         <source>已逾期（{n}）</source>
         <translation>Overdue ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="56"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="57"/>
         <source>{days} 天内到期（{n}）</source>
         <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="58"/>
         <source>待复查（{n}）</source>
         <translation>Awaiting re-check ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="76"/>
         <source>无</source>
         <translation>None</translation>
     </message>
 </context>
 <context>
+    <name>TownSelector</name>
+    <message>
+        <location filename="../../inspector/ui/common/town_selector.py" line="28"/>
+        <source>选择或输入镇、街道</source>
+        <translation>Choose or enter a town or street</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/town_selector.py" line="50"/>
+        <source>全部镇街道</source>
+        <translation>All towns/streets</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_charts.py" line="131"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_charts.py" line="137"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -3685,20 +3607,6 @@ Compare the fingerprint character by character with the one shown on the other c
         <location filename="../../inspector/ui/welcome_page.py" line="263"/>
         <source>正在校验并恢复备份，请稍候…</source>
         <translation>Verifying and restoring the backup, please wait…</translation>
-    </message>
-</context>
-<context>
-    <name>_SignatureBox</name>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="99"/>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="121"/>
-        <source>签名人姓名</source>
-        <translation>Signer&apos;s name</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="100"/>
-        <source>清除</source>
-        <translation>Clear</translation>
     </message>
 </context>
 </TS>

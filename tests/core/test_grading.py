@@ -11,7 +11,7 @@ import pytest
 from inspector.core.checklist import AnswerKind, GradingRules, Item, Result, Section, Template
 from inspector.core.errors import DomainError
 from inspector.core.grades import Grade
-from inspector.core.grading import GradeResult, GradingError, grade
+from inspector.core.grading import GradeResult, GradingError, grade, rule_of
 
 P, H, F, N = Result.PASS, Result.PARTIAL, Result.FAIL, Result.NOT_APPLICABLE
 
@@ -603,3 +603,29 @@ def test_partial_and_na_allowed_where_the_item_permits() -> None:
     # 85 earned of 90 applicable (F-3 N/A, F-2 half) = 94.44… → 94.4
     assert result.score == 94.4
     assert result.grade is Grade.A
+
+
+# -- the rule behind a stored reason ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        mixed_answers(),
+        mixed_answers(M_3=F),
+        mixed_answers(M_3=F, M_4=F),
+        mixed_answers(F_1=F),
+        mixed_answers(F_2=F, F_3=F, F_4=F),
+        mixed_answers(M_1=F, M_2=F, F_1=F, F_2=F, F_3=F, F_4=F),
+        {code: P for code in MIXED_CODES[:3]},
+    ],
+)
+def test_every_reason_text_tells_its_rule(answers: dict[str, Result]) -> None:
+    # Grades stored as their summary only are summed by rule in the annual round: the text of
+    # every reason the engine writes must lead back to the rule that wrote it.
+    for rules in (GradingRules(), GradingRules(band_a=95, key_fail_cap=Grade.B, veto_grade=Grade.C)):
+        result = grade(mixed(rules), answers)
+        assert result.reasons
+        for reason in result.reasons:
+            assert rule_of(reason.text) == reason.rule, reason.text
+    assert rule_of("人工调整：现场复核") == ""

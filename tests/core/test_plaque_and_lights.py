@@ -14,7 +14,7 @@ from inspector.core.grades import PENDING, PENDING_LABEL, Grade, Light
 from inspector.core.grading import GradeResult, grade
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.plaque import HazardFacts, PlaqueValidity, downgraded_for_veto, quarterly_light
-from inspector.core.rates import percent, round_half_up
+from inspector.core.rates import format_percent, percent, round_half_up
 
 S = HazardStatus
 TODAY = date(2026, 6, 15)
@@ -264,18 +264,30 @@ def test_quarter_str_and_order() -> None:
 @pytest.mark.parametrize(
     ("part", "whole", "expected"),
     [
-        pytest.param(14498, 14514, 99.9, id="pinghu-rectified-99.89"),
-        pytest.param(1127, 1271, 88.7, id="green-lights"),
-        pytest.param(1, 8, 12.5, id="one-eighth"),
-        pytest.param(1, 16, 6.3, id="6.25-half-up"),
-        pytest.param(2, 3, 66.7, id="two-thirds"),
+        # The city's published figure for its town grid inspections: 14,498 of 14,514 = 99.89 %.
+        pytest.param(14498, 14514, 99.8, id="pinghu-rectified-99.89-published-99.8"),
+        pytest.param(14513, 14514, 99.9, id="one-open-is-never-100"),
+        pytest.param(14514, 14514, 100.0, id="nothing-open-is-100"),
+        pytest.param(1127, 1271, 88.6, id="green-lights-88.67"),
+        pytest.param(1, 8, 12.5, id="one-eighth-exact"),
+        pytest.param(1, 16, 6.2, id="6.25-truncated"),
+        pytest.param(2, 3, 66.6, id="two-thirds"),
         pytest.param(147, 147, 100.0, id="all"),
         pytest.param(0, 5, 0.0, id="none"),
         pytest.param(1, 3, 33.3, id="one-third"),
+        pytest.param(7, 10, 70.0, id="binary-0.7-not-69.9"),
+        pytest.param(29, 100, 29.0, id="binary-0.29-not-28.9"),
     ],
 )
-def test_percent(part: int, whole: int, expected: float) -> None:
+def test_percent_truncates_to_one_decimal(part: int, whole: int, expected: float) -> None:
     assert percent(part, whole) == expected
+
+
+def test_a_rate_shows_100_only_when_nothing_is_open() -> None:
+    assert all(percent(whole - 1, whole) < 100.0 for whole in (10, 999, 14514, 1_000_001))
+    assert format_percent(percent(14498, 14514)) == "99.8%"
+    assert format_percent(percent(14513, 14514)) == "99.9%"
+    assert format_percent(None) == "—"
 
 
 @pytest.mark.parametrize("part", [0, 5])

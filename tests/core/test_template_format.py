@@ -12,7 +12,15 @@ from inspector.core.checklist import AnswerKind, LocationType, Result, Severity
 from inspector.core.errors import DomainError
 from inspector.core.grades import Grade
 from inspector.core.grading import grade
-from inspector.core.template_format import TemplateError, TemplateProblem, load_template, load_template_file
+from inspector.core.major_hazard_clauses import load_clause_library_file
+from inspector.core.template_format import (
+    GradingRulesError,
+    TemplateError,
+    TemplateProblem,
+    load_grading_rules,
+    load_template,
+    load_template_file,
+)
 
 FORMS = Path(__file__).resolve().parents[2] / "forms"
 GENERAL = FORMS / "general-manufacturing.toml"
@@ -333,7 +341,7 @@ def test_bands_must_descend(grading: str, where_line: str) -> None:
             "band_a = 92", 'band_a = 92\nkey_fail_cap = "E"', ["key_fail_cap", "'E'"], "key_fail_cap", id="bad-grade"
         ),
         pytest.param("band_a = 92", "band_a = true", ["band_a", "True"], "band_a", id="bool-is-not-a-number"),
-        pytest.param("format = 1", "format = 2", ["format 应为 1"], "format", id="format"),
+        pytest.param("format = 1", "format = 3", ["format 应为 1 或 2"], "format", id="format"),
         pytest.param(
             'code = "test-form"', 'code = "Test_Form"', ["general-manufacturing"], "Test_Form", id="template-code"
         ),
@@ -450,3 +458,108 @@ def test_a_fractional_key_fail_count_is_refused() -> None:
     with pytest.raises(TemplateError) as caught:
         load_template(source, "broken.toml")
     assert "key_fail_d_count 应为整数" in str(caught.value)
+
+
+# -- major-hazard clauses (format 2) ---------------------------------------------------------
+
+CLAUSES = load_clause_library_file(FORMS / "major-hazard-clauses.toml")
+# VALID as a format-2 template whose veto item cites the case it checks.
+CITING = edit(
+    "format = 1", "format = 2", edit('  severity = "major"\n', '  severity = "major"\n  clauses = ["MEM10-13-2"]\n')
+)
+
+
+def strict_problems(text: str) -> list[str]:
+    with pytest.raises(TemplateError) as caught:
+        load_template(text, "bad.toml", CLAUSES)
+    return [problem.format("bad.toml") for problem in caught.value.problems]
+
+
+def test_an_item_cites_the_cases_it_checks() -> None:
+    template = load_template(CITING, "ok.toml", CLAUSES)
+    assert template.item("B-1").clauses == ("MEM10-13-2",)
+    assert template.item("A-1").clauses == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "at"),
+    [
+        pytest.param(
+            edit('["MEM10-13-2"]', '["MEM10-13-9"]', CITING),
+            "条款 MEM10-13-9 不在重大事故隐患条款库中",
+            "clauses",
+            id="unknown-clause",
+        ),
+        pytest.param(edit('["MEM10-13-2"]', '["13-2"]', CITING), "clauses 应为条款编号列表", "clauses", id="bad-id"),
+        pytest.param(
+            edit('["MEM10-13-2"]', '["MEM10-13-2", "MEM10-13-2"]', CITING), "重复的条款编号", "clauses", id="twice"
+        ),
+        # Veto items are only cases a standard names (domain.md §4.4): a veto item must cite one.
+        pytest.param(
+            edit("format = 1", "format = 2"), "否决项须用 clauses 注明", 'flags = ["veto"]', id="veto-uncited"
+        ),
+        pytest.param(
+            edit('flags = ["veto"]', "flags = []", edit("format = 1", "format = 2")),
+            "默认为重大隐患的检查项须用 clauses",
+            'severity = "major"',
+            id="major-uncited",
+        ),
+        pytest.param(
+            edit('severity = "major"', 'severity = "general"', CITING),
+            "severity 应为 major",
+            'severity = "general"',
+            id="cited-but-general",
+        ),
+    ],
+)
+def test_clause_rules_for_templates_offered_for_new_inspections(text: str, expected: str, at: str) -> None:
+    found = strict_problems(text)
+    assert len(found) == 1 and expected in found[0], found
+    assert found[0].startswith(f"bad.toml:{line_of(text, at)}:")
+
+
+def test_clauses_need_format_2() -> None:
+    text = edit("format = 2", "format = 1", CITING)
+    found = strict_problems(text)
+    assert any("format 2 的写法" in p for p in found)
+
+
+def test_the_frozen_text_of_a_past_inspection_is_not_held_to_the_clause_rules() -> None:
+    # Without a library (a frozen template), a veto item without clauses still reads and grades.
+    template = load_template(edit("format = 1", "format = 2"), "frozen")
+    assert template.item("B-1").veto and template.item("B-1").clauses == ()
+    assert load_template(edit('["MEM10-13-2"]', '["MEM10-13-9"]', CITING)).item("B-1").clauses == ("MEM10-13-9",)
+
+
+# -- rules files for "what if" rounds ----------------------------------------------------------
+
+
+def test_a_rules_file_names_only_the_numbers_it_changes() -> None:
+    assert load_grading_rules("section_floor_percent = 50\nkey_fail_d_count = 3\n") == {
+        "section_floor_percent": 50.0,
+        "key_fail_d_count": 3,
+    }
+    assert load_grading_rules('[grading]\nband_a = 92\nveto_grade = "C"\n') == {"band_a": 92.0, "veto_grade": Grade.C}
+
+
+def test_a_template_as_rules_file_gives_all_its_numbers() -> None:
+    rules = load_grading_rules(VALID, "test.toml")
+    assert (rules["band_a"], rules["key_fail_d_count"], rules["band_b"]) == (92.0, 3, 75.0)
+    assert len(rules) == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("band_q = 90\n", "未知的评分规则 “band_q”"),
+        ("band_b = 95\n", "band_a > band_b > band_c"),
+        ("partial_credit = 2\n", "partial_credit 应为 0 到 1 之间的数"),
+        ("", "规则文件中没有评分规则"),
+        ("[grading]\nband_a = 92\n[other]\nx = 1\n", "未知的键 “other”"),
+    ],
+)
+def test_a_bad_rules_file_is_one_sentence_per_problem(text: str, expected: str) -> None:
+    with pytest.raises(GradingRulesError) as caught:
+        load_grading_rules(text, "rules.toml")
+    assert str(caught.value).startswith("评分规则文件无效")
+    assert any(expected in problem.message for problem in caught.value.problems), caught.value.problems

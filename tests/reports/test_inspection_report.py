@@ -42,7 +42,7 @@ def test_report_names_the_enterprise_result_and_hazards(sample: Sample, report: 
         assert value.replace(" ", "") in text
     assert format_cn(view.inspection_date) in text
     assert "王建国、李明" in text
-    assert "一般制造业企业安全生产检查表" in text and "第1版" in text
+    assert "一般制造业企业安全生产检查表" in text and "第2版" in text
     assert f"得分{effective.score:g}分" in text and f"{effective.grade.value}级" in text
     for reason in effective.reasons:
         assert re.sub(r"\s+", "", reason.text) in text
@@ -152,7 +152,7 @@ def test_a_failed_build_leaves_the_old_file_and_no_temporary(
 
     out = tmp_path / "report.pdf"
     out.write_bytes(b"the previous report")
-    monkeypatch.setattr(inspection_report, "_story", lambda data, styles: [Exploding()])
+    monkeypatch.setattr(inspection_report, "_story", lambda *_args: [Exploding()])
     with pytest.raises(DomainError, match="无法保存"):
         write_inspection_report(sample.ws, sample.ids.inspection_id, out)
     assert out.read_bytes() == b"the previous report"

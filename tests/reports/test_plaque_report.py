@@ -22,7 +22,8 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A3, A4, landscape
 
 from inspector.core.errors import DomainError
-from inspector.reports.plaque_batch import Cancelled, write_plaques
+from inspector.reports.plaque_batch import BatchCancelled as Cancelled
+from inspector.reports.plaque_batch import write_plaques
 from inspector.reports.plaque_report import write_plaque
 from inspector.reports.plaque_signing import Status, verify_payload
 

@@ -89,6 +89,16 @@ def test_unknown_format_version(pair: tuple[Laptop, Laptop, Path], tmp_path: Pat
     refused(b, bad, "格式版本为 2")
 
 
+def test_a_version_written_as_text_is_named_as_such(pair: tuple[Laptop, Laptop, Path], tmp_path: Path) -> None:
+    _, b, good = pair
+    with zipfile.ZipFile(good) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["version"] = "1"
+    bad = tmp_path / "v-text.zip"
+    rezip(good, bad, {"manifest.json": json.dumps(manifest).encode()})
+    refused(b, bad, '格式版本 "1" 无效，应为整数')
+
+
 def test_untrusted_device(pair: tuple[Laptop, Laptop, Path], tmp_path: Path) -> None:
     a, _, good = pair
     c = Laptop.create(tmp_path, "c")

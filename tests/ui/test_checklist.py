@@ -97,7 +97,7 @@ def test_a_complete_inspection_by_keyboard_alone(
     qtbot: QtBot, view: ChecklistView, workspace: Workspace, data_dir: Path, inspection: str
 ) -> None:
     items = view.items
-    assert len(items) == 48
+    assert len(items) == 54  # general-manufacturing v2
     assert view.current_code() == items[0].code
     assert view.grade_label.text() == "—"
     assert focused() is view
@@ -349,7 +349,7 @@ def test_progress_and_the_place_to_resume(workspace: Workspace, inspection: str)
     service = workspace.inspections
     items = service.template_of(inspection).items
     required = [item.code for item in items if item.required]
-    assert service.progress(inspection) == Progress(0, 48, tuple(required))
+    assert service.progress(inspection) == Progress(0, 54, tuple(required))
     assert service.last_position(inspection) == items[0].code
     service.answer(inspection, items[0].code, Result.PASS)
     service.answer(inspection, items[1].code, Result.PASS)
@@ -358,7 +358,7 @@ def test_progress_and_the_place_to_resume(workspace: Workspace, inspection: str)
     service.remember_position(inspection, items[30].code)
     assert service.last_position(inspection) == items[30].code
     answered, total, left = service.progress(inspection)
-    assert (answered, total, left[0]) == (2, 48, items[2].code)
+    assert (answered, total, left[0]) == (2, 54, items[2].code)
 
 
 def test_the_list_puts_drafts_first(workspace: Workspace, inspection: str) -> None:
@@ -374,7 +374,7 @@ def test_the_list_puts_drafts_first(workspace: Workspace, inspection: str) -> No
     rows = service.recent(10)
     assert [(r.id, r.status, r.answered, r.grade) for r in rows] == [
         (inspection, InspectionStatus.DRAFT, 0, None),
-        (other, InspectionStatus.COMPLETED, 48, "A"),
+        (other, InspectionStatus.COMPLETED, 54, "A"),
     ]
 
 

@@ -3,9 +3,10 @@ on real SQLite, driven as a user would (typing, clicking), waiting with qtbot.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
+from gui_samples import shown
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
@@ -17,17 +18,14 @@ from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.grades import PENDING
 from inspector.db.ids import to_str
 from inspector.db.models import HazardRow, InspectionRow
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.ui.common.row_blocks import BLOCK_SIZE
+from inspector.ui.common.row_table import ID_ROLE, ROW_ROLE
 from inspector.ui.enterprises.enterprise_dialog import CODE, NAME, TOWN, EnterpriseDialog
 from inspector.ui.enterprises.enterprise_model import (
     COL_GRADE,
     COL_LIGHT,
     COL_NAME,
-    ID_ROLE,
-    ROW_ROLE,
     EnterpriseTableModel,
 )
 from inspector.ui.enterprises.enterprises_page import EnterprisesPage
@@ -44,22 +42,8 @@ def wrong_check_digit(valid: str) -> str:
     return valid[:17] + ("0" if valid[17] != "0" else "1")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    """A small demo city (40 enterprises, one year) for the tests that only read."""
-    workspace = Workspace(tmp_path_factory.mktemp("demo-city"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
-
-
 def make_page(workspace: Workspace, qtbot: QtBot) -> EnterprisesPage:
-    page = EnterprisesPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, EnterprisesPage(workspace))
 
 
 @pytest.fixture
@@ -434,7 +418,7 @@ def test_required_fields_are_marked(workspace: Workspace, qtbot: QtBot) -> None:
     form = dialog.layout().itemAt(0).layout()
     texts = [form.itemAt(row, form.ItemRole.LabelRole).widget().text() for row in range(form.rowCount())]
     assert texts[:3] == ["企业名称 *", "统一社会信用代码 *", "镇街道 *"]
-    dialog.accept()  # OK pressed on a blank form: every problem shows
+    dialog.submit()  # what OK does, on a blank form: every problem shows
     assert dialog.fields[NAME].message.text() == "不能为空"
     assert dialog.fields[TOWN].message.text() == "不能为空"
     assert dialog.fields[CODE].message.text() == "不能为空"

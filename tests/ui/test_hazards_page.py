@@ -3,11 +3,9 @@ on real SQLite through the workspace's services."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
-import pytest
+from gui_samples import self_check_hazard, shown
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -15,55 +13,12 @@ from pytestqt.qtbot import QtBot
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
-from inspector.services.hazards import HazardSource, NewHazard
 from inspector.ui.common.operations import wait_for_background
-from inspector.ui.hazards.hazard_model import COL_DEADLINE, ID_ROLE, HazardTableModel
+from inspector.ui.common.row_table import ID_ROLE
+from inspector.ui.hazards.hazard_model import COL_DEADLINE, HazardTableModel
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.workspace import Workspace
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path_factory.mktemp("demo-hazards"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
-
-
-CODE = with_check_digit("91330482MA0000001")
-
-
-def make_page(workspace: Workspace, qtbot: QtBot) -> HazardsPage:
-    page = HazardsPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
-
-
-def raise_hazard(workspace: Workspace, days_to_deadline: int = 10, found_days_ago: int = 20) -> str:
-    """A self-reported hazard (no inspection needed) of the one test enterprise, made on first use."""
-    existing = workspace.enterprises.by_credit_code(CODE)
-    if existing is not None and existing.id:
-        enterprise_id = existing.id
-    else:
-        enterprise_id = workspace.enterprises.add(Enterprise("平湖市测试机械有限公司", CODE, "当湖街道"))
-    today = workspace.today()
-    return workspace.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
-            description="配电箱未接地",
-            found_on=today - timedelta(days=found_days_ago),
-            found_by="张三",
-            deadline=today + timedelta(days=days_to_deadline),
-            source=HazardSource.SELF_CHECK,
-            responsible_person="李四",
-        )
-    )
 
 
 def test_model_passes_the_model_tester(demo: Workspace, qtmodeltester) -> None:
@@ -78,7 +33,7 @@ def test_model_passes_the_model_tester(demo: Workspace, qtmodeltester) -> None:
 
 
 def test_filters_change_the_row_count(demo: Workspace, qtbot: QtBot) -> None:
-    page = make_page(demo, qtbot)
+    page = shown(qtbot, HazardsPage(demo))
     ledger = HazardLedger(demo.db, demo.today(), demo.settings.timezone)
     everything = ledger.count(LedgerFilter())
     assert page.model.rowCount() == everything
@@ -96,7 +51,7 @@ def test_filters_change_the_row_count(demo: Workspace, qtbot: QtBot) -> None:
 
 
 def test_selecting_a_row_shows_its_history(demo: Workspace, qtbot: QtBot) -> None:
-    page = make_page(demo, qtbot)
+    page = shown(qtbot, HazardsPage(demo))
     page.table.selectRow(0)
     hazard_id = page.model.index(0, 0).data(ID_ROLE)
     view = demo.hazards.get(hazard_id)
@@ -106,8 +61,8 @@ def test_selecting_a_row_shows_its_history(demo: Workspace, qtbot: QtBot) -> Non
 
 
 def test_actions_through_the_dialog_update_the_status(workspace: Workspace, qtbot: QtBot) -> None:
-    hazard_id = raise_hazard(workspace)
-    page = make_page(workspace, qtbot)
+    hazard_id = self_check_hazard(workspace)
+    page = shown(qtbot, HazardsPage(workspace))
     page.open_hazard(hazard_id)
     assert page.selected_id() == hazard_id
     page.detail.action_buttons[HazardAction.ISSUE_NOTICE].click()
@@ -128,8 +83,8 @@ def test_actions_through_the_dialog_update_the_status(workspace: Workspace, qtbo
 
 
 def test_void_without_a_reason_shows_the_message_and_writes_nothing(workspace: Workspace, qtbot: QtBot) -> None:
-    hazard_id = raise_hazard(workspace)
-    page = make_page(workspace, qtbot)
+    hazard_id = self_check_hazard(workspace)
+    page = shown(qtbot, HazardsPage(workspace))
     page.open_hazard(hazard_id)
     page.detail.action_buttons[HazardAction.VOID].click()
     dialog = page.last_dialog
@@ -144,9 +99,9 @@ def test_void_without_a_reason_shows_the_message_and_writes_nothing(workspace: W
 
 
 def test_todo_panel_lists_an_overdue_hazard_and_opens_it(workspace: Workspace, qtbot: QtBot) -> None:
-    overdue = raise_hazard(workspace, days_to_deadline=-2)
-    raise_hazard(workspace, days_to_deadline=20)
-    page = make_page(workspace, qtbot)
+    overdue = self_check_hazard(workspace, days_to_deadline=-2)
+    self_check_hazard(workspace, days_to_deadline=20)
+    page = shown(qtbot, HazardsPage(workspace))
     items = page.todo.lists["overdue"]
     assert page.todo.counts["overdue"] == 1
     assert "（1）" in page.todo.titles["overdue"].text()
@@ -163,7 +118,7 @@ def test_todo_panel_lists_an_overdue_hazard_and_opens_it(workspace: Workspace, q
 def test_export_writes_the_filtered_rows(demo: Workspace, qtbot: QtBot, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    page = make_page(demo, qtbot)
+    page = shown(qtbot, HazardsPage(demo))
     # one town with hazards (which towns have some depends on the demo's dates): the export
     # follows the page's filter
     for index in range(1, page.town.count()):
@@ -185,8 +140,8 @@ def test_export_writes_the_filtered_rows(demo: Workspace, qtbot: QtBot, tmp_path
 
 
 def test_inspector_and_enterprise_filters(workspace: Workspace, qtbot: QtBot) -> None:
-    raise_hazard(workspace)
-    page = make_page(workspace, qtbot)
+    self_check_hazard(workspace)
+    page = shown(qtbot, HazardsPage(workspace))
     assert page.model.rowCount() == 1
     page.inspector.setText("王五")
     page.inspector.editingFinished.emit()

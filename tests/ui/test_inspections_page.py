@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui_samples import shown
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,12 +23,7 @@ def add_enterprise(workspace: Workspace, name: str, n: int) -> str:
 
 
 def make_page(qtbot: QtBot, workspace: Workspace) -> InspectionsPage:
-    page = InspectionsPage(workspace, None)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown(qtbot, InspectionsPage(workspace, None))
 
 
 def test_start_needs_an_enterprise_and_two_inspectors(qtbot: QtBot, workspace: Workspace) -> None:
@@ -38,7 +34,7 @@ def test_start_needs_an_enterprise_and_two_inspectors(qtbot: QtBot, workspace: W
     dialog = page.new_inspection()
     assert dialog.isVisible()
     assert "general-manufacturing" not in dialog.template_label.text()
-    assert "第 1 版" in dialog.template_label.text()
+    assert "第 2 版" in dialog.template_label.text()
     assert dialog.date.date().toPython() == workspace.today()
 
     # Search as you type (names through the input method, codes from the keys) narrows the list.
@@ -113,7 +109,7 @@ def test_drafts_come_first_and_resume_at_the_same_item(qtbot: QtBot, workspace: 
     assert left_at == view.items[6].code
     qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentWidget() is page.list_page
-    assert page.model.data(page.model.index(0, InspectionListModel.PROGRESS)) == "4/48"
+    assert page.model.data(page.model.index(0, InspectionListModel.PROGRESS)) == "4/54"
 
     # "Restart": a new Workspace and page on the same folder; double-click resumes the draft.
     second = Workspace(data_dir)

@@ -3,70 +3,30 @@ SQLite through the workspace's services."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
+from gui_samples import sample_enterprise, self_check_hazard, shown
 from PIL import Image
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
-from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
-from inspector.services.hazards import HazardSource, NewHazard
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.services.hazards import HazardSource
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
-
-CODE = with_check_digit("91330482MA0000001")
-
-
-def make_page(workspace: Workspace, qtbot: QtBot) -> HazardsPage:
-    page = HazardsPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
-
-
-def raise_hazard(workspace: Workspace, days_to_deadline: int) -> str:
-    existing = workspace.enterprises.by_credit_code(CODE)
-    if existing is not None and existing.id:
-        enterprise_id = existing.id
-    else:
-        enterprise_id = workspace.enterprises.add(Enterprise("平湖市测试机械有限公司", CODE, "当湖街道"))
-    today = workspace.today()
-    return workspace.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
-            description="配电箱未接地",
-            found_on=today - timedelta(days=20),
-            found_by="张三",
-            deadline=today + timedelta(days=days_to_deadline),
-            source=HazardSource.SELF_CHECK,
-        )
-    )
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path_factory.mktemp("demo-figures"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
 
 
 def ok(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-def photo(path: Path) -> Path:
-    Image.new("RGB", (64, 48), (200, 40, 40)).save(path, "JPEG")
+def photo(path: Path, colour: tuple[int, int, int] = (200, 40, 40)) -> Path:
+    Image.new("RGB", (64, 48), colour).save(path, "JPEG")
     return path
 
 
@@ -76,7 +36,7 @@ def test_new_worker_report_with_a_photo_is_raised_and_selected(
     enterprise_id = workspace.enterprises.add(
         Enterprise("平湖市随手拍机械有限公司", with_check_digit("91330482MA0000003"), "当湖街道")
     )
-    page = make_page(workspace, qtbot)
+    page = shown(qtbot, HazardsPage(workspace))
     assert page.model.rowCount() == 0
     page.new_button.click()
     dialog = page.new_dialog
@@ -91,6 +51,7 @@ def test_new_worker_report_with_a_photo_is_raised_and_selected(
     dialog.description.setPlainText("叉车通道堆放杂物")
     dialog.responsible.setText("李四")
     dialog.add_photo_files([photo(tmp_path / "现场.jpg")])
+    qtbot.waitUntil(lambda: not dialog.photo_picker.busy())  # imported on the background worker
     assert dialog.photo_list.count() == 1
     ok(dialog)
     assert not dialog.isVisible()
@@ -110,13 +71,14 @@ def test_new_worker_report_with_a_photo_is_raised_and_selected(
 
 def test_missing_description_and_bad_photo_show_inline(workspace: Workspace, qtbot: QtBot, tmp_path: Path) -> None:
     workspace.enterprises.add(Enterprise("平湖市自查有限公司", with_check_digit("91330482MA0000004"), "乍浦镇"))
-    page = make_page(workspace, qtbot)
+    page = shown(qtbot, HazardsPage(workspace))
     dialog = page.new_hazard()
     dialog.enterprises.setCurrentRow(0)
     dialog.source.setCurrentIndex(dialog.source.findData(HazardSource.SELF_CHECK.value))
     bad = tmp_path / "坏照片.jpg"
     bad.write_bytes(b"not an image at all")
     dialog.add_photo_files([bad])
+    qtbot.waitUntil(lambda: not dialog.photo_picker.busy())
     assert dialog.photos == [] and dialog.photo_list.count() == 0
     assert dialog.message.isVisible() and dialog.message.text()
     ok(dialog)  # no description
@@ -131,7 +93,7 @@ def test_missing_description_and_bad_photo_show_inline(workspace: Workspace, qtb
 
 
 def test_no_enterprise_chosen_is_refused(workspace: Workspace, qtbot: QtBot) -> None:
-    page = make_page(workspace, qtbot)
+    page = shown(qtbot, HazardsPage(workspace))
     dialog = page.new_hazard()
     dialog.description.setPlainText("配电箱未接地")
     ok(dialog)
@@ -140,7 +102,7 @@ def test_no_enterprise_chosen_is_refused(workspace: Workspace, qtbot: QtBot) -> 
 
 
 def test_figures_strip_equals_workspace_stats(demo: Workspace, qtbot: QtBot) -> None:
-    page: HazardsPage = make_page(demo, qtbot)
+    page: HazardsPage = shown(qtbot, HazardsPage(demo))
     stats = demo.stats()
     figures = page.figures.figures
     assert figures is not None
@@ -158,8 +120,8 @@ def test_figures_strip_equals_workspace_stats(demo: Workspace, qtbot: QtBot) -> 
 
 
 def test_todo_banner_on_start_opens_the_hazards_page(workspace: Workspace, qtbot: QtBot) -> None:
-    raise_hazard(workspace, days_to_deadline=-2)
-    raise_hazard(workspace, days_to_deadline=20)
+    self_check_hazard(workspace, days_to_deadline=-2)
+    self_check_hazard(workspace, days_to_deadline=20)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
@@ -171,8 +133,40 @@ def test_todo_banner_on_start_opens_the_hazards_page(workspace: Workspace, qtbot
 
 
 def test_no_todo_banner_when_nothing_is_due(workspace: Workspace, qtbot: QtBot) -> None:
-    raise_hazard(workspace, days_to_deadline=20)
+    self_check_hazard(workspace, days_to_deadline=20)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
     assert not window.todo_button.isVisible()
+
+
+def test_only_ticked_photos_are_kept_and_ok_waits_for_their_import(
+    workspace: Workspace, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sample_enterprise(workspace)
+    dialog = shown(qtbot, HazardsPage(workspace)).new_hazard()
+    assert dialog.enterprise_id() is not None  # the only enterprise is chosen
+    dialog.description.setPlainText("消防通道被占用")
+    dialog.found_by.setText("安全员")
+    dialog.add_photo_files([photo(tmp_path / "一.jpg"), photo(tmp_path / "二.jpg", colour=(20, 40, 200))])
+    assert not dialog.ok_button.isEnabled()  # importing: OK waits
+    qtbot.waitUntil(lambda: not dialog.photo_picker.busy())
+    assert dialog.ok_button.isEnabled() and dialog.photo_list.count() == 2
+    first, second = (dialog.photo_list.item(row) for row in range(2))
+    second.setCheckState(Qt.CheckState.Unchecked)
+    ok(dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    assert workspace.hazards.get(dialog.hazard_id).before_photos == (first.data(Qt.ItemDataRole.UserRole),)
+
+
+def test_fixed_on_site_keeps_its_after_photo(workspace: Workspace, qtbot: QtBot, tmp_path: Path) -> None:
+    hazard_id = self_check_hazard(workspace)
+    page = shown(qtbot, HazardsPage(workspace))
+    dialog = page.request_action(hazard_id, HazardAction.FIX_ON_SITE)
+    dialog.operator.setText("王建国")
+    dialog.add_photo_files([photo(tmp_path / "整改后.jpg")])
+    qtbot.waitUntil(lambda: dialog.photo_picker is not None and not dialog.photo_picker.busy())
+    ok(dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    view = workspace.hazards.get(hazard_id)
+    assert view.status is HazardStatus.FIXED_ON_SITE and len(view.after_photos) == 1

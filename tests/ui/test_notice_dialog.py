@@ -16,8 +16,9 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.db.database import DB_NAME
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.services.notices import NoticeKind, OrderType
+from inspector.ui.common.form_dialog import NO_DATE
 from inspector.ui.hazards.hazards_page import HazardsPage
-from inspector.ui.hazards.notice_dialog import NO_DATE, NoticeDialog
+from inspector.ui.hazards.notice_dialog import NoticeDialog
 from inspector.workspace import Workspace
 
 NUMBER = re.compile(r"^PH-\d{4}-[0-9A-F]{4,6}-\d{4,}$")

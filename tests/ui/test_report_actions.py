@@ -17,6 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from gui_samples import self_check_hazard, shown
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -29,7 +30,6 @@ from inspector.db.models import InspectionRow
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.reports.plaque_keys import create_office_key
-from inspector.services.hazards import HazardSource, NewHazard
 from inspector.ui.common.operations import wait_for_background
 from inspector.ui.documents import report_actions
 from inspector.ui.documents.report_actions import ReportJob, clean_stale_reports, reports_tmp_dir
@@ -85,10 +85,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 # -- 检查报告 from the review screen --------------------------------------------------------------
 def make_review(qtbot: QtBot, ws: Workspace, inspection_id: str) -> ReviewView:
-    view = ReviewView(ws)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
+    view = shown(qtbot, ReviewView(ws), 1200, 800)
     view.load(inspection_id)
     return view
 
@@ -117,7 +114,7 @@ def test_inspection_report_is_generated_in_the_background_and_previewed(
         assert job is not None
         qtbot.waitUntil(lambda: bool(threads), timeout=WAIT_MS)
         # The generator is running and waiting: the UI thread still handles events and input.
-        view.boxes[next(iter(view.boxes))].name.setText("仍可输入")
+        view.signature_panel.boxes[next(iter(view.signature_panel.boxes))].name.setText("仍可输入")
         qtbot.wait(50)
         assert not job.done and job.preview is None
         assert threads[0] is not threading.main_thread()
@@ -195,18 +192,7 @@ def recorded_hazard(ws: Workspace) -> tuple[str, str]:
     enterprise_id = ws.enterprises.add(
         Enterprise("平湖市通知书测试化工有限公司", with_check_digit("91330482MA0000055"), "当湖街道")
     )
-    today = ws.today()
-    hazard_id = ws.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
-            description="危化品仓库未设防泄漏围堰",
-            found_on=today,
-            found_by="王建国",
-            deadline=today + timedelta(days=7),
-            source=HazardSource.SELF_CHECK,
-            responsible_person="李四",
-        )
-    )
+    hazard_id = self_check_hazard(ws, enterprise_id, "危化品仓库未设防泄漏围堰", 0, 7, "王建国")
     return hazard_id, enterprise_id
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from gui_samples import shown
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
 from PySide6.QtTest import QTest
@@ -23,7 +24,7 @@ from inspector.ui.common.signature_pad import SignaturePad
 from inspector.ui.inspection.review_view import ReviewView
 from inspector.workspace import Workspace
 
-FAILED = ("C-3", "I-2")  # a key item (caps the grade at C) and an ordinary one
+FAILED = ("C-1", "I-2")  # a key item (caps the grade at C) and an ordinary one: 3.5 + 1.5 of 100
 
 
 def completed_inspection(ws: Workspace) -> str:
@@ -39,7 +40,7 @@ def completed_inspection(ws: Workspace) -> str:
     for item in ws.inspections.template_of(inspection_id).items:
         ws.inspections.answer(inspection_id, item.code, Result.FAIL if item.code in FAILED else Result.PASS)
     ws.inspections.complete(inspection_id)
-    ws.hazards.raise_hazard(ws.inspections.hazard_draft_for_item(inspection_id, "C-3", date(2026, 5, 12)))
+    ws.hazards.raise_hazard(ws.inspections.hazard_draft_for_item(inspection_id, "C-1", date(2026, 5, 12)))
     return inspection_id
 
 
@@ -65,12 +66,8 @@ def inspection_id(workspace: Workspace) -> str:
 
 @pytest.fixture
 def view(qtbot: QtBot, workspace: Workspace, inspection_id: str) -> ReviewView:
-    widget = ReviewView(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
+    widget = shown(qtbot, ReviewView(workspace))
     widget.load(inspection_id)
-    qtbot.waitExposed(widget)
     return widget
 
 
@@ -156,23 +153,23 @@ def test_pen_and_touch_draw_too(qtbot: QtBot) -> None:
 
 # -- the review screen -----------------------------------------------------------------------------
 def test_review_shows_grade_reasons_failed_items_and_hazards(view: ReviewView) -> None:
-    assert view.grade_badge.text() == "C"
-    assert view.score_label.text() == "95.5 分"
-    assert "关键项 C-3 不合格" in view.reasons_label.text()
-    assert "C-3" in view.failed_label.text() and "I-2" in view.failed_label.text()
-    assert view.failed_heading.text().startswith("不符合项（2）")
-    assert "（1）" in view.hazards_heading.text()
-    assert view.boxes[SignatureRole.INSPECTOR_1].name.text() == "王建国"
-    assert view.boxes[SignatureRole.INSPECTOR_2].name.text() == "李明"
-    assert view.boxes[SignatureRole.ENTERPRISE].name.text() == "张伟"
+    assert view.result_column.grade_badge.text() == "C"
+    assert view.result_column.score_label.text() == "95 分"
+    assert "关键项 C-1 不合格" in view.result_column.reasons_label.text()
+    assert "C-1" in view.result_column.failed_label.text() and "I-2" in view.result_column.failed_label.text()
+    assert view.result_column.failed_heading.text().startswith("不符合项（2）")
+    assert "（1）" in view.result_column.hazards_heading.text()
+    assert view.signature_panel.boxes[SignatureRole.INSPECTOR_1].name.text() == "王建国"
+    assert view.signature_panel.boxes[SignatureRole.INSPECTOR_2].name.text() == "李明"
+    assert view.signature_panel.boxes[SignatureRole.ENTERPRISE].name.text() == "张伟"
     assert view.finalize_button.isVisible() and not view.amend_button.isVisible()
 
 
 def test_finalize_is_refused_until_all_three_signed(
     qtbot: QtBot, view: ReviewView, workspace: Workspace, inspection_id: str
 ) -> None:
-    sign_with_mouse(qtbot, view.boxes[SignatureRole.INSPECTOR_1].pad)
-    sign_with_mouse(qtbot, view.boxes[SignatureRole.INSPECTOR_2].pad)
+    sign_with_mouse(qtbot, view.signature_panel.boxes[SignatureRole.INSPECTOR_1].pad)
+    sign_with_mouse(qtbot, view.signature_panel.boxes[SignatureRole.INSPECTOR_2].pad)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.message.isVisible() and view.finalize_button.isEnabled())
     assert "企业代表尚未签名" in view.message.text()
@@ -185,9 +182,9 @@ def test_finalize_is_refused_until_all_three_signed(
 def test_signing_with_the_mouse_and_finalizing(
     qtbot: QtBot, view: ReviewView, workspace: Workspace, inspection_id: str
 ) -> None:
-    for box in view.boxes.values():
+    for box in view.signature_panel.boxes.values():
         sign_with_mouse(qtbot, box.pad)
-    drawn = view.boxes[SignatureRole.ENTERPRISE].pad.strokes()
+    drawn = view.signature_panel.boxes[SignatureRole.ENTERPRISE].pad.strokes()
     with qtbot.waitSignal(view.finalized, timeout=10_000) as finalized:
         qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
     assert finalized.args == [inspection_id]
@@ -197,13 +194,13 @@ def test_signing_with_the_mouse_and_finalizing(
     assert len(stored[SignatureRole.ENTERPRISE].strokes) == len(drawn) == 2
     assert stored[SignatureRole.ENTERPRISE].png and stored[SignatureRole.ENTERPRISE].png.startswith(b"\x89PNG")
     # Read-only now: no more drawing, no more answers; 更正 instead of 定稿.
-    pad = view.boxes[SignatureRole.ENTERPRISE].pad
-    assert pad.is_read_only() and view.boxes[SignatureRole.ENTERPRISE].name.isReadOnly()
+    pad = view.signature_panel.boxes[SignatureRole.ENTERPRISE].pad
+    assert pad.is_read_only() and view.signature_panel.boxes[SignatureRole.ENTERPRISE].name.isReadOnly()
     sign_with_mouse(qtbot, pad)
     assert len(pad.strokes()) == 2
     assert view.amend_button.isVisible() and not view.finalize_button.isVisible()
     with pytest.raises(TransitionRefused):
-        workspace.inspections.answer(inspection_id, "C-3", Result.PASS)
+        workspace.inspections.answer(inspection_id, "C-1", Result.PASS)
 
 
 def test_back_to_edit_reopens_the_inspection(
@@ -217,25 +214,25 @@ def test_back_to_edit_reopens_the_inspection(
 def test_a_signature_is_shown_again_when_the_review_is_reopened(
     qtbot: QtBot, view: ReviewView, workspace: Workspace, inspection_id: str
 ) -> None:
-    sign_with_mouse(qtbot, view.boxes[SignatureRole.INSPECTOR_1].pad)
+    sign_with_mouse(qtbot, view.signature_panel.boxes[SignatureRole.INSPECTOR_1].pad)
     qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.message.isVisible() and view.finalize_button.isEnabled())
     other = ReviewView(workspace)
     qtbot.addWidget(other)
     other.load(inspection_id)
-    assert len(other.boxes[SignatureRole.INSPECTOR_1].pad.strokes()) == 2
-    assert other.boxes[SignatureRole.INSPECTOR_2].pad.is_empty()
+    assert len(other.signature_panel.boxes[SignatureRole.INSPECTOR_1].pad.strokes()) == 2
+    assert other.signature_panel.boxes[SignatureRole.INSPECTOR_2].pad.is_empty()
 
 
 def test_correction_requires_a_reason_and_keeps_the_original(
     qtbot: QtBot, view: ReviewView, workspace: Workspace, inspection_id: str
 ) -> None:
-    for box in view.boxes.values():
+    for box in view.signature_panel.boxes.values():
         sign_with_mouse(qtbot, box.pad)
     with qtbot.waitSignal(view.finalized, timeout=10_000):
         qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
 
-    dialog = view.amendment_dialog("C-3")
+    dialog = view.amendment_dialog("C-1")
     qtbot.addWidget(dialog)
     dialog.set_new_result(Result.PASS)
     dialog.reason.setPlainText("   ")
@@ -244,16 +241,16 @@ def test_correction_requires_a_reason_and_keeps_the_original(
     assert dialog.result() == 0 and dialog.amendment is None
     assert view.amendments.history(inspection_id) == []
 
-    dialog.reason.setPlainText("复核照片显示灭火器压力正常")
+    dialog.reason.setPlainText("复核照片显示安全出口未锁闭")
     dialog.submit()
     assert dialog.amendment is not None and dialog.result() == 1
     view.load(inspection_id)
 
     original = workspace.inspections.get(inspection_id)
-    assert original.answers["C-3"].result is Result.FAIL and original.grade == "C"
-    assert view.grade_badge.text() == "C"  # the signed grade stays on top…
-    assert view.amended_label.isVisible()  # …with the amended one next to it
-    assert "更正后：A 级" in view.amended_label.text()
-    assert "复核照片显示灭火器压力正常" in view.amendments_label.text()
-    assert "王建国" in view.amendments_label.text()
-    assert "已更正为：符合" in view.failed_label.text()
+    assert original.answers["C-1"].result is Result.FAIL and original.grade == "C"
+    assert view.result_column.grade_badge.text() == "C"  # the signed grade stays on top…
+    assert view.result_column.amended_label.isVisible()  # …with the amended one next to it
+    assert "更正后：A 级" in view.result_column.amended_label.text()
+    assert "复核照片显示安全出口未锁闭" in view.result_column.amendments_label.text()
+    assert "王建国" in view.result_column.amendments_label.text()
+    assert "已更正为：符合" in view.result_column.failed_label.text()

@@ -4,6 +4,7 @@ central database (a SQLite file always; PostgreSQL too when INSPECTOR_TEST_PG_UR
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector.core.enterprise import Enterprise
+from inspector.ui.common.operations import Progress
 from inspector.ui.sync.sync_page import SyncPage
 from tests.sync import pg_fixtures
 from tests.sync.simulation import Laptop
@@ -163,9 +165,15 @@ def test_push_and_pull_from_the_page(qtbot: QtBot, pair: tuple[Laptop, Laptop], 
 def test_cancel_button_asks_the_running_sync_to_stop(qtbot: QtBot, pair: tuple[Laptop, Laptop]) -> None:
     a, _ = pair
     pa = page_for(qtbot, a)
-    pa.busy = True  # as while a sync runs
-    pa.cancel_button.show()
+
+    def running_sync(progress: Progress) -> None:  # reports steps until it is told to stop
+        for _ in range(1000):
+            progress.step("正在上传…", 1, 2)
+            time.sleep(0.01)
+
+    operation = pa._start("正在上传…", running_sync)
+    assert operation is not None and pa.busy and not pa.cancel_button.isHidden()
     qtbot.mouseClick(pa.cancel_button, Qt.MouseButton.LeftButton)
-    assert pa._cancel.is_set() and not pa.cancel_button.isEnabled()
-    pa._on_finished("同步已取消，两边的数据库都保持原样")
+    assert operation.is_cancelled() and not pa.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not pa.busy, timeout=10_000)
     assert pa.status.text() == "已取消，数据保持原样" and not pa.busy

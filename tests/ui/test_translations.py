@@ -23,7 +23,7 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.services.signatures import SignatureRole
 from inspector.ui.common import labels
-from inspector.ui.common.i18n import install_translator, translations_dir
+from inspector.ui.common.i18n import install_qt_translator, install_translator, translations_dir
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
 
@@ -76,6 +76,17 @@ def test_qm_translates_navigation(english: QTranslator) -> None:
 
 def test_without_translator_source_text_is_kept(qapp: QApplication) -> None:
     assert QCoreApplication.translate("MainWindow", "企业名录") == "企业名录"
+
+
+def test_qt_own_dialogs_speak_chinese(qapp: QApplication) -> None:
+    translator = install_qt_translator(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    finally:
+        qapp.removeTranslator(translator)
+    assert install_qt_translator(qapp, "en") is None  # Qt's source language
 
 
 def test_main_window_in_english(qapp: QApplication, qtbot: QtBot, workspace: Workspace) -> None:

@@ -8,9 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from inspector.core.credit_code import with_check_digit
-from inspector.db.backup import create_backup
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
+from inspector.services.backup import create_backup
 from inspector.ui.common.operations import wait_for_background
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings_dialog import SettingsDialog

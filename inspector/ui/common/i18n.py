@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from inspector.paths import install_root, resources_dir
 
@@ -27,6 +27,20 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         return None
     translator = QTranslator(app)
     if not translator.load(str(translations_dir() / f"inspector_{language}.qm")):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def install_qt_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Load Qt's own translation (qtbase: file dialogs, message-box buttons, "OK", "Cancel") for
+    `language`, so standard dialogs speak the language of the rest of the window. English is Qt's
+    source language and needs none."""
+    if not language.startswith("zh"):
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_zh_CN", folder):
         return None
     app.installTranslator(translator)
     return translator

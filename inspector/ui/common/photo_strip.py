@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -29,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.photos.photo_store import PhotoError, StoredPhoto
+from inspector.ui.common import file_choosers
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.palette import ALERT, MUTED, text_style
 from inspector.workspace import Workspace
 
 THUMB_SIZE = 88
@@ -49,10 +50,9 @@ def choose_photo_files(parent: QWidget) -> list[Path]:
     image_filter = QCoreApplication.translate(
         "PhotoStrip", "图片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;所有文件 (*)"
     )
-    names, _ = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate("PhotoStrip", "选择照片"), "", image_filter
+    return file_choosers.open_files(
+        parent, file_choosers.PHOTOS, QCoreApplication.translate("PhotoStrip", "选择照片"), image_filter
     )
-    return [Path(name) for name in names]
 
 
 def import_photos(
@@ -104,6 +104,21 @@ def image_to_png(image: QImage) -> bytes:
     return bytes(data.data())
 
 
+def thumbnails(size: int) -> QListWidget:
+    """One row of photo thumbnails of `size` px, scrolled sideways when there are many."""
+    widget = QListWidget()
+    widget.setViewMode(QListView.ViewMode.IconMode)
+    widget.setFlow(QListView.Flow.LeftToRight)
+    widget.setWrapping(False)
+    widget.setMovement(QListView.Movement.Static)
+    widget.setIconSize(QSize(size, size))
+    widget.setSpacing(4)
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # One row of icons plus the spacing around them, and room for a horizontal scroll bar.
+    widget.setFixedHeight(size + 34)
+    return widget
+
+
 class ThumbnailCache:
     """Icons by sha256: a photo's thumbnail file never changes, so it is read from disk once."""
 
@@ -142,17 +157,8 @@ class PhotoStrip(QWidget):
         self._pending = 0
         self.setAcceptDrops(True)
 
-        self.list = QListWidget()
+        self.list = thumbnails(THUMB_SIZE)
         self.list.setObjectName("photoThumbnails")
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setFlow(QListView.Flow.LeftToRight)
-        self.list.setWrapping(False)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
-        self.list.setSpacing(4)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # One row of icons plus the spacing around them, and room for a horizontal scroll bar.
-        self.list.setFixedHeight(THUMB_SIZE + 34)
         self.list.setAcceptDrops(False)  # drops are handled by the strip as a whole
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -261,7 +267,7 @@ class PhotoStrip(QWidget):
     def _show_status(self, text: str, error: bool) -> None:
         self.status.setText(text)
         self.status.setProperty("error", error)
-        self.status.setStyleSheet("color: #c62828;" if error else "color: #555;")
+        self.status.setStyleSheet(text_style(ALERT if error else MUTED))
         self.status.show()
 
     # -- removing ----------------------------------------------------------------------------

@@ -36,7 +36,7 @@ class RowBlocks(Generic[Row]):
         """The row at `number`, reading its block if needed; None if the record has gone meanwhile."""
         if not 0 <= number < len(self.ids):
             return None
-        return self._block(number // BLOCK_SIZE).get(_key(self.ids[number]))
+        return self._block(number // BLOCK_SIZE).get(row_key(self.ids[number]))
 
     def cached_row_count(self) -> int:
         return sum(len(block) for block in self._blocks.values())
@@ -46,12 +46,12 @@ class RowBlocks(Generic[Row]):
         if block is None:
             rows = self.fetch(self.ids[number * BLOCK_SIZE : (number + 1) * BLOCK_SIZE])
             self.fetches += 1
-            block = {_key(row.id): row for row in rows}
+            block = {row_key(row.id): row for row in rows}
             if len(self._blocks) >= MAX_CACHED_BLOCKS:
                 del self._blocks[next(iter(self._blocks))]  # the oldest block read
             self._blocks[number] = block
         return block
 
 
-def _key(row_id: str) -> str:
+def row_key(row_id: str) -> str:
     return row_id.replace("-", "").lower()

@@ -26,9 +26,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from inspector.ui.common.palette import CARD, PAPER, PAPER_READ_ONLY, PENDING_COLOUR, RULE, RULE_LIGHT, SIGNATURE_INK
+
 ASPECT = 2.5  # width : height of the signing area (400 × 160 at the minimum size)
 MIN_SIZE = QSize(400, 160)
-INK = QColor("#0d2a66")  # blue-black, like a ballpoint pen
+INK = QColor(SIGNATURE_INK)
 MIN_STEP = 0.002  # ignore moves shorter than this (in area units): keeps strokes small
 
 Strokes = list[list[list[float]]]
@@ -207,20 +209,20 @@ class SignaturePad(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = self.area()
-        painter.fillRect(self.rect(), QColor("#fafafa"))
-        painter.fillRect(area, QColor("#ffffff") if not self._read_only else QColor("#f7f7f7"))
-        painter.setPen(QPen(QColor("#bdbdbd"), 1))
+        painter.fillRect(self.rect(), QColor(PAPER))
+        painter.fillRect(area, QColor(PAPER_READ_ONLY if self._read_only else CARD))
+        painter.setPen(QPen(QColor(RULE), 1))
         painter.drawRect(area.adjusted(0.5, 0.5, -0.5, -0.5))
         # A baseline to sign on, and the role in the corner, as on a paper form.
         baseline = area.top() + area.height() * 0.78
-        painter.setPen(QPen(QColor("#d0d0d0"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(RULE_LIGHT), 1, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(area.left() + 16, baseline), QPointF(area.right() - 16, baseline))
-        painter.setPen(QColor("#9e9e9e"))
+        painter.setPen(QColor(PENDING_COLOUR))
         painter.drawText(
             area.adjusted(8, 4, -8, -4), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._role_label
         )
         if self.is_empty() and not self._read_only:
-            painter.setPen(QColor("#bdbdbd"))
+            painter.setPen(QColor(RULE))
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("请在此处手写签名"))
         self._paint_strokes(painter, area)
         painter.end()

@@ -6,25 +6,27 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from inspector.ui.common.palette import CARD, FIGURE_BORDER, INFO, SLATE_CAPTION, SLATE_MUTED, text_style
+
 
 class FigureCard(QFrame):
     clicked = Signal()
 
-    def __init__(self, caption: str, colour: str = "#1565c0", parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, colour: str = INFO, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figure_card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
-            "#figure_card { background: white; border: 1px solid #cfd8dc; border-radius: 6px; }"
-            "#figure_card:hover { border-color: #1565c0; }"
+            f"#figure_card {{ background: {CARD}; border: 1px solid {FIGURE_BORDER}; border-radius: 6px; }}"
+            f"#figure_card:hover {{ border-color: {INFO}; }}"
         )
         self.value = QLabel("—")
         self.value.setStyleSheet(f"color: {colour}; font-size: 22px; font-weight: bold;")
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("color: #546e7a;")
+        self.caption.setStyleSheet(text_style(SLATE_CAPTION))
         self.detail = QLabel("")
-        self.detail.setStyleSheet("color: #78909c; font-size: 11px;")
+        self.detail.setStyleSheet(f"color: {SLATE_MUTED}; font-size: 11px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)

@@ -22,9 +22,11 @@ from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
+from inspector.ui.common.palette import CHART_LABEL, GOOD, HAZARDS_FOUND
 
-class BarChart(QChartView):
-    """One bar per key; several value sets side by side (e.g. found and rectified)."""
+
+class _KeyedChart(QChartView):
+    """A titled chart whose categories have keys; `bar_clicked(key)` names the one clicked."""
 
     bar_clicked = Signal(str)
 
@@ -35,10 +37,41 @@ class BarChart(QChartView):
         self.chart_.setTitle(title)
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_.legend().setVisible(False)
+        self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setChart(self.chart_)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
+
+    def _clear(self, keys: Sequence[str]) -> QChart:
+        self.keys = list(keys)
+        chart = self.chart_
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        return chart
+
+    def _axes(self, labels: Sequence[str], top: float) -> tuple[QBarCategoryAxis, QValueAxis]:
+        """Category labels a little smaller than the chart's font, and a count axis from 0."""
+        x_axis = QBarCategoryAxis()
+        x_axis.append(list(labels))
+        font = QFont(x_axis.labelsFont())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+        x_axis.setLabelsFont(font)
+        y_axis = QValueAxis()
+        y_axis.setRange(0, max(top * 1.15, 4))
+        y_axis.applyNiceNumbers()
+        y_axis.setLabelFormat("%d")
+        self.chart_.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart_.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        return x_axis, y_axis
+
+
+class BarChart(_KeyedChart):
+    """One bar per key; several value sets side by side (e.g. found and rectified)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.chart_.legend().setVisible(False)
         self.sets: list[QBarSet] = []
 
     def set_data(
@@ -49,11 +82,7 @@ class BarChart(QChartView):
         colours: Sequence[str] | None = None,
     ) -> None:
         """`series`: (name, values, colour). `colours`: one colour per bar (single-series charts)."""
-        self.keys = list(keys)
-        chart = self.chart_
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = self._clear(keys)
         # One colour per bar: a stacked series with one set per bar, each zero except at its own
         # index (QBarSet has no per-bar colour). Several series side by side: a plain bar series.
         per_bar = bool(colours) and len(series) == 1
@@ -77,27 +106,15 @@ class BarChart(QChartView):
             bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         bars.setLabelsFormat("@value")
         chart.addSeries(bars)
-        x_axis = QBarCategoryAxis()
-        x_axis.append(list(labels))
-        font = QFont(x_axis.labelsFont())
-        font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
-        x_axis.setLabelsFont(font)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        bars.attachAxis(x_axis)
-        y_axis = QValueAxis()
         top = max([max([float(v) for v in values], default=0) for _, values, _ in series], default=0)
-        y_axis.setRange(0, max(top * 1.15, 4))
-        y_axis.applyNiceNumbers()
-        y_axis.setLabelFormat("%d")
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        bars.attachAxis(y_axis)
+        for axis in self._axes(labels, top):
+            bars.attachAxis(axis)
         chart.legend().setVisible(len(series) > 1 and not per_bar)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
 
     def _style(self, bar_set: QBarSet, colour: str) -> None:
         bar_set.setColor(QColor(colour))
         bar_set.setBorderColor(QColor(colour))
-        bar_set.setLabelColor(QColor("#263238"))
+        bar_set.setLabelColor(QColor(CHART_LABEL))
         bar_set.clicked.connect(self._clicked)
         self.sets.append(bar_set)
 
@@ -111,44 +128,19 @@ class BarChart(QChartView):
             self.sets[0].clicked.emit(self.keys.index(key))
 
 
-class TrendChart(QChartView):
+class TrendChart(_KeyedChart):
     """Hazards found and rectified per month; a click picks the nearest month."""
 
-    bar_clicked = Signal(str)
-
     def __init__(self, title: str, found_name: str, fixed_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.keys: list[str] = []
-        self.chart_ = QChart()
-        self.chart_.setTitle(title)
-        self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart_.setMargins(QMargins(4, 4, 4, 4))
-        self.chart_.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.setChart(self.chart_)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        super().__init__(title, parent)
         self.names = (found_name, fixed_name)
         self.month_title = self.tr("月份")
 
     def set_data(self, keys: Sequence[str], found: Sequence[int], fixed: Sequence[int]) -> None:
-        self.keys = list(keys)
-        chart = self.chart_
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        x_axis = QBarCategoryAxis()
-        x_axis.append([str(int(key[5:])) for key in keys])
+        chart = self._clear(keys)
+        x_axis, y_axis = self._axes([str(int(key[5:])) for key in keys], max([*found, *fixed, 0]))
         x_axis.setTitleText(self.month_title)
-        font = QFont(x_axis.labelsFont())
-        font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
-        x_axis.setLabelsFont(font)
-        y_axis = QValueAxis()
-        y_axis.setRange(0, max(max([*found, *fixed, 0]) * 1.15, 4))
-        y_axis.applyNiceNumbers()
-        y_axis.setLabelFormat("%d")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for name, values, colour in ((self.names[0], found, "#ef6c00"), (self.names[1], fixed, "#2e7d32")):
+        for name, values, colour in ((self.names[0], found, HAZARDS_FOUND), (self.names[1], fixed, GOOD)):
             line = QLineSeries()
             line.setName(name)
             line.setColor(QColor(colour))

@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,17 +26,30 @@ from PySide6.QtWidgets import (
 from inspector.core.checklist import Severity
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
-from inspector.queries.dashboard import Dashboard, dashboard
+from inspector.core.rates import format_percent
+from inspector.queries.dashboard import Dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.ui.common import file_choosers
+from inspector.ui.common.changes import FIGURE_TABLES, follow
+from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.palette import (
+    ALERT,
+    ALERT_DARK,
+    COVERAGE,
+    GOOD,
+    HAZARDS_FOUND,
+    INFO,
+    LIGHT_COLOURS,
+    SLATE_MUTED,
+    grade_colour,
+    text_style,
+)
 from inspector.ui.dashboard.dashboard_cards import FigureCard
 from inspector.ui.dashboard.dashboard_charts import BarChart, TrendChart
 from inspector.ui.enterprises.enterprise_model import grade_text, light_text
 from inspector.ui.grading.coverage_dialog import CoverageDialog
 from inspector.workspace import Workspace
-
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#ef6c00", "D": "#c62828", PENDING: "#90a4ae"}
-LIGHT_COLOURS = {"green": "#43a047", "yellow": "#fbc02d", "red": "#e53935"}
 
 
 class DashboardPage(QWidget):
@@ -52,36 +63,30 @@ class DashboardPage(QWidget):
         self.coverage_dialog: CoverageDialog | None = None
         today = workspace.today()
 
-        self.year = QComboBox()
-        for year in range(today.year, today.year - 6, -1):
-            self.year.addItem(self.tr("{year} 年").format(year=year), year)
-        self.town = QComboBox()
-        self.town.addItem(self.tr("全部镇街道"), None)
-        for town in EnterpriseQueries(workspace.db).towns():
-            self.town.addItem(town, town)
+        self.filters = FilterBar()
+        self.filters.label(self.tr("年度"))
+        years = range(today.year, today.year - 6, -1)
+        self.year = self.filters.choice(None, [(self.tr("{year} 年").format(year=year), year) for year in years])
+        self.filters.label(self.tr("镇街道"))
+        self.town = self.filters.towns(EnterpriseQueries(workspace.db).towns)
         self.status = QLabel()
-        self.status.setStyleSheet("color: #78909c;")
+        self.status.setStyleSheet(text_style(SLATE_MUTED))
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.setToolTip(self.tr("把看板上的全部数字导出为 Excel（.xlsx）"))
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("年度")))
-        bar.addWidget(self.year)
-        bar.addWidget(QLabel(self.tr("镇街道")))
-        bar.addWidget(self.town)
-        bar.addSpacing(12)
-        bar.addWidget(self.status)
-        bar.addStretch(1)
-        bar.addWidget(self.refresh_button)
-        bar.addWidget(self.export_button)
+        self.filters.spacing(12)
+        self.filters.add(self.status)
+        self.filters.stretch()
+        self.filters.add(self.refresh_button)
+        self.filters.add(self.export_button)
 
         self.cards: dict[str, FigureCard] = {
             "enterprises": FigureCard(self.tr("在册企业")),
-            "inspected": FigureCard(self.tr("本年已检查 / 覆盖率"), "#00838f"),
-            "found": FigureCard(self.tr("发现隐患"), "#ef6c00"),
-            "rectified": FigureCard(self.tr("已整改 / 整改率"), "#2e7d32"),
-            "overdue": FigureCard(self.tr("逾期未整改"), "#c62828"),
-            "open_major": FigureCard(self.tr("未整改重大隐患"), "#b71c1c"),
+            "inspected": FigureCard(self.tr("本年已检查 / 覆盖率"), COVERAGE),
+            "found": FigureCard(self.tr("发现隐患"), HAZARDS_FOUND),
+            "rectified": FigureCard(self.tr("已整改 / 整改率"), GOOD),
+            "overdue": FigureCard(self.tr("逾期未整改"), ALERT),
+            "open_major": FigureCard(self.tr("未整改重大隐患"), ALERT_DARK),
         }
         self.cards["enterprises"].setToolTip(self.tr("点击查看企业名录"))
         self.cards["inspected"].setToolTip(self.tr("点击查看尚未检查的企业并分派检查人员"))
@@ -128,32 +133,25 @@ class DashboardPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(scroll, 1)
 
-        self.year.currentIndexChanged.connect(self.refresh)
-        self.town.currentIndexChanged.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_export)
         self._shown_once = False
+        follow(self, workspace, FIGURE_TABLES, lambda _changes: self._shown_once and self.refresh())
 
     # -- loading ---------------------------------------------------------------------------------
     def selected_year(self) -> int:
         return int(self.year.currentData())
 
     def selected_town(self) -> str | None:
-        return self.town.currentData()
+        return self.town.town()
 
     def set_filters(self, year: int | None = None, town: str | None = None) -> None:
-        """Choose the year and town (None: every town) and reload."""
-        for combo in (self.year, self.town):
-            combo.blockSignals(True)
-        if year is not None:
-            self.year.setCurrentIndex(max(self.year.findData(year), 0))
-        self.town.setCurrentIndex(max(self.town.findData(town), 0) if town else 0)
-        for combo in (self.year, self.town):
-            combo.blockSignals(False)
-        self.refresh()
+        """Choose the year (None: keep it) and town (None: every town) and reload."""
+        self.filters.choose({self.town: town} if year is None else {self.year: year, self.town: town})
 
     def refresh(self) -> None:
         """Read the figures on the background worker; a request made while one runs is queued."""
@@ -163,13 +161,13 @@ class DashboardPage(QWidget):
             return
         self.loading = True
         self.status.setText(self.tr("正在统计…"))
-        db, today = self.workspace.db, self.workspace.today()
+        workspace = self.workspace
         year, town = wanted
-        run_in_background(lambda: dashboard(db, year, today, town), self._loaded, self._failed)
+        run_in_background(lambda: workspace.dashboard(year, town), self._loaded, self._failed)
 
     def _loaded(self, figures: Dashboard) -> None:
         self.loading = False
-        if self._pending and self._pending != (figures.year, figures.town):
+        if self._pending is not None:  # other figures, or the data changed, while these were read
             self._pending = None
             self.refresh()
             return
@@ -182,8 +180,8 @@ class DashboardPage(QWidget):
 
     def show_figures(self, d: Dashboard) -> None:
         self.figures = d
-        rate = "—" if d.rectification_rate is None else f"{d.rectification_rate:.1f}%"
-        coverage = "—" if d.coverage is None else f"{d.coverage:.1f}%"
+        rate = format_percent(d.rectification_rate)
+        coverage = format_percent(d.coverage)
         self.cards["enterprises"].set_value(str(d.enterprises), self.tr("检查 {n} 次").format(n=d.inspections))
         self.cards["inspected"].set_value(
             f"{d.inspected} / {coverage}", self.tr("未检查 {n} 家").format(n=d.enterprises - d.inspected)
@@ -197,14 +195,14 @@ class DashboardPage(QWidget):
         self.grades_chart.set_data(
             grade_keys,
             [grade_text(None if k == PENDING else k) for k in grade_keys],
-            [(self.tr("企业数"), [d.grades.get(k, 0) for k in grade_keys], "#1565c0")],
-            [GRADE_COLOURS[k] for k in grade_keys],
+            [(self.tr("企业数"), [d.grades.get(k, 0) for k in grade_keys], INFO)],
+            [grade_colour(k) for k in grade_keys],
         )
         light_keys = [light.value for light in Light]
         self.lights_chart.set_data(
             light_keys,
             [light_text(k) for k in light_keys],
-            [(self.tr("企业数"), [d.lights.get(k, 0) for k in light_keys], "#43a047")],
+            [(self.tr("企业数"), [d.lights.get(k, 0) for k in light_keys], GOOD)],
             [LIGHT_COLOURS[k] for k in light_keys],
         )
         self.lights_chart.chart_.setTitle(
@@ -216,8 +214,8 @@ class DashboardPage(QWidget):
                 [row.key or "" for row in rows],
                 [row.label for row in rows],
                 [
-                    (found_name, [row.found for row in rows], "#ef6c00"),
-                    (fixed_name, [row.rectified for row in rows], "#2e7d32"),
+                    (found_name, [row.found for row in rows], HAZARDS_FOUND),
+                    (fixed_name, [row.rectified for row in rows], GOOD),
                 ],
             )
         self.trend_chart.set_data(
@@ -274,9 +272,11 @@ class DashboardPage(QWidget):
     # -- export -------------------------------------------------------------------------------------
     def choose_export(self) -> None:
         name = self.tr("看板_{year}.xlsx").format(year=self.selected_year())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出看板数据"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = file_choosers.save_file(
+            self, file_choosers.EXPORTS, self.tr("导出看板数据"), name, self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         figures = self.figures

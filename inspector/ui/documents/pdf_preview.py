@@ -26,7 +26,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -37,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
+from inspector.ui.common import file_choosers
+from inspector.ui.common.palette import PDF_BACKGROUND
 
 MAX_PRINT_DPI = 300  # enough for text and QR codes; 1200 dpi A3 pages would need ~250 MB each
 ZOOM_STEP = 1.25
@@ -172,7 +173,7 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setStyleSheet("QPdfView { background: #8a8a8a; }")
+        self.view.setStyleSheet(f"QPdfView {{ background: {PDF_BACKGROUND}; }}")
         self.navigator = self.view.pageNavigator()
 
         count = self.document.pageCount()
@@ -359,14 +360,12 @@ class PdfPreview(QDialog):
 
     def save_as(self) -> Path | None:
         """另存为…: choose a file and copy the PDF there. Returns the saved path, or None."""
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("另存为"),
-            str(Path.home() / self.suggested_name),
-            self.tr("PDF 文件 (*.pdf)"),
+        chosen = file_choosers.save_file(
+            self, file_choosers.EXPORTS, self.tr("另存为"), self.suggested_name, self.tr("PDF 文件 (*.pdf)")
         )
-        if not name:
+        if chosen is None:
             return None
+        name = str(chosen)
         try:
             self.last_saved = save_copy(self.path, Path(name))
         except OSError as error:

@@ -1,7 +1,7 @@
 """Documents from the GUI: generate a PDF off the UI thread, then open it in the preview.
 
 Each `preview_*` function starts one generator of `inspector.reports` on the background worker
-(`operations.run_in_background`), writing into a temporary file under <data>/reports-tmp/, and
+(an `operations.Operation`), writing into a temporary file under <data>/reports-tmp/, and
 returns a `ReportJob` at once. When the file is ready the job opens a `PdfPreview` (which deletes
 the file when it closes); a DomainError from the generator becomes a message box with its Chinese
 message. The generators are imported inside the worker, so opening a window costs nothing of
@@ -14,13 +14,12 @@ Nothing here decides what a document contains: that is the generators' business.
 from __future__ import annotations
 
 import re
-import threading
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,12 +31,13 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from inspector.core.errors import DomainError
-from inspector.ui.common.operations import run_in_background
+from inspector.core.errors import Cancelled, DomainError
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.layouts import vbox
+from inspector.ui.common.operations import Operation
 from inspector.ui.documents.pdf_preview import PdfPreview
 from inspector.workspace import Workspace
 
@@ -47,10 +47,10 @@ PLAQUE_SIZES = ("A4", "A3")
 NOTICE_KINDS = ("rectification", "supervision")
 
 Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+IsCancelled = Callable[[], bool]
 # A document maker runs on the worker: it writes the PDF to `out` and returns the file name to
 # suggest for 另存为 (plain values only; it must never touch a widget).
-Maker = Callable[[Path, Progress, Cancelled], str]
+Maker = Callable[[Path, Progress, IsCancelled], str]
 
 
 def _tr(text: str) -> str:
@@ -86,17 +86,14 @@ def file_name(*parts: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".pdf"
 
 
-class ReportCancelled(DomainError):
-    """The user cancelled a long document; raised from the progress callback on the worker."""
-
-
 class ReportJob(QObject):
-    """One document being generated. `preview` is set once it is shown, `error` on failure."""
+    """One document being generated (an `Operation` whose success opens the preview). `preview`
+    is set once it is shown, `error` on failure, `done` when it has ended either way."""
 
-    progressed = Signal(int, int)  # emitted on the worker thread, delivered on the UI thread
+    progressed = Signal(int, int)
     finished = Signal()
 
-    def __init__(self, parent: QWidget, title: str, out: Path, cancellable: bool) -> None:
+    def __init__(self, parent: QWidget, title: str, out: Path, make: Maker, cancellable: bool) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.title = title
@@ -104,69 +101,45 @@ class ReportJob(QObject):
         self.preview: PdfPreview | None = None
         self.error: str | None = None
         self.done = False
-        self._cancel = threading.Event()
-        self.progress = QProgressDialog(
-            _tr("正在生成“{title}”…").format(title=title), _tr("取消"), 0, 0, parent.window()
-        )
-        self.progress.setWindowTitle(_tr("生成文档"))
-        self.progress.setObjectName("reportProgress")
+        operation = Operation(parent, lambda progress: make(out, progress, progress.cancelled), _tr("无法生成文档"))
         # A long batch blocks its window (with 取消); a single document lets the user go on working.
-        if cancellable:
-            self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self._cancel.set)
-        self.progressed.connect(self._on_progress)
+        operation.with_progress(_tr("正在生成“{title}”…").format(title=title), cancellable, modal=cancellable)
+        operation.progressed.connect(lambda done, total, _what: self.progressed.emit(done, total))
+        self.operation = operation.success(self._succeeded).failure(self._failed).cancelled(self._discard)
+        self.operation.finished(self._finish)
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The progress dialog while the document is being made."""
+        return self.operation.dialog
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.operation.cancel()
 
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.operation.is_cancelled()
 
-    def report_progress(self, done: int, total: int) -> None:
-        """The generator's progress callback (worker thread): a signal only, or stop if cancelled."""
-        if self._cancel.is_set():
-            raise ReportCancelled(_tr("已取消"))
-        self.progressed.emit(done, total)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-
-    def succeeded(self, suggested_name: object) -> None:
-        self._close_progress()
-        if self._cancel.is_set():
-            self.out.unlink(missing_ok=True)
+    def _succeeded(self, suggested_name: object) -> None:
+        if self.cancelled():
+            self._discard()
+            return
+        try:
+            preview = PdfPreview(self.out, self.title, str(suggested_name), True, self.parent_widget.window())
+        except DomainError as error:
+            self._failed(str(error))
         else:
-            try:
-                preview = PdfPreview(self.out, self.title, str(suggested_name), True, self.parent_widget.window())
-            except DomainError as error:
-                self.out.unlink(missing_ok=True)
-                self._fail(str(error))
-            else:
-                self.preview = preview
-                preview.show()
-                preview.raise_()
-                preview.activateWindow()
-        self._finish()
+            self.preview = preview
+            preview.show()
+            preview.raise_()
+            preview.activateWindow()
 
-    def failed(self, message: str) -> None:
-        self._close_progress()
-        self.out.unlink(missing_ok=True)
-        if not self._cancel.is_set():
-            self._fail(message)
-        self._finish()
-
-    def _fail(self, message: str) -> None:
+    def _failed(self, message: str) -> None:
+        self._discard()
         self.error = message
         QMessageBox.warning(self.parent_widget.window(), _tr("无法生成文档"), message)
 
-    def _close_progress(self) -> None:
-        self.progress.canceled.disconnect(self._cancel.set)  # closing the dialog emits canceled
-        self.progress.close()
-        self.progress.deleteLater()
+    def _discard(self) -> None:
+        self.out.unlink(missing_ok=True)
 
     def _finish(self) -> None:
         self.done = True
@@ -179,15 +152,14 @@ def start_report(
 ) -> ReportJob:
     """Run `make` on the background worker into a new temporary file, then preview it."""
     out = reports_tmp_dir(workspace.data_dir) / f"{uuid.uuid4().hex}.pdf"
-    job = ReportJob(parent, title, out, cancellable)
-    report_progress, cancelled = job.report_progress, job.cancelled
-    run_in_background(lambda: make(out, report_progress, cancelled), job.succeeded, job.failed)
+    job = ReportJob(parent, title, out, make, cancellable)
+    job.operation.run()
     return job
 
 
 # -- the documents ---------------------------------------------------------------------------------
 def preview_inspection_report(parent: QWidget, workspace: Workspace, inspection_id: str) -> ReportJob:
-    def make(out: Path, _progress: Progress, _cancelled: Cancelled) -> str:
+    def make(out: Path, _progress: Progress, _cancelled: IsCancelled) -> str:
         from inspector.reports.inspection_report import write_inspection_report
 
         view = workspace.inspections.get(inspection_id)
@@ -201,7 +173,7 @@ def preview_notice(parent: QWidget, workspace: Workspace, notice_id: str, kind: 
     """A notice as 整改通知书 or 监督意见书 (`kind`; None: the kind it was issued as)."""
     title = {"rectification": _tr("整改通知书"), "supervision": _tr("监督意见书")}.get(kind or "", _tr("通知书"))
 
-    def make(out: Path, _progress: Progress, _cancelled: Cancelled) -> str:
+    def make(out: Path, _progress: Progress, _cancelled: IsCancelled) -> str:
         from inspector.reports.notice_report import write_notice
 
         notice = workspace.notices.get(notice_id)
@@ -213,7 +185,7 @@ def preview_notice(parent: QWidget, workspace: Workspace, notice_id: str, kind: 
 
 
 def preview_plaque(parent: QWidget, workspace: Workspace, enterprise_id: str, year: int, size: str = "A4") -> ReportJob:
-    def make(out: Path, _progress: Progress, _cancelled: Cancelled) -> str:
+    def make(out: Path, _progress: Progress, _cancelled: IsCancelled) -> str:
         from inspector.reports.plaque_report import write_plaque
 
         enterprise = workspace.enterprises.get(enterprise_id)
@@ -226,19 +198,19 @@ def preview_plaque(parent: QWidget, workspace: Workspace, enterprise_id: str, ye
 def preview_plaques(parent: QWidget, workspace: Workspace, year: int, size: str = "A4") -> ReportJob:
     """All plaques of a year in one PDF, with progress and 取消 (the generator stops early)."""
 
-    def make(out: Path, progress: Progress, cancelled: Cancelled) -> str:
+    def make(out: Path, progress: Progress, cancelled: IsCancelled) -> str:
         from inspector.reports.plaque_batch import write_plaques
 
         write_plaques(workspace, year, out, size, progress=progress, cancelled=cancelled)
         if cancelled():
-            raise ReportCancelled(_tr("已取消"))
+            raise Cancelled()
         return file_name(_tr("亮牌"), str(year), size, _tr("批量"))
 
     return start_report(parent, workspace, _tr("{year} 年度亮牌（批量）").format(year=year), make, cancellable=True)
 
 
 def preview_summary(parent: QWidget, workspace: Workspace, year: int) -> ReportJob:
-    def make(out: Path, progress: Progress, _cancelled: Cancelled) -> str:
+    def make(out: Path, progress: Progress, _cancelled: IsCancelled) -> str:
         from inspector.reports.annual_summary import write_summary
 
         write_summary(workspace, year, out, progress=progress)
@@ -294,14 +266,9 @@ class ReportOptionsDialog(QDialog):
             self.kind.addItem(self.tr("监督意见书"), "supervision")
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
             form.addRow(self.tr("文书类别"), self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("预览"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("预览"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        vbox(form, buttons, parent=self)
         self.setMinimumWidth(320)
         self.job: ReportJob | None = None  # the document started on OK
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.queries.enterprise_queries import EnterpriseDetail, EnterpriseQueries
 from inspector.ui.common.labels import hazard_status_label, severity_label, status_label
+from inspector.ui.common.palette import ALERT, LIGHT_COLOURS, NEUTRAL, brush, text_style
 from inspector.ui.enterprises.enterprise_model import (
-    ALERT_COLOR,
-    LIGHT_COLORS,
     date_text,
     grade_text,
     light_icon,
@@ -92,7 +91,7 @@ class EnterpriseDetailPanel(QWidget):
         self.placeholder = QLabel(self.tr("在左侧列表中选择一家企业，查看详情"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #757575;")
+        self.placeholder.setStyleSheet(text_style(NEUTRAL))
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -207,7 +206,7 @@ class EnterpriseDetailPanel(QWidget):
         )
         if detail.lights:
             latest = detail.lights[0]
-            color = LIGHT_COLORS.get(latest.light, "#757575")
+            color = LIGHT_COLOURS.get(latest.light, NEUTRAL)
             self.light_label.setText(
                 self.tr("{quarter}：<span style='color:{color}'>●</span> {light}").format(
                     quarter=latest.quarter, color=color, light=light_text(latest.light)
@@ -247,7 +246,7 @@ class EnterpriseDetailPanel(QWidget):
     def _fill_hazards(self, detail: EnterpriseDetail) -> None:
         table = self.hazards
         table.setRowCount(len(detail.open_hazards))
-        alert = QBrush(QColor(ALERT_COLOR))
+        alert = brush(ALERT)
         for row, line in enumerate(detail.open_hazards):
             deadline = line.deadline.isoformat()
             if line.overdue:
@@ -266,7 +265,7 @@ class EnterpriseDetailPanel(QWidget):
         self.tabs.setTabText(TAB_HAZARDS, self.tr("未整改隐患（{n}）").format(n=len(detail.open_hazards)))
         # The tab itself turns red when something is overdue, so it is seen without opening it.
         tab_bar = self.tabs.tabBar()
-        tab_bar.setTabTextColor(TAB_HAZARDS, QColor(ALERT_COLOR) if overdue else self._tab_text_color)
+        tab_bar.setTabTextColor(TAB_HAZARDS, QColor(ALERT) if overdue else self._tab_text_color)
         tab_bar.setTabToolTip(
             TAB_HAZARDS, self.tr("其中 {overdue} 项已逾期").format(overdue=overdue) if overdue else ""
         )

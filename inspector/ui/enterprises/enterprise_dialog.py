@@ -13,19 +13,19 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
-from inspector.ui.enterprises.enterprise_model import ALERT_COLOR, size_text
+from inspector.ui.common.form_dialog import FormDialog, MessageLine
+from inspector.ui.common.layouts import vbox
+from inspector.ui.common.palette import NEUTRAL, text_style
+from inspector.ui.common.town_selector import TownSelector
+from inspector.ui.enterprises.enterprise_model import size_text
 from inspector.workspace import Workspace
 
 # Keys of ValidationError.problems, as `Enterprise.validated` names the fields.
@@ -42,43 +42,29 @@ class _Field(QWidget):
     def __init__(self, editor: QWidget) -> None:
         super().__init__()
         self.editor = editor
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ALERT_COLOR};")
-        self.message.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(self.message)
+        self.message = MessageLine()
+        vbox(editor, self.message, parent=self, margins=0, spacing=2)
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.message.say(text)
 
 
-class EnterpriseDialog(QDialog):
+class EnterpriseDialog(FormDialog):
     """`enterprise` None adds a new one. After acceptance `enterprise_id` holds its id."""
 
     def __init__(self, parent: QWidget | None, enterprise: Enterprise | None, workspace: Workspace) -> None:
-        super().__init__(parent)
+        super().__init__(560, parent)
         self.workspace = workspace
         self.original = enterprise
         self.enterprise_id: str | None = enterprise.id if enterprise else None
         self.setWindowTitle(self.tr("编辑企业") if enterprise else self.tr("新增企业"))
-        self.setMinimumWidth(560)
+        self.ok_button.setText(self.tr("保存"))
 
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("营业执照上的全称"))
         self.credit_code = QLineEdit()
         self.credit_code.setPlaceholderText(self.tr("18 位，如 91330482MA2B3C4D5E"))
-        self.town = QComboBox()
-        self.town.setEditable(True)
-        self.town.addItems(workspace.enterprises.towns())
-        self.town.setCurrentIndex(-1)
-        town_edit = self.town.lineEdit()
-        assert town_edit is not None
-        town_edit.setPlaceholderText(self.tr("选择或输入镇、街道"))
+        self.town = TownSelector(workspace.enterprises.towns, entry=True)
         self.address = QLineEdit()
         self.industry = QLineEdit()
         self.size = QComboBox()
@@ -95,8 +81,7 @@ class EnterpriseDialog(QDialog):
             TOWN: _Field(self.town),
             PHONE: _Field(self.contact_phone),
         }
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.form
         form.addRow(self.tr("企业名称 *"), self.fields[NAME])
         form.addRow(self.tr("统一社会信用代码 *"), self.fields[CODE])
         form.addRow(self.tr("镇街道 *"), self.fields[TOWN])
@@ -107,26 +92,8 @@ class EnterpriseDialog(QDialog):
         form.addRow(self.tr("联系电话"), self.fields[PHONE])
 
         hint = QLabel(self.tr("带 * 的为必填项"))
-        hint.setStyleSheet("color: #757575;")
-        self.error = QLabel()  # problems not tied to one field
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ALERT_COLOR};")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        assert ok_button is not None and cancel_button is not None
-        self.ok_button = ok_button
-        self.ok_button.setText(self.tr("保存"))
-        cancel_button.setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        hint.setStyleSheet(text_style(NEUTRAL))
+        self.body.insertWidget(1, hint)  # under the form; the message line shows problems not tied to one field
 
         # A field's message shows once the user has typed in it (or at once when editing): a
         # blank form need not start in red. OK stays disabled while anything is wrong.
@@ -147,7 +114,7 @@ class EnterpriseDialog(QDialog):
     def _load(self, enterprise: Enterprise) -> None:
         self.name.setText(enterprise.name)
         self.credit_code.setText(enterprise.credit_code)
-        self.town.setEditText(enterprise.town)
+        self.town.set_town(enterprise.town)
         self.address.setText(enterprise.address)
         self.industry.setText(enterprise.industry)
         self.size.setCurrentIndex(SIZE_ORDER.index(enterprise.size))
@@ -205,8 +172,7 @@ class EnterpriseDialog(QDialog):
         others = [message for key, message in problems.items() if key not in self.fields]
         if self._general:
             others.append(self._general)
-        self.error.setText("\n".join(others))
-        self.error.setVisible(bool(others))
+        self.message.say("\n".join(others))
         self.ok_button.setEnabled(not problems)
         return not problems
 
@@ -221,7 +187,7 @@ class EnterpriseDialog(QDialog):
         return message
 
     # -- saving ------------------------------------------------------------------------------
-    def accept(self) -> None:
+    def submit(self) -> None:
         if not self.validate():
             self._touched.update(self.fields)
             self.validate()
@@ -239,7 +205,7 @@ class EnterpriseDialog(QDialog):
             self._general = str(error)
             self.validate()
             return
-        super().accept()
+        self.accept()
 
     def _refused(self, problems: dict[str, str]) -> None:
         general = []

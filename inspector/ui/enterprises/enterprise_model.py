@@ -7,16 +7,20 @@ one block of rows is read from the database and the rest are never loaded.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from inspector.core.enterprise import EnterpriseSize
 from inspector.core.grades import Light
 from inspector.queries.enterprise_queries import EnterpriseQueries, EnterpriseRowView
+from inspector.ui.common.palette import ALERT, LIGHT_COLOURS, PENDING_COLOUR
 from inspector.ui.common.row_blocks import RowBlocks
+from inspector.ui.common.row_table import LazyRowModel
 
 # Translation contexts: "EnterpriseTableModel" for the headers, "EnterpriseLabels" for the grade,
 # light and size texts that all enterprise screens share. Each call spells its context and text
@@ -32,13 +36,6 @@ COL_LAST_INSPECTION = 6
 COL_INDUSTRY = 7
 COL_ADDRESS = 8
 COLUMN_COUNT = 9
-
-
-ID_ROLE = Qt.ItemDataRole.UserRole  # the enterprise id of a row, for any column
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole EnterpriseRowView
-
-LIGHT_COLORS = {Light.GREEN.value: "#2e7d32", Light.YELLOW.value: "#f9a825", Light.RED.value: "#c62828"}
-ALERT_COLOR = "#c62828"
 
 
 def header_text(column: int) -> str:
@@ -98,7 +95,7 @@ def light_icon(light: str) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(LIGHT_COLORS.get(light, "#9e9e9e")))
+        painter.setBrush(QColor(LIGHT_COLOURS.get(light, PENDING_COLOUR)))
         painter.drawEllipse(1, 1, 12, 12)
         painter.end()
         icon = _icons[light] = QIcon(pixmap)
@@ -109,7 +106,7 @@ def date_text(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-class EnterpriseTableModel(QAbstractTableModel):
+class EnterpriseTableModel(LazyRowModel[EnterpriseRowView]):
     """Ids of the current search, rows read lazily in blocks of BLOCK_SIZE.
 
     The grade is the current plaque of `year`, the light that of `quarter`; the same period
@@ -118,23 +115,26 @@ class EnterpriseTableModel(QAbstractTableModel):
     every cached row.
     """
 
+    column_count = COLUMN_COUNT
+    cells: Mapping[int, Callable[[EnterpriseRowView], str]] = {
+        COL_NAME: attrgetter("name"),
+        COL_CREDIT_CODE: attrgetter("credit_code"),
+        COL_TOWN: attrgetter("town"),
+        COL_GRADE: lambda view: grade_text(view.grade),
+        COL_LIGHT: lambda view: light_text(view.light),
+        COL_OPEN_HAZARDS: lambda view: str(view.open_hazards) if view.open_hazards else "",
+        COL_LAST_INSPECTION: lambda view: date_text(view.last_inspection),
+        COL_INDUSTRY: attrgetter("industry"),
+        COL_ADDRESS: attrgetter("address"),
+    }
+    centered = frozenset({COL_GRADE, COL_OPEN_HAZARDS, COL_LAST_INSPECTION})
+
     def __init__(self, queries: EnterpriseQueries, year: int, quarter: str, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(RowBlocks(lambda ids: self.queries.rows(ids, year=self.year, quarter=self.quarter)), parent)
         self.queries = queries
         self.year = year
         self.quarter = quarter
-        self._rows: RowBlocks[EnterpriseRowView] = RowBlocks(
-            lambda ids: self.queries.rows(ids, year=self.year, quarter=self.quarter)
-        )
         self._filter: tuple[str, str | None, str | None, str | None] = ("", None, None, None)
-
-    @property
-    def _ids(self) -> list[str]:
-        return self._rows.ids
-
-    @property
-    def fetches(self) -> int:
-        return self._rows.fetches
 
     # -- search ------------------------------------------------------------------------------
     def set_filter(
@@ -146,120 +146,37 @@ class EnterpriseTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         text, town, grade, light = self._filter
-        ids = self.queries.search(text, town, grade, light, year=self.year, quarter=self.quarter)
-        self.beginResetModel()
-        self._rows.reset(ids)
-        self.endResetModel()
+        self.reset_ids(self.queries.search(text, town, grade, light, year=self.year, quarter=self.quarter))
 
     def current_filter(self) -> tuple[str, str | None, str | None, str | None]:
         return self._filter
 
-    # -- lookups -----------------------------------------------------------------------------
     def enterprise_id(self, row: int) -> str:
-        return self._ids[row]
+        return self.row_id(row)
 
-    def ids(self) -> list[str]:
-        return list(self._ids)
+    # -- cells -------------------------------------------------------------------------------
+    def header(self, column: int) -> str:
+        return header_text(column)
 
-    def row_of(self, enterprise_id: str) -> int:
-        """The row showing `enterprise_id`, or -1."""
-        try:
-            return self._ids.index(enterprise_id)
-        except ValueError:
-            return -1
-
-    def row_view(self, row: int) -> EnterpriseRowView | None:
-        """The loaded row (loading its block if needed); None if the enterprise has gone meanwhile."""
-        return self._rows.row(row)
-
-    def cached_row_count(self) -> int:
-        return self._rows.cached_row_count()
-
-    # -- QAbstractTableModel -----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return header_text(section)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if section == COL_GRADE:
-                return QCoreApplication.translate("EnterpriseTableModel", "{year} 年度当前牌匾等级").format(
-                    year=self.year
-                )
-            if section == COL_LIGHT:
-                return QCoreApplication.translate("EnterpriseTableModel", "{quarter} 季度亮灯").format(
-                    quarter=self.quarter
-                )
-            if section == COL_OPEN_HAZARDS:
-                return QCoreApplication.translate("EnterpriseTableModel", "未整改的隐患数（含待复查）")
+    def header_tooltip(self, column: int) -> str | None:
+        if column == COL_GRADE:
+            return QCoreApplication.translate("EnterpriseTableModel", "{year} 年度当前牌匾等级").format(year=self.year)
+        if column == COL_LIGHT:
+            return QCoreApplication.translate("EnterpriseTableModel", "{quarter} 季度亮灯").format(quarter=self.quarter)
+        if column == COL_OPEN_HAZARDS:
+            return QCoreApplication.translate("EnterpriseTableModel", "未整改的隐患数（含待复查）")
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]  # no database read needed
-        if role not in _ROLES_WITH_ROW:
-            return None
-        view = self.row_view(index.row())
-        if view is None:
-            return None
-        column = index.column()
-        if role == ROW_ROLE:
-            return view
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(view, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME, COL_ADDRESS):
-            # The address column is hidden by default: the name's tooltip shows where it is.
-            return f"{view.name}\n{view.address}" if column == COL_NAME and view.address else view.address or view.name
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_LIGHT and view.light in LIGHT_COLORS:
-            return light_icon(view.light)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_OPEN_HAZARDS and view.open_hazards:
-            return QBrush(QColor(ALERT_COLOR))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTERED:
-            return int(Qt.AlignmentFlag.AlignCenter)
+    def tooltip(self, view: EnterpriseRowView, column: int) -> str | None:
+        # The address column is hidden by default: the name's tooltip shows where it is.
+        if column == COL_NAME:
+            return f"{view.name}\n{view.address}" if view.address else view.name
+        if column == COL_ADDRESS:
+            return view.address or view.name
         return None
 
+    def icon(self, view: EnterpriseRowView, column: int) -> QIcon | None:
+        return light_icon(view.light) if column == COL_LIGHT and view.light in LIGHT_COLOURS else None
 
-_ROLES_WITH_ROW = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        ROW_ROLE,
-    }
-)
-_CENTERED = frozenset({COL_GRADE, COL_OPEN_HAZARDS, COL_LAST_INSPECTION})
-
-
-def _display(view: EnterpriseRowView, column: int) -> str:
-    if column == COL_NAME:
-        return view.name
-    if column == COL_CREDIT_CODE:
-        return view.credit_code
-    if column == COL_TOWN:
-        return view.town
-    if column == COL_GRADE:
-        return grade_text(view.grade)
-    if column == COL_LIGHT:
-        return light_text(view.light)
-    if column == COL_OPEN_HAZARDS:
-        return str(view.open_hazards) if view.open_hazards else ""
-    if column == COL_LAST_INSPECTION:
-        return date_text(view.last_inspection)
-    if column == COL_INDUSTRY:
-        return view.industry
-    return view.address
+    def foreground(self, view: EnterpriseRowView, column: int) -> str | None:
+        return ALERT if column == COL_OPEN_HAZARDS and view.open_hazards else None

@@ -11,10 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -24,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from inspector.core.dates import Quarter
 from inspector.core.grades import PENDING, Grade, Light
-from inspector.queries.enterprise_queries import EnterpriseQueries
+from inspector.db.changes import Changes
+from inspector.ui.common.changes import REGISTER_TABLES, follow
+from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.documents.report_actions import ReportOptionsDialog, ask_plaque
 from inspector.ui.enterprises.enterprise_detail import EnterpriseDetailPanel
@@ -59,7 +58,7 @@ class EnterprisesPage(QWidget):
         super().__init__(main_window)
         self.workspace = workspace
         self.main_window = main_window
-        self.queries = EnterpriseQueries(workspace.db)
+        self.queries = workspace.register
         today = workspace.today()
         # The period of the grade and light columns and filters: this year's plaques, and the
         # latest quarter of the year that has lights (as the figures report them).
@@ -69,37 +68,26 @@ class EnterprisesPage(QWidget):
         self._shown_once = False
 
         # -- filter bar ------------------------------------------------------------------------
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索企业名称、信用代码或地址"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
-        self.town = QComboBox()
-        self.town.setMinimumContentsLength(6)
-        self.grade = QComboBox()
-        self.grade.addItem(self.tr("全部等级"), None)
-        for grade in Grade:
-            self.grade.addItem(grade_text(grade.value), grade.value)
-        self.grade.addItem(grade_text(None), PENDING)
-        self.grade.setToolTip(self.tr("{year} 年度当前牌匾等级").format(year=self.year))
-        self.light = QComboBox()
-        self.light.addItem(self.tr("全部亮灯"), None)
-        for light in Light:
-            self.light.addItem(light_text(light.value), light.value)
-        self.light.setToolTip(self.tr("{quarter} 季度亮灯").format(quarter=self.quarter))
+        self.filters = FilterBar()
+        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 260)
+        self.town = self.filters.towns(self.queries.towns)
+        self.grade = self.filters.choice(
+            self.tr("全部等级"),
+            [*((grade_text(g.value), g.value) for g in Grade), (grade_text(None), PENDING)],
+            self.tr("{year} 年度当前牌匾等级").format(year=self.year),
+        )
+        self.light = self.filters.choice(
+            self.tr("全部亮灯"),
+            [(light_text(light.value), light.value) for light in Light],
+            self.tr("{quarter} 季度亮灯").format(quarter=self.quarter),
+        )
         self.count = QLabel()
         self.add_button = QPushButton(self.tr("新增企业"))
         self.edit_button = QPushButton(self.tr("编辑"))
         self.edit_button.setEnabled(False)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.town)
-        bar.addWidget(self.grade)
-        bar.addWidget(self.light)
-        bar.addSpacing(8)
-        bar.addWidget(self.count)
-        bar.addStretch(0)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.edit_button)
+        self.filters.spacing(8)
+        for widget in (self.count, self.add_button, self.edit_button):
+            self.filters.add(widget)
 
         # -- table and detail ------------------------------------------------------------------
         # The name takes the width the other (short, fixed-width) columns leave, so the table fits
@@ -128,14 +116,11 @@ class EnterprisesPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
 
         # -- behaviour -------------------------------------------------------------------------
-        self._fill_towns()
-        self.search.textChanged.connect(self.apply_filter)
-        for combo in (self.town, self.grade, self.light):
-            combo.currentIndexChanged.connect(self.apply_filter)
+        self.filters.changed.connect(self.apply_filter)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -146,6 +131,14 @@ class EnterprisesPage(QWidget):
         self.plaque_dialog: ReportOptionsDialog | None = None
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.apply_filter()
+        follow(self, workspace, REGISTER_TABLES, self._data_changed)
+
+    def _data_changed(self, changes: Changes) -> None:
+        """A commit touched the register: the list, and the detail if its enterprise may have changed."""
+        self.refresh()
+        shown = self.detail.enterprise_id
+        if shown is not None and (changes.touches_row("enterprises", shown) or not changes.touches("enterprises")):
+            self.detail.reload()
 
     def _set_column_widths(self) -> None:
         """Widths from sample contents and the (translated) header and labels, whichever is wider."""
@@ -179,55 +172,27 @@ class EnterprisesPage(QWidget):
             action.toggled.connect(lambda shown, column=column: self.table.setColumnHidden(column, not shown))
         menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 
-    def _fill_towns(self) -> None:
-        """(Re)fill the town filter, keeping the chosen town, without triggering a search."""
-        chosen = self.town.currentData()
-        self.town.blockSignals(True)
-        self.town.clear()
-        self.town.addItem(self.tr("全部镇街道"), None)
-        for town in self.queries.towns():
-            self.town.addItem(town, town)
-        index = self.town.findData(chosen) if chosen else 0
-        self.town.setCurrentIndex(max(index, 0))
-        self.town.blockSignals(False)
-
     # -- filtering ---------------------------------------------------------------------------
     def apply_filter(self) -> None:
         """Search with the current text and filters, keeping the selected enterprise if it still matches."""
         selected = self.selected_id()
-        self.model.set_filter(
-            self.search.text(), self.town.currentData(), self.grade.currentData(), self.light.currentData()
-        )
+        self.model.set_filter(self.search.text(), self.town.town(), self.grade.currentData(), self.light.currentData())
         self._after_reset(selected)
 
     def refresh(self) -> None:
         """Re-read the register (after a change elsewhere: an inspection completed, a sync…)."""
         selected = self.selected_id()
-        self._fill_towns()
+        self.town.reload()
         self.model.refresh()
         self._after_reset(selected)
 
     def clear_filters(self) -> None:
-        for widget in (self.search, self.town, self.grade, self.light):
-            widget.blockSignals(True)
-        self.search.clear()
-        for combo in (self.town, self.grade, self.light):
-            combo.setCurrentIndex(0)
-        for widget in (self.search, self.town, self.grade, self.light):
-            widget.blockSignals(False)
-        self.apply_filter()
+        self.filters.reset()
 
     def show_filtered(self, town: str | None = None, grade: str | None = None, light: str | None = None) -> None:
         """Show the register with exactly these filters (grade A–D or "pending", light green/yellow/red,
         for this page's year and quarter); the dashboard's cards and bars call this."""
-        for widget in (self.search, self.town, self.grade, self.light):
-            widget.blockSignals(True)
-        self.search.clear()
-        for combo, value in ((self.town, town), (self.grade, grade), (self.light, light)):
-            combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
-        for widget in (self.search, self.town, self.grade, self.light):
-            widget.blockSignals(False)
-        self.apply_filter()
+        self.filters.reset({self.town: town, self.grade: grade, self.light: light})
 
     def _after_reset(self, selected: str | None) -> None:
         self.count.setText(self.tr("共 {n} 家").format(n=self.model.rowCount()))
@@ -293,7 +258,7 @@ class EnterprisesPage(QWidget):
         return True
 
     def _saved(self, enterprise_id: str) -> None:
-        self._fill_towns()
+        self.town.reload()
         self.model.refresh()
         self.count.setText(self.tr("共 {n} 家").format(n=self.model.rowCount()))
         if not self.select_enterprise(enterprise_id):

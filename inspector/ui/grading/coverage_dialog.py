@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
+from inspector.core.rates import format_percent
 from inspector.services.coverage import Coverage, Uninspected
 from inspector.workspace import Workspace
 
@@ -103,7 +104,7 @@ class CoverageDialog(QDialog):
     def reload(self) -> None:
         self.coverage = self.workspace.coverage.coverage(self.year, self.town)
         total = self.coverage.total
-        rate = "—" if total.percent is None else f"{total.percent:.1f}%"
+        rate = format_percent(total.percent)
         self.summary.setText(
             self.tr(
                 "{scope}：企业 {n} 家，已检查 {inspected} 家（{rate}），"

@@ -6,25 +6,38 @@ overrides (grade, reason) are kept here by enterprise id until the plaques are i
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
-
 from inspector.services.grading_round import Decision, Proposal, grade_label
+from inspector.ui.common.palette import ALERT, GOOD, HIGHLIGHT_FILL
+from inspector.ui.common.row_table import RowTableModel
 
 COLUMNS = 9
 COL_NAME, COL_CODE, COL_TOWN, COL_PROPOSED, COL_FINAL, COL_SCORE, COL_LAST, COL_CHANGE, COL_REASONS = range(COLUMNS)
-CHANGE_COLOURS = {"up": "#2e7d32", "down": "#c62828"}
+CHANGE_COLOURS = {"up": GOOD, "down": ALERT}
 
 
-class GradingModel(QAbstractTableModel):
+class GradingModel(RowTableModel[Proposal]):
+    column_count = COLUMNS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.proposals: list[Proposal] = []
         self.visible: list[int] = []
         self.overrides: dict[str, tuple[str, str]] = {}
         self._filter: tuple[str | None, str | None] = (None, None)
+        self.cells = {
+            COL_NAME: attrgetter("name"),
+            COL_CODE: attrgetter("credit_code"),
+            COL_TOWN: attrgetter("town"),
+            COL_PROPOSED: lambda p: grade_label(p.proposed_grade),
+            COL_FINAL: self._final_text,
+            COL_SCORE: lambda p: "—" if p.score is None else f"{p.score:g}",
+            COL_LAST: lambda p: grade_label(p.last_year_grade) if p.last_year_grade else "—",
+            COL_CHANGE: attrgetter("change_label"),
+            COL_REASONS: lambda p: "；".join(p.reasons),
+        }
 
     def set_proposals(self, proposals: list[Proposal]) -> None:
         self.proposals = proposals
@@ -64,15 +77,17 @@ class GradingModel(QAbstractTableModel):
             for p in self.proposals
         ]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.visible)
+    # -- cells -----------------------------------------------------------------------------------
+    def row_count(self) -> int:
+        return len(self.visible)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
+    def row_at(self, row: int) -> Proposal:
+        return self.proposal(row)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def row_id(self, row: int) -> str:
+        return self.proposal(row).enterprise_id
+
+    def header(self, column: int) -> str:
         return (
             self.tr("企业名称"),
             self.tr("统一社会信用代码"),
@@ -83,41 +98,22 @@ class GradingModel(QAbstractTableModel):
             self.tr("上年"),
             self.tr("变化"),
             self.tr("理由"),
-        )[section]
+        )[column]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def _final_text(self, p: Proposal) -> str:
+        text = grade_label(self.final_grade(p))
+        return text + self.tr("（调整）") if p.enterprise_id in self.overrides else text
+
+    def tooltip(self, p: Proposal, column: int) -> str | None:
+        if column not in (COL_REASONS, COL_FINAL):
             return None
-        p = self.proposal(index.row())
-        column = index.column()
-        overridden = p.enterprise_id in self.overrides
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_NAME:
-                return p.name
-            if column == COL_CODE:
-                return p.credit_code
-            if column == COL_TOWN:
-                return p.town
-            if column == COL_PROPOSED:
-                return grade_label(p.proposed_grade)
-            if column == COL_FINAL:
-                text = grade_label(self.final_grade(p))
-                return text + self.tr("（调整）") if overridden else text
-            if column == COL_SCORE:
-                return "—" if p.score is None else f"{p.score:g}"
-            if column == COL_LAST:
-                return grade_label(p.last_year_grade) if p.last_year_grade else "—"
-            if column == COL_CHANGE:
-                return p.change_label
-            if column == COL_REASONS:
-                return "；".join(p.reasons)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_REASONS, COL_FINAL):
-            lines = list(p.reasons)
-            if overridden:
-                lines.insert(0, self.tr("调整理由：{reason}").format(reason=self.overrides[p.enterprise_id][1]))
-            return "\n".join(lines)
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_CHANGE and p.change in CHANGE_COLOURS:
-            return QBrush(QColor(CHANGE_COLOURS[p.change]))
-        if role == Qt.ItemDataRole.BackgroundRole and overridden:
-            return QBrush(QColor("#fff8e1"))
-        return None
+        lines = list(p.reasons)
+        if p.enterprise_id in self.overrides:
+            lines.insert(0, self.tr("调整理由：{reason}").format(reason=self.overrides[p.enterprise_id][1]))
+        return "\n".join(lines)
+
+    def foreground(self, p: Proposal, column: int) -> str | None:
+        return CHANGE_COLOURS.get(p.change) if column == COL_CHANGE else None
+
+    def background(self, p: Proposal, column: int) -> str | None:
+        return HIGHLIGHT_FILL if p.enterprise_id in self.overrides else None

@@ -9,35 +9,35 @@ every decision is the service's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector.core.dates import Quarter
 from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
+from inspector.ui.common import file_choosers
+from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.layouts import hbox, vbox
 from inspector.ui.common.lazy_table import lazy_table
-from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.operations import Operation, Progress
+from inspector.ui.common.palette import SLATE, text_style
 from inspector.ui.grading.grading_model import COL_REASONS, GradingModel
 from inspector.ui.grading.override_dialog import OverrideDialog
 from inspector.workspace import Workspace
 
 
 class GradingPage(QWidget):
-    propose_progress = Signal(int, int)  # emitted from the worker; delivered on the UI thread
-
     def __init__(self, workspace: Workspace, main_window: Any = None) -> None:
         super().__init__(main_window)
         self.workspace = workspace
@@ -51,6 +51,7 @@ class GradingPage(QWidget):
         self.plaque_job: Any = None
         today = workspace.today()
 
+        # The year chooses the round (and clears the list); town and change filter the list.
         self.year = QComboBox()
         for year in range(today.year, today.year - 6, -1):
             self.year.addItem(self.tr("{year} 年度").format(year=year), year)
@@ -59,32 +60,26 @@ class GradingPage(QWidget):
         self.progress.setMaximumWidth(200)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.town = QComboBox()
-        self.town.addItem(self.tr("全部镇街道"), None)
-        for town in EnterpriseQueries(workspace.db).towns():
-            self.town.addItem(town, town)
-        self.change = QComboBox()
-        self.change.addItem(self.tr("全部变化"), None)
-        for key, label in (
-            ("up", self.tr("升级")),
-            ("down", self.tr("降级")),
-            ("same", self.tr("持平")),
-            ("new", self.tr("新评")),
-            ("pending", self.tr("待评")),
-        ):
-            self.change.addItem(label, key)
+        self.filters = FilterBar()
+        for widget in (self.year, self.propose_button, self.progress):
+            self.filters.add(widget)
+        self.filters.spacing(12)
+        self.town = self.filters.towns(EnterpriseQueries(workspace.db).towns)
+        self.change = self.filters.choice(
+            self.tr("全部变化"),
+            [
+                (self.tr("升级"), "up"),
+                (self.tr("降级"), "down"),
+                (self.tr("持平"), "same"),
+                (self.tr("新评"), "new"),
+                (self.tr("待评"), "pending"),
+            ],
+        )
         self.count = QLabel()
         self.export_button = QPushButton(self.tr("导出…"))
-        top = QHBoxLayout()
-        top.addWidget(self.year)
-        top.addWidget(self.propose_button)
-        top.addWidget(self.progress)
-        top.addSpacing(12)
-        top.addWidget(self.town)
-        top.addWidget(self.change)
-        top.addWidget(self.count)
-        top.addStretch(1)
-        top.addWidget(self.export_button)
+        self.filters.add(self.count)
+        self.filters.stretch()
+        self.filters.add(self.export_button)
 
         self.table = lazy_table(self.model, COL_REASONS, self)
         metrics = self.fontMetrics()
@@ -110,28 +105,23 @@ class GradingPage(QWidget):
         self.quarter = QComboBox()
         self.lights_button = QPushButton(self.tr("重新计算亮灯"))
         self.status = QLabel()
-        self.status.setStyleSheet("color: #37474f;")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.override_button)
-        bottom.addWidget(self.issue_button)
-        bottom.addWidget(self.print_button)
-        bottom.addSpacing(24)
-        bottom.addWidget(QLabel(self.tr("季度亮灯")))
-        bottom.addWidget(self.quarter)
-        bottom.addWidget(self.lights_button)
-        bottom.addSpacing(12)
-        bottom.addWidget(self.status, 1)
+        self.status.setStyleSheet(text_style(SLATE))
+        bottom = hbox(
+            self.override_button,
+            self.issue_button,
+            self.print_button,
+            24,
+            QLabel(self.tr("季度亮灯")),
+            self.quarter,
+            self.lights_button,
+            12,
+            (self.status, 1),
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        vbox(self.filters, (self.table, 1), bottom, parent=self, margins=12)
 
         self.propose_button.clicked.connect(self.propose)
-        self.propose_progress.connect(self._on_progress)
-        self.town.currentIndexChanged.connect(self.apply_filter)
-        self.change.currentIndexChanged.connect(self.apply_filter)
+        self.filters.changed.connect(self.apply_filter)
         self.year.currentIndexChanged.connect(self._year_changed)
         self.override_button.clicked.connect(lambda: self.override_selected())
         self.issue_button.clicked.connect(self.confirm_issue)
@@ -174,15 +164,16 @@ class GradingPage(QWidget):
         self.progress.show()
         self.status.setText(self.tr("正在生成 {year} 年度评级建议…").format(year=year))
         self._update_buttons()
-        service, emit = self.workspace.grading_round, self.propose_progress.emit
+        service = self.workspace.grading_round
+        self._run(lambda progress: service.propose(year, progress), lambda proposals: self._proposed(year, proposals))
 
-        run_in_background(
-            lambda: service.propose(year, lambda done, total: emit(done, total)),
-            lambda proposals: self._proposed(year, proposals),
-            self._failed,
-        )
+    def _run(self, work: Callable[[Progress], Any], on_success: Callable[[Any], None]) -> Operation:
+        """One step of the round as an Operation; its progress shows in this page's bar."""
+        operation = Operation(self, work, self.tr("操作失败"))
+        operation.progressed.connect(self._on_progress)
+        return operation.success(on_success).failure(self._failed).run()
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _what: str = "") -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
@@ -214,7 +205,7 @@ class GradingPage(QWidget):
         QMessageBox.warning(self, self.tr("操作失败"), message)
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.town.currentData(), self.change.currentData())
+        self.model.set_filter(self.town.town(), self.change.currentData())
         self._update_buttons()
 
     # -- overrides -----------------------------------------------------------------------------------
@@ -267,7 +258,7 @@ class GradingPage(QWidget):
         self._update_buttons()
         self.status.setText(self.tr("正在发牌…"))
         service = self.workspace.grading_round
-        run_in_background(lambda: service.issue(year, decisions, by, reissue=reissue), self._issued, self._failed)
+        self._run(lambda _progress: service.issue(year, decisions, by, reissue=reissue), self._issued)
 
     def _issued(self, result: IssueResult) -> None:
         self.busy = False
@@ -296,7 +287,7 @@ class GradingPage(QWidget):
         self._update_buttons()
         self.status.setText(self.tr("正在计算 {quarter} 季度亮灯…").format(quarter=quarter))
         service = self.workspace.grading_round
-        run_in_background(lambda: service.recompute_lights(quarter), self._lights_done, self._failed)
+        self._run(lambda _progress: service.recompute_lights(quarter), self._lights_done)
 
     def _lights_done(self, result: LightsResult) -> None:
         self.busy = False
@@ -312,24 +303,24 @@ class GradingPage(QWidget):
     # -- export ------------------------------------------------------------------------------------------
     def choose_export(self) -> None:
         name = self.tr("评级建议_{year}.xlsx").format(year=self.year_of_list)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出评级建议"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = file_choosers.save_file(
+            self, file_choosers.EXPORTS, self.tr("导出评级建议"), name, self.tr("Excel 文件 (*.xlsx)")
+        )
         if path:
-            self.export_to(Path(path))
+            self.export_to(path)
 
     def export_to(self, path: Path) -> None:
         proposals = [self.model.proposal(row) for row in range(self.model.rowCount())]
         year = self.year_of_list or self.selected_year()
 
-        def work() -> int:
+        def work(_progress: Progress) -> int:
             from inspector.exporting.grading_export import export_proposals
 
             return export_proposals(proposals, path, year)
 
-        run_in_background(
-            work,
-            lambda n: self.status.setText(self.tr("已导出 {n} 家到 {path}").format(n=n, path=path)),
-            lambda message: QMessageBox.warning(self, self.tr("导出失败"), message),
-        )
+        Operation(self, work, self.tr("导出失败")).success(
+            lambda n: self.status.setText(self.tr("已导出 {n} 家到 {path}").format(n=n, path=path))
+        ).run()
 
     def selected_proposal(self) -> Proposal | None:
         index = self.table.currentIndex()

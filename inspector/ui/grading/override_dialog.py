@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from inspector.core.grades import PENDING, Grade
 from inspector.services.grading_round import Proposal, grade_label
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.palette import ALERT, text_style
 
 
 class OverrideDialog(QDialog):
@@ -29,10 +31,9 @@ class OverrideDialog(QDialog):
         self.reason = QPlainTextEdit(reason)
         self.reason.setPlaceholderText(self.tr("调整等级必须写明理由，理由随牌匾记录保存"))
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.hint.setStyleSheet(text_style(ALERT))
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("确定"))
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("企业"), QLabel(proposal.name))
         form.addRow(self.tr("建议等级"), QLabel(grade_label(proposal.proposed_grade)))

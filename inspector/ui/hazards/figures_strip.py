@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from inspector.queries.hazard_figures import FigureRow, hazard_figures
+from inspector.core.rates import format_percent
+from inspector.queries.hazard_figures import FigureRow
+from inspector.ui.common.palette import SLATE, text_style
 from inspector.workspace import Workspace
 
 
@@ -17,13 +19,13 @@ class FiguresStrip(QLabel):
         self.workspace = workspace
         self.figures: FigureRow | None = None
         self.setObjectName("figures_strip")
-        self.setStyleSheet("color: #37474f;")
+        self.setStyleSheet(text_style(SLATE))
 
     def refresh(self) -> None:
         today = self.workspace.today()
-        self.figures = hazard_figures(self.workspace.db, today.year, today)[-1]
+        self.figures = self.workspace.hazard_figures(today.year)[-1]
         f = self.figures
-        rate = "—" if f.rate is None else f"{f.rate:.1f}%"
+        rate = format_percent(f.rate)
         self.setText(
             self.tr("{year} 年：发现 {found} · 已整改 {fixed} · 整改率 {rate} · 逾期 {overdue}").format(
                 year=today.year, found=f.found, fixed=f.rectified, rate=rate, overdue=f.overdue

@@ -1,33 +1,19 @@
 """One lifecycle action on a hazard: collects what the action needs (operator, note, new deadline,
-photos) and calls `HazardService.act`. A refused transition is shown inline; the dialog stays open
-and nothing is written."""
+after-photos) and calls `HazardService.act`. A refused transition is shown inline; the dialog
+stays open and nothing is written."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
-from inspector.photos.photo_store import StoredPhoto
+from inspector.ui.common.form_dialog import FormDialog, date_edit
 from inspector.ui.common.labels import action_label
-from inspector.ui.common.photo_strip import choose_photo_files, import_photos
+from inspector.ui.common.photo_picker import PhotoPicker
 from inspector.workspace import Workspace
 
 NEEDS_DEADLINE = frozenset({HazardAction.FAIL_RECHECK, HazardAction.REQUEST_EXTENSION})
@@ -37,7 +23,7 @@ TAKES_PHOTOS = frozenset({HazardAction.FIX_ON_SITE, HazardAction.REQUEST_RECHECK
 _last_operator = ""  # remembered for the session: the same inspector acts on many hazards
 
 
-class HazardActionDialog(QDialog):
+class HazardActionDialog(FormDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -47,96 +33,53 @@ class HazardActionDialog(QDialog):
         current_deadline: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(440, parent)
         self.workspace = workspace
         self.hazard_id = hazard_id
         self.action = action
         self.result_status: HazardStatus | None = None
-        self.photos: list[StoredPhoto] = []
         self.setWindowTitle(self.tr("隐患操作：{action}").format(action=action_label(action)))
-        self.setMinimumWidth(440)
+        self.ok_button.setText(action_label(action))
 
-        form = QFormLayout()
         self.operator = QLineEdit(_last_operator or operator)
         self.operator.setPlaceholderText(self.tr("操作人姓名"))
-        form.addRow(self.tr("操作人"), self.operator)
+        self.form.addRow(self.tr("操作人"), self.operator)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(70)
         note_label = self.tr("原因（必填）") if action in NEEDS_NOTE else self.tr("备注")
-        form.addRow(note_label, self.note)
+        self.form.addRow(note_label, self.note)
         self.deadline: QDateEdit | None = None
         if action in NEEDS_DEADLINE:
             base = max(current_deadline or workspace.today(), workspace.today())
-            proposed = base + timedelta(days=15)
-            self.deadline = QDateEdit(QDate(proposed.year, proposed.month, proposed.day))
-            self.deadline.setCalendarPopup(True)
-            self.deadline.setDisplayFormat("yyyy-MM-dd")
-            form.addRow(self.tr("新整改期限"), self.deadline)
-        self.photo_list: QListWidget | None = None
+            self.deadline = date_edit(base + timedelta(days=15))
+            self.form.addRow(self.tr("新整改期限"), self.deadline)
+        self.photo_picker: PhotoPicker | None = None
         if action in TAKES_PHOTOS:
-            self.photo_list = QListWidget()
-            self.photo_list.setFixedHeight(70)
-            add = QPushButton(self.tr("添加整改后照片…"))
-            add.clicked.connect(self._choose_photos)
-            box = QVBoxLayout()
-            box.addWidget(self.photo_list)
-            row = QHBoxLayout()
-            row.addWidget(add)
-            row.addStretch(1)
-            box.addLayout(row)
-            form.addRow(self.tr("整改后照片"), box)
-
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(action_label(action))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-    def _choose_photos(self) -> None:
-        self.add_photo_files(choose_photo_files(self))
+            self.photo_picker = PhotoPicker(workspace, self.tr("添加整改后照片…"), self.tr("勾选的照片作为整改后照片"))
+            self.photo_picker.busy_changed.connect(lambda busy: self.ok_button.setEnabled(not busy))
+            self.photo_picker.failed.connect(self.show_message)
+            self.form.addRow(self.tr("整改后照片"), self.photo_picker)
 
     def add_photo_files(self, paths: list[Path]) -> None:
-        """Import photo files into the store (a few files: done here, through the shared loop);
-        a bad file shows its message and adds nothing."""
-        outcome = import_photos(self.workspace, paths)
-        for photo in outcome.stored:
-            self.photos.append(photo)
-            if self.photo_list is not None:
-                self.photo_list.addItem(photo.original_name)
-        if outcome.errors:
-            self.show_message("\n".join(outcome.errors))
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        if self.photo_picker is not None:
+            self.photo_picker.add_files(paths)
 
     def submit(self) -> None:
         global _last_operator
+        if self.photo_picker is not None and self.photo_picker.busy():
+            return  # act only once the chosen photos are in
         by = self.operator.text().strip()
         if not by:
             self.show_message(self.tr("请填写操作人"))
             return
-        new_deadline = None
-        if self.deadline is not None:
-            new_deadline = self.deadline.date().toPython()
         try:
             self.result_status = self.workspace.hazards.act(
                 self.hazard_id,
                 self.action,
                 by,
                 note=self.note.toPlainText().strip(),
-                photos=self.photos,
-                new_deadline=new_deadline,
+                photos=self.photo_picker.chosen() if self.photo_picker is not None else [],
+                new_deadline=self.deadline.date().toPython() if self.deadline is not None else None,
             )
         except DomainError as error:
             self.show_message(str(error))

@@ -24,6 +24,7 @@ from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
 from inspector.services.hazards import HazardView
 from inspector.ui.common.labels import action_label, category_label, hazard_status_label, severity_label
+from inspector.ui.common.palette import ALERT, text_style
 from inspector.ui.documents.report_actions import ReportOptionsDialog, ask_notice
 from inspector.workspace import Workspace
 
@@ -147,7 +148,7 @@ class HazardDetailPanel(QWidget):
         deadline = view.deadline.isoformat()
         if view.overdue(today):
             deadline = self.tr("{date}（已逾期）").format(date=deadline)
-            self.values["deadline"].setStyleSheet("color: #c62828;")
+            self.values["deadline"].setStyleSheet(text_style(ALERT))
         else:
             self.values["deadline"].setStyleSheet("")
         if view.pending_extension:

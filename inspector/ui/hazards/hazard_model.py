@@ -3,15 +3,19 @@ through `HazardLedger.rows` (the pattern of `EnterpriseTableModel`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, Qt
 
+from inspector.core.checklist import Severity
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow, SortKey
 from inspector.ui.common.labels import hazard_status_label, severity_label
+from inspector.ui.common.palette import ALERT
 from inspector.ui.common.row_blocks import RowBlocks
+from inspector.ui.common.row_table import LazyRowModel
 
 COL_FOUND_ON = 0
 COL_ENTERPRISE = 1
@@ -22,12 +26,6 @@ COL_STATUS = 5
 COL_DEADLINE = 6
 COL_RESPONSIBLE = 7
 COLUMN_COUNT = 8
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-OVERDUE_COLOR = "#c62828"
-MAJOR_COLOR = "#c62828"
 
 SORT_KEYS: dict[int, SortKey] = {
     COL_FOUND_ON: SortKey.FOUND_ON,
@@ -52,23 +50,27 @@ def header_text(column: int) -> str:
     }[column]
 
 
-class HazardTableModel(QAbstractTableModel):
+class HazardTableModel(LazyRowModel[LedgerRow]):
     """Ids of the current filter; rows loaded in blocks of BLOCK_SIZE. `refresh()` re-runs the
     filter and forgets cached rows (after an action, or when today changes)."""
 
+    column_count = COLUMN_COUNT
+    cells: Mapping[int, Callable[[LedgerRow], str]] = {
+        COL_FOUND_ON: lambda view: view.found_on.isoformat(),
+        COL_ENTERPRISE: attrgetter("enterprise_name"),
+        COL_TOWN: attrgetter("town"),
+        COL_DESCRIPTION: attrgetter("description"),
+        COL_SEVERITY: lambda view: severity_label(view.severity),
+        COL_STATUS: lambda view: hazard_status_label(view.status),
+        COL_DEADLINE: lambda view: view.deadline.isoformat(),
+        COL_RESPONSIBLE: attrgetter("responsible_person"),
+    }
+    centered = frozenset({COL_FOUND_ON, COL_SEVERITY, COL_DEADLINE})
+
     def __init__(self, ledger: HazardLedger, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(RowBlocks(ledger.rows), parent)
         self.ledger = ledger
         self._filter = LedgerFilter()
-        self._rows: RowBlocks[LedgerRow] = RowBlocks(self.ledger.rows)
-
-    @property
-    def _ids(self) -> list[str]:
-        return self._rows.ids
-
-    @property
-    def fetches(self) -> int:
-        return self._rows.fetches
 
     # -- filter and sort -----------------------------------------------------------------------
     def set_filter(self, f: LedgerFilter) -> None:
@@ -79,123 +81,38 @@ class HazardTableModel(QAbstractTableModel):
         return self._filter
 
     def refresh(self) -> None:
-        ids = self.ledger.ids(self._filter)
-        self.beginResetModel()
-        self._rows.reset(ids)
-        self.endResetModel()
+        self.reset_ids(self.ledger.ids(self._filter))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._filter.sort and descending == self._filter.descending and self._ids:
+        if key == self._filter.sort and descending == self._filter.descending and self.row_count():
             return
         self.layoutAboutToBeChanged.emit()
         self._filter = replace(self._filter, sort=key, descending=descending)
         self._rows.reset(self.ledger.ids(self._filter))
         self.layoutChanged.emit()
 
-    # -- lookups -------------------------------------------------------------------------------
     def hazard_id(self, row: int) -> str:
-        return self._ids[row]
+        return self.row_id(row)
 
-    def ids(self) -> list[str]:
-        return list(self._ids)
+    # -- cells ---------------------------------------------------------------------------------
+    def header(self, column: int) -> str:
+        return header_text(column)
 
-    def row_of(self, hazard_id: str) -> int:
-        key = hazard_id.replace("-", "").lower()
-        try:
-            return self._ids.index(key)
-        except ValueError:
-            return -1
-
-    def row_view(self, row: int) -> LedgerRow | None:
-        return self._rows.row(row)
-
-    # -- QAbstractTableModel -------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return header_text(section)
+    def tooltip(self, view: LedgerRow, column: int) -> str | None:
+        if column in (COL_DEADLINE, COL_STATUS) and view.overdue:
+            return QCoreApplication.translate("HazardTableModel", "已逾期")
+        if column in (COL_DESCRIPTION, COL_ENTERPRISE):
+            return self.display(view, column)
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def foreground(self, view: LedgerRow, column: int) -> str | None:
+        overdue = column in (COL_DEADLINE, COL_STATUS) and view.overdue
+        major = column == COL_SEVERITY and view.severity is Severity.MAJOR
+        return ALERT if overdue or major else None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in _ROLES_WITH_ROW:
-            return None
-        view = self.row_view(index.row())
-        if view is None:
-            return None
-        column = index.column()
-        if role == ROW_ROLE:
-            return view
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(view, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (COL_DEADLINE, COL_STATUS) and view.overdue:
-                return QCoreApplication.translate("HazardTableModel", "已逾期")
-            if column in (COL_DESCRIPTION, COL_ENTERPRISE):
-                return _display(view, column)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COL_DEADLINE and view.overdue:
-                return QBrush(QColor(OVERDUE_COLOR))
-            if column == COL_STATUS and view.overdue:
-                return QBrush(QColor(OVERDUE_COLOR))
-            if column == COL_SEVERITY and view.severity.value == "major":
-                return QBrush(QColor(MAJOR_COLOR))
-            return None
-        if role == Qt.ItemDataRole.FontRole and column == COL_DEADLINE and view.overdue:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTERED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-
-_ROLES_WITH_ROW = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        ROW_ROLE,
-    }
-)
-_CENTERED = frozenset({COL_FOUND_ON, COL_SEVERITY, COL_DEADLINE})
-
-
-def _display(view: LedgerRow, column: int) -> str:
-    if column == COL_FOUND_ON:
-        return view.found_on.isoformat()
-    if column == COL_ENTERPRISE:
-        return view.enterprise_name
-    if column == COL_TOWN:
-        return view.town
-    if column == COL_DESCRIPTION:
-        return view.description
-    if column == COL_SEVERITY:
-        return severity_label(view.severity)
-    if column == COL_STATUS:
-        return hazard_status_label(view.status)
-    if column == COL_DEADLINE:
-        return view.deadline.isoformat()
-    return view.responsible_person
+    def bold(self, view: LedgerRow, column: int) -> bool:
+        return column == COL_DEADLINE and view.overdue

@@ -8,37 +8,32 @@ delivers to the UI thread, where the progress dialog is updated.
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector.core.checklist import Severity
-from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.exporting.hazard_export import export_ledger
 from inspector.queries.enterprise_queries import EnterpriseQueries
-from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_ledger import LedgerFilter
+from inspector.ui.common import file_choosers
+from inspector.ui.common.changes import HAZARD_TABLES, follow
+from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.form_dialog import optional_day
 from inspector.ui.common.labels import hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
-from inspector.ui.common.operations import run_in_background
+from inspector.ui.common.operations import Operation
+from inspector.ui.common.row_table import ID_ROLE
 from inspector.ui.hazards.figures_strip import FiguresStrip
 from inspector.ui.hazards.hazard_action_dialog import HazardActionDialog
 from inspector.ui.hazards.hazard_detail import HazardDetailPanel
@@ -51,7 +46,6 @@ from inspector.ui.hazards.hazard_model import (
     COL_SEVERITY,
     COL_STATUS,
     COL_TOWN,
-    ID_ROLE,
     HazardTableModel,
 )
 from inspector.ui.hazards.new_hazard_dialog import NewHazardDialog
@@ -59,70 +53,48 @@ from inspector.ui.hazards.notice_dialog import NoticeDialog
 from inspector.ui.hazards.todo_panel import TodoPanel
 from inspector.workspace import Workspace
 
-NO_DATE = QDate(2000, 1, 1)  # the minimum of the date filters, shown as 不限
 DETAIL_WIDTH = 340
 
 
-class ExportCancelled(DomainError):
-    pass
-
-
 class HazardsPage(QWidget):
-    export_progress = Signal(int, int)  # emitted from the worker thread; delivered on the UI thread
-    export_finished = Signal(object)  # rows written, or an error message (str)
-
     def __init__(self, workspace: Workspace, main_window: QWidget | None = None) -> None:
         super().__init__(main_window)
         self.workspace = workspace
         self.main_window = main_window
-        self.ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
+        self.ledger = workspace.ledger()
         self.model = HazardTableModel(self.ledger, self)
         self.last_dialog: HazardActionDialog | None = None
         self.new_dialog: NewHazardDialog | None = None
         self.notice_dialog: NoticeDialog | None = None
-        self.progress: QProgressDialog | None = None
-        self.last_export: int | str | None = None
-        self._cancel = threading.Event()
+        self.last_export: int | str | None = None  # rows written, or the failure's sentence
+        self.export_operation: Operation | None = None
 
         self.todo = TodoPanel()
         self.todo.open_requested.connect(self.open_hazard)
 
         # -- filter bar --------------------------------------------------------------------------
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索隐患描述或企业名称"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)
-        self.status = QComboBox()
-        self.status.addItem(self.tr("全部状态"), None)
-        for status in HazardStatus:
-            self.status.addItem(hazard_status_label(status), status.value)
-        self.severity = QComboBox()
-        self.severity.addItem(self.tr("全部等级"), None)
-        for severity in Severity:
-            self.severity.addItem(severity_label(severity), severity.value)
-        self.town = QComboBox()
-        self.town.addItem(self.tr("全部镇街道"), None)
-        for town in EnterpriseQueries(workspace.db).towns():
-            self.town.addItem(town, town)
-        self.overdue = QCheckBox(self.tr("仅看逾期"))
-        self.due_days = QSpinBox()
-        self.due_days.setRange(0, 365)
-        self.due_days.setSpecialValueText(self.tr("不限"))
-        self.due_days.setSuffix(self.tr(" 天内"))
-        self.due_days.setToolTip(self.tr("只看今后 N 天内到期、仍待整改的隐患（0 = 不限）"))
-        self.inspector = QLineEdit()
-        self.inspector.setPlaceholderText(self.tr("检查人员"))
-        self.inspector.setClearButtonEnabled(True)
-        self.inspector.setFixedWidth(110)
-        self.inspector.setToolTip(self.tr("发现人或参与检查的人员姓名（回车筛选）"))
+        self.filters = FilterBar()
+        bar = self.filters
+        self.search = bar.search(self.tr("搜索隐患描述或企业名称"), 180)
+        self.status = bar.choice(self.tr("全部状态"), [(hazard_status_label(s), s.value) for s in HazardStatus])
+        self.severity = bar.choice(self.tr("全部等级"), [(severity_label(s), s.value) for s in Severity])
+        self.town = bar.towns(EnterpriseQueries(workspace.db).towns)
+        self.overdue = bar.check(self.tr("仅看逾期"))
+        self.due_days = bar.days(
+            self.tr("到期天数"),
+            self.tr("不限"),
+            self.tr(" 天内"),
+            self.tr("只看今后 N 天内到期、仍待整改的隐患（0 = 不限）"),
+        )
+        bar.next_row()
+        self.date_from, self.date_to = bar.dates(self.tr("发现日期"), self.tr("不限"))
+        self.inspector = bar.name(self.tr("检查人员"), 110, self.tr("发现人或参与检查的人员姓名（回车筛选）"))
         self.enterprise_id: str | None = None
         self.status_set: tuple[HazardStatus, ...] = ()  # several statuses at once, set by show_filtered
         self.enterprise_chip = QPushButton()
         self.enterprise_chip.setToolTip(self.tr("点击取消按企业筛选"))
         self.enterprise_chip.hide()
         self.enterprise_chip.clicked.connect(lambda: self.filter_enterprise(None))
-        self.date_from = self._date_edit()
-        self.date_to = self._date_edit()
         self.count = QLabel()
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.clicked.connect(self.choose_export)
@@ -130,27 +102,12 @@ class HazardsPage(QWidget):
         self.new_button.setToolTip(self.tr("登记职工随手拍或企业自查发现的隐患"))
         self.new_button.clicked.connect(self.new_hazard)
         self.figures = FiguresStrip(workspace)
-
-        first = QHBoxLayout()
-        first.addWidget(self.search, 1)
-        first.addWidget(self.status)
-        first.addWidget(self.severity)
-        first.addWidget(self.town)
-        first.addWidget(self.overdue)
-        first.addWidget(QLabel(self.tr("到期天数")))
-        first.addWidget(self.due_days)
-        second = QHBoxLayout()
-        second.addWidget(QLabel(self.tr("发现日期")))
-        second.addWidget(self.date_from)
-        second.addWidget(QLabel("—"))
-        second.addWidget(self.date_to)
-        second.addWidget(self.inspector)
-        second.addWidget(self.enterprise_chip)
-        second.addSpacing(12)
-        second.addWidget(self.count)
-        second.addStretch(1)
-        second.addWidget(self.new_button)
-        second.addWidget(self.export_button)
+        bar.add(self.enterprise_chip)
+        bar.spacing(12)
+        bar.add(self.count)
+        bar.stretch()
+        bar.add(self.new_button)
+        bar.add(self.export_button)
 
         # -- table and detail --------------------------------------------------------------------
         self.table = lazy_table(self.model, COL_DESCRIPTION, self)
@@ -188,36 +145,18 @@ class HazardsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.figures)
         layout.addWidget(self.todo)
-        layout.addLayout(first)
-        layout.addLayout(second)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
 
-        self.search.textChanged.connect(self.apply_filter)
-        for combo in (self.status, self.severity, self.town):
-            combo.currentIndexChanged.connect(self.apply_filter)
-        self.overdue.toggled.connect(self.apply_filter)
-        self.due_days.valueChanged.connect(self.apply_filter)
-        self.inspector.editingFinished.connect(self.apply_filter)
-        self.date_from.dateChanged.connect(self.apply_filter)
-        self.date_to.dateChanged.connect(self.apply_filter)
-        self.export_progress.connect(self._on_export_progress)
-        self.export_finished.connect(self._on_export_finished)
+        self.filters.changed.connect(self.apply_filter)
         self.refresh()
-
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("不限"))
-        edit.setDate(NO_DATE)
-        return edit
+        follow(self, workspace, HAZARD_TABLES, lambda _changes: self.refresh())
 
     # -- filtering ----------------------------------------------------------------------------
     def current_filter(self) -> LedgerFilter:
         status = self.status.currentData()
-        found_from = self._date(self.date_from)
-        found_to = self._date(self.date_to)
+        found_from = optional_day(self.date_from)
+        found_to = optional_day(self.date_to)
         if found_from and found_to and found_from > found_to:
             found_from, found_to = found_to, found_from
         old = self.model.current_filter()
@@ -226,7 +165,7 @@ class HazardsPage(QWidget):
             severity=Severity(self.severity.currentData()) if self.severity.currentData() else None,
             overdue_only=self.overdue.isChecked(),
             due_within_days=self.due_days.value() or None,
-            town=self.town.currentData(),
+            town=self.town.town(),
             enterprise_id=self.enterprise_id,
             inspector=self.inspector.text().strip() or None,
             found_from=found_from,
@@ -235,11 +174,6 @@ class HazardsPage(QWidget):
             sort=old.sort,
             descending=old.descending,
         )
-
-    @staticmethod
-    def _date(edit: QDateEdit) -> date | None:
-        value = edit.date()
-        return None if value == NO_DATE else value.toPython()
 
     def apply_filter(self) -> None:
         selected = self.detail.hazard_id()
@@ -250,7 +184,9 @@ class HazardsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-run the filter and the to-do lists (after an action, or a new day)."""
-        self.ledger.today = self.workspace.today()
+        fresh = self.workspace.ledger()  # today and the time zone as they are now
+        self.ledger.today, self.ledger.zone = fresh.today, fresh.zone
+        self.town.reload()  # an enterprise in a new town may have been added
         selected = self.detail.hazard_id()
         self.model.set_filter(self.current_filter())
         self._update_count()
@@ -271,23 +207,7 @@ class HazardsPage(QWidget):
         self.apply_filter()
 
     def clear_filters(self) -> None:
-        widgets = (self.search, self.inspector, self.status, self.severity, self.town, self.overdue, self.due_days)
-        for widget in (*widgets, self.date_from, self.date_to):
-            widget.blockSignals(True)
-        self.search.clear()
-        self.inspector.clear()
-        self.enterprise_id = None
-        self.enterprise_chip.hide()
-        self.status_set = ()
-        for combo in (self.status, self.severity, self.town):
-            combo.setCurrentIndex(0)
-        self.overdue.setChecked(False)
-        self.due_days.setValue(0)
-        self.date_from.setDate(NO_DATE)
-        self.date_to.setDate(NO_DATE)
-        for widget in (*widgets, self.date_from, self.date_to):
-            widget.blockSignals(False)
-        self.apply_filter()
+        self.show_filtered()
 
     def show_filtered(
         self,
@@ -302,24 +222,18 @@ class HazardsPage(QWidget):
         """Show the ledger with exactly these filters (the dashboard's cards and bars call this).
         `statuses` may name several (e.g. every rectified status); it holds until the filters are
         cleared or one status is chosen in the list."""
-        widgets = (self.search, self.inspector, self.status, self.severity, self.town, self.overdue, self.due_days)
-        for widget in (*widgets, self.date_from, self.date_to):
-            widget.blockSignals(True)
-        self.search.clear()
-        self.inspector.clear()
         self.enterprise_id = None
         self.enterprise_chip.hide()
         self.status_set = statuses
-        self.status.setCurrentIndex(0)
-        self.severity.setCurrentIndex(max(self.severity.findData(severity.value), 0) if severity else 0)
-        self.town.setCurrentIndex(max(self.town.findData(town), 0) if town else 0)
-        self.overdue.setChecked(overdue)
-        self.due_days.setValue(0)
-        self.date_from.setDate(QDate(found_from) if found_from else NO_DATE)
-        self.date_to.setDate(QDate(found_to) if found_to else NO_DATE)
-        for widget in (*widgets, self.date_from, self.date_to):
-            widget.blockSignals(False)
-        self.apply_filter()
+        self.filters.reset(
+            {
+                self.severity: severity.value if severity else None,
+                self.town: town,
+                self.overdue: overdue,
+                self.date_from: found_from,
+                self.date_to: found_to,
+            }
+        )
 
     # -- selection -----------------------------------------------------------------------------
     def _current_changed(self) -> None:
@@ -387,56 +301,35 @@ class HazardsPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        path = file_choosers.save_file(
             self,
+            file_choosers.EXPORTS,
             self.tr("导出隐患台账"),
-            str(Path.home() / f"隐患台账-{self.workspace.today().isoformat()}.xlsx"),
+            f"隐患台账-{self.workspace.today().isoformat()}.xlsx",
             self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"),
         )
-        if name:
-            self.export_to(Path(name))
+        if path:
+            self.export_to(path)
 
-    def export_to(self, path: Path) -> None:
-        """Export the rows of the current filter to `path` on the background worker."""
+    def export_to(self, path: Path) -> Operation:
+        """Export the rows of the current filter to `path` on the worker, with progress and 取消."""
         f = self.model.current_filter()
-        total = self.model.rowCount()
-        ledger = HazardLedger(self.workspace.db, self.ledger.today, self.workspace.settings.timezone)
-        self._cancel.clear()
+        ledger = self.workspace.ledger()
         self.last_export = None
-        self.progress = QProgressDialog(self.tr("正在导出隐患台账…"), self.tr("取消"), 0, max(total, 1), self)
-        self.progress.setWindowTitle(self.tr("导出"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self._cancel.set)
         self.export_button.setEnabled(False)
-        cancel = self._cancel
-        emit = self.export_progress.emit
-
-        def progress(done: int, of: int) -> None:  # runs on the worker: signals only
-            if cancel.is_set():
-                raise ExportCancelled("已取消导出")
-            emit(done, of)
-
-        run_in_background(
-            lambda: export_ledger(ledger, f, path, progress),
-            on_success=lambda count: self.export_finished.emit(count),
-            on_failure=lambda message: self.export_finished.emit(message),
+        self.export_operation = (
+            Operation(self, lambda progress: export_ledger(ledger, f, path, progress), self.tr("导出失败"))
+            .with_progress(self.tr("正在导出隐患台账…"))
+            .success(self._exported)
+            .failure(self._export_failed)
+            .finished(lambda: self.export_button.setEnabled(True))
+            .run()
         )
+        return self.export_operation
 
-    def _on_export_progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
+    def _exported(self, count: int) -> None:
+        self.last_export = count
 
-    def _on_export_finished(self, result: object) -> None:
-        self.export_button.setEnabled(True)
-        cancelled = self._cancel.is_set()
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-        self.last_export = result
-        if isinstance(result, str) and not cancelled:
-            QMessageBox.warning(self, self.tr("导出失败"), result)
+    def _export_failed(self, message: str) -> None:
+        self.last_export = message
+        QMessageBox.warning(self, self.tr("导出失败"), message)

@@ -11,10 +11,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_ledger import LedgerFilter
 from inspector.services.hazards import HazardView
 from inspector.services.notices import NoticeKind, NoticeView, OrderType
+from inspector.ui.common.form_dialog import FormDialog, optional_date_edit, optional_day
+from inspector.ui.common.palette import MUTED, text_style
 from inspector.workspace import Workspace
 
-NO_DATE = QDate(2000, 1, 1)  # the minimum of the re-check date, shown as 不填
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -40,16 +37,16 @@ def split_names(text: str) -> list[str]:
     return [name for name in re.split(r"[、,，;；\s]+", text) if name]
 
 
-class NoticeDialog(QDialog):
+class NoticeDialog(FormDialog):
     def __init__(self, workspace: Workspace, hazard_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(520, parent)
         self.workspace = workspace
         self.hazard_id = hazard_id
         self.notice: NoticeView | None = None
         self.show_result = True  # tests turn the information box off
         self.hazard = workspace.hazards.get(hazard_id)
         self.setWindowTitle(self.tr("下发整改通知"))
-        self.setMinimumWidth(520)
+        self.ok_button.setText(self.tr("签发"))
 
         inspectors: tuple[str, ...] = ()
         if self.hazard.inspection_id:
@@ -57,7 +54,7 @@ class NoticeDialog(QDialog):
                 inspectors = workspace.inspections.get(self.hazard.inspection_id).inspectors
             except DomainError:
                 inspectors = ()
-        form = QFormLayout()
+        form = self.form
         self.enterprise = QLabel(self.hazard.enterprise_name)
         self.enterprise.setWordWrap(True)
         form.addRow(self.tr("企业"), self.enterprise)
@@ -91,43 +88,24 @@ class NoticeDialog(QDialog):
         form.addRow(self.tr("类别"), self.kind)
         self.kind_note = QLabel(self.tr("企业应在收到监督意见书之日起 15 个工作日内书面答复整改情况。"))
         self.kind_note.setWordWrap(True)
-        self.kind_note.setStyleSheet("color: #555;")
+        self.kind_note.setStyleSheet(text_style(MUTED))
         form.addRow("", self.kind_note)
         self.order_type = QComboBox()
         self.order_type.addItem(self.tr("责令限期改正"), OrderType.DEADLINE.value)
         self.order_type.addItem(self.tr("责令立即改正"), OrderType.IMMEDIATE.value)
         form.addRow(self.tr("责令方式"), self.order_type)
-        self.recheck = QDateEdit()
-        self.recheck.setCalendarPopup(True)
-        self.recheck.setDisplayFormat("yyyy-MM-dd")
-        self.recheck.setMinimumDate(NO_DATE)
-        self.recheck.setSpecialValueText(self.tr("不填"))
+        self.recheck = optional_date_edit(self.tr("不填"))
         self.recheck.setToolTip(self.tr("责令限期改正时必填；默认为所选隐患中最晚的整改期限"))
         form.addRow(self.tr("复查日期"), self.recheck)
         self.issued_by = QLineEdit("、".join(inspectors) or self.hazard.found_by)
         self.issued_by.setPlaceholderText(self.tr("至少两名检查人员，用“、”分隔"))
         form.addRow(self.tr("签发人"), self.issued_by)
-
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("签发"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         self._update_kind()
         self._update_recheck()
 
     def _candidates(self) -> list[HazardView]:
         """Recorded hazards of the same inspection, or of the same enterprise without inspection."""
-        ledger = HazardLedger(self.workspace.db, self.workspace.today(), self.workspace.settings.timezone)
+        ledger = self.workspace.ledger()
         ids = ledger.ids(LedgerFilter(statuses=(HazardStatus.RECORDED,), enterprise_id=self.hazard.enterprise_id))
         views = []
         for hazard_id in ids:
@@ -165,12 +143,7 @@ class NoticeDialog(QDialog):
             self.recheck.setDate(QDate(latest.year, latest.month, latest.day))
 
     def recheck_on(self) -> date | None:
-        value = self.recheck.date()
-        return None if value == NO_DATE else value.toPython()
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        return optional_day(self.recheck)
 
     def submit(self) -> None:
         inspection_id = self.hazard.inspection_id

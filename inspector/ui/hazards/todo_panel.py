@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, SortKey
+from inspector.ui.common.palette import ALERT_DARK, brush
 
 DUE_SOON_DAYS = 3
 SHOWN = 50  # the first ones of each list; the count says how many there are in all
@@ -69,7 +70,7 @@ class TodoPanel(QWidget):
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 if key == "overdue":
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setForeground(brush(ALERT_DARK))
                 target.addItem(item)
             if not ids:
                 empty = QListWidgetItem(self.tr("无"))

@@ -29,7 +29,9 @@ from inspector.core.checklist import Result, Template
 from inspector.core.errors import DomainError
 from inspector.services.amendments import AmendmentService
 from inspector.services.inspections import Answer
+from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
 from inspector.ui.common.labels import result_label
+from inspector.ui.common.palette import MUTED, text_style
 
 ITEM_TEXT_MAX = 36  # characters of an item's text shown in the item list
 
@@ -59,7 +61,7 @@ class AmendmentDialog(QDialog):
             self.tr("检查已定稿，原始记录保持不变。更正将连同更正人、时间和原因一并登记，并显示更正后的评级。")
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #555;")
+        intro.setStyleSheet(text_style(MUTED))
 
         self.item = QComboBox()
         self.item.setObjectName("amendItem")
@@ -106,18 +108,12 @@ class AmendmentDialog(QDialog):
         form.addRow(self.tr("更正原因"), self.reason)
         form.addRow(self.tr("更正人"), self.by)
 
-        self.error = QLabel()
+        self.error = MessageLine()
         self.error.setObjectName("amendError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("登记更正"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("登记更正"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -165,7 +161,7 @@ class AmendmentDialog(QDialog):
             if others:
                 self.new_result.setCurrentIndex(others[0])
         self.new_note.setPlainText(answer.note if answer else "")
-        self.error.hide()
+        self.error.say("")
         self._kind_changed()
 
     def _kind_changed(self) -> None:
@@ -185,7 +181,6 @@ class AmendmentDialog(QDialog):
                     self.inspection_id, self.item_code(), self.new_note.toPlainText(), reason, by
                 )
         except DomainError as error:
-            self.error.setText(str(error))
-            self.error.show()
+            self.error.say(str(error))
             return
         self.accept()

@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -42,6 +42,26 @@ from inspector.core.grading import GradeResult
 from inspector.core.inspection import InspectionStatus
 from inspector.services.inspections import Answer, InspectionView
 from inspector.ui.common.labels import status_label
+from inspector.ui.common.palette import (
+    ALERT,
+    ERROR_BORDER,
+    ERROR_FILL,
+    GUIDANCE_BORDER,
+    GUIDANCE_FILL,
+    HINT,
+    KEY_ITEM,
+    MUTED,
+    PENDING_COLOUR,
+    PROGRESS,
+    PROGRESS_BORDER,
+    PROGRESS_TRACK,
+    RESULT_COLOURS,
+    TEXT,
+    TEXT_STRONG,
+    banner_style,
+    brush,
+    grade_colour,
+)
 from inspector.ui.common.photo_strip import PhotoStrip
 from inspector.ui.inspection.hazard_dialog import HazardDialog
 from inspector.workspace import Workspace
@@ -54,13 +74,6 @@ ANSWER_KEYS = {
 }
 RESULT_ORDER = (Result.PASS, Result.PARTIAL, Result.FAIL, Result.NOT_APPLICABLE)
 RESULT_KEY = {Result.PASS: "1", Result.PARTIAL: "2", Result.FAIL: "3", Result.NOT_APPLICABLE: "0"}
-RESULT_COLOURS = {
-    Result.PASS: "#2e7d32",
-    Result.PARTIAL: "#b26a00",
-    Result.FAIL: "#c62828",
-    Result.NOT_APPLICABLE: "#757575",
-}
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#e65100", "D": "#c62828"}
 MOVE_KEYS = {
     Qt.Key.Key_Up: -1,
     Qt.Key.Key_PageUp: -1,
@@ -69,22 +82,22 @@ MOVE_KEYS = {
 }
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
-STYLE = """
-QLabel#itemCode { font-size: 13pt; font-weight: bold; color: #333; }
-QLabel#itemText { font-size: 13pt; color: #111; }
-QLabel#itemTextEn { font-size: 9pt; color: #888; }
-QLabel#sectionTitle { color: #666; }
-QLabel#fieldTitle { font-weight: bold; color: #444; }
-QLabel#hint { color: #888; }
-QLabel#vetoBadge { background: #c62828; color: white; border-radius: 3px; padding: 1px 6px; }
-QLabel#keyBadge { background: #e65100; color: white; border-radius: 3px; padding: 1px 6px; }
-QLabel#optionalBadge { background: #9e9e9e; color: white; border-radius: 3px; padding: 1px 6px; }
-QFrame#guidanceBox { background: #f4f6f8; border: 1px solid #dde3e8; border-radius: 4px; }
-QFrame#failBar { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }
-QLabel#banner { padding: 6px 10px; border-radius: 4px; }
-QLabel#scoreValue { font-size: 26pt; font-weight: bold; color: #222; }
-QLabel#gradeValue { font-size: 34pt; font-weight: bold; color: white; border-radius: 6px; }
-QPushButton[answer="true"] { padding: 6px 10px; }
+STYLE = f"""
+QLabel#itemCode {{ font-size: 13pt; font-weight: bold; color: {TEXT_STRONG}; }}
+QLabel#itemText {{ font-size: 13pt; color: {TEXT}; }}
+QLabel#itemTextEn {{ font-size: 9pt; color: {HINT}; }}
+QLabel#sectionTitle {{ color: {MUTED}; }}
+QLabel#fieldTitle {{ font-weight: bold; color: {TEXT_STRONG}; }}
+QLabel#hint {{ color: {HINT}; }}
+QLabel#vetoBadge {{ background: {ALERT}; color: white; border-radius: 3px; padding: 1px 6px; }}
+QLabel#keyBadge {{ background: {KEY_ITEM}; color: white; border-radius: 3px; padding: 1px 6px; }}
+QLabel#optionalBadge {{ background: {PENDING_COLOUR}; color: white; border-radius: 3px; padding: 1px 6px; }}
+QFrame#guidanceBox {{ background: {GUIDANCE_FILL}; border: 1px solid {GUIDANCE_BORDER}; border-radius: 4px; }}
+QFrame#failBar {{ background: {ERROR_FILL}; border: 1px solid {ERROR_BORDER}; border-radius: 4px; }}
+QLabel#banner {{ padding: 6px 10px; border-radius: 4px; }}
+QLabel#scoreValue {{ font-size: 26pt; font-weight: bold; color: {TEXT}; }}
+QLabel#gradeValue {{ font-size: 34pt; font-weight: bold; color: white; border-radius: 6px; }}
+QPushButton[answer="true"] {{ padding: 6px 10px; }}
 """
 
 
@@ -114,16 +127,16 @@ class ProgressLine(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         frame = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QColor("#c5ccd3"))
-        painter.setBrush(QColor("#eef1f4"))
+        painter.setPen(QColor(PROGRESS_BORDER))
+        painter.setBrush(QColor(PROGRESS_TRACK))
         painter.drawRoundedRect(frame, 4, 4)
         if self.total and self.done:
             filled = QRectF(frame)
             filled.setWidth(frame.width() * self.done / self.total)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#4a90d9"))
+            painter.setBrush(QColor(PROGRESS))
             painter.drawRoundedRect(filled, 4, 4)
-        painter.setPen(QColor("#222"))
+        painter.setPen(QColor(TEXT))
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text)
 
 
@@ -676,13 +689,13 @@ class ChecklistView(QWidget):
         if grade is None:
             self.score_label.setText("—")
             self.grade_label.setText("—")
-            self.grade_label.setStyleSheet("background: #bdbdbd;")
+            self.grade_label.setStyleSheet(f"background: {PENDING_COLOUR};")
             self.provisional_label.setText(self.tr("尚无可计分的答案"))
             self.reasons_label.setText("")
             return
         self.score_label.setText(self.tr("{score:g} 分").format(score=grade.score))
         self.grade_label.setText(grade.grade.value)
-        self.grade_label.setStyleSheet(f"background: {GRADE_COLOURS[grade.grade.value]};")
+        self.grade_label.setStyleSheet(f"background: {grade_colour(grade.grade.value)};")
         self.provisional_label.setText(self.tr("暂定（尚未答完）") if not grade.complete else self.tr("已答完"))
         english = self.workspace.settings.language.startswith("en")  # the core words each reason both ways
         self.reasons_label.setText(
@@ -721,14 +734,13 @@ class ChecklistView(QWidget):
             tree_item.setText(1, "")
             return
         tree_item.setText(1, self.result_labels[answer.result])
-        tree_item.setForeground(1, QBrush(QColor(RESULT_COLOURS[answer.result])))
+        tree_item.setForeground(1, brush(RESULT_COLOURS[answer.result]))
 
     # =========================================================================================
     # messages
     # =========================================================================================
     def show_banner(self, text: str, error: bool = True) -> None:
-        colours = "background: #fdecea; color: #b71c1c;" if error else "background: #e8f5e9; color: #1b5e20;"
-        self.banner.setStyleSheet(colours)
+        self.banner.setStyleSheet(banner_style(error))
         self.banner.setText(text)
         self.banner.show()
 

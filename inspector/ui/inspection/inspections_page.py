@@ -7,10 +7,10 @@ without it.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable, Mapping
+from operator import attrgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,89 +26,70 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.core.inspection import InspectionStatus
 from inspector.services.inspections import InspectionSummary
-from inspector.ui.inspection.checklist_view import GRADE_COLOURS, ChecklistView
+from inspector.ui.common.changes import LIST_TABLES, follow
+from inspector.ui.common.labels import status_label
+from inspector.ui.common.palette import ALERT, GOOD_DARK, HINT, STATUS_COLOURS, grade_colour, text_style
+from inspector.ui.common.row_table import RowTableModel
+from inspector.ui.inspection.checklist_view import ChecklistView
 from inspector.ui.inspection.start_dialog import StartDialog
 from inspector.workspace import Workspace
 
 LIST_LIMIT = 200  # drafts plus the most recent others; older ones are found from the enterprise
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class InspectionListModel(QAbstractTableModel):
+class InspectionListModel(RowTableModel[InspectionSummary]):
     """Inspection summaries, bounded by LIST_LIMIT, so a plain list is enough."""
 
     STATUS, ENTERPRISE, DATE, PROGRESS, SCORE, GRADE = range(6)
-    STATUS_COLOURS: ClassVar[dict[InspectionStatus, str]] = {
-        InspectionStatus.DRAFT: "#b26a00",
-        InspectionStatus.COMPLETED: "#1565c0",
-        InspectionStatus.FINALIZED: "#2e7d32",
+    column_count = 6
+    cells: Mapping[int, Callable[[InspectionSummary], str]] = {
+        STATUS: lambda row: status_label(row.status),
+        ENTERPRISE: attrgetter("enterprise_name"),
+        DATE: lambda row: row.inspection_date.isoformat(),
+        PROGRESS: lambda row: f"{row.answered}/{row.total}",
+        SCORE: lambda row: f"{row.score:g}" if row.score is not None else "—",
+        GRADE: lambda row: row.grade or "—",
     }
+    centered = frozenset({PROGRESS, SCORE, GRADE})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[InspectionSummary] = []
-        self.headers = [
-            self.tr("状态"),
-            self.tr("企业"),
-            self.tr("检查日期"),
-            self.tr("进度"),
-            self.tr("得分"),
-            self.tr("等级"),
-        ]
-        self.status_labels = {
-            InspectionStatus.DRAFT: self.tr("草稿"),
-            InspectionStatus.COMPLETED: self.tr("已完成"),
-            InspectionStatus.FINALIZED: self.tr("已定稿"),
-        }
 
     def set_rows(self, rows: list[InspectionSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.STATUS:
-                return self.status_labels[row.status]
-            if column == self.ENTERPRISE:
-                return row.enterprise_name
-            if column == self.DATE:
-                return row.inspection_date.isoformat()
-            if column == self.PROGRESS:
-                return f"{row.answered}/{row.total}"
-            if column == self.SCORE:
-                return f"{row.score:g}" if row.score is not None else "—"
-            if column == self.GRADE:
-                return row.grade or "—"
-        elif role == Qt.ItemDataRole.ForegroundRole:
-            if column == self.STATUS:
-                return QBrush(QColor(self.STATUS_COLOURS[row.status]))
-            if column == self.GRADE and row.grade:
-                return QBrush(QColor(GRADE_COLOURS.get(row.grade, "#000")))
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.PROGRESS, self.SCORE, self.GRADE):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        elif role == Qt.ItemDataRole.UserRole:
-            return row.id
-        return None
-
     def row_of(self, inspection_id: str) -> int:
         return next((i for i, row in enumerate(self.rows) if row.id == inspection_id), -1)
+
+    # -- cells -----------------------------------------------------------------------------------
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def row_at(self, row: int) -> InspectionSummary:
+        return self.rows[row]
+
+    def row_id(self, row: int) -> str:
+        return self.rows[row].id
+
+    def header(self, column: int) -> str:
+        return (
+            self.tr("状态"),
+            self.tr("企业"),
+            self.tr("检查日期"),
+            self.tr("进度"),
+            self.tr("得分"),
+            self.tr("等级"),
+        )[column]
+
+    def foreground(self, row: InspectionSummary, column: int) -> str | None:
+        if column == self.STATUS:
+            return STATUS_COLOURS[row.status]
+        if column == self.GRADE and row.grade:
+            return grade_colour(row.grade)
+        return None
 
 
 class InspectionsPage(QWidget):
@@ -129,6 +110,11 @@ class InspectionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        follow(self, workspace, LIST_TABLES, lambda _changes: self._list_changed())
+
+    def _list_changed(self) -> None:
+        if self.stack.currentWidget() is self.list_page:  # the checklist and review follow their own
+            self.refresh()
 
     def _build_list(self) -> QWidget:
         title = QLabel(self.tr("检查"))
@@ -162,7 +148,7 @@ class InspectionsPage(QWidget):
         # activated = double-click or Enter on a row
         self.table.activated.connect(lambda index: self.open_inspection(self.model.rows[index.row()].id))
         self.hint = QLabel(self.tr("草稿在前：双击或按 Enter 继续检查；已完成的检查打开评审页面"))
-        self.hint.setStyleSheet("color: #888;")
+        self.hint.setStyleSheet(text_style(HINT))
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -190,7 +176,7 @@ class InspectionsPage(QWidget):
             self.refresh()
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #c62828;" if error else "color: #1b5e20;")
+        self.message.setStyleSheet(text_style(ALERT if error else GOOD_DARK))
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

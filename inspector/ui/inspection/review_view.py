@@ -1,10 +1,10 @@
 """The review screen after completing an inspection: result, signatures, finalization, corrections.
 
-Shows the score and grade with its reasons, the per-section scores, the items not passed and the
-hazards raised, and three signature pads (two inspectors and the enterprise's representative).
-返回修改 reopens the inspection; 定稿 saves the signatures and finalizes in one service call
-each, on the background worker. A finalized inspection is shown read-only, with 更正 to record a
-correction (AmendmentService) and the amended grade next to the signed one when they differ.
+On the left the result as signed (review_result.py), on the right the three signature pads
+(signature_panel.py) above the buttons. 返回修改 reopens the inspection; 定稿 saves the signatures
+and finalizes in one service call each, on the background worker. A finalized inspection is shown
+read-only, with 更正 to record a correction (AmendmentService) and the amended grade next to the
+signed one when they differ; 检查报告 previews the PDF, which prints the same `InspectionReview`.
 
 Every rule lives in the services (SignatureService, AmendmentService, InspectionService); this
 widget only shows their results and messages.
@@ -12,123 +12,64 @@ widget only shows their results and messages.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from inspector.core.amendment import Amendment
-from inspector.core.checklist import Result, Template
+from inspector.core.checklist import Result
 from inspector.core.errors import DomainError
-from inspector.core.grading import GradeResult
 from inspector.core.inspection import InspectionStatus
-from inspector.services.hazards import HazardView
-from inspector.services.inspections import Answer, InspectionView
-from inspector.services.signatures import (
-    REQUIRED_ROLES,
-    Signature,
-    SignatureRole,
-    inspection_hazard_ids,
-)
-from inspector.ui.common.labels import (
-    amendment_text,
-    hazard_status_label,
-    result_label,
-    role_label,
-    severity_label,
-    status_label,
-)
+from inspector.services.inspection_review import InspectionReview
+from inspector.services.inspections import InspectionView
+from inspector.services.signatures import Signature, SignatureRole
+from inspector.ui.common.changes import HAZARD_TABLES, follow
+from inspector.ui.common.labels import status_label
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
-from inspector.ui.common.signature_pad import SignaturePad
+from inspector.ui.common.palette import (
+    CARD,
+    CARD_BORDER,
+    DISABLED,
+    HIGHLIGHT_BORDER,
+    HIGHLIGHT_FILL,
+    HINT,
+    INFO,
+    MUTED,
+    STATUS_COLOURS,
+    TEXT,
+    TEXT_STRONG,
+    banner_style,
+)
 from inspector.ui.documents.report_actions import ReportJob, preview_inspection_report
 from inspector.ui.inspection.amendment_dialog import AmendmentDialog
+from inspector.ui.inspection.review_result import ResultColumn
+from inspector.ui.inspection.signature_panel import SignaturePanel
 from inspector.workspace import Workspace
 
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#ef6c00", "D": "#c62828"}
-SIGNATURE_PNG_WIDTH = 600  # the PNG kept beside the strokes, for reports that want an image
-SECTIONS_TWO_COLUMNS_WIDTH = 640  # px of the result column below which sections are one list
+SIGNATURE_COLUMN_WIDTH = 440
 
-STYLE = """
-QLabel#reviewTitle { font-size: 15pt; font-weight: bold; }
-QLabel#reviewSubtitle { color: #666; }
-QLabel#statusChip { border-radius: 4px; padding: 2px 10px; color: white; font-weight: bold; }
-QLabel#sectionHeading { font-size: 11pt; font-weight: bold; color: #333; padding-top: 6px; }
-QLabel#gradeBadge { font-size: 40pt; font-weight: bold; color: white; border-radius: 8px; }
-QLabel#scoreValue { font-size: 24pt; font-weight: bold; color: #222; }
-QLabel#reasons { color: #333; }
-QLabel#amendedGrade { background: #fff8e1; border: 1px solid #ffcc80; border-radius: 4px; padding: 6px; }
-QLabel#hint { color: #888; }
-QLabel#roleLabel { font-weight: bold; }
-QLineEdit[readOnly="true"] { background: transparent; border: none; font-weight: bold; }
-QFrame#card { background: white; border: 1px solid #e0e0e0; border-radius: 6px; }
-QPushButton#primary { background: #1565c0; color: white; font-weight: bold; padding: 6px 18px; }
-QPushButton#primary:disabled { background: #90a4ae; }
+STYLE = f"""
+QLabel#reviewTitle {{ font-size: 15pt; font-weight: bold; }}
+QLabel#reviewSubtitle {{ color: {MUTED}; }}
+QLabel#statusChip {{ border-radius: 4px; padding: 2px 10px; color: white; font-weight: bold; }}
+QLabel#sectionHeading {{ font-size: 11pt; font-weight: bold; color: {TEXT_STRONG}; padding-top: 6px; }}
+QLabel#gradeBadge {{ font-size: 40pt; font-weight: bold; color: white; border-radius: 8px; }}
+QLabel#scoreValue {{ font-size: 24pt; font-weight: bold; color: {TEXT}; }}
+QLabel#reasons {{ color: {TEXT_STRONG}; }}
+QLabel#amendedGrade {{
+    background: {HIGHLIGHT_FILL}; border: 1px solid {HIGHLIGHT_BORDER}; border-radius: 4px; padding: 6px;
+}}
+QLabel#hint {{ color: {HINT}; }}
+QLabel#roleLabel {{ font-weight: bold; }}
+QLineEdit[readOnly="true"] {{ background: transparent; border: none; font-weight: bold; }}
+QFrame#card {{ background: {CARD}; border: 1px solid {CARD_BORDER}; border-radius: 6px; }}
+QPushButton#primary {{ background: {INFO}; color: white; font-weight: bold; padding: 6px 18px; }}
+QPushButton#primary:disabled {{ background: {DISABLED}; }}
 """
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """One pad's content, read on the UI thread and handed to the worker as plain values."""
-
-    role: SignatureRole
-    name: str
-    strokes: list[list[list[float]]]
-    png: bytes | None
-    changed: bool
-
-
-class _SignatureBox(QWidget):
-    """A role's name field, its pad and a clear button."""
-
-    def __init__(self, role: SignatureRole, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.role = role
-        self.title = QLabel(role_label(role))
-        self.title.setObjectName("roleLabel")
-        self.name = QLineEdit()
-        self.name.setObjectName(f"name_{role.value}")
-        self.name.setPlaceholderText(self.tr("签名人姓名"))
-        self.clear_button = QPushButton(self.tr("清除"))
-        self.clear_button.setObjectName(f"clear_{role.value}")
-        self.pad = SignaturePad(role_label(role))
-        self.pad.setObjectName(f"pad_{role.value}")
-        self.signed_at = QLabel()
-        self.signed_at.setObjectName("hint")
-        self.clear_button.clicked.connect(self.pad.clear)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.name, 1)
-        top.addWidget(self.signed_at)
-        top.addWidget(self.clear_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.pad)
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.pad.set_read_only(read_only)
-        self.name.setReadOnly(read_only)
-        self.name.setPlaceholderText("" if read_only else self.tr("签名人姓名"))
-        # Style sheets match [readOnly="true"] only when polished again after the change.
-        self.name.style().unpolish(self.name)
-        self.name.style().polish(self.name)
-        self.clear_button.setVisible(not read_only)
 
 
 class ReviewView(QWidget):
@@ -141,13 +82,10 @@ class ReviewView(QWidget):
         self.signatures = workspace.signatures
         self.amendments = workspace.amendments
         self.inspection_id: str | None = None
-        self.view: InspectionView | None = None
-        self.template: Template | None = None
+        self.review: InspectionReview | None = None
         self._saved: dict[SignatureRole, Signature] = {}  # as stored, to sign again only what changed
-        self._effective_answers: dict[str, Answer] = {}  # the answers with corrections applied
         self._busy = False
-        self._sections_result: GradeResult | None = None
-        self._section_columns = 2
+        self.report_job: ReportJob | None = None
         self.setStyleSheet(STYLE)
 
         # Header: what is being reviewed, and its state.
@@ -158,390 +96,86 @@ class ReviewView(QWidget):
         self.subtitle.setWordWrap(True)
         self.status_chip = QLabel()
         self.status_chip.setObjectName("statusChip")
-        header_text = QVBoxLayout()
-        header_text.setSpacing(0)
-        header_text.addWidget(self.title)
-        header_text.addWidget(self.subtitle)
-        header = QHBoxLayout()
-        header.addLayout(header_text, 1)
-        header.addWidget(self.status_chip, 0, Qt.AlignmentFlag.AlignTop)
+        header = hbox((vbox(self.title, self.subtitle, spacing=0), 1), self.status_chip)
+        header.setAlignment(self.status_chip, Qt.AlignmentFlag.AlignTop)
 
         self.message = QLabel()
         self.message.setObjectName("reviewMessage")
         self.message.setWordWrap(True)
         self.message.hide()
 
-        body = QHBoxLayout()
-        body.setSpacing(12)
-        body.addWidget(self._build_result_column(), 1)
-        body.addWidget(self._build_signature_column(), 0)
+        self.result_column = ResultColumn(self._local)
+        self.signature_panel = SignaturePanel(self._local)
+        self.back_button = self._button(self.tr("返回修改"), "backButton", "", self.go_back)
+        self.report_button = self._button(
+            self.tr("检查报告"), "reportButton", self.tr("预览、打印或保存本次检查的检查报告（PDF）"), self.open_report
+        )
+        self.amend_button = self._button(
+            self.tr("更正…"), "amendButton", self.tr("登记对已定稿检查的更正（保留原始记录）"), self.open_amendment
+        )
+        self.finalize_button = self._button(
+            self.tr("定稿"), "primary", self.tr("保存三人签名并定稿；定稿后检查为只读，只能登记更正"), self.finalize
+        )
+        buttons = hbox(self.back_button, STRETCH, self.report_button, self.amend_button, self.finalize_button)
+        right = QWidget()
+        right.setFixedWidth(SIGNATURE_COLUMN_WIDTH)
+        vbox((self.signature_panel, 1), buttons, parent=right, margins=0, spacing=8)
+        body = hbox((self.result_column, 1), right, spacing=12)
+        vbox(header, self.message, (body, 1), parent=self, margins=(16, 12, 16, 12), spacing=8)
+        follow(self, workspace, HAZARD_TABLES, lambda _changes: self._hazards_changed())
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        layout.addLayout(header)
-        layout.addWidget(self.message)
-        layout.addLayout(body, 1)
-
-    # -- building --------------------------------------------------------------------------------
-    def _build_result_column(self) -> QWidget:
-        self.grade_badge = QLabel()
-        self.grade_badge.setObjectName("gradeBadge")
-        self.grade_badge.setFixedSize(96, 96)
-        self.grade_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.score_label = QLabel()
-        self.score_label.setObjectName("scoreValue")
-        self.reasons_label = QLabel()
-        self.reasons_label.setObjectName("reasons")
-        self.reasons_label.setWordWrap(True)
-        self.amended_label = QLabel()
-        self.amended_label.setObjectName("amendedGrade")
-        self.amended_label.setWordWrap(True)
-        self.amended_label.hide()
-        score_text = QVBoxLayout()
-        score_text.setSpacing(2)
-        score_text.addWidget(self.score_label)
-        score_text.addWidget(self.reasons_label)
-        score_text.addStretch(1)
-        summary_row = QHBoxLayout()
-        summary_row.setSpacing(16)
-        summary_row.addWidget(self.grade_badge, 0, Qt.AlignmentFlag.AlignTop)
-        summary_row.addLayout(score_text, 1)
-
-        self.sections_box = QWidget()  # replaced whole on every load (see _show_sections)
-
-        self.failed_heading = self._heading("")
-        self.failed_label = QLabel()
-        self.failed_label.setObjectName("failedItems")
-        self.failed_label.setWordWrap(True)
-        self.failed_label.setTextFormat(Qt.TextFormat.RichText)
-        self.hazards_heading = self._heading("")
-        self.hazards_label = QLabel()
-        self.hazards_label.setObjectName("hazards")
-        self.hazards_label.setWordWrap(True)
-        self.hazards_label.setTextFormat(Qt.TextFormat.RichText)
-        self.amendments_heading = self._heading(self.tr("更正记录"))
-        self.amendments_label = QLabel()
-        self.amendments_label.setObjectName("amendmentList")
-        self.amendments_label.setWordWrap(True)
-        self.amendments_label.setTextFormat(Qt.TextFormat.RichText)
-
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(12, 12, 12, 12)
-        column.setSpacing(6)
-        column.addLayout(summary_row)
-        column.addWidget(self.amended_label)
-        column.addWidget(self._heading(self.tr("分区得分")))
-        column.addWidget(self.sections_box)
-        column.addWidget(self.failed_heading)
-        column.addWidget(self.failed_label)
-        column.addWidget(self.hazards_heading)
-        column.addWidget(self.hazards_label)
-        column.addWidget(self.amendments_heading)
-        column.addWidget(self.amendments_label)
-        column.addStretch(1)
-        content.setObjectName("card")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.result_scroll = scroll
-        scroll.viewport().installEventFilter(self)
-        return scroll
-
-    def _build_signature_column(self) -> QWidget:
-        self.boxes = {role: _SignatureBox(role) for role in REQUIRED_ROLES}
-        self.sign_hint = QLabel(self.tr("请两名检查人员和企业代表核对上述结果后分别签名。"))
-        self.sign_hint.setObjectName("hint")
-        self.sign_hint.setWordWrap(True)
-
-        self.back_button = QPushButton(self.tr("返回修改"))
-        self.back_button.setObjectName("backButton")
-        self.back_button.clicked.connect(self.go_back)
-        self.finalize_button = QPushButton(self.tr("定稿"))
-        self.finalize_button.setObjectName("primary")
-        self.finalize_button.setToolTip(self.tr("保存三人签名并定稿；定稿后检查为只读，只能登记更正"))
-        self.finalize_button.clicked.connect(self.finalize)
-        self.amend_button = QPushButton(self.tr("更正…"))
-        self.amend_button.setObjectName("amendButton")
-        self.amend_button.setToolTip(self.tr("登记对已定稿检查的更正（保留原始记录）"))
-        self.amend_button.clicked.connect(self.open_amendment)
-        self.report_button = QPushButton(self.tr("检查报告"))
-        self.report_button.setObjectName("reportButton")
-        self.report_button.setToolTip(self.tr("预览、打印或保存本次检查的检查报告（PDF）"))
-        self.report_button.clicked.connect(self.open_report)
-        self.report_job: ReportJob | None = None
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.report_button)
-        buttons.addWidget(self.amend_button)
-        buttons.addWidget(self.finalize_button)
-
-        # The pads scroll on a short screen (three pads need ~620 px); the buttons stay in view.
-        pads = QWidget()
-        pads_column = QVBoxLayout(pads)
-        pads_column.setContentsMargins(0, 0, 8, 0)
-        pads_column.setSpacing(10)
-        pads_column.addWidget(self._heading(self.tr("签名")))
-        pads_column.addWidget(self.sign_hint)
-        for box in self.boxes.values():
-            pads_column.addWidget(box)
-        pads_column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(pads)
-
-        panel = QWidget()
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(8)
-        column.addWidget(scroll, 1)
-        column.addLayout(buttons)
-        panel.setFixedWidth(440)
-        return panel
-
-    @staticmethod
-    def _heading(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("sectionHeading")
-        return label
+    def _button(self, text: str, name: str, tip: str, action: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(action)
+        return button
 
     # -- loading ---------------------------------------------------------------------------------
+    @property
+    def view(self) -> InspectionView | None:
+        return self.review.view if self.review else None
+
     def load(self, inspection_id: str) -> None:
         """Show an inspection (completed or finalized); resets everything from a previous one."""
         self.inspection_id = inspection_id
         self._show_message("")
         try:
-            view = self.workspace.inspections.get(inspection_id)
-            template = self.workspace.inspections.template_of(inspection_id)
-            original = self.workspace.inspections.live_grade(inspection_id)
-            saved = self.signatures.signatures(inspection_id)
-            hazards = [self.workspace.hazards.get(h) for h in inspection_hazard_ids(self.workspace.db, inspection_id)]
-            history = self.amendments.history(inspection_id)
-            effective = self.amendments.effective_grade(inspection_id) if history else None
-            effective_answers = self.amendments.effective_answers(inspection_id) if history else view.answers
+            review = self.workspace.reviews.get(inspection_id)
         except DomainError as error:
             self._show_message(str(error), error=True)
             return
-        self.view, self.template, self._saved = view, template, saved
-        self._effective_answers = effective_answers
+        self.review, self._saved = review, review.signatures
+        view = review.view
         inspectors = self.tr("检查人员：{0}").format("、".join(view.inspectors))
-        self.subtitle.setText(
-            f"{view.enterprise_name}　·　{view.inspection_date.isoformat()}　·　{inspectors}　·　{template.title}"
-        )
+        parts = (view.enterprise_name, view.inspection_date.isoformat(), inspectors, review.template.title)
+        self.subtitle.setText("　·　".join(parts))
         self._show_status(view.status)
-        self._show_grade(view, original)
-        self._sections_result = original
-        self._show_sections(original)
-        self._show_failed(template, view, original, effective_answers)
-        self._show_hazards(hazards)
-        self._show_amendments(view, history, effective)
-        self._show_signatures(view, saved)
+        self.result_column.show_review(review)
+        self.signature_panel.show_review(review)
+
+    def _hazards_changed(self) -> None:
+        """A hazard moved on (a notice issued, a fix recorded): show its new state here too,
+        leaving the rest (and what is on the pads) as it is."""
+        if self.review is None:
+            return
+        try:
+            hazards = self.workspace.reviews.hazards_of(self.review.view.id)
+        except DomainError:
+            return
+        self.review = replace(self.review, hazards=hazards)
+        self.result_column.show_hazards(hazards)
 
     def _show_status(self, status: InspectionStatus) -> None:
-        colour = {"draft": "#757575", "completed": "#1565c0", "finalized": "#2e7d32"}[status.value]
         self.status_chip.setText(status_label(status))
-        self.status_chip.setStyleSheet(f"background: {colour};")
+        self.status_chip.setStyleSheet(f"background: {STATUS_COLOURS[status]};")
         finalized = status is InspectionStatus.FINALIZED
         self.title.setText(self.tr("检查结果（已定稿）") if finalized else self.tr("检查结果复核与签名"))
         self.back_button.setText(self.tr("返回列表") if finalized else self.tr("返回修改"))
         self.finalize_button.setVisible(status is InspectionStatus.COMPLETED)
         self.amend_button.setVisible(finalized)
         self.report_button.setVisible(status in (InspectionStatus.COMPLETED, InspectionStatus.FINALIZED))
-        self.sign_hint.setText(
-            self.tr("已定稿，检查为只读。发现错误请点“更正…”登记，原始记录保持不变。")
-            if finalized
-            else self.tr("请两名检查人员和企业代表核对左侧结果后，在下方分别手写签名，然后点击“定稿”。")
-        )
         self._set_busy(False)
-
-    def _show_grade(self, view: InspectionView, result: GradeResult | None) -> None:
-        grade = view.grade or (result.grade.value if result else "")
-        score = view.score if view.score is not None else (result.score if result else None)
-        self.grade_badge.setText(grade or "—")
-        self.grade_badge.setStyleSheet(f"background: {GRADE_COLOURS.get(grade, '#9e9e9e')};")
-        self.grade_badge.setAccessibleName(self.tr("评级 {0}").format(grade))
-        self.score_label.setText(self.tr("{0:g} 分").format(score) if score is not None else "—")
-        # Every reason, the deciding ones first (the grading engine orders them so); without a
-        # result (nothing applicable) the stored one-line summary is all there is.
-        reasons = [reason.text for reason in result.reasons] if result else [view.grade_summary]
-        self.reasons_label.setText("\n".join(f"• {text}" for text in reasons if text))
-
-    def _show_sections(self, result: GradeResult | None) -> None:
-        # A new box per load: the number of sections depends on the template. The old box is
-        # hidden at once (deleteLater alone would leave it painted until the event loop runs).
-        box = QWidget()
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        old = self.sections_box
-        parent_layout = old.parentWidget().layout() if old.parentWidget() else None
-        if parent_layout is not None:
-            parent_layout.replaceWidget(old, box)
-        old.hide()
-        old.deleteLater()
-        self.sections_box = box
-        if result is None:
-            return
-        # Sections named by a grade-capping reason are the ones to point at.
-        capped = {reason.section_code for reason in result.reasons if reason.section_code}
-        self._section_columns = self._wanted_section_columns()
-        half = -(-len(result.sections) // self._section_columns)  # rows per column group
-        for index, section in enumerate(result.sections):
-            row, column = index % half, (index // half) * 3
-            name = QLabel(f"{section.code}  {section.title}")
-            bar = QProgressBar()
-            bar.setRange(0, 1000)
-            bar.setTextVisible(False)
-            bar.setFixedHeight(10)
-            bar.setMinimumWidth(60)
-            percent = section.percent
-            bar.setValue(round((percent or 0) * 10))
-            colour = "#c62828" if section.code in capped else ("#2e7d32" if (percent or 0) >= 100 else "#1565c0")
-            bar.setStyleSheet(
-                f"QProgressBar {{ border: none; background: #eeeeee; border-radius: 4px; }}"
-                f"QProgressBar::chunk {{ background: {colour}; border-radius: 4px; }}"
-            )
-            value = QLabel(
-                self.tr("{0:g}/{1:g}（{2:g}%）").format(section.earned, section.applicable, percent)
-                if percent is not None
-                else self.tr("不适用")
-            )
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(name, row, column)
-            grid.addWidget(bar, row, column + 1)
-            grid.addWidget(value, row, column + 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(4, 1)
-
-    def _wanted_section_columns(self) -> int:
-        """Two groups of sections side by side when the result column is wide enough, else one."""
-        return 2 if self.result_scroll.viewport().width() >= SECTIONS_TWO_COLUMNS_WIDTH else 1
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The result column's viewport, not this widget: it is resized after our own layout ran.
-        if (
-            watched is self.result_scroll.viewport()
-            and event.type() == QEvent.Type.Resize
-            and self._sections_result is not None
-            and self._wanted_section_columns() != self._section_columns
-        ):
-            self._show_sections(self._sections_result)
-        return super().eventFilter(watched, event)
-
-    def _show_failed(
-        self, template: Template, view: InspectionView, result: GradeResult | None, effective: dict[str, Answer]
-    ) -> None:
-        """The items not passed as signed; an amended one also says what it was corrected to."""
-        lines = []
-        for item in template.items:
-            answer = view.answers.get(item.code)
-            if answer is None or answer.result not in (Result.FAIL, Result.PARTIAL):
-                continue
-            badges = ""
-            if item.veto:
-                badges += _badge(self.tr("否决项"), "#c62828")
-            if item.key:
-                badges += _badge(self.tr("关键项"), "#e65100")
-            colour = "#c62828" if answer.result is Result.FAIL else "#ef6c00"
-            note_text = self.tr("备注：{0}").format(html.escape(answer.note))
-            note = f"<br><span style='color:#666;'>{note_text}</span>"
-            now = effective.get(item.code)
-            if now is not None and now != answer:
-                corrected = result_label(now.result)
-                if now.note != answer.note:
-                    corrected += self.tr("；备注：{0}").format(now.note)
-                badges += _badge(self.tr("已更正为：{0}").format(corrected), "#6d4c41")
-            lines.append(
-                f"<p style='margin:0 0 6px 0;'><b>{html.escape(item.code)}</b> "
-                f"<span style='color:{colour};'>{result_label(answer.result)}</span>{badges} "
-                f"{html.escape(item.text)}{note if answer.note else ''}</p>"
-            )
-        failed = len(result.failed) if result else 0
-        self.failed_heading.setText(self.tr("不符合项（{0}）").format(failed) + self._partial_count(view))
-        self.failed_label.setText("".join(lines) or self.tr("全部符合或不适用。"))
-
-    def _partial_count(self, view: InspectionView) -> str:
-        partial = sum(1 for answer in view.answers.values() if answer.result is Result.PARTIAL)
-        return self.tr("　部分符合（{0}）").format(partial) if partial else ""
-
-    def _show_hazards(self, hazards: list[HazardView]) -> None:
-        self.hazards_heading.setText(self.tr("本次检查发现的隐患（{0}）").format(len(hazards)))
-        lines = []
-        for hazard in hazards:
-            colour = "#c62828" if hazard.severity.value == "major" else "#616161"
-            first_line = hazard.description.splitlines()[0] if hazard.description else ""
-            deadline = self.tr("整改期限：{0}").format(hazard.deadline.isoformat())
-            state = self.tr("状态：{0}").format(hazard_status_label(hazard.status))
-            lines.append(
-                f"<p style='margin:0 0 6px 0;'>{_badge(severity_label(hazard.severity), colour)} "
-                f"<b>{html.escape(hazard.item_code or '')}</b> {html.escape(first_line)}"
-                f"<br><span style='color:#666;'>{deadline}　{state}"
-                f"{'　' + html.escape(hazard.location) if hazard.location else ''}</span></p>"
-            )
-        self.hazards_label.setText("".join(lines) or self.tr("本次检查未登记隐患。"))
-
-    def _show_amendments(self, view: InspectionView, history: list[Amendment], effective: GradeResult | None) -> None:
-        finalized = view.status is InspectionStatus.FINALIZED
-        self.amendments_heading.setVisible(finalized)
-        self.amendments_label.setVisible(finalized)
-        lines = []
-        for amendment in history:
-            reason = self.tr("原因：{0}").format(html.escape(amendment.reason))
-            lines.append(
-                f"<p style='margin:0 0 6px 0;'><b>{self._local(amendment.amended_at)}</b>　"
-                f"{html.escape(amendment.amended_by)}：{html.escape(amendment_text(amendment))}"
-                f"<br><span style='color:#666;'>{reason}</span></p>"
-            )
-        self.amendments_label.setText("".join(lines) or self.tr("暂无更正。"))
-        changed = effective is not None and (
-            effective.grade.value != view.grade or (view.score is not None and effective.score != view.score)
-        )
-        if effective is not None and changed:
-            self.amended_label.setText(
-                self.tr("更正后：{0} 级　{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）\n{3}").format(
-                    effective.grade.value, effective.score, len(history), effective.summary
-                )
-            )
-            colour = GRADE_COLOURS[effective.grade.value]
-            self.amended_label.setStyleSheet(f"QLabel#amendedGrade {{ color: {colour}; }}")
-            self.amended_label.show()
-        else:
-            self.amended_label.hide()
-
-    def _show_signatures(self, view: InspectionView, saved: dict[SignatureRole, Signature]) -> None:
-        finalized = view.status is InspectionStatus.FINALIZED
-        defaults = {
-            SignatureRole.INSPECTOR_1: view.inspectors[0] if view.inspectors else "",
-            SignatureRole.INSPECTOR_2: view.inspectors[1] if len(view.inspectors) > 1 else "",
-            SignatureRole.ENTERPRISE: self._enterprise_contact(view),
-        }
-        for role, box in self.boxes.items():
-            signature = saved.get(role)
-            box.pad.set_read_only(False)
-            if signature is None:
-                box.pad.set_strokes([])
-                box.name.setText("" if finalized else defaults[role])
-                # Finalized without a signature: data from before signing existed (or the demo).
-                box.signed_at.setText(self.tr("未留签名") if finalized else "")
-                box.signed_at.setToolTip("")
-            else:
-                box.pad.set_strokes(signature.strokes)
-                box.name.setText(signature.signer_name)
-                box.signed_at.setText(self._local(signature.signed_at))
-                box.signed_at.setToolTip(self.tr("签名时间"))
-            box.set_read_only(finalized)
-
-    def _enterprise_contact(self, view: InspectionView) -> str:
-        try:
-            return self.workspace.enterprises.get(view.enterprise_id).contact_person
-        except DomainError:
-            return ""
 
     # -- actions ---------------------------------------------------------------------------------
     def go_back(self) -> None:
@@ -561,7 +195,7 @@ class ReviewView(QWidget):
         if self.view is None or self.inspection_id is None or self._busy:
             return
         inspection_id = self.inspection_id
-        entries = [self._entry(role, box) for role, box in self.boxes.items()]
+        entries = self.signature_panel.entries(self._saved)
         service = self.signatures
 
         def work() -> str:
@@ -587,20 +221,6 @@ class ReviewView(QWidget):
 
         self._run(work, done, refused)
 
-    def _entry(self, role: SignatureRole, box: _SignatureBox) -> _Entry:
-        strokes = box.pad.strokes()
-        name = box.name.text()
-        saved = self._saved.get(role)
-        same = saved is not None and saved.signer_name == name.strip() and _same_strokes(saved, strokes)
-        empty_and_unsaved = saved is None and not strokes
-        return _Entry(
-            role=role,
-            name=name,
-            strokes=strokes,
-            png=box.pad.to_png(SIGNATURE_PNG_WIDTH) if strokes else None,
-            changed=not (same or empty_and_unsaved),
-        )
-
     def _reload_saved(self, inspection_id: str) -> dict[SignatureRole, Signature]:
         try:
             return self.signatures.signatures(inspection_id)
@@ -608,7 +228,7 @@ class ReviewView(QWidget):
             return self._saved
 
     def open_amendment(self) -> None:
-        if self.view is None or self.template is None or self.inspection_id is None:
+        if self.review is None or self.inspection_id is None:
             return
         dialog = self.amendment_dialog()
         if dialog.exec():
@@ -624,23 +244,19 @@ class ReviewView(QWidget):
 
     def amendment_dialog(self, item_code: str | None = None) -> AmendmentDialog:
         """The 更正 dialog for the shown inspection (separate so that tests can drive it)."""
-        assert self.view is not None and self.template is not None and self.inspection_id is not None
-        if item_code is None:
-            item_code = next(iter(self._failed_codes()), None)
+        review = self.review
+        assert review is not None and self.inspection_id is not None
+        if item_code is None:  # the first item failed as things stand now
+            item_code = next((f.item.code for f in review.findings() if f.result is Result.FAIL), None)
         return AmendmentDialog(
             self.amendments,
             self.inspection_id,
-            self.template,
-            self._effective_answers,
-            people=self.view.inspectors,
+            review.template,
+            review.effective_answers,
+            people=review.view.inspectors,
             item_code=item_code,
             parent=self,
         )
-
-    def _failed_codes(self) -> list[str]:
-        assert self.template is not None
-        answers = self._effective_answers
-        return [i.code for i in self.template.items if i.code in answers and answers[i.code].result is Result.FAIL]
 
     # -- helpers ---------------------------------------------------------------------------------
     def _run(
@@ -674,23 +290,8 @@ class ReviewView(QWidget):
     def _show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        colours = "background: #fdecea; color: #b71c1c;" if error else "background: #e8f5e9; color: #1b5e20;"
-        self.message.setStyleSheet(f"{colours} padding: 6px; border-radius: 4px;")
+        self.message.setStyleSheet(f"{banner_style(error)} padding: 6px; border-radius: 4px;")
         self.message.setProperty("error", error)
 
     def _local(self, moment: datetime) -> str:
         return moment.astimezone(ZoneInfo(self.workspace.settings.timezone)).strftime("%Y-%m-%d %H:%M")
-
-
-def _badge(text: str, colour: str) -> str:
-    return f" <span style='background:{colour}; color:white;'>&nbsp;{html.escape(text)}&nbsp;</span>"
-
-
-def _same_strokes(saved: Signature, strokes: list[list[list[float]]]) -> bool:
-    """Whether the pad still shows exactly the saved drawing (rounding as the service does)."""
-    if len(saved.strokes) != len(strokes):
-        return False
-    return all(
-        len(a) == len(b) and all(abs(p[0] - q[0]) < 1e-4 and abs(p[1] - q[1]) < 1e-4 for p, q in zip(a, b, strict=True))
-        for a, b in zip(saved.strokes, strokes, strict=True)
-    )

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
 from inspector.workspace import Workspace
 
@@ -103,12 +105,9 @@ class StartDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("startMessage")
         self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("开始检查"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("开始检查"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.buttons)
@@ -263,7 +262,7 @@ class StartDialog(QDialog):
             problem = ""
         self.ok_button.setEnabled(not problem)
         self.message.setText(problem)
-        self.message.setStyleSheet("color: #b26a00;")
+        self.message.setStyleSheet(text_style(CAUTION))
 
     def accept(self) -> None:
         enterprise_id = self.selected_enterprise_id()
@@ -277,7 +276,7 @@ class StartDialog(QDialog):
             )
         except DomainError as error:
             self.message.setText(str(error))
-            self.message.setStyleSheet("color: #c62828;")
+            self.message.setStyleSheet(text_style(ALERT))
             return
         settings = ui_settings(self.workspace.data_dir)
         settings.setValue(LAST_INSPECTORS_KEY, ",".join(inspectors))

@@ -8,19 +8,17 @@ the page only asks for files, passwords and confirmations, and shows what came b
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,10 +38,14 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.sync.central_sync import SyncSummary
-from inspector.sync.conflicts import Conflict, ConflictService
+from inspector.sync.conflicts import Conflict
 from inspector.sync.credentials import lookup_password, parse_server_url, store_password, without_password
 from inspector.sync.engine import META_COLUMNS
-from inspector.ui.common.operations import run_in_background
+from inspector.ui.common import file_choosers
+from inspector.ui.common.changes import SYNC_TABLES, follow
+from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.layouts import STRETCH, hbox, vbox
+from inspector.ui.common.operations import Operation, Progress
 from inspector.workspace import Workspace
 
 # Table names as people know them (the summary shows counts per table); translated at use.
@@ -115,23 +117,17 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("服务器"), QLabel(server))
         form.addRow(self.tr("密码"), self.password)
         form.addRow("", self.remember)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("确定"))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        vbox(form, buttons, parent=self)
 
 
 class SyncPage(QWidget):
-    progress_changed = Signal(str, int, int)  # emitted from the worker thread, shown on the UI thread
-    finished = Signal(object)  # what the last operation returned, or its error message (str)
-
     def __init__(self, workspace: Workspace, main_window: QWidget | None = None) -> None:
         super().__init__(main_window)
         self.workspace = workspace
-        self.conflicts = ConflictService(workspace.db)
-        self._cancel = threading.Event()
+        self.conflicts = workspace.conflicts
+        self.operation: Operation | None = None
         self.busy = False
         self.last_result: object = None
         # Hooks the tests replace: a person answers these in the real window.
@@ -150,14 +146,8 @@ class SyncPage(QWidget):
         self.server_status = QLabel()
         self.server_status.setWordWrap(True)
         central_box = QGroupBox(self.tr("中心数据库"))
-        central_layout = QVBoxLayout(central_box)
-        central_layout.addWidget(self.server)
-        row = QHBoxLayout()
-        row.addWidget(self.push_button)
-        row.addWidget(self.pull_button)
-        row.addStretch(1)
-        central_layout.addLayout(row)
-        central_layout.addWidget(self.server_status)
+        buttons = hbox(self.push_button, self.pull_button, STRETCH)
+        vbox(self.server, buttons, self.server_status, parent=central_box)
 
         # -- bundles
         self.export_button = QPushButton(self.tr("导出同步包…"))
@@ -194,7 +184,8 @@ class SyncPage(QWidget):
         progress_row.addWidget(self.status, 1)
         progress_row.addWidget(self.progress, 2)
         progress_row.addWidget(self.cancel_button)
-        self._show_idle()
+        self.progress.hide()
+        self.cancel_button.hide()
 
         # -- tabs
         self.summary_label = QLabel(self.tr("本次打开后尚未同步。"))
@@ -252,9 +243,8 @@ class SyncPage(QWidget):
         layout.addLayout(progress_row)
         layout.addWidget(self.tabs, 1)
 
-        self.progress_changed.connect(self._on_progress)
-        self.finished.connect(self._on_finished)
         self.refresh()
+        follow(self, workspace, SYNC_TABLES, lambda _changes: self.busy or self.refresh())
 
     # -- state ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -389,35 +379,38 @@ class SyncPage(QWidget):
         prompt = (lambda _server: password) if password is not None else None
         action = self.workspace.central.push if direction == "push" else self.workspace.central.pull
         title = self.tr("正在推送…") if direction == "push" else self.tr("正在拉取…")
-        self._start(title, lambda: action(url, prompt=prompt, progress=self.progress_changed.emit, cancel=self._cancel))
+        self._start(title, lambda progress: action(url, prompt=prompt, progress=progress.step, cancel=progress.event))
 
     # -- bundles --------------------------------------------------------------------------------
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出同步包"), str(Path.home() / "inspector-sync.zip"), self.tr("同步包 (*.zip)")
+        path = file_choosers.save_file(
+            self, file_choosers.SYNC, self.tr("导出同步包"), "inspector-sync.zip", self.tr("同步包 (*.zip)")
         )
         if path:
-            self.export_bundle_to(Path(path))
+            self.export_bundle_to(path)
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入同步包"), str(Path.home()), self.tr("同步包 (*.zip)"))
+        path = file_choosers.open_file(self, file_choosers.SYNC, self.tr("导入同步包"), self.tr("同步包 (*.zip)"))
         if path:
-            self.import_bundle_from(Path(path))
+            self.import_bundle_from(path)
 
     def _choose_trust(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("信任设备"), str(Path.home()), self.tr("同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)")
+        path = file_choosers.open_file(
+            self,
+            file_choosers.SYNC,
+            self.tr("信任设备"),
+            self.tr("同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)"),
         )
         if path:
-            self.trust_from_file(Path(path))
+            self.trust_from_file(path)
 
     def _choose_key(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出本机公钥"), str(Path.home() / "inspector-device.key"), self.tr("设备公钥 (*.key)")
+        path = file_choosers.save_file(
+            self, file_choosers.SYNC, self.tr("导出本机公钥"), "inspector-device.key", self.tr("设备公钥 (*.key)")
         )
         if path:
             try:
-                identity = self.workspace.sync.export_key(Path(path))
+                identity = self.workspace.sync.export_key(path)
             except (DomainError, OSError) as error:
                 QMessageBox.warning(self, self.tr("导出失败"), str(error))
                 return
@@ -427,11 +420,11 @@ class SyncPage(QWidget):
 
     def export_bundle_to(self, path: Path, peer: str | None = None) -> None:
         sync = self.workspace.sync
-        self._start(self.tr("正在导出同步包…"), lambda: sync.export(path, peer=peer))
+        self._start(self.tr("正在导出同步包…"), lambda _progress: sync.export(path, peer=peer))
 
     def import_bundle_from(self, path: Path) -> None:
         sync = self.workspace.sync
-        self._start(self.tr("正在导入同步包…"), lambda: sync.import_(path))
+        self._start(self.tr("正在导入同步包…"), lambda _progress: sync.import_(path))
 
     def trust_from_file(self, path: Path) -> bool:
         """Show the device's fingerprint and trust it only if the person confirms."""
@@ -459,11 +452,11 @@ class SyncPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- running --------------------------------------------------------------------------------
-    def _start(self, title: str, work: Callable[[], Any]) -> None:
+    def _start(self, title: str, work: Callable[[Progress], Any]) -> Operation | None:
+        """Run one sync step as an Operation, its progress and 取消 shown on this page."""
         if self.busy:
-            return
+            return None
         self.busy = True
-        self._cancel.clear()
         for button in (self.push_button, self.pull_button, self.export_button, self.import_button):
             button.setEnabled(False)
         self.status.setText(title)
@@ -471,43 +464,55 @@ class SyncPage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        run_in_background(work, on_success=self.finished.emit, on_failure=self.finished.emit)
+        operation = Operation(self, work, self.tr("同步失败"))
+        operation.progressed.connect(self._on_progress)
+        self.operation = (
+            operation.success(self._succeeded)
+            .failure(self._failed)
+            .cancelled(self._cancelled)
+            .finished(self._ended)
+            .run()
+        )
+        return self.operation
 
     def cancel(self) -> None:
         """Ask the running sync to stop; it rolls back at its next step, leaving both sides as they were."""
-        self._cancel.set()
+        if self.operation is not None:
+            self.operation.cancel()
         self.cancel_button.setEnabled(False)
         self.status.setText(self.tr("正在取消…"))
 
-    def _on_progress(self, what: str, done: int, total: int) -> None:
-        if self._cancel.is_set():
+    def _on_progress(self, done: int, total: int, what: str) -> None:
+        if self.operation is not None and self.operation.is_cancelled():
             return
-        self.status.setText(what)  # the service's own Chinese step name
+        if what:
+            self.status.setText(what)  # the service's own Chinese step name
         if total > 1:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         else:
             self.progress.setRange(0, 0)
 
-    def _show_idle(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-
-    def _on_finished(self, result: object) -> None:
-        self.busy = False
+    def _succeeded(self, result: object) -> None:
         self.last_result = result
+        self.status.setText(self.tr("完成"))
+        self.show_summary(result)
+
+    def _failed(self, message: str) -> None:
+        self.last_result = message
+        self.status.setText(self.tr("失败"))
+        QMessageBox.warning(self, self.tr("同步失败"), message)
+
+    def _cancelled(self) -> None:
+        self.last_result = self.tr("已取消")
+        self.status.setText(self.tr("已取消，数据保持原样"))
+
+    def _ended(self) -> None:
+        self.busy = False
         for button in (self.push_button, self.pull_button, self.export_button, self.import_button):
             button.setEnabled(True)
-        self._show_idle()
-        if isinstance(result, str):
-            self.status.setText(self.tr("失败"))
-            if not self._cancel.is_set():
-                QMessageBox.warning(self, self.tr("同步失败"), result)
-            else:
-                self.status.setText(self.tr("已取消，数据保持原样"))
-        else:
-            self.status.setText(self.tr("完成"))
-            self.show_summary(result)
+        self.progress.hide()
+        self.cancel_button.hide()
         self.refresh()
 
     # -- the summary ----------------------------------------------------------------------------
