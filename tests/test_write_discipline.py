@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 import inspector.db.database as database_module
+import inspector.db.hlc as hlc
 import inspector.sync.staged_merge as staged_merge
 from inspector.core.checklist import Result
 from inspector.core.credit_code import with_check_digit
@@ -31,7 +32,7 @@ from inspector.db.busy import BUSY_MESSAGE, DatabaseBusy
 from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME
 from inspector.db.models import InspectorRow, SyncConflictRow
-from inspector.db.prepared import write_prepared
+from inspector.db.prepared import untouched, write_prepared
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.workspace import Workspace
@@ -319,7 +320,10 @@ def test_a_prepared_write_that_names_what_it_reads_is_not_redone_for_other_table
         return calls[-1]
 
     write_prepared(
-        workspace.db, prepare, lambda s, n: s.add(InspectorRow(name=f"已有{n}位")), reads=[InspectorRow.__table__]
+        workspace.db,
+        prepare,
+        lambda s, n: s.add(InspectorRow(name=f"已有{n}位")),
+        still_valid=lambda s, since, _: untouched(s, since, [InspectorRow.__table__]),
     )
     assert calls == [0]
     calls.clear()
@@ -330,7 +334,12 @@ def test_a_prepared_write_that_names_what_it_reads_is_not_redone_for_other_table
             workspace.roster.add("新来的")  # a table the plan reads: prepared again
         return 0
 
-    write_prepared(workspace.db, prepare_and_add_person, lambda s, n: None, reads=[InspectorRow.__table__])
+    write_prepared(
+        workspace.db,
+        prepare_and_add_person,
+        lambda s, n: None,
+        still_valid=lambda s, since, _: untouched(s, since, [InspectorRow.__table__]),
+    )
     assert calls == [1, 1]
 
 
@@ -344,3 +353,36 @@ def test_staged_and_prepared_writes_are_announced_as_our_own(target: Workspace, 
     write_prepared(target.db, lambda s: 0, lambda s, n: s.add(InspectorRow(name="赵六")))
     assert heard[-1].touches("inspectors") and not heard[-1].touches("enterprises")
     assert not target.db.external_changes()  # our commits, not another program's
+
+
+def test_lights_are_not_prepared_again_for_answers_saved_in_a_draft(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import inspector.services.grading_round as round_module
+
+    monkeypatch.setattr(hlc, "CLOCK_MARGIN_MS", 0)  # one process: no other clock to allow for
+    inspection = start_inspection(workspace, 7)
+    items = workspace.inspections.template_of(inspection).items
+    for item in items[1:]:
+        workspace.inspections.answer(inspection, item.code, Result.PASS if item.allows(Result.PASS) else Result.FAIL)
+    original = round_module.latest_grades
+    calls: list[int] = []
+    meanwhile: list[Callable[[], object]] = []
+
+    def grades_then_edit(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        grades = original(*args, **kwargs)
+        if len(calls) == 1:
+            meanwhile[0]()
+        return grades
+
+    monkeypatch.setattr(round_module, "latest_grades", grades_then_edit)
+    quarter = f"{workspace.today().year}Q{(workspace.today().month - 1) // 3 + 1}"
+    meanwhile.append(lambda: workspace.inspections.answer(inspection, items[0].code, Result.PASS))
+    workspace.grading_round.recompute_lights(quarter)
+    assert calls == [1]  # a draft's answer does not move any light: the plan stood
+    calls.clear()
+    meanwhile[0] = lambda: workspace.inspections.complete(inspection)
+    result = workspace.grading_round.recompute_lights(quarter)
+    assert len(calls) == 2  # a completed inspection does: prepared again, and its light is there
+    assert sum(result.counts.values()) == 1

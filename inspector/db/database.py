@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, Table, case, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -392,6 +392,17 @@ def _stamp_rows(session: Session, _context: Any, _instances: Any) -> None:
         if isinstance(obj, Tracked) and not isinstance(obj, TombstoneRow):
             table = type(obj).__tablename__  # type: ignore[attr-defined]
             session.add(TombstoneRow(id=obj.id, table_name=table, merged_into=None, deleted_at=now, device_id=device))
+
+
+def new_version(table: Table, device_id: str) -> dict[str, Any]:
+    """The values a bulk UPDATE of tracked rows sets so that each row it changes is a new
+    version, by the rule `_stamp_rows` applies to ORM rows (`changed_seq` follows by onupdate)."""
+    return {
+        "base_hlc": case((table.c.device_id != device_id, table.c.hlc), else_=table.c.base_hlc),
+        "hlc": next_hlc(),
+        "device_id": device_id,
+        "updated_at": utcnow(),
+    }
 
 
 def get_meta(session: Session, key: str) -> str | None:

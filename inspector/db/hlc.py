@@ -55,7 +55,7 @@ CLOCK_MARGIN_MS = 5000
 """How far behind ours another process's clock may stamp (all read the same wall clock)."""
 
 
-def before_now(margin_ms: int = CLOCK_MARGIN_MS) -> int:
+def before_now() -> int:
     """A value below every stamp any process on this machine makes from now on (wall clock
     minus the margin): taken while holding the write lock, every row committed later is above it."""
-    return from_ms(time.time_ns() // 1_000_000 - margin_ms)
+    return from_ms(time.time_ns() // 1_000_000 - CLOCK_MARGIN_MS)

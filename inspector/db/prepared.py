@@ -9,9 +9,10 @@ the plan may rest on data that changed, so it is thrown away and prepared again;
 attempt prepares inside the write transaction, so the job always finishes (then holding the
 lock as long as it takes).
 
-A job that names the tables its plan `reads` is spared commits elsewhere (a checklist answered
-while plaques are issued): the plan then stands unless a row of those tables, or a tombstone,
-was committed since the plan began (`changed_seq` above a mark taken holding the lock).
+A job can say which commits its plan ignores (a checklist answered while plaques are issued):
+`still_valid(session, since, plan)` is asked, holding the lock, when the data_version moved, and
+the plan stands if it answers yes. `since` is a mark taken holding the lock before the plan
+began: every row committed later has `changed_seq` above it (`untouched` checks whole tables).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def write_prepared(
     db: Database,
     prepare: Callable[[Session], Plan],
     write: Callable[[Session, Plan], Result],
-    reads: Sequence[Table] = (),
+    still_valid: Callable[[Session, int, Plan], bool] | None = None,
     attempts: int = ATTEMPTS,
 ) -> Result:
     """`write(session, prepare(session))`, with `prepare` outside the write lock (see the module doc)."""
@@ -52,14 +53,14 @@ def write_prepared(
         for attempt in range(attempts):
             last = attempt == attempts - 1
             if not last:
-                since = _quiet_mark(db, connection) if reads else 0
+                since = _quiet_mark(db, connection) if still_valid else 0
                 with _session(db, connection, reading=True) as session, session.begin():
                     version = data_version(session)
                     plan = prepare(session)
             with _session(db, connection) as session, session.begin():
                 if last:
                     plan = prepare(session)
-                elif data_version(session) != version and (not reads or _changed(session, reads, since)):
+                elif data_version(session) != version and not (still_valid and still_valid(session, since, plan)):
                     continue  # the plan may rest on data that changed: prepare it again
                 with recording(session) as recorder:
                     result = write(session, plan)
@@ -76,11 +77,11 @@ def _quiet_mark(db: Database, connection: Connection) -> int:
         return clock.before_now()
 
 
-def _changed(session: Session, reads: Sequence[Table], since: int) -> bool:
-    tables = [*reads, TombstoneRow.__table__]
-    return any(
+def untouched(session: Session, since: int, tables: Sequence[Table]) -> bool:
+    """No row of `tables` (nor a tombstone: a deletion) committed after `since`."""
+    return not any(
         session.execute(select(table.c.id).where(table.c.changed_seq > since).limit(1)).first() is not None
-        for table in tables
+        for table in [*tables, TombstoneRow.__table__]
     )
 
 
