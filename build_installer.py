@@ -196,7 +196,7 @@ def data_files(root: Path = ROOT) -> list[tuple[Path, str]]:
                 if path.is_file() and "__pycache__" not in path.parts:
                     pairs.append((path, path.parent.relative_to(root).as_posix()))
 
-    add("resources", ["fonts/*", "icons/*", "translations/*.qm"])
+    add("resources", ["fonts/*", "icons/*", "translations/*.qm", "verify/*"])
     add("forms", ["*.toml", "*.md"])
     add("inspector/db/migrations", ["*.py", "script.py.mako", "versions/*.py"])
     return pairs
@@ -407,6 +407,8 @@ def smoke_test(bundle: Path, target: Target) -> None:
             (["--self-test"], "self-test ok"),
             (["demo", "--enterprises", "3", "--years", "1"], "演示数据已写入"),
             (["stats", "--json"], '"enterprises": 3'),
+            (["keys", "create"], "已创建发证单位"),
+            (["keys", "publish-page", "--out", str(Path(tmp) / "site")], "已写出亮牌核验网页"),  # resources/verify
             (["--self-test"], "self-test ok"),
         ):
             started = time.monotonic()

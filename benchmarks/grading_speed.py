@@ -11,11 +11,12 @@ Read-only by default: `propose` writes nothing. Exits 1 if the median is over th
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from timing import verdict
 
 from inspector.workspace import Workspace
 
@@ -28,8 +29,7 @@ def main() -> int:
     parser.add_argument("--year", type=int)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    workspace = Workspace(args.data)
-    try:
+    with Workspace(args.data) as workspace:
         year = args.year or workspace.today().year
         times, calls = [], []
         proposals = []
@@ -38,16 +38,10 @@ def main() -> int:
             start = time.perf_counter()
             proposals = workspace.grading_round.propose(year, lambda done, total: calls.append(done))
             times.append(time.perf_counter() - start)
-    finally:
-        workspace.close()
     grades = Counter(p.proposed_grade for p in proposals)
-    median = statistics.median(times)
-    print(
-        f"propose {year}: {len(proposals)} enterprises ({dict(sorted(grades.items()))}), "
-        f"{len(calls)} progress reports; median {median:.2f} s, min {min(times):.2f} s, "
-        f"max {max(times):.2f} s ({args.runs} runs; budget {BUDGET_S:.0f} s)"
-    )
-    return 1 if median > BUDGET_S else 0
+    what = f"propose {year}: {len(proposals)} enterprises ({dict(sorted(grades.items()))}), "
+    what += f"{len(calls)} progress reports; "
+    return verdict(what, times, BUDGET_S, "s", 2)
 
 
 if __name__ == "__main__":

@@ -11,23 +11,18 @@ median is over the budget.
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
 import sys
 import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PIL import Image, ImageDraw
-from PySide6.QtWidgets import QApplication
+from timing import offscreen_app, show, verdict
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.services.hazards import HazardSource, NewHazard
-from inspector.ui.common.fonts import install_chinese_font
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.workspace import Workspace
 
@@ -68,17 +63,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    install_chinese_font(app)
+    app = offscreen_app()
     with tempfile.TemporaryDirectory(prefix="inspector-bench-") as tmp:
         folder = Path(tmp)
-        workspace = Workspace(folder / "data")
-        try:
+        with Workspace(folder / "data") as workspace:
             hazard_id = seed(workspace, folder)
             page = HazardsPage(workspace)
-            page.resize(1280, 800)
-            page.show()
-            app.processEvents()
+            show(app, page, 1280, 800)
             times = []
             for _ in range(args.runs):
                 page.table.clearSelection()
@@ -93,14 +84,7 @@ def main() -> int:
                 assert page.detail.before.count() == PHOTOS
                 assert all(not page.detail.before.item(i).icon().isNull() for i in range(PHOTOS))
             page.close()
-        finally:
-            workspace.close()
-    median = statistics.median(times)
-    print(
-        f"open hazard with {PHOTOS} photos: median {median:.1f} ms, min {min(times):.1f} ms, "
-        f"max {max(times):.1f} ms ({args.runs} runs; budget {BUDGET_MS:.0f} ms)"
-    )
-    return 1 if median > BUDGET_MS else 0
+    return verdict(f"open hazard with {PHOTOS} photos: ", times, BUDGET_MS, "ms", 1)
 
 
 if __name__ == "__main__":

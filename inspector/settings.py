@@ -28,6 +28,10 @@ class Settings:
     # The central database for push/pull, e.g. postgresql://inspector@10.0.0.5/city. Never with a
     # password: that lives in the OS keyring (inspector/sync/credentials.py) or is asked for.
     sync_server_url: str = ""
+    # The office's page for checking plaques (`inspector keys publish-page` writes it), e.g.
+    # https://aq.example.cn/plaque/ . Set, plaque QR codes hold <address>#<payload>, so a phone
+    # opens the page; empty, they hold the bare payload, for Inspector's own check.
+    plaque_verify_url: str = ""
 
     def validated(self) -> Settings:
         """Return self, or raise DomainError naming every bad value."""
@@ -48,6 +52,7 @@ class Settings:
             problems.append(f"印章图片应为 PNG 或 JPEG 文件，而不是 “{self.seal_image}”")
         if re.match(r"^[^/]*://[^/@]*:[^/@]*@", self.sync_server_url.strip()):
             problems.append("中心数据库地址中不能包含密码：密码保存在系统钥匙串中或在同步时输入")
+        problems.extend(verify_url_problems(self.plaque_verify_url))
         if problems:
             raise DomainError("；".join(problems))
         return self
@@ -71,3 +76,21 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(path)  # atomic: a crash leaves the old file or the new one, never half
+
+
+VERIFY_URL_MAX = 40  # longer, the plaque's QR code outgrows version 8 and its modules fall under 1 mm
+
+
+def verify_url_problems(url: str) -> list[str]:
+    """What is wrong with a plaque verification address ([] when it is fine or empty)."""
+    url = url.strip()
+    if not url:
+        return []
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~/-]*)?", url):
+        return [
+            f"亮牌验证地址应为 http:// 或 https:// 开头的网址，只含英文字母、数字和 . - _ ~ /，"
+            f"不含 # 和空格（中文域名请用 xn-- 形式），而不是 “{url}”"
+        ]
+    if len(url) > VERIFY_URL_MAX:
+        return [f"亮牌验证地址最长 {VERIFY_URL_MAX} 个字符（再长二维码就太密，手机难以识别），现为 {len(url)} 个"]
+    return []

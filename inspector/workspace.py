@@ -165,6 +165,12 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 # The table name a settings change is announced under (settings live in settings.json, not the database).
 SETTINGS = "settings"

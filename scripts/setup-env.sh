@@ -10,8 +10,10 @@ kind="${1:-runtime}"
 qt_libs="libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3"
 # A real window (xcb) needs these as well.
 xcb_libs="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-# pdftoppm renders report pages, zbarimg reads plaque QR codes, PostgreSQL serves the sync tests.
-test_tools="poppler-utils zbar-tools postgresql"
+# pdftoppm renders report pages, zbarimg reads plaque QR codes, PostgreSQL serves the sync tests,
+# LibreOffice (soffice) opens the exported ledgers as Excel and WPS would, Chromium runs the
+# plaque verification page.
+test_tools="poppler-utils zbar-tools postgresql libreoffice-calc-nogui chromium"
 wanted="$qt_libs python3-venv"
 [ "$kind" = runtime ] && wanted="$wanted $xcb_libs"
 [ "$kind" = test ] && wanted="$wanted $test_tools"

@@ -15,11 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from inspector.cli.main import main as cli_main
-from inspector.db.database import DB_NAME, alembic_config, head_revision, make_engine
-from inspector.demo.demo_city import create_demo
+from inspector.db.database import DB_NAME, head_revision
 from inspector.demo.generator import DemoSpec
 from inspector.services.backup import (
     MANIFEST,
@@ -31,20 +29,17 @@ from inspector.services.backup import (
 )
 from inspector.settings import Settings
 from inspector.workspace import Workspace
+from tests.prepared_data import PreparedData
+from tests.sqlite_files import database_at, scalar, sql
 
 SPEC = DemoSpec(enterprises=4, years=1, seed=5)
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def source(tmp_path_factory: pytest.TempPathFactory, prepared_data: PreparedData) -> Path:
     """A data folder with data, photos, thumbnails, custom settings and a pre-upgrade copy."""
     folder = tmp_path_factory.mktemp("source") / "data"
-    workspace = Workspace(folder)
-    try:
-        workspace.save_settings(Settings(office_name="测试市总工会", office_code="CS"))
-        create_demo(workspace, SPEC)
-    finally:
-        workspace.close()
+    prepared_data.copy_to(folder, SPEC, settings=Settings(office_name="测试市总工会", office_code="CS"))
     (folder / "backups").mkdir(exist_ok=True)
     (folder / "backups" / "old.db").write_bytes(b"pre-upgrade copy")
     return folder
@@ -66,11 +61,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def counts(folder: Path) -> dict[str, int]:
-    connection = sqlite3.connect(folder / DB_NAME)
-    try:
-        return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("enterprises", "hazards")}
-    finally:
-        connection.close()
+    return {t: scalar(folder / DB_NAME, f"SELECT count(*) FROM {t}") for t in ("enterprises", "hazards")}
 
 
 def rewrite(archive: Path, target: Path, change: Callable[[dict[str, bytes]], None], fix_manifest: bool) -> Path:
@@ -188,10 +179,7 @@ def _unknown_revision(archive: Path, target: Path) -> Path:
     def newer_schema(members: dict[str, bytes]) -> None:
         db = target.with_suffix(".db")
         db.write_bytes(members[DB_NAME])
-        connection = sqlite3.connect(db)
-        connection.execute("UPDATE alembic_version SET version_num = '9999'")
-        connection.commit()
-        connection.close()
+        sql(db, "UPDATE alembic_version SET version_num = '9999'")
         members[DB_NAME] = db.read_bytes()
 
     return rewrite(archive, target, newer_schema, fix_manifest=True)
@@ -247,13 +235,10 @@ def test_refuses_to_overwrite_data_without_force(source: Path, archive: Path, tm
     assert snapshot(target) == before
 
 
-def test_force_moves_the_old_data_aside_first(source: Path, archive: Path, tmp_path: Path) -> None:
-    target = tmp_path / "data"
-    workspace = Workspace(target)
-    try:
-        create_demo(workspace, DemoSpec(enterprises=2, years=1, seed=9))
-    finally:
-        workspace.close()
+def test_force_moves_the_old_data_aside_first(
+    source: Path, archive: Path, tmp_path: Path, prepared_data: PreparedData
+) -> None:
+    target = prepared_data.copy_to(tmp_path / "data", DemoSpec(enterprises=2, years=1, seed=9))
     before = snapshot(target)
     result = restore_backup(archive, target, force=True)
     assert result.moved_aside is not None and result.moved_aside.parent == target
@@ -275,12 +260,7 @@ def test_folder_with_only_an_empty_database_needs_no_force(archive: Path, tmp_pa
 
 def test_older_schema_is_migrated_after_restore(archive: Path, tmp_path: Path) -> None:
     old = tmp_path / "old.db"
-    engine = make_engine(f"sqlite:///{old}")
-    with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0004")
-    engine.dispose()
+    database_at(old, "0004")
 
     def older(members: dict[str, bytes]) -> None:
         members[DB_NAME] = old.read_bytes()
@@ -290,11 +270,7 @@ def test_older_schema_is_migrated_after_restore(archive: Path, tmp_path: Path) -
     older_archive = rewrite(archive, tmp_path / "older.zip", older, fix_manifest=True)
     target = tmp_path / "data"
     restore_backup(older_archive, target)
-    connection = sqlite3.connect(target / DB_NAME)
-    try:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
-    finally:
-        connection.close()
+    assert scalar(target / DB_NAME, "SELECT version_num FROM alembic_version") == head_revision()
     assert list((target / "backups").glob("*.db"))  # the usual pre-upgrade copy
 
 

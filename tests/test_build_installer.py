@@ -44,6 +44,8 @@ def test_data_files_ship_resources_forms_and_every_migration() -> None:
     assert ("resources/fonts/wqy-microhei.ttc", "resources/fonts") in shipped
     assert ("resources/translations/inspector_en.qm", "resources/translations") in shipped
     assert ("forms/general-manufacturing.toml", "forms") in shipped
+    for name in ("page.html", "noble-ed25519.js", "noble-ed25519.LICENSE.txt", "sha512.js"):
+        assert (f"resources/verify/{name}", "resources/verify") in shipped  # the verification page
     assert not [s for s, _ in shipped if "__pycache__" in s or s.endswith((".pyc", ".ts"))]
 
 

@@ -341,3 +341,27 @@ def test_user_error_in_a_subprocess_exits_1_without_traceback(data_dir: Path) ->
     )
     assert completed.returncode == 1
     assert_one_line_error(completed.stderr)
+
+
+def test_progress_is_redrawn_only_on_a_terminal() -> None:
+    import io
+
+    from inspector.cli.common import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    log = io.StringIO()
+    logged = progress_bar("导出中", stream=log)
+    assert logged is not None
+    for done in range(5):
+        logged(done, 4)
+    assert log.getvalue() == "导出中 4/4\n"  # a log file or a pipe gets one line, no \r redraws
+    assert progress_bar("导出中", quiet=True, stream=Terminal()) is None
+    screen = Terminal()
+    show = progress_bar("导出中", stream=screen)
+    assert show is not None
+    show(0, 4)
+    show(4, 4)
+    assert screen.getvalue().startswith("\r导出中 [") and screen.getvalue().endswith("4/4\n")

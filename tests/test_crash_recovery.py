@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import select
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from inspector.core.checklist import Result
 from inspector.core.inspection import InspectionStatus
 from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
+from tests.sqlite_files import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKER = ROOT / "tests" / "crash_worker.py"
@@ -61,12 +61,7 @@ def run_and_kill(data_dir: Path, after_lines: int, gui: bool, seed: int) -> list
 
 
 def check_folder(data_dir: Path, lines: list[str]) -> None:
-    connection = sqlite3.connect(data_dir / DB_NAME)
-    try:
-        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    finally:
-        connection.close()
-
+    assert sql(data_dir / DB_NAME, "PRAGMA integrity_check") == [("ok",)]
     workspace = Workspace(data_dir)
     try:
         service = workspace.inspections

@@ -5,10 +5,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,21 +16,14 @@ from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.core.rates import percent
-from inspector.db.database import DB_NAME
 from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.workspace import Workspace
+from tests.prepared_data import TODAY, DemoCopies
+from tests.sqlite_files import scalar, sql
 
-TODAY = date(2026, 6, 15)
 SPEC = DemoSpec(enterprises=30, years=2, seed=11)
 RECTIFIED = ("fixed_on_site", "recheck_passed", "closed")
-
-
-@pytest.fixture(scope="module")
-def pinned_today() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Workspace, "today", lambda self: TODAY)
-        yield
 
 
 def make_demo(folder: Path, spec: DemoSpec = SPEC) -> tuple[Workspace, dict[str, int]]:
@@ -41,31 +32,18 @@ def make_demo(folder: Path, spec: DemoSpec = SPEC) -> tuple[Workspace, dict[str,
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Iterator[Workspace]:
-    """One demo city shared by the read-only tests of this module."""
-    workspace, _counts = make_demo(tmp_path_factory.mktemp("demo") / "data")
-    yield workspace
-    workspace.close()
+def demo(module_demo_workspace: DemoCopies, pinned_today: None) -> Workspace:
+    """One demo city shared by the read-only tests of this module: a copy of the session's city,
+    which create_demo made."""
+    return module_demo_workspace(SPEC, TODAY)
 
 
 @pytest.fixture(scope="module")
 def twin(tmp_path_factory: pytest.TempPathFactory, pinned_today: None) -> Iterator[Workspace]:
-    """The same spec again, in another folder."""
+    """The same spec again, generated afresh in another folder (not a copy: it checks determinism)."""
     workspace, _counts = make_demo(tmp_path_factory.mktemp("twin") / "data")
     yield workspace
     workspace.close()
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
-
-
-def scalar(workspace: Workspace, query: str, *params: object) -> object:
-    return sql(workspace, query, *params)[0][0]
 
 
 # -- determinism ---------------------------------------------------------------------------------
@@ -277,3 +255,45 @@ def test_lights_are_those_of_the_latest_quarter(demo: Workspace) -> None:
     assert stats.quarter == "2026Q2"
     assert set(stats.lights) == {"green", "yellow", "red"}
     assert sum(stats.lights.values()) == scalar(demo, "SELECT count(*) FROM lights WHERE quarter = ?", stats.quarter)
+
+
+# -- never the future ----------------------------------------------------------------------------
+def test_a_demo_made_in_the_morning_writes_nothing_later(tmp_path: Path, pinned_today: None) -> None:
+    """A laptop that syncs the demo must not receive steps from its future (issue 13): made at
+    08:00 on its day, every time in the demo is at or before 08:00 and every hazard still has
+    every lifecycle status (today's work is squeezed into the morning)."""
+    from datetime import UTC, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import DateTime, inspect
+
+    now = datetime.combine(TODAY, time(8, 0), tzinfo=ZoneInfo("Asia/Shanghai")).astimezone(UTC)
+    workspace, _counts = make_demo(tmp_path / "morning", replace(SPEC, now=now))
+    try:
+        latest = now.replace(tzinfo=None).isoformat(" ", timespec="microseconds")
+        for table in inspect(workspace.db.engine).get_table_names():
+            columns = inspect(workspace.db.engine).get_columns(table)
+            for column in (c["name"] for c in columns if isinstance(c["type"], DateTime)):
+                value = scalar(workspace, f"SELECT max({column}) FROM {table}")
+                assert value is None or str(value) <= latest, f"{table}.{column} = {value}"
+        for table, column in (
+            ("hazards", "found_on"),
+            ("hazards", "rectified_on"),
+            ("hazards", "closed_on"),
+            ("inspections", "inspection_date"),
+            ("plaques", "issued_on"),
+        ):
+            value = scalar(workspace, f"SELECT max({column}) FROM {table}")
+            assert value is None or str(value) <= TODAY.isoformat(), f"{table}.{column} = {value}"
+        statuses = {row[0] for row in sql(workspace, "SELECT DISTINCT status FROM hazards")}
+        assert statuses == {s.value for s in HazardStatus}
+    finally:
+        workspace.close()
+
+
+def test_each_demo_event_follows_the_one_before(demo: Workspace) -> None:
+    rows = sql(demo, "SELECT hazard_id, seq, id, follows FROM hazard_events ORDER BY hazard_id, seq")
+    previous: dict[object, object] = {}
+    for hazard_id, seq, event_id, follows in rows:
+        assert follows == previous.get(hazard_id), (hazard_id, seq)
+        previous[hazard_id] = event_id

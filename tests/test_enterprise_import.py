@@ -95,13 +95,18 @@ def test_chinese_headers_utf8_with_bom(tmp_path: Path, data: Path, capsys: pytes
 
     assert "已导入 2 家企业" in capsys.readouterr().out
     first = next(e for e in stored(data) if e.credit_code == code(1))
-    assert first.name == "平湖市第1机械有限公司"
-    assert first.town == "城关镇"
-    assert first.address == "工业路 1 号"
-    assert first.industry == "机械制造"
+    # Every field but the id (name, code, town, address, industry, size, contact, phone).
+    assert first == Enterprise(
+        "平湖市第1机械有限公司",
+        code(1),
+        "城关镇",
+        "工业路 1 号",
+        "机械制造",
+        EnterpriseSize.SMALL,
+        "张三",
+        "13800138000",
+    )
     assert first.size is EnterpriseSize.SMALL
-    assert first.contact_person == "张三"
-    assert first.contact_phone == "13800138000"
 
 
 def test_gb18030_csv_as_excel_saves_it_on_chinese_windows(

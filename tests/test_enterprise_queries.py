@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,10 +14,10 @@ from inspector.core.grades import PENDING
 from inspector.core.hazard_lifecycle import OPEN, is_overdue
 from inspector.db.ids import to_str
 from inspector.db.models import HazardRow, InspectionRow, LightRow, PlaqueRow
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
-from inspector.queries.enterprise_queries import ROWS_MAX, EnterpriseQueries
+from inspector.queries.enterprise_queries import ROWS_MAX, EnterpriseQueries, EnterpriseRowView
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 YEAR = 2026
 QUARTER = "2026Q3"
@@ -29,12 +28,9 @@ def code(number: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+def demo(module_demo_workspace: DemoCopies) -> Workspace:
     """A small demo city (40 enterprises, one year), shared read-only by the tests that only look."""
-    workspace = Workspace(tmp_path_factory.mktemp("demo-city"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
+    return module_demo_workspace(DemoSpec(enterprises=40, years=1))
 
 
 @pytest.fixture
@@ -112,12 +108,17 @@ def test_grade_and_light_filters_agree_with_the_figures(demo: Workspace) -> None
     assert sum(stats.grades.values()) == len(queries.search(year=year, quarter=quarter)) == 40
 
 
-def test_filters_combine(demo: Workspace) -> None:
+def this_year(demo: Workspace) -> tuple[EnterpriseQueries, int, str, list[EnterpriseRowView]]:
+    """The register, this year and its light quarter, and every row of the city in it."""
     queries = EnterpriseQueries(demo.db)
     year = demo.today().year
     quarter = queries.light_quarter(year)
     assert quarter is not None
-    everyone = queries.rows(queries.search(year=year, quarter=quarter), year=year, quarter=quarter)
+    return queries, year, quarter, queries.rows(queries.search(year=year, quarter=quarter), year=year, quarter=quarter)
+
+
+def test_filters_combine(demo: Workspace) -> None:
+    queries, year, quarter, everyone = this_year(demo)
     town = everyone[0].town
     expected = [row.id for row in everyone if row.town == town and row.grade == "A" and row.light == "green"]
     assert queries.search(town=town, grade="A", light="green", year=year, quarter=quarter) == expected
@@ -137,11 +138,7 @@ def test_rows_keep_the_order_given_and_skip_unknown_ids(register: EnterpriseQuer
 
 
 def test_rows_carry_grade_light_hazards_and_last_inspection(demo: Workspace) -> None:
-    queries = EnterpriseQueries(demo.db)
-    year = demo.today().year
-    quarter = queries.light_quarter(year)
-    assert quarter is not None
-    rows = queries.rows(queries.search(year=year, quarter=quarter), year=year, quarter=quarter)
+    _queries, year, quarter, rows = this_year(demo)
     open_statuses = [status.value for status in OPEN]
     with demo.db.reading() as session:
         grades = {

@@ -4,35 +4,25 @@ every hazard change, and an open major hazard downgrades the current plaque at o
 from __future__ import annotations
 
 import io
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PIL import Image
 
 from inspector.core.checklist import Result, Severity
-from inspector.core.credit_code import with_check_digit
-from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction
-from inspector.db.database import DB_NAME
 from inspector.db.ids import to_uuid
 from inspector.db.models import PlaqueRow
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.grading_follow import refresh_enterprise
-from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.hazards import HazardSource
 from inspector.workspace import Workspace
+from tests.sample_records import add_enterprise, sample_hazard
+from tests.sqlite_files import sql
 
 A = HazardAction
 FOUND_ON = date(2026, 4, 1)
 T0 = datetime(2026, 4, 1, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def light(workspace: Workspace, enterprise_id: str, quarter: str = "2026Q2") -> str | None:
@@ -50,9 +40,7 @@ def plaques(workspace: Workspace, enterprise_id: str) -> list[tuple[object, ...]
 
 @pytest.fixture
 def enterprise_id(workspace: Workspace) -> str:
-    return workspace.enterprises.add(
-        Enterprise("平湖市评级示例有限公司", with_check_digit("91330482000000400"), "新埭镇")
-    )
+    return add_enterprise(workspace, "平湖市评级示例有限公司", 400)
 
 
 @pytest.fixture
@@ -79,17 +67,9 @@ def after(workspace: Workspace) -> StoredPhoto:
     return workspace.photos.import_bytes(buffer.getvalue(), "after.png")
 
 
-def raise_hazard(workspace: Workspace, enterprise_id: str, **changes: object) -> str:
-    fields: dict[str, object] = {
-        "enterprise_id": enterprise_id,
-        "description": "液化气钢瓶与灶具同室存放",
-        "found_on": FOUND_ON,
-        "found_by": "张检查",
-        "deadline": FOUND_ON + timedelta(days=7),
-        "source": HazardSource.WORKER_REPORT,
-    }
-    fields.update(changes)
-    return workspace.hazards.raise_hazard(NewHazard(**fields), at=T0)  # type: ignore[arg-type]
+def raise_hazard(workspace: Workspace, enterprise_id: str, found_on: date = FOUND_ON, **changes: object) -> str:
+    fields = {"description": "液化气钢瓶与灶具同室存放", "source": HazardSource.WORKER_REPORT, **changes}
+    return workspace.hazards.raise_hazard(sample_hazard(enterprise_id, found_on, **fields), at=T0)
 
 
 def test_a_major_hazard_turns_the_light_red_and_downgrades_the_plaque(

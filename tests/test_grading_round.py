@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -22,13 +21,15 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
 from inspector.core.template_format import load_grading_rules
-from inspector.db.database import DB_NAME
 from inspector.db.ids import to_uuid
 from inspector.db.models import PlaqueRow
 from inspector.services import grading_round as round_module
 from inspector.services.grading_round import Decision, Proposal, decisions_from
-from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.hazards import HazardSource
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
+from tests.sample_records import sample_hazard
+from tests.sqlite_files import sql
 
 YEAR = 2026
 DAY = date(2026, 3, 10)
@@ -60,12 +61,10 @@ def inspect(
 
 def major_hazard(ws: Workspace, enterprise_id: str, found_on: date = DAY, text: str = "安全出口上锁") -> str:
     return ws.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
+        sample_hazard(
+            enterprise_id,
+            found_on,
             description=text,
-            found_on=found_on,
-            found_by="张检查",
-            deadline=found_on + timedelta(days=7),
             severity=Severity.MAJOR,
             major_clause="安全出口锁闭",
             source=HazardSource.WORKER_REPORT,
@@ -76,14 +75,6 @@ def major_hazard(ws: Workspace, enterprise_id: str, found_on: date = DAY, text: 
 
 def by_id(proposals: list[Proposal]) -> dict[str, Proposal]:
     return {p.enterprise_id: p for p in proposals}
-
-
-def sql(ws: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(ws.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def add_plaque(ws: Workspace, enterprise_id: str, year: int, grade: str, serial: str) -> None:
@@ -353,14 +344,13 @@ def test_lights_for_a_past_quarter_replay_the_hazards(workspace: Workspace) -> N
         ws.grading_round.recompute_lights("2026-7")
 
 
-def test_stored_grades_agree_with_regrading_on_a_demo_city(workspace: Workspace) -> None:
+def test_stored_grades_agree_with_regrading_on_a_demo_city(demo_workspace: DemoCopies) -> None:
     """The round reuses the grade stored at completion for unamended inspections (bulk_grades):
     it must be exactly what regrading gives."""
-    from inspector.demo.demo_city import create_demo
     from inspector.demo.generator import DemoSpec
     from inspector.queries.bulk_grades import latest_grades
 
-    create_demo(workspace, DemoSpec(enterprises=40, years=2, seed=5))
+    workspace = demo_workspace(DemoSpec(enterprises=40, years=2, seed=7))
     with workspace.db.reading() as session:
         stored = latest_grades(session, date(YEAR, 1, 1), date(YEAR, 12, 31))
         regraded = latest_grades(session, date(YEAR, 1, 1), date(YEAR, 12, 31), full=True)

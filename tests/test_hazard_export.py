@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,29 +14,22 @@ from openpyxl import load_workbook
 
 from inspector.cli import hazards_command
 from inspector.core.errors import DomainError
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
 from inspector.exporting.hazard_export import HEADERS, export_ledger
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.workspace import Workspace
-
-TODAY = date(2026, 6, 15)
-SPEC = DemoSpec(enterprises=60, years=2, seed=3, hazard_factor=6.0, revisits=0.3)
+from tests.prepared_data import HAZARD_CITY, TODAY, DemoCopies
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Workspace, "today", lambda self: TODAY)
-        workspace = Workspace(tmp_path_factory.mktemp("export") / "data")
-        create_demo(workspace, SPEC)
-        yield workspace
-        workspace.close()
+def hazard_city(module_demo_workspace: DemoCopies) -> Workspace:
+    """Seed 3 rather than the shared city's: its first hazard's enterprise is a 有限公司, which the
+    xlsx test reads back."""
+    return module_demo_workspace(replace(HAZARD_CITY, seed=3), TODAY)
 
 
 @pytest.fixture(scope="module")
-def ledger(demo: Workspace) -> HazardLedger:
-    return HazardLedger(demo.db, TODAY, demo.settings.timezone)
+def ledger(hazard_city: Workspace) -> HazardLedger:
+    return HazardLedger(hazard_city.db, TODAY, hazard_city.settings.timezone)
 
 
 def test_xlsx_export_reads_back(ledger: HazardLedger, tmp_path: Path) -> None:
@@ -110,18 +103,18 @@ def test_failed_export_keeps_the_previous_file(ledger: HazardLedger, tmp_path: P
 
 
 # -- the command line ---------------------------------------------------------------------------
-def parse(demo: Workspace, *argv: str) -> argparse.Namespace:
+def parse(workspace: Workspace, *argv: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="inspector")
     parser.add_argument("--data-dir")
     hazards_command.register(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["--data-dir", str(demo.data_dir), *argv])
+    return parser.parse_args(["--data-dir", str(workspace.data_dir), *argv])
 
 
 def test_cli_export_with_filters(
-    demo: Workspace, ledger: HazardLedger, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    hazard_city: Workspace, ledger: HazardLedger, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "major.xlsx"
-    args = parse(demo, "hazards", "export", "--out", str(out), "--severity", "general", "--year", "2025")
+    args = parse(hazard_city, "hazards", "export", "--out", str(out), "--severity", "general", "--year", "2025")
     assert args.run(args) == 0
     expected = ledger.count(
         LedgerFilter(severity="general", found_from=date(2025, 1, 1), found_to=date(2025, 12, 31))  # type: ignore[arg-type]
@@ -131,7 +124,7 @@ def test_cli_export_with_filters(
 
     out = tmp_path / "open.csv"
     args = parse(
-        demo, "hazards", "export", "--out", str(out), "--status", "rectifying", "--status", "recorded", "--quiet"
+        hazard_city, "hazards", "export", "--out", str(out), "--status", "rectifying", "--status", "recorded", "--quiet"
     )
     assert args.run(args) == 0
     with out.open(encoding="utf-8-sig") as stream:
@@ -139,35 +132,37 @@ def test_cli_export_with_filters(
     assert statuses <= {"整改中", "已登记"}
 
     for extra in (["--overdue"], ["--due-within", "10"], ["--from", "2025-02-01", "--to", "2025-03-01"]):
-        args = parse(demo, "hazards", "export", "--out", str(tmp_path / "x.csv"), "--quiet", *extra)
+        args = parse(hazard_city, "hazards", "export", "--out", str(tmp_path / "x.csv"), "--quiet", *extra)
         assert args.run(args) == 0
 
 
-def test_cli_export_mistakes_are_domain_errors(demo: Workspace, tmp_path: Path) -> None:
-    args = parse(demo, "hazards", "export", "--out", str(tmp_path / "x.csv"), "--from", "2025-13-01")
+def test_cli_export_mistakes_are_domain_errors(hazard_city: Workspace, tmp_path: Path) -> None:
+    args = parse(hazard_city, "hazards", "export", "--out", str(tmp_path / "x.csv"), "--from", "2025-13-01")
     with pytest.raises(DomainError, match="YYYY-MM-DD"):
         args.run(args)
-    args = parse(demo, "hazards", "export", "--out", str(tmp_path / "x.csv"), "--year", "2025", "--to", "2025-05-01")
+    args = parse(
+        hazard_city, "hazards", "export", "--out", str(tmp_path / "x.csv"), "--year", "2025", "--to", "2025-05-01"
+    )
     with pytest.raises(DomainError, match="--year"):
         args.run(args)
-    args = parse(demo, "hazards", "export", "--out", str(tmp_path / "x.txt"))
+    args = parse(hazard_city, "hazards", "export", "--out", str(tmp_path / "x.txt"))
     with pytest.raises(DomainError, match="不支持"):
         args.run(args)
 
 
-def test_cli_figures(demo: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
-    args = parse(demo, "hazards", "figures", "--year", "2025", "--by", "town", "--json")
+def test_cli_figures(hazard_city: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    args = parse(hazard_city, "hazards", "figures", "--year", "2025", "--by", "town", "--json")
     assert args.run(args) == 0
     data = json.loads(capsys.readouterr().out)
     total = data["rows"][-1]
-    stats = demo.stats(2025)
+    stats = hazard_city.stats(2025)
     assert (total["found"], total["rectified"], total["rate"], total["overdue"]) == (
         stats.hazards_found,
         stats.hazards_rectified,
         stats.rectification_rate,
         stats.overdue,
     )
-    args = parse(demo, "hazards", "figures", "--year", "2025", "--by", "severity")
+    args = parse(hazard_city, "hazards", "figures", "--year", "2025", "--by", "severity")
     assert args.run(args) == 0
     out = capsys.readouterr().out
     assert "一般隐患" in out and "合计" in out and f"{stats.hazards_found}" in out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -11,33 +10,20 @@ import pytest
 
 from inspector.core.errors import DomainError
 from inspector.core.rates import percent
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
 from inspector.queries.hazard_figures import GROUPINGS, TOTAL_LABEL, hazard_figures
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.workspace import Workspace
+from tests.prepared_data import TODAY
 
-TODAY = date(2026, 6, 15)
-SPEC = DemoSpec(enterprises=60, years=2, seed=5, hazard_factor=6.0, revisits=0.3)
 YEARS = (TODAY.year - 1, TODAY.year)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Workspace, "today", lambda self: TODAY)
-        workspace = Workspace(tmp_path_factory.mktemp("figures") / "data")
-        create_demo(workspace, SPEC)
-        yield workspace
-        workspace.close()
 
 
 @pytest.mark.parametrize("year", YEARS)
 @pytest.mark.parametrize("group_by", [None, *GROUPINGS])
-def test_total_row_equals_compute_stats(demo: Workspace, year: int, group_by: str | None) -> None:
-    rows = hazard_figures(demo.db, year, TODAY, group_by)  # type: ignore[arg-type]
+def test_total_row_equals_compute_stats(hazard_city: Workspace, year: int, group_by: str | None) -> None:
+    rows = hazard_figures(hazard_city.db, year, TODAY, group_by)  # type: ignore[arg-type]
     total = rows[-1]
-    stats = demo.stats(year)
+    stats = hazard_city.stats(year)
     assert total.is_total and total.label == TOTAL_LABEL
     assert (total.found, total.rectified, total.rate, total.overdue) == (
         stats.hazards_found,
@@ -58,34 +44,34 @@ def test_total_row_equals_compute_stats(demo: Workspace, year: int, group_by: st
     assert [r.key for r in groups] == sorted(r.key or "" for r in groups)
 
 
-def test_labels_and_month_keys(demo: Workspace) -> None:
-    by_severity = {r.key: r.label for r in hazard_figures(demo.db, 2025, TODAY, "severity")[:-1]}
+def test_labels_and_month_keys(hazard_city: Workspace) -> None:
+    by_severity = {r.key: r.label for r in hazard_figures(hazard_city.db, 2025, TODAY, "severity")[:-1]}
     assert by_severity.get("general") == "一般隐患"
-    months = [r.key for r in hazard_figures(demo.db, 2025, TODAY, "month")[:-1]]
+    months = [r.key for r in hazard_figures(hazard_city.db, 2025, TODAY, "month")[:-1]]
     assert months and all(k and k.startswith("2025-") and len(k) == 7 for k in months)
-    categories = hazard_figures(demo.db, 2025, TODAY, "category")[:-1]
+    categories = hazard_figures(hazard_city.db, 2025, TODAY, "category")[:-1]
     assert all(r.label != r.key for r in categories)
 
 
-def test_ledger_count_for_a_year_equals_found(demo: Workspace) -> None:
-    ledger = HazardLedger(demo.db, TODAY)
+def test_ledger_count_for_a_year_equals_found(hazard_city: Workspace) -> None:
+    ledger = HazardLedger(hazard_city.db, TODAY)
     for year in YEARS:
         year_filter = LedgerFilter(found_from=date(year, 1, 1), found_to=date(year, 12, 31))
-        total = hazard_figures(demo.db, year, TODAY)[-1]
+        total = hazard_figures(hazard_city.db, year, TODAY)[-1]
         assert ledger.count(year_filter) == total.found
         assert ledger.count(replace(year_filter, overdue_only=True)) == total.overdue
 
 
-def test_empty_year_has_no_rate(demo: Workspace) -> None:
-    (total,) = hazard_figures(demo.db, 1999, TODAY)
+def test_empty_year_has_no_rate(hazard_city: Workspace) -> None:
+    (total,) = hazard_figures(hazard_city.db, 1999, TODAY)
     assert (total.found, total.rate) == (0, None)
 
 
-def test_unknown_grouping_is_refused(demo: Workspace) -> None:
+def test_unknown_grouping_is_refused(hazard_city: Workspace) -> None:
     with pytest.raises(DomainError, match="分组"):
-        hazard_figures(demo.db, 2025, TODAY, "weekday")  # type: ignore[arg-type]
+        hazard_figures(hazard_city.db, 2025, TODAY, "weekday")  # type: ignore[arg-type]
 
 
-def test_rows_serialise(demo: Workspace) -> None:
-    rows = hazard_figures(demo.db, 2025, TODAY, "town")
+def test_rows_serialise(hazard_city: Workspace) -> None:
+    rows = hazard_figures(hazard_city.db, 2025, TODAY, "town")
     json.dumps([r.as_dict() for r in rows], ensure_ascii=False)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,58 +12,37 @@ from inspector.core.checklist import Severity
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import AWAITING_FIX, HazardStatus
 from inspector.db.database import DB_NAME
-from inspector.demo.demo_city import create_demo
-from inspector.demo.generator import DemoSpec
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, SortKey
 from inspector.workspace import Workspace
-
-TODAY = date(2026, 6, 15)
-SPEC = DemoSpec(enterprises=60, years=2, seed=7, hazard_factor=6.0, revisits=0.3)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Workspace, "today", lambda self: TODAY)
-        workspace = Workspace(tmp_path_factory.mktemp("ledger") / "data")
-        create_demo(workspace, SPEC)
-        yield workspace
-        workspace.close()
+from tests.prepared_data import TODAY
+from tests.sqlite_files import sql
 
 
 @pytest.fixture(scope="module")
-def ledger(demo: Workspace) -> HazardLedger:
-    return HazardLedger(demo.db, TODAY, demo.settings.timezone)
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
+def ledger(hazard_city: Workspace) -> HazardLedger:
+    return HazardLedger(hazard_city.db, TODAY, hazard_city.settings.timezone)
 
 
 def id_set(workspace: Workspace, query: str, *params: object) -> set[str]:
     return {str(row[0]) for row in sql(workspace, query, *params)}
 
 
-def test_default_shows_every_hazard_but_voided(demo: Workspace, ledger: HazardLedger) -> None:
+def test_default_shows_every_hazard_but_voided(hazard_city: Workspace, ledger: HazardLedger) -> None:
     ids = ledger.ids(LedgerFilter())
-    assert set(ids) == id_set(demo, "SELECT id FROM hazards WHERE status != 'voided'")
+    assert set(ids) == id_set(hazard_city, "SELECT id FROM hazards WHERE status != 'voided'")
     assert len(ids) == ledger.count(LedgerFilter()) > 100
     everything = ledger.ids(LedgerFilter(include_voided=True))
-    assert len(everything) == sql(demo, "SELECT count(*) FROM hazards")[0][0]
+    assert len(everything) == sql(hazard_city, "SELECT count(*) FROM hazards")[0][0]
 
 
-def test_status_filter(demo: Workspace, ledger: HazardLedger) -> None:
+def test_status_filter(hazard_city: Workspace, ledger: HazardLedger) -> None:
     wanted = (HazardStatus.CLOSED, HazardStatus.RECTIFYING)
     rows = ledger.rows(ledger.ids(LedgerFilter(statuses=wanted)))
     assert rows and {r.status for r in rows} <= set(wanted)
-    assert len(rows) == sql(demo, "SELECT count(*) FROM hazards WHERE status IN ('closed', 'rectifying')")[0][0]
+    assert len(rows) == sql(hazard_city, "SELECT count(*) FROM hazards WHERE status IN ('closed', 'rectifying')")[0][0]
 
 
-def test_severity_filter(demo: Workspace, ledger: HazardLedger) -> None:
+def test_severity_filter(hazard_city: Workspace, ledger: HazardLedger) -> None:
     major = ledger.rows(ledger.ids(LedgerFilter(severity=Severity.MAJOR)))
     general = ledger.count(LedgerFilter(severity=Severity.GENERAL))
     assert all(r.severity is Severity.MAJOR for r in major)
@@ -81,15 +58,15 @@ def test_overdue_and_due_within_match_the_lifecycle_rule(ledger: HazardLedger) -
     assert set(ledger.ids(LedgerFilter(due_within_days=7))) == week
 
 
-def test_overdue_starts_the_day_after_the_deadline(demo: Workspace) -> None:
+def test_overdue_starts_the_day_after_the_deadline(hazard_city: Workspace) -> None:
     awaiting = [s.value for s in AWAITING_FIX]
     marks = ",".join("?" * len(awaiting))
     hazard_id, deadline = sql(
-        demo, f"SELECT id, deadline FROM hazards WHERE status IN ({marks}) ORDER BY deadline LIMIT 1", *awaiting
+        hazard_city, f"SELECT id, deadline FROM hazards WHERE status IN ({marks}) ORDER BY deadline LIMIT 1", *awaiting
     )[0]
     deadline = date.fromisoformat(str(deadline))
-    on_the_day = HazardLedger(demo.db, deadline)
-    day_after = HazardLedger(demo.db, deadline + timedelta(days=1))
+    on_the_day = HazardLedger(hazard_city.db, deadline)
+    day_after = HazardLedger(hazard_city.db, deadline + timedelta(days=1))
     assert hazard_id not in on_the_day.ids(LedgerFilter(overdue_only=True))
     assert not on_the_day.rows([str(hazard_id)])[0].overdue
     assert hazard_id in on_the_day.ids(LedgerFilter(due_within_days=0))
@@ -98,9 +75,9 @@ def test_overdue_starts_the_day_after_the_deadline(demo: Workspace) -> None:
     assert hazard_id not in day_after.ids(LedgerFilter(due_within_days=30))
 
 
-def test_enterprise_and_town_filters(demo: Workspace, ledger: HazardLedger) -> None:
+def test_enterprise_and_town_filters(hazard_city: Workspace, ledger: HazardLedger) -> None:
     enterprise_id, town = sql(
-        demo,
+        hazard_city,
         "SELECT e.id, e.town FROM enterprises e JOIN hazards h ON h.enterprise_id = e.id "
         "GROUP BY e.id ORDER BY count(*) DESC LIMIT 1",
     )[0]
@@ -111,7 +88,7 @@ def test_enterprise_and_town_filters(demo: Workspace, ledger: HazardLedger) -> N
     assert (
         len(in_town)
         == sql(
-            demo,
+            hazard_city,
             "SELECT count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id "
             "WHERE e.town = ? AND h.status != 'voided'",
             town,
@@ -121,10 +98,12 @@ def test_enterprise_and_town_filters(demo: Workspace, ledger: HazardLedger) -> N
         ledger.ids(LedgerFilter(enterprise_id="not-an-id"))
 
 
-def test_inspector_filter_matches_finder_or_the_inspections_inspectors(demo: Workspace, ledger: HazardLedger) -> None:
-    name = sql(demo, "SELECT found_by FROM hazards GROUP BY found_by ORDER BY count(*) DESC LIMIT 1")[0][0]
+def test_inspector_filter_matches_finder_or_the_inspections_inspectors(
+    hazard_city: Workspace, ledger: HazardLedger
+) -> None:
+    name = sql(hazard_city, "SELECT found_by FROM hazards GROUP BY found_by ORDER BY count(*) DESC LIMIT 1")[0][0]
     expected = id_set(
-        demo,
+        hazard_city,
         "SELECT h.id FROM hazards h WHERE h.status != 'voided' AND (h.found_by = ? OR h.inspection_id IN ("
         "SELECT ii.inspection_id FROM inspection_inspectors ii JOIN inspectors i ON i.id = ii.inspector_id "
         "WHERE i.name = ?))",
@@ -137,7 +116,7 @@ def test_inspector_filter_matches_finder_or_the_inspections_inspectors(demo: Wor
     assert ledger.ids(LedgerFilter(inspector="无此人")) == []
 
 
-def test_date_range_and_text_search(demo: Workspace, ledger: HazardLedger) -> None:
+def test_date_range_and_text_search(hazard_city: Workspace, ledger: HazardLedger) -> None:
     first, last = date(2025, 3, 1), date(2025, 5, 31)
     rows = ledger.rows(ledger.ids(LedgerFilter(found_from=first, found_to=last)))
     assert rows and all(first <= r.found_on <= last for r in rows)
@@ -172,7 +151,7 @@ def test_sorting(ledger: HazardLedger, key: SortKey, descending: bool) -> None:
     assert ledger.ids(f) == ledger.ids(replace(f))  # stable
 
 
-def test_rows_keep_the_order_and_carry_the_recheck(demo: Workspace, ledger: HazardLedger) -> None:
+def test_rows_keep_the_order_and_carry_the_recheck(hazard_city: Workspace, ledger: HazardLedger) -> None:
     ids = ledger.ids(LedgerFilter(statuses=(HazardStatus.CLOSED,)))
     picked = [ids[5], ids[0], ids[3]]
     assert [r.id for r in ledger.rows(picked)] == picked
@@ -184,7 +163,7 @@ def test_rows_keep_the_order_and_carry_the_recheck(demo: Workspace, ledger: Haza
     assert all(r.recheck_result == "通过" for r in rechecked)
     assert all(r.closed_on is not None and r.credit_code for r in closed)
     failed = sql(
-        demo,
+        hazard_city,
         "SELECT hazard_id FROM hazard_events e WHERE action = 'fail_recheck' AND seq = "
         "(SELECT max(seq) FROM hazard_events x WHERE x.hazard_id = e.hazard_id "
         "AND x.action IN ('pass_recheck', 'fail_recheck'))",
@@ -198,5 +177,5 @@ def test_negative_due_within_is_refused() -> None:
         LedgerFilter(due_within_days=-1)
 
 
-def test_reads_the_demo_folder(demo: Workspace) -> None:
-    assert Path(demo.data_dir, DB_NAME).exists()
+def test_reads_the_demo_folder(hazard_city: Workspace) -> None:
+    assert Path(hazard_city.data_dir, DB_NAME).exists()

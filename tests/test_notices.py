@@ -17,55 +17,41 @@ from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.notice_number import parse_number
 from inspector.db.database import DB_NAME, Database
-from inspector.services.hazards import HazardSource, NewHazard
+from inspector.services.hazards import HazardSource
 from inspector.services.notices import NoticeKind, NoticeService, OrderType
 from inspector.settings import Settings
 from inspector.workspace import Workspace
+from tests.sample_records import add_enterprise, sample_hazard, start_inspection
+from tests.sqlite_files import database_at, migrate_file, sql
 
 FOUND_ON = date(2026, 4, 1)
 T0 = datetime(2026, 4, 1, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 INSPECTORS = ["张检查", "李检查"]
 
 
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        with connection:
-            return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
-
-
 @pytest.fixture
 def enterprise_id(workspace: Workspace) -> str:
-    return workspace.enterprises.add(
-        Enterprise("平湖市通知示例有限公司", with_check_digit("91330482000000300"), "新埭镇")
-    )
+    return add_enterprise(workspace, "平湖市通知示例有限公司", 300)
 
 
 @pytest.fixture
 def other_enterprise_id(workspace: Workspace) -> str:
-    return workspace.enterprises.add(
-        Enterprise("平湖市另一示例有限公司", with_check_digit("91330482000000301"), "当湖街道")
-    )
+    return add_enterprise(workspace, "平湖市另一示例有限公司", 301, "当湖街道")
 
 
 @pytest.fixture
 def inspection_id(workspace: Workspace, enterprise_id: str) -> str:
-    inspectors = [workspace.roster.add(name) for name in INSPECTORS]
-    return workspace.inspections.start(enterprise_id, workspace.default_template_id(), FOUND_ON, inspectors)
+    return start_inspection(workspace, enterprise_id, FOUND_ON)
 
 
 def raise_hazard(
     workspace: Workspace, enterprise_id: str, inspection_id: str | None, text: str = "安全出口堵塞"
 ) -> str:
     return workspace.hazards.raise_hazard(
-        NewHazard(
-            enterprise_id=enterprise_id,
+        sample_hazard(
+            enterprise_id,
+            FOUND_ON,
             description=text,
-            found_on=FOUND_ON,
-            found_by="张检查",
-            deadline=FOUND_ON + timedelta(days=7),
             location="二号车间东侧",
             source=HazardSource.INSPECTION if inspection_id else HazardSource.WORKER_REPORT,
             inspection_id=inspection_id,
@@ -285,25 +271,13 @@ def test_severity_is_shown_for_each_hazard(workspace: Workspace, enterprise_id: 
 
 
 def test_migration_0003_upgrades_a_0002_database_keeping_its_rows(tmp_path: Path) -> None:
-    from alembic import command
-
-    from inspector.db.database import alembic_config, current_revision, head_revision, make_engine, migrate
+    from inspector.db.database import head_revision
 
     path = tmp_path / DB_NAME
-    engine = make_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0002")
-    with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO meta (key, value) VALUES ('device_id', 'abcdef0123456789abcdef0123456789')"
-        )
-    try:
-        assert migrate(engine, path) is not None  # backed up first
-        assert current_revision(engine) == head_revision()
-    finally:
-        engine.dispose()
+    database_at(path, "0002")
+    sql(path, "INSERT INTO meta (key, value) VALUES ('device_id', 'abcdef0123456789abcdef0123456789')")
+    assert migrate_file(path) is not None  # backed up first
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT count(*) FROM notices").fetchone() == (0,)
         assert connection.execute("SELECT count(*) FROM notice_hazards").fetchone() == (0,)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from inspector.core.errors import DomainError, ValidationError
 from inspector.db.database import DB_NAME
 from inspector.services.enterprises import EnterpriseService
 from inspector.workspace import Workspace
+from tests.sqlite_files import row, sql
 
 
 def code(n: int) -> str:
@@ -41,13 +41,7 @@ def enterprise(n: int, name: str | None = None, town: str = "当湖街道", addr
 
 
 def db_row(data_dir: Path, enterprise_id: str) -> dict[str, object]:
-    connection = sqlite3.connect(data_dir / DB_NAME)
-    connection.row_factory = sqlite3.Row
-    try:
-        row = connection.execute("SELECT * FROM enterprises WHERE id = ?", (enterprise_id,)).fetchone()
-        return dict(row)
-    finally:
-        connection.close()
+    return row(data_dir / DB_NAME, "SELECT * FROM enterprises WHERE id = ?", enterprise_id)
 
 
 @pytest.fixture
@@ -171,13 +165,11 @@ def test_update_keeping_its_own_code_is_allowed(service: EnterpriseService) -> N
 def test_update_stamps_updated_at_and_device_id(service: EnterpriseService, workspace: Workspace) -> None:
     enterprise_id = service.add(enterprise(42))
     # Pretend another device wrote the row last, long ago.
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    connection.execute(
+    sql(
+        workspace,
         "UPDATE enterprises SET device_id = 'otherdevice', updated_at = '2020-01-01 00:00:00.000000' WHERE id = ?",
-        (enterprise_id,),
+        enterprise_id,
     )
-    connection.commit()
-    connection.close()
     before = db_row(workspace.data_dir, enterprise_id)
     service.update(replace(service.get(enterprise_id), contact_person="赵主任"))
     after = db_row(workspace.data_dir, enterprise_id)

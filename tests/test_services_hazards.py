@@ -4,7 +4,6 @@ HazardService.act, the mirrored status and dates, the event history, refusals, o
 from __future__ import annotations
 
 import io
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -12,14 +11,13 @@ from PIL import Image, ImageDraw
 
 from inspector.core.categories import Category
 from inspector.core.checklist import LocationType, Severity
-from inspector.core.credit_code import with_check_digit
-from inspector.core.enterprise import Enterprise
 from inspector.core.errors import TransitionRefused, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
-from inspector.db.database import DB_NAME
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import HazardService, HazardSource, NewHazard
 from inspector.workspace import Workspace
+from tests.sample_records import add_enterprise, start_inspection
+from tests.sqlite_files import sql
 
 A = HazardAction
 S = HazardStatus
@@ -39,14 +37,6 @@ def png(colour: str, text: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(workspace.data_dir / DB_NAME)
-    try:
-        return connection.execute(query, params).fetchall()
-    finally:
-        connection.close()
 
 
 def event_count(workspace: Workspace, hazard_id: str) -> int:
@@ -74,15 +64,12 @@ def after(workspace: Workspace) -> StoredPhoto:
 
 @pytest.fixture
 def enterprise_id(workspace: Workspace) -> str:
-    return workspace.enterprises.add(
-        Enterprise("平湖市隐患示例有限公司", with_check_digit("91330482000000200"), "新埭镇")
-    )
+    return add_enterprise(workspace, "平湖市隐患示例有限公司", 200)
 
 
 @pytest.fixture
 def inspection_id(workspace: Workspace, enterprise_id: str) -> str:
-    inspectors = [workspace.roster.add("张检查"), workspace.roster.add("李检查")]
-    return workspace.inspections.start(enterprise_id, workspace.default_template_id(), FOUND_ON, inspectors)
+    return start_inspection(workspace, enterprise_id, FOUND_ON)
 
 
 def new_hazard(enterprise_id: str, inspection_id: str | None, **changes: object) -> NewHazard:

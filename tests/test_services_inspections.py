@@ -4,7 +4,6 @@ live grade, complete, reopen, finalize, and frozen template versions."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from inspector.core.grades import Grade
 from inspector.core.inspection import InspectionStatus
 from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
+from tests.sqlite_files import row
 
 SHIPPED_FORM = Path(__file__).resolve().parent.parent / "forms" / "general-manufacturing.toml"
 DAY = date(2026, 5, 12)
@@ -59,13 +59,16 @@ def answer_all(
         workspace.inspections.answer(inspection_id, item.code, Result.FAIL if item.code in fail else Result.PASS)
 
 
+@pytest.fixture
+def completed(workspace: Workspace, inspection: str) -> str:
+    """The inspection, every item answered 符合, completed."""
+    answer_all(workspace, inspection)
+    workspace.inspections.complete(inspection)
+    return inspection
+
+
 def inspection_row(data_dir: Path, inspection_id: str) -> dict[str, object]:
-    connection = sqlite3.connect(data_dir / DB_NAME)
-    connection.row_factory = sqlite3.Row
-    try:
-        return dict(connection.execute("SELECT * FROM inspections WHERE id = ?", (inspection_id,)).fetchone())
-    finally:
-        connection.close()
+    return row(data_dir / DB_NAME, "SELECT * FROM inspections WHERE id = ?", inspection_id)
 
 
 @pytest.fixture
@@ -240,31 +243,25 @@ def test_failed_veto_item_completes_as_d_with_the_reason(workspace: Workspace, i
     assert "否决项 H-3" in workspace.inspections.get(inspection).grade_summary
 
 
-def test_answering_after_completion_is_refused(workspace: Workspace, inspection: str) -> None:
-    answer_all(workspace, inspection)
-    workspace.inspections.complete(inspection)
+def test_answering_after_completion_is_refused(workspace: Workspace, completed: str) -> None:
     with pytest.raises(TransitionRefused, match="不能再修改答案"):
-        workspace.inspections.answer(inspection, "A-1", Result.FAIL)
-    assert workspace.inspections.answers(inspection)["A-1"].result is Result.PASS
+        workspace.inspections.answer(completed, "A-1", Result.FAIL)
+    assert workspace.inspections.answers(completed)["A-1"].result is Result.PASS
 
 
-def test_completing_twice_is_refused(workspace: Workspace, inspection: str) -> None:
-    answer_all(workspace, inspection)
-    workspace.inspections.complete(inspection)
+def test_completing_twice_is_refused(workspace: Workspace, completed: str) -> None:
     with pytest.raises(TransitionRefused, match="只有草稿可以完成"):
-        workspace.inspections.complete(inspection)
+        workspace.inspections.complete(completed)
 
 
-def test_reopen_returns_to_draft_and_clears_the_grade(workspace: Workspace, inspection: str) -> None:
-    answer_all(workspace, inspection)
-    workspace.inspections.complete(inspection)
-    workspace.inspections.reopen(inspection)
-    view = workspace.inspections.get(inspection)
+def test_reopen_returns_to_draft_and_clears_the_grade(workspace: Workspace, completed: str) -> None:
+    workspace.inspections.reopen(completed)
+    view = workspace.inspections.get(completed)
     assert view.status is InspectionStatus.DRAFT
     assert (view.score, view.grade, view.grade_summary) == (None, None, "")
-    assert inspection_row(workspace.data_dir, inspection)["completed_at"] is None
-    workspace.inspections.answer(inspection, "H-3", Result.FAIL)  # answers may change again
-    assert workspace.inspections.complete(inspection).grade is Grade.D
+    assert inspection_row(workspace.data_dir, completed)["completed_at"] is None
+    workspace.inspections.answer(completed, "H-3", Result.FAIL)  # answers may change again
+    assert workspace.inspections.complete(completed).grade is Grade.D
 
 
 def test_reopen_a_draft_is_refused(workspace: Workspace, inspection: str) -> None:
@@ -279,32 +276,28 @@ def test_finalize_a_draft_is_refused(workspace: Workspace, inspection: str) -> N
     assert workspace.inspections.get(inspection).status is InspectionStatus.DRAFT
 
 
-def test_finalize_a_completed_inspection(workspace: Workspace, inspection: str) -> None:
-    answer_all(workspace, inspection)
-    workspace.inspections.complete(inspection)
-    workspace.inspections.finalize(inspection)
-    view = workspace.inspections.get(inspection)
+def test_finalize_a_completed_inspection(workspace: Workspace, completed: str) -> None:
+    workspace.inspections.finalize(completed)
+    view = workspace.inspections.get(completed)
     assert view.status is InspectionStatus.FINALIZED
     assert (view.score, view.grade) == (100.0, "A")
-    assert inspection_row(workspace.data_dir, inspection)["finalized_at"] is not None
+    assert inspection_row(workspace.data_dir, completed)["finalized_at"] is not None
 
 
-def test_finalized_inspection_is_read_only(workspace: Workspace, inspection: str) -> None:
-    answer_all(workspace, inspection)
-    workspace.inspections.complete(inspection)
-    workspace.inspections.finalize(inspection)
-    before = workspace.inspections.get(inspection)
+def test_finalized_inspection_is_read_only(workspace: Workspace, completed: str) -> None:
+    workspace.inspections.finalize(completed)
+    before = workspace.inspections.get(completed)
     with pytest.raises(TransitionRefused):
-        workspace.inspections.answer(inspection, "A-1", Result.FAIL)
+        workspace.inspections.answer(completed, "A-1", Result.FAIL)
     with pytest.raises(TransitionRefused):
-        workspace.inspections.set_note(inspection, "A-1", "改备注")
+        workspace.inspections.set_note(completed, "A-1", "改备注")
     with pytest.raises(TransitionRefused):
-        workspace.inspections.reopen(inspection)
+        workspace.inspections.reopen(completed)
     with pytest.raises(TransitionRefused):
-        workspace.inspections.complete(inspection)
+        workspace.inspections.complete(completed)
     with pytest.raises(TransitionRefused):
-        workspace.inspections.finalize(inspection)
-    assert workspace.inspections.get(inspection) == before
+        workspace.inspections.finalize(completed)
+    assert workspace.inspections.get(completed) == before
 
 
 # -- frozen template versions --------------------------------------------------------------------

@@ -44,3 +44,12 @@ def test_a_damaged_settings_file_gets_a_clear_message(tmp_path: Path) -> None:
     (tmp_path / SETTINGS_FILE).write_text("{not json", encoding="utf-8")
     with pytest.raises(DomainError, match="设置文件"):
         Settings.load(tmp_path)
+
+
+def test_the_plaque_verification_address_is_kept_and_checked(tmp_path: Path) -> None:
+    assert Settings().plaque_verify_url == ""
+    settings = replace(Settings(), plaque_verify_url="https://aq.phzgh.cn/plaque/")
+    settings.save(tmp_path)
+    assert Settings.load(tmp_path).plaque_verify_url == "https://aq.phzgh.cn/plaque/"
+    with pytest.raises(DomainError, match="亮牌验证地址"):
+        replace(Settings(), plaque_verify_url="aq.phzgh.cn/#").save(tmp_path)

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import event
@@ -21,16 +20,14 @@ from inspector.core.inspection import InspectionStatus
 from inspector.db.database import (
     BACKUP_DIR,
     DB_NAME,
-    alembic_config,
     current_revision,
     head_revision,
-    make_engine,
-    migrate,
 )
 from inspector.db.models import Base
 from inspector.services.amendments import AmendmentService
 from inspector.services.signatures import SignatureRole, SignatureService, inspection_hazard_ids
 from inspector.workspace import Workspace
+from tests.sqlite_files import database_at, migrate_file, sql
 
 FAILED = ("C-1", "I-2")  # a key item (caps the grade at C) and an ordinary one: 3.5 + 1.5 of 100
 DRAWING = [[[0.1, 0.5], [0.2, 0.4], [0.3, 0.6]], [[0.5, 0.5], [0.7, 0.3]]]
@@ -76,23 +73,16 @@ def test_models_match_the_migrated_database(workspace: Workspace) -> None:
 
 def test_migration_0002_upgrades_a_0001_database_with_data_after_a_backup(tmp_path: Path) -> None:
     path = tmp_path / DB_NAME
-    engine = make_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-    with engine.begin() as connection:
-        connection.exec_driver_sql(
-            "INSERT INTO enterprises (id, name, credit_code, town, address, industry, contact_person,"
-            " contact_phone, created_at, updated_at, device_id) VALUES ('0123456789abcdef0123456789abcdef',"
-            " '平湖市旧版机械有限公司', '913304820000000017', '当湖街道', '', '', '', '',"
-            " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'dev')"
-        )
-    try:
-        backup = migrate(engine, path)
-        assert current_revision(engine) == head_revision()
-    finally:
-        engine.dispose()
+    database_at(path, "0001")
+    sql(
+        path,
+        "INSERT INTO enterprises (id, name, credit_code, town, address, industry, contact_person,"
+        " contact_phone, created_at, updated_at, device_id) VALUES ('0123456789abcdef0123456789abcdef',"
+        " '平湖市旧版机械有限公司', '913304820000000017', '当湖街道', '', '', '', '',"
+        " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'dev')",
+    )
+    backup = migrate_file(path)
+    assert sql(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     assert backup is not None and backup.is_file()
     assert backup.parent == tmp_path / BACKUP_DIR
     with sqlite3.connect(backup) as old:

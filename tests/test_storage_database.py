@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import sqlite3
 import uuid
 from datetime import date
 from pathlib import Path
@@ -25,33 +24,16 @@ from inspector.db.database import (
     DatabaseError,
     current_revision,
     head_revision,
-    make_engine,
-    migrate,
 )
 from inspector.db.models import Base, EnterpriseRow, utcnow
 from inspector.services.enterprises import EnterpriseService
 from inspector.workspace import Workspace
+from tests.sqlite_files import dump, migrate_file, sql
 
 
 def valid_code(seed: int = 1) -> str:
     """A valid 统一社会信用代码 (check digit computed)."""
     return with_check_digit(f"9133048200000{seed:04d}")
-
-
-def sqlite_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
-
-
-def dump(path: Path) -> list[str]:
-    connection = sqlite3.connect(path)
-    try:
-        return list(connection.iterdump())
-    finally:
-        connection.close()
 
 
 @pytest.fixture
@@ -65,7 +47,7 @@ def db(data_dir: Path):
 def test_new_folder_gets_database_at_alembic_head(db: Database, data_dir: Path) -> None:
     assert (data_dir / DB_NAME).is_file()
     assert current_revision(db.engine) == head_revision()
-    assert sqlite_rows(data_dir / DB_NAME, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert sql(data_dir / DB_NAME, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
 
 
 def test_new_database_uses_wal_and_enforces_foreign_keys(db: Database) -> None:
@@ -168,37 +150,24 @@ def test_copied_migrations_have_the_new_head(next_migrations: Path) -> None:
 
 
 def test_upgrade_backs_up_the_old_database_first(old_database: Path, next_migrations: Path) -> None:
-    engine = make_engine(f"sqlite:///{old_database}")
-    try:
-        backup = migrate(engine, old_database, script_location=next_migrations)
-    finally:
-        engine.dispose()
+    backup = migrate_file(old_database, next_migrations)
     assert backup is not None
     assert backup.parent == old_database.parent / BACKUP_DIR
     assert backup.is_file()
-    assert sqlite_rows(backup, "SELECT name FROM enterprises") == [("平湖市旧版机械有限公司",)]
-    assert sqlite_rows(backup, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
-    columns = [row[1] for row in sqlite_rows(backup, "PRAGMA table_info(enterprises)")]
+    assert sql(backup, "SELECT name FROM enterprises") == [("平湖市旧版机械有限公司",)]
+    assert sql(backup, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    columns = [row[1] for row in sql(backup, "PRAGMA table_info(enterprises)")]
     assert "remark" not in columns
 
 
 def test_upgrade_keeps_the_data_and_adds_the_column(old_database: Path, next_migrations: Path) -> None:
-    engine = make_engine(f"sqlite:///{old_database}")
-    try:
-        migrate(engine, old_database, script_location=next_migrations)
-        assert current_revision(engine) == "0099"
-    finally:
-        engine.dispose()
-    assert sqlite_rows(old_database, "SELECT name, remark FROM enterprises") == [("平湖市旧版机械有限公司", None)]
-    assert sqlite_rows(old_database, "SELECT version_num FROM alembic_version") == [("0099",)]
+    migrate_file(old_database, next_migrations)
+    assert sql(old_database, "SELECT name, remark FROM enterprises") == [("平湖市旧版机械有限公司", None)]
+    assert sql(old_database, "SELECT version_num FROM alembic_version") == [("0099",)]
 
 
 def test_migrate_at_head_does_nothing_and_makes_no_backup(old_database: Path) -> None:
-    engine = make_engine(f"sqlite:///{old_database}")
-    try:
-        assert migrate(engine, old_database) is None
-    finally:
-        engine.dispose()
+    assert migrate_file(old_database) is None
     assert not (old_database.parent / BACKUP_DIR).exists()
 
 
@@ -210,13 +179,9 @@ FAILING_HALF_WAY = """\
 def test_failed_migration_leaves_the_database_as_it_was(old_database: Path, tmp_path: Path) -> None:
     folder = migrations_with(tmp_path, FAILING_HALF_WAY, "fails after creating a table")
     before = dump(old_database)
-    engine = make_engine(f"sqlite:///{old_database}")
-    try:
-        with pytest.raises(DatabaseError, match="half way"):
-            migrate(engine, old_database, script_location=folder)
-    finally:
-        engine.dispose()
-    assert sqlite_rows(old_database, "SELECT name FROM sqlite_master WHERE name = 'scratch'") == []
+    with pytest.raises(DatabaseError, match="half way"):
+        migrate_file(old_database, folder)
+    assert sql(old_database, "SELECT name FROM sqlite_master WHERE name = 'scratch'") == []
     assert dump(old_database) == before
 
 
@@ -237,22 +202,15 @@ def test_migration_that_rebuilds_a_referenced_table_keeps_the_data(data_dir: Pat
         workspace.close()
     db_path = data_dir / DB_NAME
     folder = migrations_with(tmp_path, WIDEN_NAME, "widen enterprises.name (rebuilds the table)")
-    engine = make_engine(f"sqlite:///{db_path}")
-    try:
-        migrate(engine, db_path, script_location=folder)
-    finally:
-        engine.dispose()
-    assert sqlite_rows(db_path, "SELECT version_num FROM alembic_version") == [("0099",)]
-    assert sqlite_rows(db_path, "SELECT name FROM enterprises") == [("平湖市改表机械有限公司",)]
-    assert sqlite_rows(db_path, "SELECT count(*) FROM inspections") == [(1,)]
-    assert sqlite_rows(db_path, "PRAGMA foreign_key_check") == []
+    migrate_file(db_path, folder)
+    assert sql(db_path, "SELECT version_num FROM alembic_version") == [("0099",)]
+    assert sql(db_path, "SELECT name FROM enterprises") == [("平湖市改表机械有限公司",)]
+    assert sql(db_path, "SELECT count(*) FROM inspections") == [(1,)]
+    assert sql(db_path, "PRAGMA foreign_key_check") == []
 
 
 def test_unknown_revision_is_refused_and_database_left_alone(old_database: Path) -> None:
-    connection = sqlite3.connect(old_database)
-    connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    connection.commit()
-    connection.close()
+    sql(old_database, "UPDATE alembic_version SET version_num = '9999'")
     before = dump(old_database)
     with pytest.raises(DatabaseError, match="9999"):
         Database.open_folder(old_database.parent)
@@ -261,17 +219,10 @@ def test_unknown_revision_is_refused_and_database_left_alone(old_database: Path)
 
 
 def test_unknown_revision_is_refused_by_migrate_itself(old_database: Path, next_migrations: Path) -> None:
-    connection = sqlite3.connect(old_database)
-    connection.execute("UPDATE alembic_version SET version_num = 'abcdef'")
-    connection.commit()
-    connection.close()
-    engine = make_engine(f"sqlite:///{old_database}")
-    try:
-        with pytest.raises(DatabaseError, match="abcdef"):
-            migrate(engine, old_database, script_location=next_migrations)
-    finally:
-        engine.dispose()
-    assert sqlite_rows(old_database, "SELECT version_num FROM alembic_version") == [("abcdef",)]
+    sql(old_database, "UPDATE alembic_version SET version_num = 'abcdef'")
+    with pytest.raises(DatabaseError, match="abcdef"):
+        migrate_file(old_database, next_migrations)
+    assert sql(old_database, "SELECT version_num FROM alembic_version") == [("abcdef",)]
 
 
 def test_file_that_is_not_a_database_gives_a_clear_error(data_dir: Path) -> None:
@@ -318,7 +269,7 @@ def test_transaction_that_raises_leaves_nothing_written(db: Database) -> None:
 def test_transaction_commits_on_leaving_the_block(db: Database, data_dir: Path) -> None:
     with db.transaction() as session:
         session.add(EnterpriseRow(name="顺利提交有限公司", credit_code=valid_code(3), town="当湖街道"))
-    assert sqlite_rows(data_dir / DB_NAME, "SELECT name FROM enterprises") == [("顺利提交有限公司",)]
+    assert sql(data_dir / DB_NAME, "SELECT name FROM enterprises") == [("顺利提交有限公司",)]
 
 
 def test_rows_written_in_a_transaction_carry_device_and_timestamps(db: Database) -> None:

@@ -36,12 +36,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_coverage(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
         coverage = workspace.coverage.coverage(year, args.town)
-    finally:
-        workspace.close()
     if args.json:
         print_json(
             {
@@ -65,12 +62,9 @@ def run_coverage(args: argparse.Namespace) -> int:
 
 
 def run_assign(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.assign_year or args.year or workspace.today().year
         workspace.coverage.assign(args.enterprise, args.inspector, year, args.by, args.note)
-    finally:
-        workspace.close()
     print(f"已将 {args.enterprise} 分派给 {args.inspector}（{year} 年度）")
     return 0
 
@@ -78,16 +72,13 @@ def run_assign(args: argparse.Namespace) -> int:
 def run_dashboard(args: argparse.Namespace) -> int:
     from inspector.queries.dashboard import dashboard
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         today = workspace.today()
         figures = dashboard(workspace.db, args.year or today.year, today, args.town)
         if args.xlsx:
             from inspector.exporting.dashboard_export import export_dashboard
 
             export_dashboard(figures, args.xlsx)
-    finally:
-        workspace.close()
     if args.json:
         print_json(figures.as_dict())
     elif args.xlsx:

@@ -17,15 +17,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         from inspector.demo.demo_city import create_demo  # Pillow and the generator load only for demo
         from inspector.demo.generator import DemoSpec
 
         spec = DemoSpec(enterprises=args.enterprises, years=args.years, seed=args.seed)
         counts = create_demo(workspace, spec, lambda step: print(f"生成 {step}…", file=sys.stderr))
-    finally:
-        workspace.close()
     print(f"演示数据已写入 {workspace.data_dir}")
     print(
         f"  企业 {counts['enterprises']}，检查 {counts['inspections']}，答案 {counts['answers']}，"

@@ -43,14 +43,11 @@ def _positive_int(text: str) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         # ImportFileError / ImportRejected are DomainErrors: main() prints them to stderr, exit 1.
         from inspector.importing.enterprise_import import import_enterprises  # openpyxl only when importing
 
         summary = import_enterprises(workspace, Path(args.file), dry_run=args.dry_run)
-    finally:
-        workspace.close()
     if summary.written:
         print(f"已导入 {summary.count} 家企业")
     else:
@@ -59,12 +56,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         ids = workspace.enterprises.search_ids(args.search, args.town or None)
         enterprises = workspace.enterprises.get_many(ids[: args.limit])
-    finally:
-        workspace.close()
     if not ids:
         print("没有找到企业", file=sys.stderr)
         return 0

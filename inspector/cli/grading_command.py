@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,7 @@ from inspector.core.grades import PENDING
 from inspector.core.rates import format_percent, percent
 from inspector.core.template_format import GradingRulesError, load_grading_rules
 
-from .common import open_workspace, print_json
+from .common import open_workspace, print_json, progress_bar
 
 if TYPE_CHECKING:
     from inspector.services.grading_round import Proposal
@@ -72,37 +71,22 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - used, 1)
 
 
-def _progress(label: str) -> Callable[[int, int], None]:
-    def report(done: int, total: int) -> None:
-        width = 30
-        filled = width if total == 0 else width * done // total
-        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return report
-
-
 def run_propose(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import grade_label
 
     what_if_rules = _read_rules(args.rules) if args.rules else None
     what_if: list[Proposal] | None = None
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
-        proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
+        proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         if what_if_rules is not None:
             what_if = workspace.grading_round.propose(
-                year, None if args.quiet else _progress("假设规则重评"), rules=what_if_rules
+                year, progress_bar("假设规则重评", args.quiet), rules=what_if_rules
             )
         if args.xlsx:
             from inspector.exporting.grading_export import export_proposals
 
             export_proposals(proposals, args.xlsx, year)
-    finally:
-        workspace.close()
     if args.json:
         rows = [p.as_dict() for p in proposals]
         for row, other in zip(rows, what_if or (), strict=False):
@@ -213,15 +197,12 @@ def run_issue(args: argparse.Namespace) -> int:
     from inspector.services.grading_round import decisions_from
 
     overrides = read_overrides(args.overrides) if args.overrides else {}
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
-        proposals = workspace.grading_round.propose(year, None if args.quiet else _progress("评级中"))
+        proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         decisions = decisions_from(proposals, overrides)
         by = args.by.strip() or workspace.settings.office_name
         result = workspace.grading_round.issue(year, decisions, by, reissue=args.reissue)
-    finally:
-        workspace.close()
     span = f"（编号 {result.serials[0]} 至 {result.serials[-1]}）" if result.serials else ""
     print(
         f"{year} 年度已发牌 {result.issued} 块{span}，其中人工调整 {result.overridden} 块；"
@@ -233,11 +214,8 @@ def run_issue(args: argparse.Namespace) -> int:
 def run_lights(args: argparse.Namespace) -> int:
     from inspector.core.grades import Light
 
-    workspace = open_workspace(args)
-    try:
-        result = workspace.grading_round.recompute_lights(args.quarter, None if args.quiet else _progress("计算中"))
-    finally:
-        workspace.close()
+    with open_workspace(args) as workspace:
+        result = workspace.grading_round.recompute_lights(args.quarter, progress_bar("计算中", args.quiet))
     counts = "  ".join(f"{Light(k).label} {v}" for k, v in result.counts.items())
     print(f"{result.quarter} 季度亮灯：{counts}（变更 {result.changed} 条）")
     return 0

@@ -1,9 +1,9 @@
-"""`inspector hazards export --out F.xlsx|F.csv [filters]` and `inspector hazards figures`."""
+"""`inspector hazards export --out F.xlsx|F.csv [filters]` and `inspector hazards figures`; record, act
+and show are in hazard_lifecycle_commands."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +14,12 @@ from inspector.core.rates import format_percent
 from inspector.queries.hazard_figures import GROUPINGS, hazard_figures
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 
-from .common import open_workspace, print_json
+from . import hazard_lifecycle_commands
+from .common import open_workspace, parse_day, print_json, progress_bar
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("hazards", help="隐患台账：导出与统计 hazard ledger")
+    parser = commands.add_parser("hazards", help="隐患台账：登记、处理、查看、导出与统计 hazard ledger")
     sub = parser.add_subparsers(dest="hazards_command", metavar="ACTION", required=True)
 
     export = sub.add_parser("export", help="导出隐患台账为 .xlsx 或 .csv")
@@ -37,7 +38,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--from", dest="found_from", metavar="YYYY-MM-DD", help="发现日期起")
     export.add_argument("--to", dest="found_to", metavar="YYYY-MM-DD", help="发现日期止")
     export.add_argument("--year", type=int, help="发现年份")
-    export.add_argument("--quiet", action="store_true", help="不显示进度条")
+    export.add_argument("--quiet", action="store_true", help="不显示进度（输出不是终端时只在完成时写一行）")
+    export.add_argument(
+        "--plain",
+        action="store_true",
+        help='CSV 写原始文本，供程序读取（默认把代码类单元格写成 ="…"，表格软件打开时保持为文本）',
+    )
     export.set_defaults(run=run_export)
 
     figures = sub.add_parser("figures", help="隐患统计：发现、整改、整改率、逾期")
@@ -45,19 +51,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     figures.add_argument("--by", choices=list(GROUPINGS), help="分组：镇街、等级、类别或月份")
     figures.add_argument("--json", action="store_true", help="以 JSON 输出")
     figures.set_defaults(run=run_figures)
-
-
-def _day(text: str | None, what: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError(f"{what}应为 YYYY-MM-DD 格式的日期，收到的是 “{text}”") from None
+    hazard_lifecycle_commands.register(sub)
 
 
 def ledger_filter(args: argparse.Namespace) -> LedgerFilter:
-    found_from, found_to = _day(args.found_from, "起始日期"), _day(args.found_to, "截止日期")
+    found_from, found_to = parse_day(args.found_from, "起始日期"), parse_day(args.found_to, "截止日期")
     if args.year is not None:
         if found_from or found_to:
             raise DomainError("--year 不能与 --from/--to 同时使用")
@@ -74,37 +72,29 @@ def ledger_filter(args: argparse.Namespace) -> LedgerFilter:
     )
 
 
-def _progress_bar(done: int, total: int) -> None:
-    width = 30
-    filled = width if total == 0 else width * done // total
-    sys.stderr.write(f"\r导出中 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
 def run_export(args: argparse.Namespace) -> int:
     f = ledger_filter(args)
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
         from inspector.exporting.hazard_export import export_ledger  # openpyxl only when exporting
 
-        count = export_ledger(ledger, f, args.out, None if args.quiet else _progress_bar)
-    finally:
-        workspace.close()
+        count = export_ledger(
+            ledger,
+            f,
+            args.out,
+            progress_bar("导出中", args.quiet),
+            author=workspace.settings.office_name,
+            plain=args.plain,
+        )
     print(f"已导出 {count} 条隐患到 {args.out}")
     return 0
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         today = workspace.today()
         year = args.year or today.year
         rows = hazard_figures(workspace.db, year, today, args.by)
-    finally:
-        workspace.close()
     if args.json:
         print_json({"year": year, "by": args.by, "rows": [row.as_dict() for row in rows]})
         return 0

@@ -1,4 +1,5 @@
-"""`inspector keys create|export|import|list`: the issuing office's plaque-signing keys.
+"""`inspector keys create|export|import|list|publish-page`: the issuing office's plaque-signing keys,
+and the verification page that carries their public halves to the public (reports.verify_page).
 
 How keys work (also `inspector keys --help`): on the office machine that prints plaques, run
 `inspector keys create` once; the private key stays in the data folder (keys/office-<code>.pem,
@@ -10,8 +11,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import open_workspace
+
+if TYPE_CHECKING:
+    from inspector.services.office_keys import OfficeKey
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -41,58 +46,79 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = sub.add_parser("list", help="列出数据库中的发证单位公钥")
     listing.set_defaults(run=run_list)
 
+    page = sub.add_parser(
+        "publish-page",
+        help="写出亮牌核验网页（DIR/index.html），放到任何静态网站上供公众扫码核验",
+        description="写出一个自带公钥的核验网页，无需联网即可在手机浏览器中核验亮牌签名。把它放到网站上，"
+        "并在设置中把该网址设为“亮牌验证地址”，之后打印的亮牌二维码扫码即打开此网页。"
+        "亮牌签发或降级后请重新发布，网页才能显示最新的企业名称和“已被取代”。",
+    )
+    page.add_argument("--out", required=True, type=Path, metavar="DIR", help="输出文件夹")
+    page.set_defaults(run=run_publish_page)
+
 
 def run_create(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_keys import create_office_key, private_key_path
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         key = create_office_key(workspace, args.office_code, args.office_name, args.force)
         path = private_key_path(workspace, key.office_code)
-    finally:
-        workspace.close()
-    print(f"已创建发证单位 {key.office_code}（{key.office_name}）的签名密钥")
-    print(f"  公钥指纹：{key.fingerprint}")
-    print(f"  私钥文件：{path}（请妥善备份，勿外传）")
-    return 0
+    return _report(
+        f"已创建发证单位 {key.office_code}（{key.office_name}）的签名密钥",
+        key,
+        f"  私钥文件：{path}（请妥善备份，勿外传）",
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_keys import export_public_key
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         key = export_public_key(workspace, args.out, args.office_code)
-    finally:
-        workspace.close()
-    print(f"已导出发证单位 {key.office_code} 的公钥到 {args.out}")
-    print(f"  公钥指纹：{key.fingerprint}")
-    return 0
+    return _report(f"已导出发证单位 {key.office_code} 的公钥到 {args.out}", key)
 
 
 def run_import(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_keys import import_public_key
 
+    with open_workspace(args) as workspace:
+        key = import_public_key(workspace, args.file)
+    return _report(f"已导入发证单位 {key.office_code}（{key.office_name}）的公钥", key)
+
+
+def run_publish_page(args: argparse.Namespace) -> int:
+    from inspector.reports.verify_page import publish_page
+
     workspace = open_workspace(args)
     try:
-        key = import_public_key(workspace, args.file)
+        page = publish_page(workspace, args.out)
+        address = workspace.settings.plaque_verify_url
     finally:
         workspace.close()
-    print(f"已导入发证单位 {key.office_code}（{key.office_name}）的公钥")
-    print(f"  公钥指纹：{key.fingerprint}")
+    print(f"已写出亮牌核验网页：{page.path}（{page.size // 1024} KB，公钥 {page.keys} 个，亮牌 {page.plaques} 块）")
+    if address:
+        print(f"  请把它放到 {address}")
+    else:
+        print("  放到网站上后，请在设置中填写“亮牌验证地址”，之后打印的亮牌二维码即指向该网页")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         keys = workspace.office_keys.list()
-    finally:
-        workspace.close()
     if not keys:
         print("数据库中还没有发证单位公钥（用 inspector keys create 创建，或 inspector keys import 导入）")
         return 0
     for key in keys:
         state = "已吊销" if key.revoked else "有效"
         print(f"{key.office_code}\t{key.office_name}\t{key.fingerprint[:16]}…\t启用 {key.valid_from}\t{state}")
+    return 0
+
+
+def _report(headline: str, key: OfficeKey, *more: str) -> int:
+    """What a key command did, then the fingerprint people compare between machines."""
+    print(headline)
+    print(f"  公钥指纹：{key.fingerprint}")
+    for line in more:
+        print(line)
     return 0

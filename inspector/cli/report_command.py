@@ -37,11 +37,8 @@ def _add_inspection(sub: argparse._SubParsersAction) -> None:
 def run_inspection(args: argparse.Namespace) -> int:
     from inspector.reports.inspection_report import write_inspection_report
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         path = write_inspection_report(workspace, args.id, args.out)
-    finally:
-        workspace.close()
     print(f"已生成检查报告：{path}")
     return 0
 
@@ -62,10 +59,7 @@ def _add_notice(sub: argparse._SubParsersAction) -> None:
 def run_notice(args: argparse.Namespace) -> int:
     from inspector.reports.notice_report import write_notice
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         path = write_notice(workspace, args.id, args.out, args.kind)
-    finally:
-        workspace.close()
     print(f"已生成通知书：{path}")
     return 0

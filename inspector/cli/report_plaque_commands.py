@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
-from .common import open_workspace
+from .common import open_workspace, progress_bar
 
 
 def register_plaque_reports(sub: argparse._SubParsersAction) -> None:
@@ -33,24 +34,22 @@ def register_plaque_reports(sub: argparse._SubParsersAction) -> None:
     summary.set_defaults(run=run_summary)
 
 
-def _progress(done: int, total: int) -> None:
-    width = 30
-    filled = width if total == 0 else width * done // total
-    sys.stderr.write(f"\r生成亮牌 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+def _warn_if_expired(year: int, today: date) -> None:
+    from inspector.reports.plaque_report import expiry_warning
+
+    warning = expiry_warning(year, today)
+    if warning:
+        print(f"注意：{warning}", file=sys.stderr)
 
 
 def run_plaque(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_report import write_plaque
 
-    workspace = open_workspace(args)
-    try:
-        year = args.year or workspace.today().year
+    with open_workspace(args) as workspace:
+        today = workspace.today()
+        year = args.year or today.year
         write_plaque(workspace, args.enterprise, year, args.out, args.size)
-    finally:
-        workspace.close()
+    _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌：{args.out}")
     return 0
 
@@ -58,12 +57,11 @@ def run_plaque(args: argparse.Namespace) -> int:
 def run_plaques(args: argparse.Namespace) -> int:
     from inspector.reports.plaque_batch import write_plaques
 
-    workspace = open_workspace(args)
-    try:
-        year = args.year or workspace.today().year
-        count = write_plaques(workspace, year, args.out, args.size, None if args.quiet else _progress)
-    finally:
-        workspace.close()
+    with open_workspace(args) as workspace:
+        today = workspace.today()
+        year = args.year or today.year
+        count = write_plaques(workspace, year, args.out, args.size, progress_bar("生成亮牌", args.quiet))
+    _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌 {count} 块：{args.out}")
     return 0
 
@@ -71,11 +69,8 @@ def run_plaques(args: argparse.Namespace) -> int:
 def run_summary(args: argparse.Namespace) -> int:
     from inspector.reports.annual_summary import write_summary
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         year = args.year or workspace.today().year
         write_summary(workspace, year, args.out)
-    finally:
-        workspace.close()
     print(f"已生成 {year} 年度工作汇总：{args.out}")
     return 0

@@ -18,11 +18,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         stats = workspace.stats(args.year)
-    finally:
-        workspace.close()
     if args.json:
         print_json(stats.as_dict())
         return 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from contextlib import closing
 from pathlib import Path
 
 from inspector.core.errors import DomainError
@@ -56,7 +55,7 @@ def _when(value: object) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         result = ws.sync.export(args.out, peer=args.peer, everything=args.everything)
     total = sum(result.counts.values())
     print(f"已导出 {total} 条记录、{result.photos} 张照片到 {result.path}")
@@ -66,7 +65,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         result = ws.sync.import_(args.file)
     report = result.report
     print(
@@ -79,7 +78,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_trust(args: argparse.Namespace) -> int:
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         identity = ws.sync.read_identity(args.file)
         print(f"设备：{identity.name or '（未命名）'}  编号：{identity.device_id}")
         print(f"指纹：{identity.fingerprint}")
@@ -99,7 +98,7 @@ def run_trust(args: argparse.Namespace) -> int:
 
 
 def run_export_key(args: argparse.Namespace) -> int:
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         identity = ws.sync.export_key(args.out)
     print(f"已导出本机公钥到 {args.out}")
     print(f"指纹：{identity.fingerprint}")
@@ -107,7 +106,7 @@ def run_export_key(args: argparse.Namespace) -> int:
 
 
 def run_devices(args: argparse.Namespace) -> int:
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         listed = ws.sync.devices()
         mine = ws.sync.identity()
     print(f"本机：{mine.name}  编号：{mine.device_id}  指纹：{mine.fingerprint}")

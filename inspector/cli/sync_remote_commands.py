@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import closing
 
 from inspector.core.errors import DomainError
 
@@ -83,7 +82,7 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
 def _run(args: argparse.Namespace, direction: str) -> int:
     from inspector.sync.credentials import parse_server_url
 
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         url = _server(args, ws.settings.sync_server_url)
         prompt = None if parse_server_url(url).password else _prompt
         action = ws.central.push if direction == "push" else ws.central.pull
@@ -106,7 +105,7 @@ def run_login(args: argparse.Namespace) -> int:
 
     from inspector.sync.credentials import parse_server_url, store_password, without_password
 
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         url = _server(args, ws.settings.sync_server_url)
         password = parse_server_url(url).password
         if password is None:
@@ -124,7 +123,7 @@ def run_login(args: argparse.Namespace) -> int:
 def run_logout(args: argparse.Namespace) -> int:
     from inspector.sync.credentials import forget_password, without_password
 
-    with closing(open_workspace(args)) as ws:
+    with open_workspace(args) as ws:
         url = _server(args, ws.settings.sync_server_url)
     removed = forget_password(url)
     print(f"已删除 {without_password(url)} 的密码" if removed else f"系统钥匙串中没有 {without_password(url)} 的密码")

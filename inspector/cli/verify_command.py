@@ -1,4 +1,7 @@
-"""`inspector verify PAYLOAD`: check a scanned plaque QR code offline. Exit 0 only when valid."""
+"""`inspector verify PAYLOAD`: check a scanned plaque QR code offline. Exit 0 only when valid.
+
+PAYLOAD is what the code holds: the bare payload, or the office's verification address with the
+payload after its "#" (plaque_signing.payload_of_scan)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "verify",
         help="验证亮牌二维码：有效、伪造、已过期或已被取代 verify a plaque QR payload",
     )
-    parser.add_argument("payload", help="二维码内容（以 INSP1. 开头）")
+    parser.add_argument(
+        "payload", help="二维码内容：以 I2.（或旧版 INSP1.）开头的内容，或含验证地址的完整网址（…#I2.…）"
+    )
     parser.add_argument("--json", action="store_true", help="以 JSON 输出")
     parser.set_defaults(run=run)
 
@@ -24,11 +29,8 @@ def run(args: argparse.Namespace) -> int:
 
     from inspector.reports.plaque_signing import verify_payload
 
-    workspace = open_workspace(args)
-    try:
+    with open_workspace(args) as workspace:
         result = verify_payload(workspace, args.payload)
-    finally:
-        workspace.close()
     if args.json:
         print_json({**asdict(result), "status": result.status.value, "label": result.status.label})
     else:

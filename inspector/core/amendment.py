@@ -12,26 +12,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from .checklist import Item, Result
 from .errors import DomainError, TransitionRefused, ValidationError
 from .inspection import InspectionStatus
+from .labelled import LabelledEnum
 
 REASON_MAX = 2000
 BY_MAX = 100
 
 
-class AmendmentField(StrEnum):
+class AmendmentField(LabelledEnum):
     """What an amendment changes. (`item_code` is nullable in storage so that corrections to
     inspection-level fields can be added later without a schema change.)"""
 
-    ANSWER = "answer"
-    NOTE = "note"
-
-    @property
-    def label(self) -> str:
-        return {"answer": "答案", "note": "备注"}[self.value]
+    ANSWER = "answer", "答案"
+    NOTE = "note", "备注"
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,11 @@ class Amendment:
     new_value: str
     reason: str
     amended_by: str
-    amended_at: datetime
+    amended_at: datetime  # the writer's wall clock: what people see, never used for ordering
+    # Its place in the inspection's merged history (inspector/core/causal_history.py).
+    follows: str | None = None
+    stamp: int = 0
+    device: str = ""
 
     def describe(self) -> str:
         """One line for lists and reports, e.g. "C-2 答案：不符合 → 符合"."""
@@ -105,7 +105,8 @@ def note_change(item: Item, current: AnswerValue | None, new_note: str) -> tuple
 
 
 def apply_amendments(original: Mapping[str, AnswerValue], amendments: Iterable[Amendment]) -> dict[str, AnswerValue]:
-    """The originals with the amendments applied in the order given (oldest first)."""
+    """The originals with the amendments applied in the order given: causal order
+    (`causal_history.causal_order`), so a correction made after seeing another comes after it."""
     effective = dict(original)
     for amendment in amendments:
         code = amendment.item_code

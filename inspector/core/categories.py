@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from .labelled import LabelledEnum
 
 
-class Category(StrEnum):
-    MANAGEMENT = "management"
-    TRAINING = "training"
-    FIRE = "fire"
-    ELECTRICAL = "electrical"
-    GAS_CANTEEN = "gas_canteen"
-    CHEMICALS = "chemicals"
-    HAZARDOUS_WASTE = "hazardous_waste"
-    WORKSHOP = "workshop"
-    WAREHOUSE = "warehouse"
-    PPE = "ppe"
-    OCCUPATIONAL_HEALTH = "occupational_health"
-    EMERGENCY = "emergency"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return CATEGORY_LABELS[self]
-
-
-CATEGORY_LABELS = {
-    Category.MANAGEMENT: "安全管理",
-    Category.TRAINING: "教育培训",
-    Category.FIRE: "消防安全",
-    Category.ELECTRICAL: "用电安全",
-    Category.GAS_CANTEEN: "燃气与食堂",
-    Category.CHEMICALS: "危险化学品",
-    Category.HAZARDOUS_WASTE: "危险废物",
-    Category.WORKSHOP: "生产车间",
-    Category.WAREHOUSE: "仓储",
-    Category.PPE: "劳动防护用品",
-    Category.OCCUPATIONAL_HEALTH: "职业健康",
-    Category.EMERGENCY: "应急管理",
-    Category.OTHER: "其他",
-}
+class Category(LabelledEnum):
+    MANAGEMENT = "management", "安全管理"
+    TRAINING = "training", "教育培训"
+    FIRE = "fire", "消防安全"
+    ELECTRICAL = "electrical", "用电安全"
+    GAS_CANTEEN = "gas_canteen", "燃气与食堂"
+    CHEMICALS = "chemicals", "危险化学品"
+    HAZARDOUS_WASTE = "hazardous_waste", "危险废物"
+    WORKSHOP = "workshop", "生产车间"
+    WAREHOUSE = "warehouse", "仓储"
+    PPE = "ppe", "劳动防护用品"
+    OCCUPATIONAL_HEALTH = "occupational_health", "职业健康"
+    EMERGENCY = "emergency", "应急管理"
+    OTHER = "other", "其他"

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from .categories import Category
 from .grades import Grade
+from .labelled import LabelledEnum
 
 
 class AnswerKind(StrEnum):
@@ -19,57 +20,31 @@ class AnswerKind(StrEnum):
     GRADED = "graded"  # 符合 / 部分符合 / 不符合
 
 
-class Result(StrEnum):
+class Result(LabelledEnum):
     """An inspector's answer to one item."""
 
-    PASS = "pass"
-    PARTIAL = "partial"
-    FAIL = "fail"
-    NOT_APPLICABLE = "na"
-
-    @property
-    def label(self) -> str:
-        return {"pass": "符合", "partial": "部分符合", "fail": "不符合", "na": "不适用"}[self.value]
+    PASS = "pass", "符合"
+    PARTIAL = "partial", "部分符合"
+    FAIL = "fail", "不符合"
+    NOT_APPLICABLE = "na", "不适用"
 
 
-class Severity(StrEnum):
-    GENERAL = "general"  # 一般事故隐患
-    MAJOR = "major"  # 重大事故隐患
-
-    @property
-    def label(self) -> str:
-        return {"general": "一般隐患", "major": "重大隐患"}[self.value]
+class Severity(LabelledEnum):
+    GENERAL = "general", "一般隐患"  # 一般事故隐患
+    MAJOR = "major", "重大隐患"  # 重大事故隐患
 
 
-class LocationType(StrEnum):
-    WORKSHOP = "workshop"
-    WAREHOUSE = "warehouse"
-    CHEMICAL_STORE = "chemical_store"
-    HAZARDOUS_WASTE_STORE = "hazardous_waste_store"
-    CANTEEN = "canteen"
-    DISTRIBUTION_ROOM = "distribution_room"
-    OFFICE = "office"
-    DORMITORY = "dormitory"
-    OUTDOOR = "outdoor"
-    WHOLE_SITE = "whole_site"
-
-    @property
-    def label(self) -> str:
-        return LOCATION_LABELS[self]
-
-
-LOCATION_LABELS = {
-    LocationType.WORKSHOP: "生产车间",
-    LocationType.WAREHOUSE: "仓库",
-    LocationType.CHEMICAL_STORE: "危险化学品仓库",
-    LocationType.HAZARDOUS_WASTE_STORE: "危险废物贮存库",
-    LocationType.CANTEEN: "食堂",
-    LocationType.DISTRIBUTION_ROOM: "配电房",
-    LocationType.OFFICE: "办公区",
-    LocationType.DORMITORY: "宿舍",
-    LocationType.OUTDOOR: "室外场地",
-    LocationType.WHOLE_SITE: "全厂",
-}
+class LocationType(LabelledEnum):
+    WORKSHOP = "workshop", "生产车间"
+    WAREHOUSE = "warehouse", "仓库"
+    CHEMICAL_STORE = "chemical_store", "危险化学品仓库"
+    HAZARDOUS_WASTE_STORE = "hazardous_waste_store", "危险废物贮存库"
+    CANTEEN = "canteen", "食堂"
+    DISTRIBUTION_ROOM = "distribution_room", "配电房"
+    OFFICE = "office", "办公区"
+    DORMITORY = "dormitory", "宿舍"
+    OUTDOOR = "outdoor", "室外场地"
+    WHOLE_SITE = "whole_site", "全厂"
 
 
 @dataclass(frozen=True)

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from . import credit_code
 from .errors import ValidationError
+from .labelled import LabelledEnum
 
 
-class EnterpriseSize(StrEnum):
-    LARGE = "large"
-    MEDIUM = "medium"
-    SMALL = "small"
-    MICRO = "micro"
-
-    @property
-    def label(self) -> str:
-        return {"large": "大型", "medium": "中型", "small": "小型", "micro": "微型"}[self.value]
+class EnterpriseSize(LabelledEnum):
+    LARGE = "large", "大型"
+    MEDIUM = "medium", "中型"
+    SMALL = "small", "小型"
+    MICRO = "micro", "微型"
 
     @classmethod
     def parse(cls, text: str) -> EnterpriseSize | None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from .labelled import LabelledEnum
 
 
-class Grade(StrEnum):
-    A = "A"
-    B = "B"
-    C = "C"
-    D = "D"
+class Grade(LabelledEnum):
+    A = "A", "A级"
+    B = "B", "B级"
+    C = "C", "C级"
+    D = "D", "D级"
 
     @property
     def rank(self) -> int:
@@ -20,23 +20,15 @@ class Grade(StrEnum):
         """This grade, or the cap if the cap is worse."""
         return self if self.rank >= cap.rank else cap
 
-    @property
-    def label(self) -> str:
-        return {"A": "A级", "B": "B级", "C": "C级", "D": "D级"}[self.value]
-
 
 PENDING = "pending"  # 待评: an enterprise with no complete inspection has no grade yet.
 PENDING_LABEL = "待评"
 
 
-class Light(StrEnum):
-    GREEN = "green"
-    YELLOW = "yellow"
-    RED = "red"
-
-    @property
-    def label(self) -> str:
-        return {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}[self.value]
+class Light(LabelledEnum):
+    GREEN = "green", "绿灯"
+    YELLOW = "yellow", "黄灯"
+    RED = "red", "红灯"
 
 
 # The colours of the plaque grades and the lights, as #RRGGBB: the printed plaque, the annual

@@ -16,37 +16,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from enum import StrEnum
 
 from . import dates
 from .errors import TransitionRefused
+from .labelled import LabelledEnum
 
 
-class HazardStatus(StrEnum):
-    RECORDED = "recorded"
-    FIXED_ON_SITE = "fixed_on_site"
-    NOTICE_ISSUED = "notice_issued"
-    RECTIFYING = "rectifying"
-    RECHECK_REQUESTED = "recheck_requested"
-    RECHECK_PASSED = "recheck_passed"
-    CLOSED = "closed"
-    VOIDED = "voided"
+class HazardStatus(LabelledEnum):
+    RECORDED = "recorded", "已登记"
+    FIXED_ON_SITE = "fixed_on_site", "已当场整改"
+    NOTICE_ISSUED = "notice_issued", "已下发整改通知"
+    RECTIFYING = "rectifying", "整改中"
+    RECHECK_REQUESTED = "recheck_requested", "申请复查"
+    RECHECK_PASSED = "recheck_passed", "复查通过"
+    CLOSED = "closed", "已销号"
+    VOIDED = "voided", "已作废"
 
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS = {
-    HazardStatus.RECORDED: "已登记",
-    HazardStatus.FIXED_ON_SITE: "已当场整改",
-    HazardStatus.NOTICE_ISSUED: "已下发整改通知",
-    HazardStatus.RECTIFYING: "整改中",
-    HazardStatus.RECHECK_REQUESTED: "申请复查",
-    HazardStatus.RECHECK_PASSED: "复查通过",
-    HazardStatus.CLOSED: "已销号",
-    HazardStatus.VOIDED: "已作废",
-}
 
 # Rectified: the fix has been seen by an inspector (on the spot, or at the re-check).
 RECTIFIED = frozenset({HazardStatus.FIXED_ON_SITE, HazardStatus.RECHECK_PASSED, HazardStatus.CLOSED})
@@ -57,39 +42,20 @@ OPEN = frozenset(HazardStatus) - RECTIFIED - {HazardStatus.VOIDED}
 TERMINAL = frozenset({HazardStatus.CLOSED, HazardStatus.VOIDED})
 
 
-class HazardAction(StrEnum):
-    RECORD = "record"
-    FIX_ON_SITE = "fix_on_site"
-    ISSUE_NOTICE = "issue_notice"
-    START_RECTIFYING = "start_rectifying"
-    REQUEST_RECHECK = "request_recheck"
-    PASS_RECHECK = "pass_recheck"
-    FAIL_RECHECK = "fail_recheck"
-    CLOSE = "close"
-    VOID = "void"
-    REQUEST_EXTENSION = "request_extension"
-    APPROVE_EXTENSION = "approve_extension"
-    REFUSE_EXTENSION = "refuse_extension"
+class HazardAction(LabelledEnum):
+    RECORD = "record", "登记隐患"
+    FIX_ON_SITE = "fix_on_site", "当场整改"
+    ISSUE_NOTICE = "issue_notice", "下发整改通知"
+    START_RECTIFYING = "start_rectifying", "开始整改"
+    REQUEST_RECHECK = "request_recheck", "申请复查"
+    PASS_RECHECK = "pass_recheck", "复查通过"
+    FAIL_RECHECK = "fail_recheck", "复查不通过"
+    CLOSE = "close", "销号"
+    VOID = "void", "作废"
+    REQUEST_EXTENSION = "request_extension", "申请延期"
+    APPROVE_EXTENSION = "approve_extension", "批准延期"
+    REFUSE_EXTENSION = "refuse_extension", "驳回延期"
 
-    @property
-    def label(self) -> str:
-        return ACTION_LABELS[self]
-
-
-ACTION_LABELS = {
-    HazardAction.RECORD: "登记隐患",
-    HazardAction.FIX_ON_SITE: "当场整改",
-    HazardAction.ISSUE_NOTICE: "下发整改通知",
-    HazardAction.START_RECTIFYING: "开始整改",
-    HazardAction.REQUEST_RECHECK: "申请复查",
-    HazardAction.PASS_RECHECK: "复查通过",
-    HazardAction.FAIL_RECHECK: "复查不通过",
-    HazardAction.CLOSE: "销号",
-    HazardAction.VOID: "作废",
-    HazardAction.REQUEST_EXTENSION: "申请延期",
-    HazardAction.APPROVE_EXTENSION: "批准延期",
-    HazardAction.REFUSE_EXTENSION: "驳回延期",
-}
 
 S = HazardStatus
 A = HazardAction
@@ -119,6 +85,12 @@ class HazardEvent:
     note: str = ""
     photos: tuple[str, ...] = ()  # photo content hashes
     new_deadline: date | None = None
+    # Where the event sits in the merged history (inspector/core/causal_history.py); empty until
+    # stored. `at` above is the writer's wall clock: what people see, never used for ordering.
+    id: str = ""
+    follows: str | None = None
+    stamp: int = 0
+    device: str = ""
 
 
 @dataclass(frozen=True)

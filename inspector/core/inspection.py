@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from .errors import TransitionRefused
 from .grading import GradeResult
+from .labelled import LabelledEnum
 
 MIN_INSPECTORS = 2  # two inspectors sign every inspection and notice
 
 
-class InspectionStatus(StrEnum):
-    DRAFT = "draft"
-    COMPLETED = "completed"
-    FINALIZED = "finalized"
-
-    @property
-    def label(self) -> str:
-        return {"draft": "草稿", "completed": "已完成", "finalized": "已定稿"}[self.value]
+class InspectionStatus(LabelledEnum):
+    DRAFT = "draft", "草稿"
+    COMPLETED = "completed", "已完成"
+    FINALIZED = "finalized", "已定稿"
 
 
 def check_can_answer(status: InspectionStatus) -> None:

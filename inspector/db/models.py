@@ -77,6 +77,20 @@ class Tracked:
     changed_seq: Mapped[int] = mapped_column(BigInteger, default=next_hlc, onupdate=next_hlc, index=True)
 
 
+class Linked:
+    """Entries of an append-only history that laptops extend offline (hazard events,
+    amendments), ordered by causality (inspector/core/causal_history.py), never by wall clock.
+
+    `stamp` is the hybrid-logical-clock value of the entry's creation and never changes (`hlc`
+    would move if the row were ever edited); `follows` is the id of the entry its writer saw
+    last (None for the first entry, and for entries written before migration 0006). Not a
+    foreign key: an entry may arrive before the one it follows.
+    """
+
+    stamp: Mapped[int] = mapped_column(BigInteger, default=next_hlc)
+    follows: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
 class Meta(Base):
     """Facts about this database file: its device id, office code…"""
 
@@ -163,12 +177,17 @@ class PhotoRow(Tracked, Base):
     original_name: Mapped[str] = mapped_column(String(255), default="")
 
 
-class AnswerPhotoRow(Tracked, Base):
+class PhotoLink(Tracked):
+    """A photo shown at `position` among those of its parent row (an answer, a hazard event)."""
+
+    photo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("photos.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AnswerPhotoRow(PhotoLink, Base):
     __tablename__ = "answer_photos"
     __table_args__ = (UniqueConstraint("answer_id", "photo_id"),)
     answer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("answers.id"), index=True)
-    photo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("photos.id"))
-    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class HazardRow(Tracked, Base):
@@ -202,8 +221,9 @@ class HazardRow(Tracked, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
 
 
-class HazardEventRow(Tracked, Base):
-    """Append-only history of a hazard: never updated, never deleted."""
+class HazardEventRow(Linked, Tracked, Base):
+    """Append-only history of a hazard: never updated, never deleted. `seq` is the event's place
+    in the causal order (1..n), kept by the writer and renumbered by sync after a merge."""
 
     __tablename__ = "hazard_events"
     __table_args__ = (UniqueConstraint("hazard_id", "seq"),)
@@ -218,12 +238,10 @@ class HazardEventRow(Tracked, Base):
     new_deadline: Mapped[date | None] = mapped_column(Date)
 
 
-class HazardEventPhotoRow(Tracked, Base):
+class HazardEventPhotoRow(PhotoLink, Base):
     __tablename__ = "hazard_event_photos"
     __table_args__ = (UniqueConstraint("event_id", "photo_id"),)
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("hazard_events.id"), index=True)
-    photo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("photos.id"))
-    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class PlaqueRow(Tracked, Base):
@@ -270,7 +288,7 @@ class SignatureRow(Tracked, Base):
     png: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
-class AmendmentRow(Tracked, Base):
+class AmendmentRow(Linked, Tracked, Base):
     """A correction to a finalized inspection: append-only, never updated, never deleted. The
     original answer row stays as it was; the effective answer is the original with these applied."""
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
+from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError
 from inspector.core.template_format import load_template
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow
@@ -34,7 +35,11 @@ def create_demo(workspace: Workspace, spec: DemoSpec, progress: Callable[[str], 
     if spec.enterprises < 1 or spec.years < 1:
         raise DomainError("演示企业数和年数都必须至少为 1")
     spec = replace(
-        spec, today=workspace.today(), timezone=workspace.settings.timezone, office_code=workspace.settings.office_code
+        spec,
+        today=workspace.today(),
+        timezone=workspace.settings.timezone,
+        office_code=workspace.settings.office_code,
+        now=spec.now or utcnow(),
     )
     form = newest(form_dirs(workspace.data_dir))
     source = form.path.read_text(encoding="utf-8")

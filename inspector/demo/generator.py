@@ -44,6 +44,7 @@ QUALITY = (
 )
 _ORG_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+DAY_ENDS = 17  # hour: the demo's day is over by then
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,10 @@ class DemoSpec:
     hazard_factor: float = 1.0  # multiplies every item's chance of failing (so of a hazard)
     timezone: str = DEFAULT_TIMEZONE
     office_code: str = "PH"
+    # The moment the demo is made (UTC): nothing is dated after it. Used when it falls on `today`
+    # before 17:00 local; otherwise (a pinned past day, or later in the evening) the demo's day
+    # ends at 17:00, so a seed and a day give the same city.
+    now: datetime | None = None
 
 
 @dataclass
@@ -99,6 +104,9 @@ class DemoGenerator:
         self.device = device_id
         self.rng = random.Random(spec.seed)
         self.zone = ZoneInfo(spec.timezone)
+        day_end = self.local_moment(spec.today, DAY_ENDS)
+        made = spec.now
+        self.now = made if made is not None and self.local_moment(spec.today, 0) <= made < day_end else day_end
         self.rows = DemoRows()
         self.photo_ids: dict[str, uuid.UUID] = {}
         self.results: dict[int, list[tuple[date, GradeResult]]] = {}  # enterprise → graded inspections
@@ -108,10 +116,19 @@ class DemoGenerator:
     def uid(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
-    def moment(self, day: date, hour: float) -> datetime:
+    def local_moment(self, day: date, hour: float) -> datetime:
         """A time on a day in the office's zone, as UTC."""
         local = datetime.combine(day, time(int(hour), int(hour % 1 * 60)), tzinfo=self.zone)
         return local.astimezone(UTC)
+
+    def moment(self, day: date, hour: float) -> datetime:
+        """A time on a day in the office's zone, as UTC, never after `self.now`: on the demo's
+        own day made before its end, the working hours are squeezed into the part already past
+        (a laptop that syncs the demo must not receive steps from its future)."""
+        if day == self.spec.today and self.now < self.local_moment(day, DAY_ENDS):
+            start = self.local_moment(day, 0)
+            return min(start + (self.now - start) * (hour / DAY_ENDS), self.now)
+        return min(self.local_moment(day, hour), self.now)
 
     def tracked(self, stamp: datetime, /, **fields: Any) -> dict[str, Any]:
         return {"id": self.uid(), "created_at": stamp, "updated_at": stamp, "device_id": self.device, **fields}
@@ -277,7 +294,7 @@ class DemoGenerator:
                 finalized_at=done + timedelta(minutes=20) if status is InspectionStatus.FINALIZED else None,
             ),
         )
-        row["updated_at"] = done
+        row["updated_at"] = min(done, self.now)
         for position, (inspector_id, _name) in enumerate(pair):
             self.rows.add(
                 "inspection_inspectors",
@@ -396,11 +413,13 @@ class DemoGenerator:
                 row["closed_on"] = local_day
         row["updated_at"] = state.events[-1].at
         self.rows.add("hazards", row)
+        follows = None  # each event follows the one before it (stamps: the insert's clock)
         for seq, event in enumerate(state.events, start=1):
             event_row = self.rows.add(
                 "hazard_events",
-                self.tracked(event.at, hazard_id=row["id"], seq=seq, **event_columns(event)),
+                self.tracked(event.at, hazard_id=row["id"], seq=seq, follows=follows, **event_columns(event)),
             )
+            follows = event_row["id"]
             for position, sha in enumerate(event.photos):
                 self.rows.add(
                     "hazard_event_photos",
@@ -410,7 +429,7 @@ class DemoGenerator:
 
     def _progress(self, state: HazardState, found_at: datetime, on_site: bool) -> HazardState:
         """Move a new hazard along as far as its age allows; a few stay behind (and so go overdue)."""
-        now = self.moment(self.spec.today, 17)
+        now = self.now
         by = self.person()
         after = [self.rng.choice(self.photos)] if self.photos else []
         at = found_at
@@ -505,8 +524,9 @@ class DemoGenerator:
     def _scripted(self, state: HazardState, found_at: datetime, script: list[HazardAction]) -> HazardState:
         photos = [self.photos[0]] if self.photos else []
         at = found_at
+        step = min(timedelta(hours=1), (self.now - found_at) / (len(script) + 1))
         for action in script:
-            at += timedelta(hours=1)
+            at += step
             state = lifecycle.apply(
                 state,
                 action,
@@ -532,7 +552,8 @@ class DemoGenerator:
                     continue
                 day, result = max(graded, key=lambda pair: pair[0])
                 serial += 1
-                issued = self.moment(day + timedelta(days=3), 10)
+                issued_on = min(day + timedelta(days=3), self.spec.today)
+                issued = self.moment(issued_on, 10)
                 plaque = self.tracked(
                     issued,
                     enterprise_id=enterprise_id,
@@ -542,7 +563,7 @@ class DemoGenerator:
                     reasons=[r.text for r in result.deciding],
                     inspection_id=None,
                     serial=f"{self.spec.office_code}-{year}-DEMO-{serial:06d}",
-                    issued_on=day + timedelta(days=3),
+                    issued_on=issued_on,
                     current=True,
                 )
                 self.rows.add("plaques", plaque)

@@ -31,32 +31,28 @@ def overview_rows(d: Dashboard) -> list[tuple[str, object]]:
 
 def export_dashboard(d: Dashboard, path: Path) -> None:
     path = check_target(Path(path))
-    with atomic_xlsx(path) as book:
-        sheet = book.create_sheet("概览")
-        book.header(sheet, ("指标", "数值"), (18, 14))
+    with atomic_xlsx(path, f"{d.year}年度工作概况") as book:
+        table = book.table("概览", ("指标", "数值"), (18, 14))
         for row in overview_rows(d):
-            sheet.append(list(row))
+            table.append(row)
 
-        sheet = book.create_sheet("亮牌等级")
-        book.header(sheet, ("等级", "企业数"), (10, 10))
+        table = book.table("亮牌等级", ("等级", "企业数"), (10, 10))
         for grade in Grade:
-            sheet.append([grade.label, d.grades.get(grade.value, 0)])
-        sheet.append([PENDING_LABEL, d.grades.get("pending", 0)])
+            table.append([grade.label, d.grades.get(grade.value, 0)])
+        table.append([PENDING_LABEL, d.grades.get("pending", 0)])
 
-        sheet = book.create_sheet("季度亮灯")
-        book.header(sheet, ("亮灯", "企业数", "季度"), (10, 10, 10))
+        table = book.table("季度亮灯", ("亮灯", "企业数", "季度"), (10, 10, 10))
         for light in Light:
-            sheet.append([light.label, d.lights.get(light.value, 0), d.quarter or ""])
+            table.append([light.label, d.lights.get(light.value, 0), d.quarter or ""])
 
         for title, key_title, rows in (
             ("隐患类别", "类别", d.by_category),
             ("镇街道", "镇街道", d.by_town),
             ("月度趋势", "月份", d.by_month),
         ):
-            sheet = book.create_sheet(title)
-            book.header(sheet, (key_title, *FIGURE_HEADERS), (14, 10, 10, 10, 10))
+            table = book.table(title, (key_title, *FIGURE_HEADERS), (14, 10, 10, 10, 10))
             for r in rows:
-                sheet.append(_figure(r))
+                table.append(_figure(r))
 
 
 def _figure(row: FigureRow) -> list[object]:

@@ -21,7 +21,8 @@ HEADERS = (
     "已发等级",
     "理由",
 )
-WIDTHS = (34, 22, 12, 10, 8, 12, 10, 8, 10, 80)
+WIDTHS = (30, 21, 12, 10, 8, 12, 10, 8, 10, 60)
+WRAPPED = (0, 9)  # the name and the reasons
 
 
 def proposal_values(p: Proposal) -> tuple[object, ...]:
@@ -42,9 +43,9 @@ def proposal_values(p: Proposal) -> tuple[object, ...]:
 def export_proposals(proposals: Sequence[Proposal], path: Path, year: int) -> int:
     """Write `proposals` to `path` (.xlsx); returns the number of rows."""
     path = check_target(Path(path))
-    with atomic_xlsx(path) as workbook:
-        sheet = workbook.create_sheet(f"{year}年度评级建议")
-        workbook.header(sheet, HEADERS, WIDTHS)
+    title = f"{year}年度评级建议"
+    with atomic_xlsx(path, title) as book:
+        table = book.table(title, HEADERS, WIDTHS, wrap=WRAPPED)
         for p in proposals:
-            sheet.append(list(proposal_values(p)))
+            table.append(proposal_values(p))
     return len(proposals)

@@ -1,7 +1,22 @@
 """Export of the hazard ledger (隐患台账) to .xlsx or .csv, one row per hazard.
 
 The columns are those of the offices' ledger file, with Chinese headers. Dates are real date
-cells in .xlsx and YYYY-MM-DD text in .csv (UTF-8 with a BOM, so Excel reads the Chinese).
+cells in .xlsx and YYYY-MM-DD text in .csv (UTF-8 with a BOM, so Excel and WPS read the
+Chinese). The .xlsx is set up to filter and to print (xlsx_file.Book).
+
+A .csv is opened by double-clicking far more often than it is read by a program, and then the
+spreadsheet guesses each cell's type: an all-digit credit code such as 913304820000000077
+becomes the number 9.1330482E+17 and its last digits are lost, "3-4" becomes a date, a text
+starting with "=" a formula. So by default every cell that a spreadsheet would turn into
+something else is written as a text formula, `="913304820000000077"`: Excel, WPS and
+LibreOffice (its import evaluates formulas by default) all show the text exactly and keep it as
+text. The credit code column always gets this form; any other text cell gets it when it looks
+like a number, a date or a formula. A text of more than 255 characters, or of several lines,
+cannot be a formula's string (LibreOffice leaves a multi-line one unevaluated), so one that
+starts like a formula gets a leading apostrophe instead (the usual guard against formula
+injection): the apostrophe shows, which is better than a formula error. `plain=True` writes
+the same rows with no such forms, for a program to read (`inspector hazards export --plain`).
+
 The file is written beside the target under a temporary name and renamed at the end: a failed
 or cancelled export leaves no half-written file.
 """
@@ -10,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -36,8 +52,17 @@ HEADERS = (
     "状态",
 )
 DATE_COLUMNS = (0, 8, 10, 11)
-WIDTHS = (12, 30, 22, 16, 40, 10, 40, 10, 12, 10, 12, 12, 14)
+CODE_COLUMNS = (2,)  # always text: codes whose digits must survive (the credit code)
+WIDTHS = (11, 24, 21, 14, 36, 9, 36, 9, 11, 9, 11, 11, 12)
+WRAPPED = (1, 3, 4, 6, 7)  # name, location, description, measures, responsible person
 SUFFIXES = (".xlsx", ".csv")
+TITLE = "隐患台账"
+
+# What a spreadsheet would read as a number, a date, a time or a fraction: digits with the
+# signs and separators numbers are written with (913304820000000077, 0573, 3-4, 1/2, 1e5, 12%).
+_NUMBER_LIKE = re.compile(r"[\d .,:/+\-%$¥()eE]*\d[\d .,:/+\-%$¥()eE]*")
+_FORMULA_START = ("=", "+", "-", "@")
+FORMULA_TEXT_MAX = 255  # the longest string a spreadsheet formula may hold
 
 Progress = Callable[[int, int], None]
 
@@ -61,8 +86,44 @@ def row_values(row: LedgerRow) -> tuple[object, ...]:
     )
 
 
-def export_ledger(ledger: HazardLedger, f: LedgerFilter, path: Path, progress: Progress | None = None) -> int:
-    """Write the hazards matching `f` to `path` (.xlsx or .csv); returns the number of rows."""
+def spreadsheet_text(value: str, code: bool = False) -> str:
+    """`value` as a CSV cell that a spreadsheet shows as this very text (see the module doc)."""
+    if not value:
+        return value
+    if code or _NUMBER_LIKE.fullmatch(value) or value.startswith(_FORMULA_START):
+        if len(value) <= FORMULA_TEXT_MAX and "\n" not in value:
+            return '="' + value.replace('"', '""') + '"'
+        if value.startswith(_FORMULA_START):
+            return "'" + value
+    return value
+
+
+def csv_cells(row: LedgerRow, plain: bool = False) -> list[str]:
+    """A ledger row as CSV cells: dates as YYYY-MM-DD, and unless `plain`, text kept text."""
+    cells = []
+    for index, value in enumerate(row_values(row)):
+        if value is None:
+            cells.append("")
+        elif isinstance(value, date):
+            cells.append(value.isoformat())
+        elif plain:
+            cells.append(str(value))
+        else:
+            cells.append(spreadsheet_text(str(value), code=index in CODE_COLUMNS))
+    return cells
+
+
+def export_ledger(
+    ledger: HazardLedger,
+    f: LedgerFilter,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    author: str = "",
+    plain: bool = False,
+) -> int:
+    """Write the hazards matching `f` to `path` (.xlsx or .csv); returns the number of rows.
+    `author`: the office named in the .xlsx; `plain`: a .csv for programs (module doc)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -75,8 +136,8 @@ def export_ledger(ledger: HazardLedger, f: LedgerFilter, path: Path, progress: P
     os.close(handle)
     temp = Path(temp_name)
     try:
-        writer = _write_xlsx if suffix == ".xlsx" else _write_csv
-        written = writer(temp, batches, total, progress)
+        rows = _counted(batches, total, progress)
+        written = _write_xlsx(temp, rows, author) if suffix == ".xlsx" else _write_csv(temp, rows, plain)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -97,31 +158,26 @@ def _counted(batches: Iterable[list[LedgerRow]], total: int, progress: Progress 
             progress(done, total)
 
 
-def _write_csv(temp: Path, batches: Iterable[list[LedgerRow]], total: int, progress: Progress | None) -> int:
+def _write_csv(temp: Path, rows: Iterable[LedgerRow], plain: bool) -> int:
     count = 0
     with temp.open("w", encoding="utf-8-sig", newline="") as stream:
         out = csv.writer(stream)
         out.writerow(HEADERS)
-        for row in _counted(batches, total, progress):
-            out.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v for v in row_values(row)])
+        for row in rows:
+            out.writerow(csv_cells(row, plain))
             count += 1
     return count
 
 
-def _write_xlsx(temp: Path, batches: Iterable[list[LedgerRow]], total: int, progress: Progress | None) -> int:
-    book = Book()
-    workbook = book.workbook
-    sheet = book.create_sheet("隐患台账")
-    book.header(sheet, HEADERS, WIDTHS)
-    count = 0
+def _write_xlsx(temp: Path, rows: Iterable[LedgerRow], author: str) -> int:
+    book = Book(TITLE, author)
+    table = book.table(TITLE, HEADERS, WIDTHS, wrap=WRAPPED)
     try:
-        for row in _counted(batches, total, progress):
+        for row in rows:
             # openpyxl gives date values the yyyy-mm-dd number format: real date cells.
-            # Empty text is left out as an empty cell: a third fewer cells to write.
-            sheet.append([None if value == "" else value for value in row_values(row)])
-            count += 1
+            table.append(row_values(row))
     except BaseException:
-        sheet.close()  # finish openpyxl's own temporary sheet file so nothing is left open
+        book.abandon()
         raise
-    workbook.save(temp)
-    return count
+    book.save(temp)
+    return table.rows

@@ -28,12 +28,13 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from inspector.core.amendment import Amendment, AmendmentField, apply_amendments
+from inspector.core.amendment import apply_amendments
 from inspector.core.checklist import GradingRules, Result, Template
 from inspector.core.errors import DomainError
 from inspector.core.grades import Grade
 from inspector.core.grading import GradeResult, GradingError, grade, rule_of
-from inspector.db.models import AmendmentRow, AnswerRow, InspectionRow, TemplateRow
+from inspector.db.models import AnswerRow, InspectionRow, TemplateRow
+from inspector.queries.amendment_history import amendment_histories
 from inspector.queries.graded import GRADED, frozen_template
 
 Progress = Callable[[int, int], None]
@@ -102,21 +103,7 @@ def latest_grades(
             if rules is not None:
                 templates[row.id] = _with_rules(templates[row.id], rules)
 
-    amendments: dict[uuid.UUID, list[Amendment]] = {}
-    a = AmendmentRow
-    for r in session.execute(
-        select(a.inspection_id, a.id, a.item_code, a.field, a.old_value, a.new_value, a.reason, a.amended_by)
-        .add_columns(a.amended_at)
-        .join(latest, latest.c.id == a.inspection_id)
-        .order_by(a.amended_at, a.created_at, a.id)
-    ):
-        amendments.setdefault(r.inspection_id, []).append(
-            Amendment(
-                r.id.hex, r.item_code, AmendmentField(r.field), r.old_value, r.new_value, r.reason, r.amended_by,
-                r.amended_at,
-            )
-        )  # fmt: skip
-
+    amendments = amendment_histories(session, select(latest.c.id))
     regrade = [key for key, row in chosen.items() if full or key in amendments or not row.grade]
     # The heaviest read when everything is regraded (48 answers an inspection): plain Core on the
     # connection, ids left as the driver gives them (hex text on SQLite), not uuid.UUID objects.

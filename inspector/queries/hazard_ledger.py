@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select, type_coerce
@@ -25,6 +24,7 @@ from inspector.core.checklist import LocationType, Severity
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import AWAITING_FIX, HazardAction, HazardStatus, is_overdue
+from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
 from inspector.db.ids import to_uuid
 from inspector.db.models import EnterpriseRow, HazardEventRow, HazardRow, InspectionInspectorRow, InspectorRow
@@ -33,24 +33,13 @@ from inspector.db.models import EnterpriseRow, HazardEventRow, HazardRow, Inspec
 BATCH = 500
 
 
-class SortKey(StrEnum):
-    FOUND_ON = "found_on"
-    DEADLINE = "deadline"
-    ENTERPRISE = "enterprise"
-    TOWN = "town"
-    SEVERITY = "severity"
-    STATUS = "status"
-
-    @property
-    def label(self) -> str:
-        return {
-            "found_on": "发现日期",
-            "deadline": "整改期限",
-            "enterprise": "企业名称",
-            "town": "镇街",
-            "severity": "隐患等级",
-            "status": "状态",
-        }[self.value]
+class SortKey(LabelledEnum):
+    FOUND_ON = "found_on", "发现日期"
+    DEADLINE = "deadline", "整改期限"
+    ENTERPRISE = "enterprise", "企业名称"
+    TOWN = "town", "镇街"
+    SEVERITY = "severity", "隐患等级"
+    STATUS = "status", "状态"
 
 
 @dataclass(frozen=True)

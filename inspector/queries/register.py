@@ -8,24 +8,14 @@ from sqlalchemy import func, or_, select
 
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
-from inspector.core.errors import DomainError
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow
+from inspector.db.records import record_from_row
 
 
 def to_core(row: EnterpriseRow) -> Enterprise:
-    return Enterprise(
-        id=to_str(row.id),
-        name=row.name,
-        credit_code=row.credit_code,
-        town=row.town,
-        address=row.address,
-        industry=row.industry,
-        size=EnterpriseSize(row.size) if row.size else None,
-        contact_person=row.contact_person,
-        contact_phone=row.contact_phone,
-    )
+    return record_from_row(Enterprise, row, id=to_str(row.id), size=EnterpriseSize(row.size) if row.size else None)
 
 
 def escape_like(text: str) -> str:
@@ -41,9 +31,7 @@ class EnterpriseRegister:
 
     def get(self, enterprise_id: str) -> Enterprise:
         with self.db.reading() as session:
-            row = session.get(EnterpriseRow, to_uuid(enterprise_id, "企业"))
-            if row is None:
-                raise DomainError(f"企业 {enterprise_id} 不存在")
+            row = row_by_id(session, EnterpriseRow, enterprise_id, "企业")
             return to_core(row)
 
     def by_credit_code(self, code: str) -> Enterprise | None:

@@ -23,7 +23,8 @@ from inspector.core.amendment import AmendmentField
 from inspector.core.checklist import Result
 from inspector.core.template_format import load_template
 from inspector.db.database import Database
-from inspector.db.models import AmendmentRow, AnswerRow, EnterpriseRow, InspectionRow, PlaqueRow, TemplateRow
+from inspector.db.models import AnswerRow, EnterpriseRow, InspectionRow, PlaqueRow, TemplateRow
+from inspector.queries.amendment_history import amendment_histories
 from inspector.queries.graded import GRADED
 from inspector.queries.hazard_figures import FigureRow, hazard_figures
 from inspector.queries.stats import Stats, compute_stats
@@ -105,25 +106,25 @@ def _failed_items(session, in_year: tuple, top: int) -> list[FailedItem]:  # typ
         .group_by(InspectionRow.template_id, AnswerRow.item_code)
     ):
         counts[(template_id, code)] = count
-    # Amendments to answers are rare: replay them (oldest first) and correct the counts.
+    # Amendments to answers are rare: replay them (in causal order) and correct the counts.
     effective: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, str | None, str]] = {}
-    for inspection_id, template_id, code, new_value, original in session.execute(
-        select(
-            AmendmentRow.inspection_id,
-            InspectionRow.template_id,
-            AmendmentRow.item_code,
-            AmendmentRow.new_value,
-            AnswerRow.result,
-        )
-        .join(InspectionRow, InspectionRow.id == AmendmentRow.inspection_id)
-        .outerjoin(
-            AnswerRow,
-            (AnswerRow.inspection_id == AmendmentRow.inspection_id) & (AnswerRow.item_code == AmendmentRow.item_code),
-        )
-        .where(*in_year, AmendmentRow.field == AmendmentField.ANSWER.value, AmendmentRow.item_code.is_not(None))
-        .order_by(AmendmentRow.amended_at, AmendmentRow.created_at, AmendmentRow.id)
-    ):
-        effective[(inspection_id, code)] = (template_id, original, new_value)
+    histories = amendment_histories(session, select(InspectionRow.id).where(*in_year))
+    if histories:
+        originals = {
+            (inspection_id, code): (template_id, result)
+            for inspection_id, template_id, code, result in session.execute(
+                select(InspectionRow.id, InspectionRow.template_id, AnswerRow.item_code, AnswerRow.result)
+                .outerjoin(AnswerRow, AnswerRow.inspection_id == InspectionRow.id)
+                .where(InspectionRow.id.in_(list(histories)))
+            )
+        }
+        templates = {inspection_id: template_id for (inspection_id, _), (template_id, _) in originals.items()}
+        for inspection_id, history in histories.items():
+            for amendment in history:
+                if amendment.field is AmendmentField.ANSWER and amendment.item_code is not None:
+                    key = (inspection_id, amendment.item_code)
+                    original = originals.get(key, (None, None))[1]
+                    effective[key] = (templates[inspection_id], original, amendment.new_value)
     for (_inspection, code), (template_id, original, new_value) in effective.items():
         counts[(template_id, code)] += (new_value == fail) - (original == fail)
 

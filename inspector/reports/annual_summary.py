@@ -226,7 +226,7 @@ def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, 
             "整改率 = 已整改 ÷ 发现，保留一位小数、尾数舍去（全部整改才为 100.0%）；"
             "逾期为已过整改期限仍待整改的隐患；"
             "等级为各企业本年度的当前亮牌，未评级的企业计为待评；亮灯为本年度最近一个季度的亮灯。"
-            "与 inspector stats 的数字一致。",
+            "各项数字与系统中该年度的统计一致。",
             styles.note,
         ),
     ]
@@ -241,6 +241,7 @@ def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, 
             bottomMargin=18 * mm,
             title=f"{year}年度安全生产检查工作汇总",
             author=office,
+            subject=f"{office} {year}年度安全生产检查工作汇总：总体情况、等级与亮灯分布、各镇街道、常见不符合项",
             creator="Inspector",
         )
         doc.build(story, canvasmaker=numbered_canvas(f"{office} · {year}年度汇总"))  # type: ignore[arg-type]

@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
 )
 
@@ -43,18 +42,17 @@ from inspector.services.signatures import REQUIRED_ROLES
 
 from .fonts import fit_font_size, register_fonts
 from .page_numbers import numbered_canvas
-from .photo_grid import GridPhoto, Scaled, photo_grid, scale_all
+from .photo_grid import GridPhoto, Scaled, photo_rows, scale_all
 from .report_styles import (
     CONTENT_WIDTH,
     GRID,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     MARGIN_X,
     MUTED,
     PAGE,
     RED,
     SHADE,
     Styles,
+    a4_document,
     field_table,
     grid_table,
     para,
@@ -88,18 +86,8 @@ def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Pat
     decorate = _page_decoration(data)
 
     def build(target: str) -> None:
-        doc = SimpleDocTemplate(
-            target,
-            pagesize=PAGE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"{TITLE} {data.enterprise.name}",
-            author=ws.settings.office_name,
-            subject=report_id(data.view.id),
-            creator="Inspector",
-        )
+        title = f"{TITLE}{'（草稿）' if data.draft else ''} {data.enterprise.name}"
+        doc = a4_document(target, title, ws.settings.office_name, _subject(data))
         doc.build(
             story,
             onFirstPage=decorate,
@@ -108,6 +96,13 @@ def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Pat
         )
 
     return write_atomically(out, build)
+
+
+def _subject(data: InspectionReview) -> str:
+    """The PDF's subject: what a file list or a document manager shows besides the title."""
+    v, e = data.view, data.enterprise
+    draft = "（草稿）" if data.draft else ""
+    return f"{e.name}（{e.credit_code}）{format_cn(v.inspection_date)} 安全生产检查{draft}，报告编号 {report_id(v.id)}"
 
 
 # -- page furniture ---------------------------------------------------------------------------
@@ -326,12 +321,10 @@ def _hazard_block(
         GridPhoto(photos.path_of(sha), f"隐患 {number} 整改前照片 {i}")
         for i, sha in enumerate(hazard.before_photos, start=1)
     ]
-    grid = photo_grid(photos, styles, scaled=scaled)
-    block: list[Flowable] = [KeepTogether([heading, table])]
-    if grid is not None:
-        block.extend([Spacer(1, 3), grid])
-    block.append(Spacer(1, 6))
-    return block
+    rows = photo_rows(photos, styles, scaled=scaled)
+    # The first row of photos stays with its hazard: a page never ends between the two.
+    first = [Spacer(1, 3), rows[0]] if rows else []
+    return [KeepTogether([heading, table, *first]), *rows[1:], Spacer(1, 6)]
 
 
 def _amendments(data: InspectionReview, styles: Styles) -> list[Flowable]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from inspector.core.dates import format_cn
@@ -27,14 +27,11 @@ from .fonts import fit_font_size, register_fonts
 from .page_numbers import numbered_canvas
 from .report_styles import (
     CONTENT_WIDTH,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     MUTED,
-    PAGE,
     RED,
     SHADE,
     Styles,
+    a4_document,
     grid_table,
     para,
     table,
@@ -71,18 +68,11 @@ def write_notice(ws: Workspace, notice_id: str, out: Path, kind: str | None = No
     story = _story(notice, chosen, styles)
 
     def build(target: str) -> None:
-        doc = SimpleDocTemplate(
-            target,
-            pagesize=PAGE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"{chosen.label} {notice.number}",
-            author=notice.issuing_body,
-            subject=notice.enterprise_name,
-            creator="Inspector",
+        subject = (
+            f"{notice.enterprise_name}（{notice.credit_code}）{chosen.label} {notice.number}，"
+            f"事故隐患 {len(notice.hazards)} 项"
         )
+        doc = a4_document(target, f"{chosen.label} {notice.number}", notice.issuing_body, subject)
         doc.build(story, canvasmaker=numbered_canvas(f"{chosen.label}编号 {notice.number}"))
 
     return write_atomically(out, build)

@@ -9,6 +9,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import register_fonts
 
+# The footer's baseline: 12.7 mm from the paper's edge, its lowest ink 12 mm, clear of office
+# printers' non-printable border (nothing is printed within 10 mm of the edge).
+FOOTER_Y = 36.0
+
 
 def numbered_canvas(footer_left: str = "", font_size: float = 8.0) -> type[Canvas]:
     """A Canvas class for `doc.build(..., canvasmaker=...)` drawing `footer_left` (e.g. the report
@@ -37,9 +41,9 @@ def numbered_canvas(footer_left: str = "", font_size: float = 8.0) -> type[Canva
             width, _height = self._pagesize
             self.saveState()
             self.setFont(register_fonts(), font_size)
-            self.drawCentredString(width / 2, 28, f"第 {self._pageNumber} 页 共 {total} 页")
+            self.drawCentredString(width / 2, FOOTER_Y, f"第 {self._pageNumber} 页 共 {total} 页")
             if footer_left:
-                self.drawString(56, 28, footer_left)
+                self.drawString(56, FOOTER_Y, footer_left)
             self.restoreState()
 
     return NumberedCanvas

@@ -76,19 +76,20 @@ def fitted_image(path: Path, box_width: float, box_height: float, scaled: Scaled
     return image
 
 
-def photo_grid(
+def photo_rows(
     photos: Sequence[GridPhoto],
     styles: Styles,
     width: float = CONTENT_WIDTH,
     columns: int = 3,
     aspect: float = 0.75,
     scaled: Mapping[Path, Scaled] | None = None,
-) -> Table | None:
+) -> list[Table]:
     """The photos `columns` to a row, each fitted into the same 4:3 box with its caption under
-    it. A row never splits across pages. None when there is nothing to show. `scaled` holds
-    photos already scaled by `scale_all`; others are scaled here."""
+    it: one table a row, so that a row never splits across pages and the first row can be kept
+    with what it illustrates. [] when there is nothing to show. `scaled` holds photos already
+    scaled by `scale_all`; others are scaled here."""
     if not photos:
-        return None
+        return []
     cell_width = width / columns
     box_width = cell_width - 8
     box_height = box_width * aspect
@@ -100,19 +101,22 @@ def photo_grid(
         cells.append([picture, para(photo.caption, styles.caption)])
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] = rows[-1] + [""] * (columns - len(rows[-1]))
-    return table(
-        rows,
-        [cell_width] * columns,
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ],
-        rowHeights=[box_height + CAPTION_HEIGHT + 8] * len(rows),
-    )
+    return [
+        table(
+            [row],
+            [cell_width] * columns,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ],
+            rowHeights=[box_height + CAPTION_HEIGHT + 8],
+        )
+        for row in rows
+    ]
 
 
 def _missing(styles: Styles, height: float) -> Table:

@@ -16,7 +16,7 @@ from inspector.core.errors import Cancelled, DomainError
 
 from .plaque_keys import load_signing_key
 from .plaque_output import atomic_output
-from .plaque_report import TITLE, PlaqueDrawer, seal_reader
+from .plaque_report import TITLE, plaque_drawer
 from .plaque_signing import sign_plaque
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def write_plaques(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write the year's current plaques (ordered by town, then serial) to `out`; return how many."""
-    drawer = PlaqueDrawer(ws.settings.office_name, size, seal_reader(ws))
+    drawer = plaque_drawer(ws, size)
     records = ws.office_keys.current_plaques(year)
     if not records:
         raise DomainError(f"{year} 年没有有效亮牌，无法批量生成")
@@ -48,7 +48,9 @@ def write_plaques(
     if progress:
         progress(0, total)
     with atomic_output(out) as tmp:
-        canvas = drawer.canvas(tmp, f"{TITLE} {year}年度（{total} 块）")
+        canvas = drawer.canvas(
+            tmp, f"{TITLE} {year}年度（{total} 块）", f"{ws.settings.office_name} {year}年度全部有效亮牌"
+        )
         for done, record in enumerate(records, start=1):
             if cancelled is not None and cancelled():
                 raise BatchCancelled()

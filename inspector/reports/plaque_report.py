@@ -1,19 +1,25 @@
 """The rating plaque (评估分级亮牌), A4 or A3 landscape, with the signed QR code.
 
 One drawing, in A4-landscape points: the A3 plaque is the same drawing scaled by √2, so the two
-sizes never drift apart. `PlaqueDrawer` holds what every page shares (font, seal, office) so the
-batch (plaque_batch) draws a thousand pages without reloading anything.
+sizes never drift apart. `PlaqueDrawer` holds what every page shares (font, seal, office,
+verification address) so the batch (plaque_batch) draws a thousand pages without reloading
+anything.
+
+Print-safe: the frame's outer edge is 12 mm from the paper's edge and everything else inside
+it, clear of office printers' non-printable border (up to about 6 mm; nothing is printed within
+10 mm). The QR code (plaque_qr) is 60 mm square with its quiet zone, more than 1 mm a module;
+its caption sits below the quiet zone. A plaque printed after its validity carries a red line
+saying it has expired.
 """
 
 from __future__ import annotations
 
-from itertools import groupby
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image, UnidentifiedImageError
-from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
-from reportlab.lib.colors import black, white
+from reportlab.lib.colors import white
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
@@ -25,6 +31,7 @@ from inspector.services.office_keys import PlaqueRecord
 from .fonts import fit_font_size, register_fonts, text_width
 from .plaque_keys import load_signing_key
 from .plaque_output import atomic_output
+from .plaque_qr import draw_qr, qr_matrix, qr_text
 from .plaque_signing import sign_plaque
 from .plaque_style import DESIGN_SIZE, FRAME, GRADE_COLOURS, INK, MUTED, page_size
 
@@ -32,10 +39,13 @@ if TYPE_CHECKING:
     from inspector.workspace import Workspace
 
 TITLE = "安全生产劳动保护评估分级亮牌"
-QR_SIZE = 128.0  # points on A4: 4.5 cm, about 0.5 mm a module at version 8
-NAME_WIDTH = 430.0
-QR_MASK = 2  # columns pattern: no finder-like blocks on our payloads (checked by zbar in the tests)
-LINE_WIDTH = 286.0  # the detail lines stop short of the QR code
+FRAME_INSET = 36.0  # points from the paper's edge to the frame's centre line (4 pt wide): 12 mm clear
+INNER_INSET = 45.0
+QR_SIZE = 170.0  # points on A4 with the quiet zone: 60 mm, 1.05–1.22 mm a module at versions 6–8
+MIN_MODULE_MM = 1.0  # phones read a printed code first time from this size on
+NAME_WIDTH = 420.0
+LINE_WIDTH = 248.0  # detail lines level with the QR code stop short of it
+QR_BOTTOM = 84.0
 
 
 def seal_reader(ws: Workspace) -> ImageReader | None:
@@ -71,16 +81,26 @@ def resolve_enterprise(ws: Workspace, enterprise: str) -> str:
 class PlaqueDrawer:
     """Draws plaques page by page on one canvas."""
 
-    def __init__(self, office_name: str, size: str = "A4", seal: ImageReader | None = None) -> None:
+    def __init__(
+        self,
+        office_name: str,
+        size: str = "A4",
+        seal: ImageReader | None = None,
+        verify_url: str = "",
+        today: date | None = None,
+    ) -> None:
         self.font = register_fonts()
         self.office_name = office_name
         self.pagesize = page_size(size)
         self.scale = self.pagesize[0] / DESIGN_SIZE[0]
         self.seal = seal
+        self.verify_url = verify_url
+        self.today = today
 
-    def canvas(self, path: Path, title: str) -> Canvas:
+    def canvas(self, path: Path, title: str, subject: str) -> Canvas:
         canvas = Canvas(str(path), pagesize=self.pagesize, initialFontName=self.font, pageCompression=1)
         canvas.setTitle(title)
+        canvas.setSubject(subject)
         canvas.setAuthor(self.office_name)
         canvas.setCreator("Inspector")
         return canvas
@@ -93,6 +113,8 @@ class PlaqueDrawer:
         self._grade(canvas, record.grade)
         self._details(canvas, record)
         self._qr(canvas, payload)
+        if self.today is not None and expired(record, self.today):
+            self._expired(canvas, record)
         canvas.restoreState()
         canvas.showPage()
 
@@ -101,26 +123,26 @@ class PlaqueDrawer:
         width, height = DESIGN_SIZE
         c.setStrokeColor(FRAME)
         c.setLineWidth(4)
-        c.rect(18, 18, width - 36, height - 36)
+        c.rect(FRAME_INSET, FRAME_INSET, width - 2 * FRAME_INSET, height - 2 * FRAME_INSET)
         c.setLineWidth(1)
-        c.rect(27, 27, width - 54, height - 54)
+        c.rect(INNER_INSET, INNER_INSET, width - 2 * INNER_INSET, height - 2 * INNER_INSET)
         c.setFillColor(FRAME)
-        size = fit_font_size(TITLE, width - 120, 34)
+        size = fit_font_size(TITLE, width - 150, 32)
         c.setFont(self.font, size)
-        c.drawCentredString(width / 2, height - 84, TITLE)
+        c.drawCentredString(width / 2, height - 96, TITLE)
         c.setLineWidth(1.5)
-        c.line(60, height - 104, width - 60, height - 104)
+        c.line(72, height - 114, width - 72, height - 114)
         c.setFillColor(MUTED)
         c.setFont(self.font, 9)
         c.drawCentredString(
-            width / 2,
-            38,
-            "本亮牌有效期为一个自然年度；存在重大事故隐患等情形即时降级，以发证单位最新评定为准。扫描二维码可离线核验真伪。",
+            width / 2 - 60,
+            56,
+            "本亮牌有效期为一个自然年度；存在重大事故隐患等情形即时降级，以发证单位最新评定为准。",
         )
 
     def _grade(self, c: Canvas, grade: str) -> None:
         colour = GRADE_COLOURS.get(grade, INK)
-        x, y, w, h = 56, 72, 270, 390
+        x, y, w, h = 72, 80, 258, 372
         c.setFillColor(colour)
         c.roundRect(x, y, w, h, 18, stroke=0, fill=1)
         c.saveState()
@@ -130,9 +152,9 @@ class PlaqueDrawer:
         c.setLineWidth(6)
         text = c.beginText()
         text.setTextRenderMode(2)
-        size = 300.0
+        size = 285.0
         text.setFont(self.font, size)
-        text.setTextOrigin(x + (w - text_width(grade, size)) / 2, y + 118)
+        text.setTextOrigin(x + (w - text_width(grade, size)) / 2, y + 112)
         text.textOut(grade)
         text.setTextRenderMode(0)
         c.drawText(text)
@@ -142,7 +164,7 @@ class PlaqueDrawer:
         c.drawCentredString(x + w / 2, y + 34, f"{grade} 级")
 
     def _details(self, c: Canvas, record: PlaqueRecord) -> None:
-        left, top = 362.0, 420.0
+        left, top = 362.0, 428.0
         c.setFillColor(INK)
         size = fit_font_size(record.enterprise_name, NAME_WIDTH, 30, min_size=18)
         lines = [record.enterprise_name]
@@ -170,14 +192,14 @@ class PlaqueDrawer:
             ("发证日期", format_cn(record.issued_on)),
             ("编号", record.serial),
         ]
-        y = min(y - 14, 330.0)
-        step = min(31.0, (y - 80) / (len(details) - 1))
+        y = min(y - 14, 340.0)
+        step = min(30.0, (y - 92) / (len(details) - 1))
         for label, value in details:
             self._detail_line(c, left, y, label, value)
             y -= step
         if self.seal is not None:
             # Over the issuing body and date, as a stamped seal sits on a printed document.
-            c.drawImage(self.seal, left + 150, 90, 110, 110, mask="auto", preserveAspectRatio=True, anchor="c")
+            c.drawImage(self.seal, left + 120, 92, 110, 110, mask="auto", preserveAspectRatio=True, anchor="c")
 
     def _detail_line(self, c: Canvas, x: float, y: float, label: str, value: str) -> None:
         head = f"{label}："
@@ -186,55 +208,63 @@ class PlaqueDrawer:
         c.drawString(x, y, head)
         start = x + text_width(head, 14)
         c.setFillColor(INK)
-        c.setFont(self.font, fit_font_size(value, LINE_WIDTH - (start - x), 15, min_size=7))
+        width = LINE_WIDTH if y < QR_BOTTOM + QR_SIZE + 8 else NAME_WIDTH
+        c.setFont(self.font, fit_font_size(value, width - (start - x), 15, min_size=7))
         c.drawString(start, y, value)
 
     def _qr(self, c: Canvas, payload: str) -> None:
         width, _height = DESIGN_SIZE
-        x, y = width - 60 - QR_SIZE, 62.0
-        draw_qr(c, payload, x, y, QR_SIZE)
+        x, y = width - INNER_INSET - 12 - QR_SIZE, QR_BOTTOM
+        matrix = qr_matrix(qr_text(payload, self.verify_url))
+        if matrix.module_mm(QR_SIZE * self.scale) < MIN_MODULE_MM:
+            raise DomainError(
+                f"二维码内容太长（第 {matrix.version} 版），打印出来每格不足 1 毫米，手机难以识别；"
+                "请在设置中改用更短的亮牌验证地址"
+            )
+        draw_qr(c, matrix, x, y, QR_SIZE)
         c.setFillColor(MUTED)
         c.setFont(self.font, 10)
-        c.drawCentredString(x + QR_SIZE / 2, y - 4, "扫码验证真伪")
+        # Below the quiet zone, never in it: decoders find the code by its white border.
+        c.drawCentredString(x + QR_SIZE / 2, y - 12, "扫码验证真伪")
+
+    def _expired(self, c: Canvas, record: PlaqueRecord) -> None:
+        """A red line under the title: a plaque printed after its year is a record, not a proof."""
+        width, height = DESIGN_SIZE
+        until = format_cn(PlaqueValidity(record.year).valid_until)
+        c.setFillColor(FRAME)
+        c.setFont(self.font, 13)
+        c.drawCentredString(width / 2, height - 134, f"本亮牌已于 {until} 期满失效，仅供存档，不作为当前等级证明")
 
 
-def draw_qr(c: Canvas, payload: str, x: float, y: float, size: float, border: int = 4) -> None:
-    """The QR code as one filled path of horizontal runs. reportlab's QrCodeWidget drawn through
-    renderPDF would name a non-embedded Helvetica in the page and draw one rectangle per run."""
-    qr = QRCode(None, QRErrorCorrectLevel.M)
-    qr.addData(payload)
-    # A fixed mask instead of make()'s search over all eight: any mask is valid QR, the search
-    # only tidies the pattern, and it took two thirds of a batch page's time.
-    qr.version = qr.calculate_version()
-    qr.makeImpl(False, QR_MASK)
-    count = qr.getModuleCount()
-    box = size / (count + 2 * border)
-    path = c.beginPath()
-    for r, row in enumerate(qr.modules):
-        top = y + size - (r + border + 1) * box
-        col = 0
-        for dark, run in groupby(bool(m) for m in row):
-            length = len(list(run))
-            if dark:
-                path.rect(x + (col + border) * box, top, length * box, box)
-            col += length
-    c.saveState()
-    c.setFillColor(white)
-    c.rect(x, y, size, size, stroke=0, fill=1)
-    c.setFillColor(black)
-    c.drawPath(path, stroke=0, fill=1)
-    c.restoreState()
+def expired(record: PlaqueRecord, today: date) -> bool:
+    return today > PlaqueValidity(record.year).valid_until
+
+
+def plaque_drawer(ws: Workspace, size: str = "A4") -> PlaqueDrawer:
+    settings = ws.settings
+    return PlaqueDrawer(settings.office_name, size, seal_reader(ws), settings.plaque_verify_url, ws.today())
+
+
+def expiry_warning(year: int, today: date) -> str:
+    """One sentence when plaques of `year` are past their validity on `today`, else ""."""
+    validity = PlaqueValidity(year)
+    if today <= validity.valid_until:
+        return ""
+    return f"{year} 年度亮牌已于 {format_cn(validity.valid_until)} 期满失效：打印件会注明“仅供存档”"
 
 
 def write_plaque(ws: Workspace, enterprise_id: str, year: int, out: Path, size: str = "A4") -> Path:
     """The enterprise's current plaque of `year` as a one-page PDF (enterprise_id: id or credit code)."""
-    drawer = PlaqueDrawer(ws.settings.office_name, size, seal_reader(ws))
+    drawer = plaque_drawer(ws, size)
     record = ws.office_keys.current_plaque(resolve_enterprise(ws, enterprise_id), year)
     if record is None:
         raise DomainError(f"该企业没有 {year} 年的有效亮牌（尚未评级或已被取代）")
     key = load_signing_key(ws)
     with atomic_output(out) as tmp:
-        canvas = drawer.canvas(tmp, f"{TITLE} {record.enterprise_name} {record.year}")
+        subject = (
+            f"{record.enterprise_name}（{record.credit_code}）{record.year}年度 {record.grade}级 编号 {record.serial}"
+        )
+        canvas = drawer.canvas(tmp, f"{TITLE} {record.enterprise_name} {record.year}", subject)
         drawer.draw(canvas, record, sign_plaque(key, record))
         canvas.save()
     return out

@@ -1,20 +1,29 @@
 """The signed payload in a plaque's QR code, and its offline verification.
 
-Payload format (version 1), seven fields joined by ".":
+Payload format 2 (printed since the verification page), seven fields joined by ".":
 
-    INSP1.<serial>.<credit code>.<grade>.<year>.<key>.<signature>
-    INSP1.PH-2026-DEMO-000001.91330482MA2B3C4D5E.A.2026.3FA2C81B.<103 base32 characters>
+    I2.<serial>.<credit code>.<grade>.<year>.<key>.<signature>
+    I2.PH-2026-DEMO-000001.91330482MA2B3C4D5E.A.2026.3FA2.<155 decimal digits>
 
-- ``INSP1``: format and version;
+- ``I2``: format 2;
 - serial, unified social credit code (18 characters), grade A–D, plaque year;
-- key: the first 8 hex digits (upper case) of the signing key's fingerprint (SHA-256 of the raw
-  Ed25519 public key), to find the key among the offices' keys;
-- signature: Ed25519 over the UTF-8 bytes of everything before the last ".", in RFC 4648 base32
-  without padding.
+- key: the first 4 hex digits (upper case) of the signing key's fingerprint (SHA-256 of the raw
+  Ed25519 public key), to find the key among the offices' keys (every key with that prefix is
+  tried, so a shared prefix costs a second check, never a wrong answer);
+- signature: Ed25519 over the UTF-8 bytes of everything before the last ".", as one number in
+  exactly 155 decimal digits (big-endian, zero-padded).
 
-Everything is upper case letters, digits, "-" and ".", so the QR encoder uses its alphanumeric
-mode (5.5 bits a character): about 165 characters, a version-8 code, scannable at 4 cm. Serials
-may themselves contain "." (the fields are read from both ends).
+Why this shape: the QR code holds the fields in its alphanumeric mode (5.5 bits a character)
+and the signature in its numeric mode (3.3 bits a digit: 517 bits for the 64 bytes, against 566
+in base32), see plaque_qr. Without an address the code is a version 6; with the office's
+verification address in front (`<address>#<payload>`, so a phone opens the office's page) a
+version 7 or 8, printed at more than 1 mm a module.
+
+Format 1 (``INSP1``, 8 hex digits of key, base32 signature) is what plaques printed before
+carried; it still verifies.
+
+Serials may themselves contain "." (the fields are read from both ends). A scanned text may be
+the bare payload or the whole address (`payload_of_scan` keeps what follows the "#").
 
 Verification (`verify_payload`), first match wins:
 forged (bad form, no key verifies the signature, or the database's plaque with that serial
@@ -31,13 +40,13 @@ import binascii
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from inspector.core.dates import format_cn
+from inspector.core.labelled import LabelledEnum
 from inspector.services.office_keys import OfficeKey, PlaqueRecord
 
 from .plaque_keys import SigningKey
@@ -45,29 +54,24 @@ from .plaque_keys import SigningKey
 if TYPE_CHECKING:
     from inspector.workspace import Workspace
 
-PREFIX = "INSP1"
-KEY_PREFIX_LEN = 8
+PREFIX = "I2"
+KEY_PREFIX_LEN = 4
+SIGNATURE_DIGITS = 155  # 2**512 has 155 decimal digits
 GRADES = ("A", "B", "C", "D")
-_PREFIX_RE = re.compile(r"[0-9A-F]{8}")
-_SIG_RE = re.compile(r"[A-Z2-7]{103}")
+_V2_KEY_RE = re.compile(r"[0-9A-F]{4}")
+_V2_SIG_RE = re.compile(r"[0-9]{155}")
+# Format 1, still read.
+V1_PREFIX = "INSP1"
+_V1_KEY_RE = re.compile(r"[0-9A-F]{8}")
+_V1_SIG_RE = re.compile(r"[A-Z2-7]{103}")
 
 
-class Status(StrEnum):
-    VALID = "valid"
-    FORGED = "forged"
-    EXPIRED = "expired"
-    SUPERSEDED = "superseded"
-    UNKNOWN_KEY = "unknown_key"
-
-    @property
-    def label(self) -> str:
-        return {
-            "valid": "有效",
-            "forged": "伪造",
-            "expired": "已过期",
-            "superseded": "已被取代",
-            "unknown_key": "未知密钥",
-        }[self.value]
+class Status(LabelledEnum):
+    VALID = "valid", "有效"
+    FORGED = "forged", "伪造"
+    EXPIRED = "expired", "已过期"
+    SUPERSEDED = "superseded", "已被取代"
+    UNKNOWN_KEY = "unknown_key", "未知密钥"
 
 
 @dataclass(frozen=True)
@@ -94,35 +98,63 @@ class Fields:
     grade: str
     year: int
     key_prefix: str
+    prefix: str = PREFIX  # the format: I2, or INSP1 for plaques printed before
 
 
 def signed_text(fields: Fields) -> str:
-    return ".".join((PREFIX, fields.serial, fields.credit_code, fields.grade, str(fields.year), fields.key_prefix))
+    return ".".join(
+        (fields.prefix, fields.serial, fields.credit_code, fields.grade, str(fields.year), fields.key_prefix)
+    )
 
 
 def _b32(data: bytes) -> str:
     return base64.b32encode(data).decode("ascii").rstrip("=")
 
 
+def signature_digits(signature: bytes) -> str:
+    return str(int.from_bytes(signature, "big")).zfill(SIGNATURE_DIGITS)
+
+
 def sign_plaque(key: SigningKey, record: PlaqueRecord) -> str:
-    """The QR payload for a plaque, signed with the office's private key."""
+    """The QR payload (format 2) for a plaque, signed with the office's private key."""
     fields = Fields(
         record.serial, record.credit_code, record.grade, record.year, key.office.fingerprint[:KEY_PREFIX_LEN].upper()
     )
     text = signed_text(fields)
-    return f"{text}.{_b32(key.private.sign(text.encode('utf-8')))}"
+    return f"{text}.{signature_digits(key.private.sign(text.encode('utf-8')))}"
+
+
+def payload_of_scan(text: str) -> str:
+    """The payload in a scanned text: the bare payload, or what follows the "#" of the address."""
+    return text.strip().rpartition("#")[2].strip()
 
 
 def parse_payload(payload: str) -> tuple[Fields, bytes] | None:
-    """The fields and signature, or None when the text is not a version-1 payload."""
-    parts = payload.strip().split(".")
-    if len(parts) < 7 or parts[0] != PREFIX:
+    """The fields and signature, or None when the text is not a format 1 or 2 payload."""
+    parts = payload_of_scan(payload).split(".")
+    if len(parts) < 7 or parts[0] not in (PREFIX, V1_PREFIX):
         return None
     credit, grade, year, prefix, signature = parts[-5:]
     serial = ".".join(parts[1:-5])
     if not serial or grade not in GRADES or not re.fullmatch(r"\d{4}", year) or len(credit) != 18:
         return None
-    if not _PREFIX_RE.fullmatch(prefix) or not _SIG_RE.fullmatch(signature):
+    raw = _signature_v2(prefix, signature) if parts[0] == PREFIX else _signature_v1(prefix, signature)
+    if raw is None:
+        return None
+    return Fields(serial, credit, grade, int(year), prefix, parts[0]), raw
+
+
+def _signature_v2(prefix: str, signature: str) -> bytes | None:
+    if not _V2_KEY_RE.fullmatch(prefix) or not _V2_SIG_RE.fullmatch(signature):
+        return None
+    number = int(signature)
+    # Exactly 155 digits of a number below 2**512: one spelling for each signature, so that no
+    # character of a valid payload can change and still verify.
+    return number.to_bytes(64, "big") if number < 1 << 512 else None
+
+
+def _signature_v1(prefix: str, signature: str) -> bytes | None:
+    if not _V1_KEY_RE.fullmatch(prefix) or not _V1_SIG_RE.fullmatch(signature):
         return None
     try:
         raw = base64.b32decode(signature + "=" * (-len(signature) % 8))
@@ -130,9 +162,7 @@ def parse_payload(payload: str) -> tuple[Fields, bytes] | None:
         return None
     # The last base32 character carries 2 signature bits and 3 padding bits: only the canonical
     # spelling is accepted, so that no character of a valid payload can change and still verify.
-    if _b32(raw) != signature:
-        return None
-    return Fields(serial, credit, grade, int(year), prefix), raw
+    return raw if _b32(raw) == signature else None
 
 
 def _verifies(key: OfficeKey, message: bytes, signature: bytes) -> bool:
@@ -147,7 +177,7 @@ def verify_payload(ws: Workspace, payload: str, today: date | None = None) -> Ve
     """What a scanned plaque QR says, checked offline against the stored public keys and plaques."""
     parsed = parse_payload(payload)
     if parsed is None:
-        return Verification(Status.FORGED, "这不是 Inspector 亮牌二维码，或内容已被改动（格式不符）")
+        return Verification(Status.FORGED, "这不是亮牌二维码，或内容已被改动（格式不符）")
     fields, signature = parsed
     base = {"serial": fields.serial, "credit_code": fields.credit_code, "grade": fields.grade, "year": fields.year}
     keys = ws.office_keys.by_fingerprint_prefix(fields.key_prefix)

@@ -19,7 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from inspector.core.errors import DomainError
 
@@ -33,7 +33,7 @@ rl_config.useA85 = 0
 PAGE = A4
 MARGIN_X = 20 * mm  # 56.7 pt: the page-number footer starts at x = 56
 MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 22 * mm  # the footer sits at y = 28 pt, below the frame
+MARGIN_BOTTOM = 22 * mm  # the footer sits at y = 36 pt (page_numbers.FOOTER_Y), below the frame
 CONTENT_WIDTH = PAGE[0] - 2 * MARGIN_X
 
 GRID = colors.HexColor("#404040")
@@ -141,6 +141,23 @@ def field_table(rows: Sequence[Sequence[tuple[str, object]]], styles: Styles, la
             extra.append(("BACKGROUND", (2, r), (2, r), SHADE))
         cells.append(row)
     return grid_table(cells, [label_width, value_width, label_width, value_width], header_rows=0, extra=extra)
+
+
+def a4_document(target: str, title: str, author: str, subject: str) -> SimpleDocTemplate:
+    """A document on PAGE with the shared margins; title, author and subject are what a PDF
+    reader shows in the document's properties."""
+    return SimpleDocTemplate(
+        target,
+        pagesize=PAGE,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="Inspector",
+    )
 
 
 def write_atomically(out: Path, build: Callable[[str], None]) -> Path:

@@ -7,6 +7,7 @@ the rules are in `inspector.core.amendment`.
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import select
@@ -28,8 +29,10 @@ from inspector.core.errors import DomainError
 from inspector.core.grading import GradeResult, grade
 from inspector.core.inspection import InspectionStatus
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.hlc import next_hlc
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import AmendmentRow, AnswerRow, InspectionRow
+from inspector.queries.amendment_history import amendment_from_row, amendment_histories
 from inspector.services.inspections import Answer
 from inspector.services.templates import TemplateService
 
@@ -108,12 +111,19 @@ class AmendmentService:
             row = self._row(session, inspection_id)
             check_can_amend(InspectionStatus(row.status))
             item = self._item(to_str(row.template_id), item_code)
-            current = self._effective(session, row.id).get(item.code)
+            history = self._history(session, row.id)
+            current = self._effective(session, row.id, history).get(item.code)
             if field is AmendmentField.ANSWER:
                 old, new = answer_change(item, current, Result(new_value))
             else:
                 old, new = note_change(item, current, new_value)
+            # After the last amendment this copy has, on this device's clock: its place in every
+            # copy's history (inspector/core/causal_history.py); `amended_at` is what people see.
+            stamp = next_hlc()
             amendment = AmendmentRow(
+                hlc=stamp,
+                stamp=stamp,
+                follows=to_uuid(history[-1].id) if history else None,
                 inspection_id=row.id,
                 item_code=item.code,
                 field=field.value,
@@ -125,21 +135,19 @@ class AmendmentService:
             )
             session.add(amendment)
             session.flush()
-            return _to_amendment(amendment)
+            return amendment_from_row(amendment)
 
-    def _effective(self, session: Session, inspection_uuid: object) -> dict[str, AnswerValue]:
+    def _effective(
+        self, session: Session, inspection_uuid: uuid.UUID, history: list[Amendment] | None = None
+    ) -> dict[str, AnswerValue]:
         rows = session.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection_uuid))
         original = {r.item_code: (Result(r.result), r.note) for r in rows}
-        return apply_amendments(original, self._history(session, inspection_uuid))
+        return apply_amendments(original, self._history(session, inspection_uuid) if history is None else history)
 
     @staticmethod
-    def _history(session: Session, inspection_uuid: object) -> list[Amendment]:
-        stmt = (
-            select(AmendmentRow)
-            .where(AmendmentRow.inspection_id == inspection_uuid)
-            .order_by(AmendmentRow.amended_at, AmendmentRow.created_at, AmendmentRow.id)
-        )
-        return [_to_amendment(r) for r in session.scalars(stmt)]
+    def _history(session: Session, inspection_uuid: uuid.UUID) -> list[Amendment]:
+        session.flush()
+        return amendment_histories(session, [inspection_uuid]).get(inspection_uuid, [])
 
     def _template(self, template_id: str) -> Template:
         template = self._templates.get(template_id)
@@ -156,20 +164,4 @@ class AmendmentService:
 
     @staticmethod
     def _row(session: Session, inspection_id: str) -> InspectionRow:
-        row = session.get(InspectionRow, to_uuid(inspection_id, "检查"))
-        if row is None:
-            raise DomainError(f"检查 {inspection_id} 不存在")
-        return row
-
-
-def _to_amendment(row: AmendmentRow) -> Amendment:
-    return Amendment(
-        id=to_str(row.id),
-        item_code=row.item_code,
-        field=AmendmentField(row.field),
-        old_value=row.old_value,
-        new_value=row.new_value,
-        reason=row.reason,
-        amended_by=row.amended_by,
-        amended_at=row.amended_at,
-    )
+        return row_by_id(session, InspectionRow, inspection_id, "检查")

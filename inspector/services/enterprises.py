@@ -10,22 +10,14 @@ from sqlalchemy.orm import Session
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError, ValidationError
 from inspector.db.database import Database
-from inspector.db.ids import new_id, to_str, to_uuid
+from inspector.db.ids import new_id, row_by_id, to_str
 from inspector.db.models import EnterpriseRow, utcnow
+from inspector.db.records import columns_from_record
 from inspector.queries.register import EnterpriseRegister
 
 
 def _fields(enterprise: Enterprise) -> dict[str, object]:
-    return {
-        "name": enterprise.name,
-        "credit_code": enterprise.credit_code,
-        "town": enterprise.town,
-        "address": enterprise.address,
-        "industry": enterprise.industry,
-        "size": enterprise.size.value if enterprise.size else None,
-        "contact_person": enterprise.contact_person,
-        "contact_phone": enterprise.contact_phone,
-    }
+    return columns_from_record(enterprise, "id", size=enterprise.size.value if enterprise.size else None)
 
 
 class EnterpriseService(EnterpriseRegister):
@@ -77,9 +69,7 @@ class EnterpriseService(EnterpriseRegister):
             raise DomainError("要修改的企业没有编号")
         valid = enterprise.validated()
         with self.db.transaction() as session:
-            row = session.get(EnterpriseRow, to_uuid(enterprise.id, "企业"))
-            if row is None:
-                raise DomainError(f"企业 {enterprise.id} 不存在")
+            row = row_by_id(session, EnterpriseRow, enterprise.id, "企业")
             clash = session.scalar(
                 select(EnterpriseRow.name).where(
                     EnterpriseRow.credit_code == valid.credit_code, EnterpriseRow.id != row.id

@@ -23,15 +23,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector.core.amendment import Amendment, AmendmentField, apply_amendments
+from inspector.core.amendment import apply_amendments
 from inspector.core.checklist import GradingRules, Result, Severity
 from inspector.core.dates import Quarter
 from inspector.core.grades import Grade
 from inspector.core.grading import GradeResult, GradingError, grade
 from inspector.core.hazard_lifecycle import HazardStatus, is_open
 from inspector.core.plaque import HazardFacts, LightResult, downgraded_for_veto, quarterly_light
-from inspector.db.ids import to_str
-from inspector.db.models import AmendmentRow, AnswerRow, HazardRow, InspectionRow, LightRow, PlaqueRow, TemplateRow
+from inspector.db.models import AnswerRow, HazardRow, InspectionRow, LightRow, PlaqueRow, TemplateRow
+from inspector.queries.amendment_history import amendment_histories
 from inspector.queries.graded import GRADED, frozen_template, hazard_code
 
 DOWNGRADE_SUFFIX = "-D"
@@ -54,23 +54,7 @@ def latest_grade(session: Session, enterprise_id: uuid.UUID) -> tuple[GradeResul
         r.item_code: (Result(r.result), r.note)
         for r in session.scalars(select(AnswerRow).where(AnswerRow.inspection_id == inspection.id))
     }
-    amendments = [
-        Amendment(
-            to_str(r.id),
-            r.item_code,
-            AmendmentField(r.field),
-            r.old_value,
-            r.new_value,
-            r.reason,
-            r.amended_by,
-            r.amended_at,
-        )
-        for r in session.scalars(
-            select(AmendmentRow)
-            .where(AmendmentRow.inspection_id == inspection.id)
-            .order_by(AmendmentRow.amended_at, AmendmentRow.created_at, AmendmentRow.id)
-        )
-    ]
+    amendments = amendment_histories(session, [inspection.id]).get(inspection.id, [])
     effective = apply_amendments(original, amendments)
     try:
         result = grade(template, {code: value for code, (value, _) in effective.items()})
@@ -85,7 +69,14 @@ def refresh_enterprise(
     """Recompute the enterprise's light for `today`'s quarter and downgrade its plaque on a veto
     event; `rules` default to those of the latest inspection's template (else the defaults)."""
     session.flush()
-    hazards = list(session.scalars(select(HazardRow).where(HazardRow.enterprise_id == enterprise_id)))
+    # In one order on every copy: the light's reasons list them, and copies must derive the same row.
+    hazards = list(
+        session.scalars(
+            select(HazardRow)
+            .where(HazardRow.enterprise_id == enterprise_id)
+            .order_by(HazardRow.found_on, HazardRow.created_at, HazardRow.id)
+        )
+    )
     latest, template_rules = latest_grade(session, enterprise_id)
     rules = rules or template_rules or GradingRules()
     facts = [HazardFacts(hazard_code(h), Severity(h.severity), HazardStatus(h.status), h.deadline) for h in hazards]

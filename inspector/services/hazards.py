@@ -7,9 +7,8 @@ the same transaction; the core state machine decides what is allowed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,23 +19,24 @@ from inspector.core.checklist import LocationType, Severity
 from inspector.core.dates import today as today_in
 from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, ValidationError
+from inspector.core.hazard_history import replay_merged
 from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
+from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
-from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow, PhotoRow
+from inspector.db.hlc import next_hlc
+from inspector.db.ids import row_by_id, to_str, to_uuid
+from inspector.db.models import EnterpriseRow, HazardEventPhotoRow, HazardEventRow, HazardRow, InspectionRow
+from inspector.db.records import record_from_row
 from inspector.photos.photo_store import StoredPhoto
+from inspector.queries.hazard_events import load_histories
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.photo_rows import photo_row_id
 
 
-class HazardSource(StrEnum):
-    INSPECTION = "inspection"
-    WORKER_REPORT = "worker_report"  # 安全隐患随手拍
-    SELF_CHECK = "self_check"  # 企业自查
-
-    @property
-    def label(self) -> str:
-        return {"inspection": "检查发现", "worker_report": "职工随手拍", "self_check": "企业自查"}[self.value]
+class HazardSource(LabelledEnum):
+    INSPECTION = "inspection", "检查发现"
+    WORKER_REPORT = "worker_report", "职工随手拍"  # 安全隐患随手拍
+    SELF_CHECK = "self_check", "企业自查"  # 企业自查
 
 
 @dataclass(frozen=True)
@@ -134,9 +134,7 @@ class HazardService:
         at = at or utcnow()
         state = lifecycle.record(new.deadline, at, new.found_by, photos=[p.sha256 for p in photos])
         with self.db.transaction() as session:
-            enterprise = session.get(EnterpriseRow, to_uuid(new.enterprise_id, "企业"))
-            if enterprise is None:
-                raise DomainError(f"企业 {new.enterprise_id} 不存在")
+            enterprise = row_by_id(session, EnterpriseRow, new.enterprise_id, "企业")
             inspection_uuid = to_uuid(new.inspection_id, "检查") if new.inspection_id else None
             if inspection_uuid and session.get(InspectionRow, inspection_uuid) is None:
                 raise DomainError(f"检查 {new.inspection_id} 不存在")
@@ -191,28 +189,18 @@ class HazardService:
             state = self._state(session, row)
             enterprise = session.get(EnterpriseRow, row.enterprise_id)
             assert enterprise is not None
-            return HazardView(
+            return record_from_row(
+                HazardView,
+                row,
                 id=to_str(row.id),
                 enterprise_id=to_str(row.enterprise_id),
                 enterprise_name=enterprise.name,
                 inspection_id=to_str(row.inspection_id) if row.inspection_id else None,
-                item_code=row.item_code,
                 source=HazardSource(row.source),
-                found_on=row.found_on,
-                found_by=row.found_by,
                 location_type=LocationType(row.location_type),
-                location=row.location,
                 category=Category(row.category),
-                description=row.description,
-                legal_basis=row.legal_basis,
                 severity=Severity(row.severity),
-                major_clause=row.major_clause,
-                measures=row.measures,
-                responsible_person=row.responsible_person,
                 status=HazardStatus(row.status),
-                deadline=row.deadline,
-                rectified_on=row.rectified_on,
-                closed_on=row.closed_on,
                 pending_extension=state.pending_extension,
                 events=state.events,
             )
@@ -228,76 +216,47 @@ class HazardService:
     # -- internals ----------------------------------------------------------------------------
     @staticmethod
     def _row(session: Session, hazard_id: str) -> HazardRow:
-        row = session.get(HazardRow, to_uuid(hazard_id, "隐患"))
-        if row is None:
-            raise DomainError(f"隐患 {hazard_id} 不存在")
-        return row
+        return row_by_id(session, HazardRow, hazard_id, "隐患")
+
+    @staticmethod
+    def _history(session: Session, row: HazardRow) -> tuple[HazardState, int]:
+        """The replayed state (events in causal order) and the next free `seq`."""
+        session.flush()  # the history is read with Core: earlier steps of this transaction too
+        history = load_histories(session, [row.id]).get(row.id)
+        if history is None:
+            raise DomainError(f"隐患 {to_str(row.id)} 没有任何记录")
+        return replay_merged(row.initial_deadline, history.events), max(history.seq.values()) + 1
 
     @staticmethod
     def _state(session: Session, row: HazardRow) -> HazardState:
-        events = session.scalars(
-            select(HazardEventRow).where(HazardEventRow.hazard_id == row.id).order_by(HazardEventRow.seq)
-        ).all()
-        photo_rows = session.execute(
-            select(HazardEventPhotoRow.event_id, PhotoRow.sha256)
-            .join(PhotoRow, PhotoRow.id == HazardEventPhotoRow.photo_id)
-            .where(HazardEventPhotoRow.event_id.in_([e.id for e in events]))
-            .order_by(HazardEventPhotoRow.position)
-        ).all()
-        photos: dict[object, list[str]] = {}
-        for event_id, sha in photo_rows:
-            photos.setdefault(event_id, []).append(sha)
-        history = [
-            HazardEvent(
-                HazardAction(e.action),
-                e.at,
-                e.by,
-                HazardStatus(e.from_status) if e.from_status else None,
-                HazardStatus(e.to_status),
-                e.note,
-                tuple(photos.get(e.id, ())),
-                e.new_deadline,
-            )
-            for e in events
-        ]
-        return replay_merged(row.initial_deadline, history)
+        return HazardService._history(session, row)[0]
 
     @staticmethod
-    def _append(session: Session, row: HazardRow, event: HazardEvent, seq: int, photos: Sequence[StoredPhoto]) -> None:
-        event_row = HazardEventRow(hazard_id=row.id, seq=seq, **event_columns(event))
+    def _append(
+        session: Session,
+        row: HazardRow,
+        event: HazardEvent,
+        seq: int,
+        photos: Sequence[StoredPhoto],
+        follows: str | None = None,
+    ) -> None:
+        # The event's place in every copy's history: after the last event this copy has, with
+        # this device's clock (inspector/core/causal_history.py). `at` is only what people see.
+        stamp = next_hlc()
+        event_row = HazardEventRow(
+            hazard_id=row.id,
+            seq=seq,
+            hlc=stamp,
+            stamp=stamp,
+            follows=to_uuid(follows, "隐患记录") if follows else None,
+            **event_columns(event),
+        )
         session.add(event_row)
         session.flush()
         for position, photo in enumerate(photos):
             session.add(
                 HazardEventPhotoRow(event_id=event_row.id, photo_id=photo_row_id(session, photo), position=position)
             )
-
-
-def replay_merged(initial_deadline: date, events: Sequence[HazardEvent]) -> HazardState:
-    """The state after a history that sync may have merged from two devices (inspector/sync):
-    two laptops acting on the same hazard offline can leave a step the lifecycle would refuse
-    (both closed it). Such a step is kept in the history and taken as recorded: the hazard is
-    in the state its author saw it go to, with the deadline it set."""
-    try:
-        return lifecycle.replay(initial_deadline, events)
-    except lifecycle.TransitionRefused:
-        if not events:
-            raise
-    state = lifecycle.record(initial_deadline, events[0].at, events[0].by, events[0].note, events[0].photos)
-    state = replace(state, events=(events[0],))
-    for event in events[1:]:
-        try:
-            state = lifecycle.apply(
-                state, event.action, event.at, event.by, event.note, event.photos, event.new_deadline
-            )
-        except lifecycle.TransitionRefused:
-            state = replace(
-                state,
-                status=event.to_status,
-                deadline=event.new_deadline or state.deadline,
-                events=(*state.events, event),
-            )
-    return state
 
 
 def transition(
@@ -314,9 +273,10 @@ def transition(
     """Apply one lifecycle action to a hazard row inside the caller's transaction: the event is
     appended and the mirrored status, deadline and dates updated. The caller refreshes grading
     (`refresh_enterprise`) once it has made all its changes."""
-    state = HazardService._state(session, row)
+    state, seq = HazardService._history(session, row)
+    seen_last = state.events[-1].id
     state = lifecycle.apply(state, action, at, by, note, [p.sha256 for p in photos], new_deadline)
-    HazardService._append(session, row, state.events[-1], len(state.events), photos)
+    HazardService._append(session, row, state.events[-1], seq, photos, follows=seen_last)
     row.status, row.deadline = state.status.value, state.deadline
     day = today_in(timezone, at)
     if lifecycle.is_rectified(state.status) and row.rectified_on is None:

@@ -31,7 +31,7 @@ from inspector.core.inspection import (
     check_inspectors,
 )
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import (
     AnswerPhotoRow,
     AnswerRow,
@@ -110,11 +110,8 @@ class InspectionService:
 
     def start(self, enterprise_id: str, template_id: str, inspection_date: date, inspector_ids: list[str]) -> str:
         with self.db.transaction() as session:
-            enterprise = session.get(EnterpriseRow, to_uuid(enterprise_id, "企业"))
-            if enterprise is None:
-                raise DomainError(f"企业 {enterprise_id} 不存在")
-            if session.get(TemplateRow, to_uuid(template_id, "模板")) is None:
-                raise DomainError(f"模板 {template_id} 不存在")
+            enterprise = row_by_id(session, EnterpriseRow, enterprise_id, "企业")
+            row_by_id(session, TemplateRow, template_id, "模板")
             unique_ids = list(dict.fromkeys(to_uuid(i, "检查人员") for i in inspector_ids))  # one signature each
             inspectors = [session.get(InspectorRow, i) for i in unique_ids]
             if any(row is None for row in inspectors):
@@ -464,7 +461,4 @@ class InspectionService:
 
     @staticmethod
     def _row(session: Session, inspection_id: str) -> InspectionRow:
-        row = session.get(InspectionRow, to_uuid(inspection_id, "检查"))
-        if row is None:
-            raise DomainError(f"检查 {inspection_id} 不存在")
-        return row
+        return row_by_id(session, InspectionRow, inspection_id, "检查")

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Integer, Text, cast, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -25,9 +24,10 @@ from inspector.core.dates import today as today_in
 from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.core.labelled import LabelledEnum
 from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
 from inspector.db.database import Database, get_meta
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow, Meta, NoticeHazardRow, NoticeRow
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.hazards import transition
@@ -37,22 +37,14 @@ PREFIX_KEY = "notice_prefix"
 SEQ_KEY = "notice_seq:"  # + year
 
 
-class NoticeKind(StrEnum):
-    RECTIFICATION = "rectification"  # 整改通知书
-    SUPERVISION = "supervision"  # 监督意见书
-
-    @property
-    def label(self) -> str:
-        return {"rectification": "整改通知书", "supervision": "监督意见书"}[self.value]
+class NoticeKind(LabelledEnum):
+    RECTIFICATION = "rectification", "整改通知书"  # 整改通知书
+    SUPERVISION = "supervision", "监督意见书"  # 监督意见书
 
 
-class OrderType(StrEnum):
-    IMMEDIATE = "immediate"  # 责令立即改正
-    DEADLINE = "deadline"  # 责令限期改正
-
-    @property
-    def label(self) -> str:
-        return {"immediate": "责令立即改正", "deadline": "责令限期改正"}[self.value]
+class OrderType(LabelledEnum):
+    IMMEDIATE = "immediate", "责令立即改正"  # 责令立即改正
+    DEADLINE = "deadline", "责令限期改正"  # 责令限期改正
 
 
 @dataclass(frozen=True)
@@ -263,10 +255,9 @@ class NoticeService:
     @staticmethod
     def _row(session: Session, number_or_id: str) -> NoticeRow:
         text = (number_or_id or "").strip()
-        if is_number(text):
-            row = session.scalar(select(NoticeRow).where(NoticeRow.number == str(parse_number(text))))
-        else:
-            row = session.get(NoticeRow, to_uuid(text, "通知书"))
+        if not is_number(text):
+            return row_by_id(session, NoticeRow, text, "整改通知书")
+        row = session.scalar(select(NoticeRow).where(NoticeRow.number == str(parse_number(text))))
         if row is None:
             raise DomainError(f"整改通知书 {number_or_id} 不存在")
         return row

@@ -148,6 +148,17 @@ class OfficeKeyService:
             ).first()
             return None if row is None else _plaque(tuple(row))
 
+    def plaques_since(self, year: int) -> list[PlaqueRecord]:
+        """Every plaque of `year` and later, current or not, by serial."""
+        with self.db.reading() as session:
+            rows = session.execute(
+                select(*_PLAQUE_COLUMNS)
+                .join(EnterpriseRow, EnterpriseRow.id == PlaqueRow.enterprise_id)
+                .where(PlaqueRow.year >= year)
+                .order_by(PlaqueRow.serial)
+            )
+            return [_plaque(tuple(row)) for row in rows]
+
     def current_plaques(self, year: int) -> list[PlaqueRecord]:
         """Every current plaque of the year, by town, then serial (the order offices hand them out)."""
         with self.db.reading() as session:

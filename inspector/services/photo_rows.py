@@ -8,19 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import PhotoRow
+from inspector.db.records import columns_from_record
 from inspector.photos.photo_store import StoredPhoto
 
 
 def photo_columns(photo: StoredPhoto) -> dict[str, object]:
     """A stored photo as the columns of its photos row."""
-    return {
-        "sha256": photo.sha256,
-        "width": photo.width,
-        "height": photo.height,
-        "size_bytes": photo.size_bytes,
-        "taken_at": photo.taken_at,
-        "original_name": photo.original_name[:255],
-    }
+    return columns_from_record(photo, original_name=photo.original_name[:255])
 
 
 def photo_row_id(session: Session, photo: StoredPhoto) -> uuid.UUID:

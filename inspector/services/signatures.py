@@ -19,7 +19,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,8 +27,9 @@ from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, TransitionRefused, ValidationError
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.inspection import InspectionStatus, check_can_finalize
+from inspector.core.labelled import LabelledEnum
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import HazardRow, InspectionRow, SignatureRow
 from inspector.services.inspections import InspectionService
 from inspector.services.templates import TemplateService
@@ -39,14 +39,10 @@ MAX_POINTS = 20_000  # a real signature has a few hundred points; this stops a r
 PRECISION = 4  # decimals kept per coordinate: 1/10,000 of the pad is finer than any screen
 
 
-class SignatureRole(StrEnum):
-    INSPECTOR_1 = "inspector_1"
-    INSPECTOR_2 = "inspector_2"
-    ENTERPRISE = "enterprise"
-
-    @property
-    def label(self) -> str:
-        return {"inspector_1": "检查人员 1", "inspector_2": "检查人员 2", "enterprise": "企业代表"}[self.value]
+class SignatureRole(LabelledEnum):
+    INSPECTOR_1 = "inspector_1", "检查人员 1"
+    INSPECTOR_2 = "inspector_2", "检查人员 2"
+    ENTERPRISE = "enterprise", "企业代表"
 
     @classmethod
     def parse(cls, value: SignatureRole | str) -> SignatureRole:
@@ -225,10 +221,7 @@ def _check_can_sign(status: InspectionStatus) -> None:
 
 
 def _inspection(session: Session, inspection_id: str) -> InspectionRow:
-    row = session.get(InspectionRow, to_uuid(inspection_id, "检查"))
-    if row is None:
-        raise DomainError(f"检查 {inspection_id} 不存在")
-    return row
+    return row_by_id(session, InspectionRow, inspection_id, "检查")
 
 
 def _valid(session: Session, inspection: InspectionRow) -> list[Signature]:

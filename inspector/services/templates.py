@@ -11,7 +11,7 @@ from inspector.core.checklist import Template
 from inspector.core.errors import DomainError
 from inspector.core.template_format import load_template
 from inspector.db.database import Database
-from inspector.db.ids import to_str, to_uuid
+from inspector.db.ids import row_by_id, to_str
 from inspector.db.models import TemplateRow
 
 
@@ -46,9 +46,7 @@ class TemplateService:
 
     def load(self, template_id: str) -> Template:
         with self.db.reading() as session:
-            row = session.get(TemplateRow, to_uuid(template_id, "模板"))
-            if row is None:
-                raise DomainError(f"模板 {template_id} 不存在")
+            row = row_by_id(session, TemplateRow, template_id, "模板")
             source, sha = row.source, row.sha256
         return _parse(source, sha)
 

@@ -1,6 +1,7 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 1):
+Layout (format version 2; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -48,7 +49,10 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
+ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -122,8 +126,10 @@ def encode_rows(table: Table, rows: list[dict[str, Any]]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
-def decode_rows(table: Table, data: bytes) -> list[dict[str, Any]]:
+def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[str, Any]]:
     codecs = _codecs(table)
+    if version < 2:
+        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
@@ -272,9 +278,10 @@ def _manifest(archive: zipfile.ZipFile, path: Path) -> tuple[bytes, dict[str, An
     version = manifest.get("version")
     if type(version) is not int:  # "1" is not 1: a writer that is not Inspector, or damage
         raise BundleError(f"同步包 {path.name} 的格式版本 {json.dumps(version, ensure_ascii=False)} 无效，应为整数")
-    if version != VERSION:
+    if version not in READABLE_VERSIONS:
         raise BundleError(
-            f"同步包 {path.name} 的格式版本为 {manifest.get('version')}，本程序只支持版本 {VERSION}；请升级 Inspector"
+            f"同步包 {path.name} 的格式版本为 {version}，本程序只支持版本 {'、'.join(map(str, READABLE_VERSIONS))}；"
+            "请升级 Inspector"
         )
     for field in ("device_id", "public_key", "members"):
         if field not in manifest:
@@ -351,7 +358,7 @@ def open_bundle(path: Path, trusted_key: Callable[[str], TrustedDeviceRow | None
         if not name.startswith("records/") or table_name not in SYNC_TABLES:
             raise _damaged(path, f"未知的成员 {name}")
         try:
-            changes.tables[table_name] = decode_rows(Base.metadata.tables[table_name], data)
+            changes.tables[table_name] = decode_rows(Base.metadata.tables[table_name], data, manifest["version"])
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise _damaged(path, f"{name} 无法解析：{error}") from None
     identity = Identity(device_id, str(manifest.get("device_name", "")), str(manifest["public_key"]))

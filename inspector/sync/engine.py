@@ -35,14 +35,23 @@ Merge rules (docs/sync.md says the same for people):
    assignment of a year, photo content, plaque serial, link rows...). The row with the smaller
    UUID keeps the record; the other id becomes an alias (a tombstone with `merged_into`), every
    reference to it is remapped (cascading into children whose own natural keys then meet), and
-   the content is the winning version of rule 1 among both.
-5. Append-only tables (hazard_events, amendments, hazard_event_photos) merge by union. Events
-   of one hazard are renumbered `seq = 1..n` in `(at, hlc, id)` order, and the hazard's mirrored
-   status, deadline, rectified_on and closed_on are derived again from the merged history
-   (`replay_merged`: a step the lifecycle would refuse after a merge is taken as recorded);
-   then the enterprise's light (and plaque downgrade) is refreshed.
+   the content is the winning version of rule 1 among both. Aliases always name the final winner
+   (an alias's target that becomes an alias itself is replaced by its winner), so copies that
+   learnt a chain of merges in different orders store the same tombstones.
+5. Append-only tables (hazard_events, amendments, hazard_event_photos) merge by union. Their
+   order is causal, never the wall clock: each entry carries `follows` (the entry its writer saw
+   last) and `stamp` (the HLC of its creation); inspector/core/causal_history.py orders them the
+   same way on every copy (rows from version-1 bundles, which lack both, get `stamp = hlc` and
+   no `follows`). Events of one hazard are renumbered `seq = 1..n` in that order, and the
+   hazard's mirrored status, deadline, rectified_on and closed_on are derived again from the
+   merged history (inspector/core/hazard_history.py: concurrent steps are both kept; the branch
+   begun last decides the status); then the enterprise's light (and plaque downgrade) is
+   refreshed.
 6. Rows the merge rewrites deterministically (remapped references, renumbered events, derived
-   hazard fields) keep their `hlc`: every device does the same rewrite, so they agree.
+   hazard fields, re-aimed aliases) keep their `hlc`: every device does the same rewrite, so
+   they agree.
+7. The receive rule first: the clock observes the largest incoming `hlc` before the merge
+   writes anything, so what it derives orders after what it was derived from.
 """
 
 from __future__ import annotations
@@ -60,12 +69,12 @@ from sqlalchemy.orm import Session
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.dates import today as today_in
 from inspector.core.errors import DomainError
-from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardStatus, is_rectified
+from inspector.core.hazard_history import mirrored, replay_merged
 from inspector.db import hlc as clock
 from inspector.db.database import HLC_HIGH
 from inspector.db.models import Base, Meta, SyncConflictRow, TombstoneRow, utcnow
+from inspector.queries.hazard_events import load_histories
 from inspector.services.grading_follow import refresh_enterprise
-from inspector.services.hazards import replay_merged
 
 Watermark = int
 """A peer's mark: the sender's `changed_seq` up to which changes were delivered (0 = none)."""
@@ -341,13 +350,18 @@ class _Merger:
         """The loser id becomes an alias of the winner: the same tombstone on every device."""
         stamp = max(loser["hlc"], winner_hlc)
         tombs = Base.metadata.tables[TombstoneRow.__tablename__]
+        winner_id = self.resolve(winner_id) or winner_id
         self.alias[loser["id"]] = winner_id
+        self.repoint(loser["id"], winner_id)
+        # Every field follows from the version: copies that make this alias agree on all of it
+        # (the loser's own times may differ between copies once a renamed copy of it exists).
+        moment = datetime.fromtimestamp(clock.physical_ms(stamp) / 1000, UTC)
         values = {
             "table_name": table.name,
             "merged_into": winner_id,
-            "deleted_at": datetime.fromtimestamp(clock.physical_ms(stamp) / 1000, UTC),
-            "created_at": loser["created_at"],
-            "updated_at": loser["updated_at"],
+            "deleted_at": moment,
+            "created_at": moment,
+            "updated_at": moment,
             "device_id": MERGE_DEVICE,
             "hlc": stamp,
             "base_hlc": 0,
@@ -377,6 +391,13 @@ class _Merger:
             winner = {**loser, **keep_key, "id": winner["id"]}
         self.after_row_change(table, winner)
         return winner
+
+    def repoint(self, old: uuid.UUID, new: uuid.UUID) -> None:
+        """Aliases naming `old`, which has just become an alias itself, name its winner instead:
+        every copy then stores the same, fully resolved aliases whatever order it learnt them in
+        (a deterministic rewrite: the tombstones keep their `hlc`)."""
+        tombs = Base.metadata.tables[TombstoneRow.__tablename__]
+        self.session.execute(update(tombs).where(tombs.c.merged_into == old).values(merged_into=new))
 
     def rename(self, table: Table, row: dict[str, Any], new_id: uuid.UUID) -> dict[str, Any]:
         """Give a local row the winning id: copy under the new id, move references, drop the old."""
@@ -427,6 +448,9 @@ class _Merger:
         for rows in changes.tables.values():
             for row in rows:
                 high = max(high, row["hlc"])
+        # The receive rule first: rows this merge writes itself (lights, derived hazard fields)
+        # are edits made after seeing every incoming version, so they must order after them.
+        clock.observe(high)
         self.apply_tombstones(changes.tables.get(TombstoneRow.__tablename__, []))
         for name in SYNC_TABLES[1:]:
             rows = changes.tables.get(name)
@@ -434,7 +458,6 @@ class _Merger:
                 self.apply_table(Base.metadata.tables[name], rows)
         self.finish_hazards()
         if high:
-            clock.observe(high)
             remember_high_hlc(self.session, high)
         self.report.high_hlc = high
 
@@ -442,10 +465,15 @@ class _Merger:
         tombs = Base.metadata.tables[TombstoneRow.__tablename__]
         existing = self.fetch_many(tombs, [r["id"] for r in rows])
         for row in sorted(rows, key=_version):
+            if row["merged_into"] is not None:  # an alias names the final winner (see repoint)
+                row = {**row, "merged_into": self.resolve(row["merged_into"])}
             local = existing.get(row["id"])
             if local is not None:
                 if _version(row) > _version(local):
                     self.update_row(tombs, row["id"], row)
+                    if row["merged_into"] is not None:
+                        self.alias[row["id"]] = row["merged_into"]
+                        self.repoint(row["id"], row["merged_into"])
                 continue
             self.session.execute(insert(tombs).values(**row))
             existing[row["id"]] = row
@@ -465,6 +493,7 @@ class _Merger:
                     self.after_row_change(target_table, victim)
                 continue
             self.alias[row["id"]] = row["merged_into"]
+            self.repoint(row["id"], row["merged_into"])
             loser = self.fetch(target_table, row["id"])
             if loser is None:
                 continue
@@ -479,12 +508,15 @@ class _Merger:
 
     def apply_table(self, table: Table, incoming: list[dict[str, Any]]) -> None:
         fks = [fk.parent.name for fk in table.foreign_keys if fk.column.name == "id"]
+        linked = "follows" in table.c
         # 1. map ids and references through aliases; drop deleted rows; one version per id
         latest: dict[uuid.UUID, dict[str, Any]] = {}
         for original in incoming:
             row = dict(original)
             for column in LOCAL_COLUMNS:
                 row.pop(column, None)
+            if linked and "stamp" not in row:  # written before histories were linked (rule 5)
+                row["stamp"], row["follows"] = row["hlc"], None
             row["id"] = self.resolve(row["id"])
             if row["id"] in self.deleted:
                 continue
@@ -574,63 +606,29 @@ class _Merger:
             return
         hazards = Base.metadata.tables["hazards"]
         events = Base.metadata.tables["hazard_events"]
-        links = Base.metadata.tables["hazard_event_photos"]
-        photos = Base.metadata.tables["photos"]
+        touched = sorted(self.touched_hazards, key=lambda i: i.int)
+        rows = self.fetch_many(hazards, touched)
+        histories = load_histories(self.session, list(rows))
         enterprises: set[uuid.UUID] = set()
-        for hazard_id in sorted(self.touched_hazards, key=lambda i: i.int):
-            hazard = self.fetch(hazards, hazard_id)
+        for hazard_id in touched:
+            hazard, history = rows.get(hazard_id), histories.get(hazard_id)
             if hazard is None:
                 continue
             enterprises.add(hazard["enterprise_id"])
-            history = [
-                r._asdict()
-                for r in self.session.execute(
-                    select(events)
-                    .where(events.c.hazard_id == hazard_id)
-                    .order_by(events.c.at, events.c.hlc, events.c.id)
-                )
-            ]
-            if not history:
+            if history is None:
                 continue
-            if [e["seq"] for e in history] != list(range(1, len(history) + 1)):
-                for e in history:  # two steps: numbers may cross on the way to 1..n
-                    self.session.execute(update(events).where(events.c.id == e["id"]).values(seq=self.next_temp_seq()))
-                for seq, e in enumerate(history, start=1):
-                    self.session.execute(update(events).where(events.c.id == e["id"]).values(seq=seq))
-            shas: dict[uuid.UUID, list[str]] = {}
-            for event_id, sha in self.session.execute(
-                select(links.c.event_id, photos.c.sha256)
-                .join(photos, photos.c.id == links.c.photo_id)
-                .where(links.c.event_id.in_([e["id"] for e in history]))
-                .order_by(links.c.position)
-            ):
-                shas.setdefault(event_id, []).append(sha)
-            core_events = [
-                HazardEvent(
-                    HazardAction(e["action"]),
-                    e["at"],
-                    e["by"],
-                    HazardStatus(e["from_status"]) if e["from_status"] else None,
-                    HazardStatus(e["to_status"]),
-                    e["note"],
-                    tuple(shas.get(e["id"], ())),
-                    e["new_deadline"],
-                )
-                for e in history
-            ]
-            state = replay_merged(hazard["initial_deadline"], core_events)
-            rectified_on = closed_on = None
-            for event in state.events[1:]:
-                day = today_in(self.timezone, event.at)
-                if is_rectified(event.to_status) and rectified_on is None:
-                    rectified_on = day
-                if event.to_status is HazardStatus.CLOSED:
-                    closed_on = day
+            order = [uuid.UUID(e.id) for e in history.events]
+            if [history.seq[i.hex] for i in order] != list(range(1, len(order) + 1)):
+                for event_id in order:  # two steps: numbers may cross on the way to 1..n
+                    self.session.execute(update(events).where(events.c.id == event_id).values(seq=self.next_temp_seq()))
+                for seq, event_id in enumerate(order, start=1):
+                    self.session.execute(update(events).where(events.c.id == event_id).values(seq=seq))
+            mirror = mirrored(replay_merged(hazard["initial_deadline"], history.events), self.timezone)
             derived = {
-                "status": state.status.value,
-                "deadline": state.deadline,
-                "rectified_on": rectified_on if rectified_on is not None else hazard["rectified_on"],
-                "closed_on": closed_on if closed_on is not None else hazard["closed_on"],
+                "status": mirror.status.value,
+                "deadline": mirror.deadline,
+                "rectified_on": mirror.rectified_on or hazard["rectified_on"],
+                "closed_on": mirror.closed_on or hazard["closed_on"],
             }
             if any(hazard[k] != v for k, v in derived.items()):
                 self.session.execute(update(hazards).where(hazards.c.id == hazard_id).values(**derived))

@@ -50,12 +50,21 @@ class SettingsDialog(QDialog):
         self.long_edge.setSuffix(self.tr(" 像素"))
         self.long_edge.setValue(current.photo_long_edge)
         self.timezone = QLineEdit(current.timezone)
+        self.verify_url = QLineEdit(current.plaque_verify_url)
+        self.verify_url.setPlaceholderText("https://aq.example.cn/plaque/")
+        self.verify_url.setToolTip(
+            self.tr(
+                "发布了亮牌验证网页（inspector keys publish-page）的网址。填写后，新打印的亮牌二维码"
+                "用手机相机或微信一扫即打开该网页核验；不填，二维码只能用 Inspector 核验。"
+            )
+        )
         form = QFormLayout()
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("发证单位"), self.office_name)
         form.addRow(self.tr("单位代码"), self.office_code)
         form.addRow(self.tr("照片长边"), self.long_edge)
         form.addRow(self.tr("时区"), self.timezone)
+        form.addRow(self.tr("亮牌验证地址"), self.verify_url)
         self.note = QLabel(self.tr("界面语言在重新启动 Inspector 后生效。"))
         self.error = MessageLine()
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save, self.tr("保存"))
@@ -79,6 +88,7 @@ class SettingsDialog(QDialog):
             office_code=self.office_code.text().strip().upper(),
             photo_long_edge=self.long_edge.value(),
             timezone=self.timezone.text().strip(),
+            plaque_verify_url=self.verify_url.text().strip(),
         )
 
     def accept(self) -> None:

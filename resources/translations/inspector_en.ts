@@ -2774,6 +2774,16 @@
         <translation>Replace all current data with the backup {name}?
 The current data is first moved to a .before-restore-… folder in the data folder and kept there.</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="53"/>
+        <source>发布了亮牌验证网页（inspector keys publish-page）的网址。填写后，新打印的亮牌二维码用手机相机或微信一扫即打开该网页核验；不填，二维码只能用 Inspector 核验。</source>
+        <translation>Address where the plaque verification page (inspector keys publish-page) is published. When set, the QR code of newly printed plaques opens that page in a phone camera or WeChat; when empty, only Inspector can check the code.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="64"/>
+        <source>亮牌验证地址</source>
+        <translation>Plaque check address</translation>
+    </message>
 </context>
 <context>
     <name>SignatureBox</name>

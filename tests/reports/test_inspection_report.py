@@ -184,3 +184,37 @@ def test_cli_writes_the_report_and_refuses_an_unknown_id(
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "不存在" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_safe_edges_metadata_and_photos_beside_their_hazard(sample: Sample, report: Path, tmp_path: Path) -> None:
+    from plaque_fixtures import ink_near_edge
+    from pypdf import PdfReader
+
+    assert ink_near_edge(report, tmp_path) == []  # footers and running heads clear of the printer's border
+    reader = PdfReader(report)
+    meta = reader.metadata
+    assert meta is not None and meta.title.startswith("安全生产检查报告 ") and "草稿" not in meta.title
+    assert meta.subject.startswith(sample.ids.enterprise_name) and "安全生产检查" in meta.subject
+    assert meta.author == sample.ws.settings.office_name
+    # A hazard's first photo row is on the page of its heading.
+    pages = [re.sub(r"\s+", "", page.extract_text() or "") for page in reader.pages]
+    for number in range(1, len(sample.ids.hazard_ids) + 1):
+        headings = (f"隐患{number}一般事故隐患", f"隐患{number}重大事故隐患")
+        heading = next(i for i, text in enumerate(pages) if any(h in text for h in headings))
+        assert f"隐患{number}整改前照片1" in pages[heading], number
+
+
+def test_a_drafts_title_says_so(workspace: Workspace, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    inspectors = [workspace.roster.add("王建国"), workspace.roster.add("李明")]
+    enterprise_id = workspace.enterprises.add(
+        Enterprise("平湖市草稿标题示例有限公司", with_check_digit("91330482000000778"), "新埭镇")
+    )
+    inspection_id = workspace.inspections.start(
+        enterprise_id, workspace.default_template_id(), date(2026, 5, 12), inspectors
+    )
+    workspace.inspections.answer(inspection_id, "C-3", Result.FAIL)
+    out = write_inspection_report(workspace, inspection_id, tmp_path / "draft.pdf")
+    meta = PdfReader(out).metadata
+    assert meta is not None and "（草稿）" in meta.title and "（草稿）" in meta.subject

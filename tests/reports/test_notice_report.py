@@ -101,3 +101,14 @@ def test_cli_writes_either_kind_and_refuses_an_unknown_number(
     assert main(["--data-dir", data, "report", "notice", "PH-2026-FFFF-9999", "--out", str(tmp_path / "y.pdf")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("错误：") and "不存在" in err
+
+
+def test_notice_is_print_safe_and_its_subject_says_what_it_is(sample: Sample, notice_pdf: Path, tmp_path: Path) -> None:
+    from plaque_fixtures import ink_near_edge
+    from pypdf import PdfReader
+
+    assert ink_near_edge(notice_pdf, tmp_path) == []
+    meta = PdfReader(notice_pdf).metadata
+    assert meta is not None
+    assert sample.ids.notice_number in meta.subject and "整改通知书" in meta.subject
+    assert sample.ids.enterprise_name in meta.subject

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from plaque_fixtures import (
     embedded_fonts,
     flat_text,
     make_city,
-    pinned_today,
     words_outside,
 )
 from pypdf import PdfReader
@@ -27,7 +27,7 @@ from inspector.reports.plaque_batch import write_plaques
 from inspector.reports.plaque_report import write_plaque
 from inspector.reports.plaque_signing import Status, verify_payload
 
-__all__ = ["city", "pinned_today"]  # fixtures used by name
+__all__ = ["city", "make_city"]  # fixtures used by name
 
 
 @pytest.mark.parametrize(("size", "pagesize"), [("A4", landscape(A4)), ("A3", landscape(A3))])
@@ -62,18 +62,17 @@ def test_the_credit_code_names_the_enterprise_too(city: City, tmp_path: Path) ->
     assert record.serial in flat_text(out)
 
 
-def test_a_very_long_name_shrinks_and_stays_on_the_page(tmp_path: Path, pinned_today: None) -> None:
-    made = make_city(tmp_path / "data")
-    try:
-        record = made.plaques[0]
-        enterprise = made.ws.enterprises.get(record.enterprise_id)
-        long_name = "浙江省嘉兴市平湖市独山港镇经济开发区" + "精密机械零部件制造与新材料科技研发" * 2 + "股份有限公司"
-        made.ws.enterprises.update(replace(enterprise, name=long_name))
-        out = write_plaque(made.ws, record.enterprise_id, YEAR, tmp_path / "long.pdf")
-        assert long_name in flat_text(out)
-        assert words_outside(out) == []
-    finally:
-        made.ws.close()
+def test_a_very_long_name_shrinks_and_stays_on_the_page(
+    make_city: Callable[..., City], tmp_path: Path, pinned_today: None
+) -> None:
+    made = make_city()
+    record = made.plaques[0]
+    enterprise = made.ws.enterprises.get(record.enterprise_id)
+    long_name = "浙江省嘉兴市平湖市独山港镇经济开发区" + "精密机械零部件制造与新材料科技研发" * 2 + "股份有限公司"
+    made.ws.enterprises.update(replace(enterprise, name=long_name))
+    out = write_plaque(made.ws, record.enterprise_id, YEAR, tmp_path / "long.pdf")
+    assert long_name in flat_text(out)
+    assert words_outside(out) == []
 
 
 def test_batch_has_one_page_per_current_plaque_with_progress(city: City, tmp_path: Path) -> None:
@@ -103,32 +102,30 @@ def test_a_cancelled_batch_leaves_no_file_and_keeps_the_old_one(city: City, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.pdf"]
 
 
-def test_no_plaques_or_no_key_get_clear_messages(city: City, tmp_path: Path, pinned_today: None) -> None:
+def test_no_plaques_or_no_key_get_clear_messages(
+    make_city: Callable[..., City], city: City, tmp_path: Path, pinned_today: None
+) -> None:
     with pytest.raises(DomainError, match="2001 年没有有效亮牌"):
         write_plaques(city.ws, 2001, tmp_path / "none.pdf")
     with pytest.raises(DomainError, match="没有统一社会信用代码"):
         write_plaque(city.ws, "91330482000000000X", YEAR, tmp_path / "x.pdf")
-    keyless = make_city(tmp_path / "keyless", key=False)
-    try:
-        with pytest.raises(DomainError, match="inspector keys create"):
-            write_plaque(keyless.ws, keyless.plaques[0].enterprise_id, YEAR, tmp_path / "k.pdf")
-    finally:
-        keyless.ws.close()
+    keyless = make_city(key=False)
+    with pytest.raises(DomainError, match="inspector keys create"):
+        write_plaque(keyless.ws, keyless.plaques[0].enterprise_id, YEAR, tmp_path / "k.pdf")
     assert not (tmp_path / "k.pdf").exists()
 
 
-def test_the_seal_image_is_printed_and_a_missing_one_is_refused(tmp_path: Path, pinned_today: None) -> None:
-    made = make_city(tmp_path / "data")
-    try:
-        Image.new("RGBA", (200, 200), (200, 0, 0, 160)).save(made.ws.data_dir / "seal.png")
-        made.ws.save_settings(replace(made.ws.settings, seal_image="seal.png"))
-        out = write_plaque(made.ws, made.plaques[0].enterprise_id, YEAR, tmp_path / "sealed.pdf")
-        images = PdfReader(out).pages[0].images
-        assert len(images) == 1
-        made.ws.save_settings(replace(made.ws.settings, seal_image="missing.png"))
-        with pytest.raises(DomainError, match="印章图片"):
-            write_plaque(made.ws, made.plaques[0].enterprise_id, YEAR, tmp_path / "x.pdf")
-        with pytest.raises(DomainError, match="PNG 或 JPEG"):
-            made.ws.save_settings(replace(made.ws.settings, seal_image="seal.gif"))
-    finally:
-        made.ws.close()
+def test_the_seal_image_is_printed_and_a_missing_one_is_refused(
+    make_city: Callable[..., City], tmp_path: Path, pinned_today: None
+) -> None:
+    made = make_city()
+    Image.new("RGBA", (200, 200), (200, 0, 0, 160)).save(made.ws.data_dir / "seal.png")
+    made.ws.save_settings(replace(made.ws.settings, seal_image="seal.png"))
+    out = write_plaque(made.ws, made.plaques[0].enterprise_id, YEAR, tmp_path / "sealed.pdf")
+    images = PdfReader(out).pages[0].images
+    assert len(images) == 1
+    made.ws.save_settings(replace(made.ws.settings, seal_image="missing.png"))
+    with pytest.raises(DomainError, match="印章图片"):
+        write_plaque(made.ws, made.plaques[0].enterprise_id, YEAR, tmp_path / "x.pdf")
+    with pytest.raises(DomainError, match="PNG 或 JPEG"):
+        made.ws.save_settings(replace(made.ws.settings, seal_image="seal.gif"))

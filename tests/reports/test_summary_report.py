@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-from plaque_fixtures import TODAY, YEAR, City, city, embedded_fonts, flat_text, make_city, pinned_today, words_outside
+from plaque_fixtures import TODAY, YEAR, City, city, embedded_fonts, flat_text, make_city, words_outside
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -17,7 +18,7 @@ from inspector.queries.stats import compute_stats
 from inspector.queries.summary_figures import annual_figures
 from inspector.reports.annual_summary import STEPS, write_summary
 
-__all__ = ["city", "pinned_today"]  # fixtures used by name
+__all__ = ["city", "make_city"]  # fixtures used by name
 
 
 def test_figures_are_those_of_inspector_stats(city: City) -> None:
@@ -55,24 +56,32 @@ def test_the_pdf_prints_the_same_numbers(city: City, tmp_path: Path) -> None:
     assert (tmp_path / "page.png").stat().st_size > 5_000  # charts and tables, not a blank page
 
 
-def test_an_amended_answer_moves_the_failed_item_counts(tmp_path: Path, pinned_today: None) -> None:
-    made = make_city(tmp_path / "data", key=False)
-    try:
-        db = made.ws.db
-        before = {i.code: i.failures for i in annual_figures(db, YEAR, TODAY, top_items=100).failed_items}
-        with db.reading() as session:
-            inspection_id, code = session.execute(
-                select(InspectionRow.id, AnswerRow.item_code)
-                .join(AnswerRow, AnswerRow.inspection_id == InspectionRow.id)
-                .where(
-                    InspectionRow.status == InspectionStatus.FINALIZED.value,
-                    InspectionRow.inspection_date >= TODAY.replace(month=1, day=1),
-                    AnswerRow.result == "fail",
-                )
-                .limit(1)
-            ).one()
-        made.ws.amendments.amend_answer(to_str(inspection_id), code, "pass", "复核后更正", "审核员")
-        after = {i.code: i.failures for i in annual_figures(db, YEAR, TODAY, top_items=100).failed_items}
-        assert after.get(code, 0) == before[code] - 1
-    finally:
-        made.ws.close()
+def test_an_amended_answer_moves_the_failed_item_counts(make_city: Callable[..., City], pinned_today: None) -> None:
+    made = make_city(key=False)
+    db = made.ws.db
+    before = {i.code: i.failures for i in annual_figures(db, YEAR, TODAY, top_items=100).failed_items}
+    with db.reading() as session:
+        inspection_id, code = session.execute(
+            select(InspectionRow.id, AnswerRow.item_code)
+            .join(AnswerRow, AnswerRow.inspection_id == InspectionRow.id)
+            .where(
+                InspectionRow.status == InspectionStatus.FINALIZED.value,
+                InspectionRow.inspection_date >= TODAY.replace(month=1, day=1),
+                AnswerRow.result == "fail",
+            )
+            .limit(1)
+        ).one()
+    made.ws.amendments.amend_answer(to_str(inspection_id), code, "pass", "复核后更正", "审核员")
+    after = {i.code: i.failures for i in annual_figures(db, YEAR, TODAY, top_items=100).failed_items}
+    assert after.get(code, 0) == before[code] - 1
+
+
+def test_the_summary_is_print_safe_names_no_command_and_has_a_subject(city: City, tmp_path: Path) -> None:
+    from plaque_fixtures import ink_near_edge
+
+    out = write_summary(city.ws, YEAR, tmp_path / "summary.pdf")
+    assert ink_near_edge(out, tmp_path) == []
+    text = flat_text(out)
+    assert "inspector" not in text.lower() and "各项数字与系统中该年度的统计一致" in text
+    meta = PdfReader(out).metadata
+    assert meta is not None and meta.subject.startswith(city.ws.settings.office_name) and str(YEAR) in meta.subject

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import stat
-import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from plaque_fixtures import TODAY, YEAR, City, city, make_city, pinned_today
-from sqlalchemy import select, update
+from plaque_fixtures import TODAY, YEAR, City, city, downgrade_to_d, make_city
 
 from inspector.cli.main import main
 from inspector.core.errors import DomainError
-from inspector.db.models import PlaqueRow
 from inspector.reports.plaque_keys import create_office_key, export_public_key, import_public_key, load_signing_key
+from inspector.reports.plaque_qr import qr_matrix, qr_text
 from inspector.reports.plaque_signing import Status, parse_payload, sign_plaque, verify_payload
 from inspector.workspace import Workspace
 
-__all__ = ["city", "pinned_today"]  # fixtures used by name
+__all__ = ["city", "make_city"]  # fixtures used by name
 
 
 def payload_of(city: City, index: int = 0, year: int = YEAR) -> str:
@@ -32,7 +31,12 @@ def test_a_signed_payload_is_valid_and_short_enough_for_a_qr(city: City) -> None
     result = verify_payload(city.ws, payload)
     assert result.status is Status.VALID and result.status.label == "有效"
     assert result.enterprise_name == city.plaques[0].enterprise_name
-    assert len(payload) < 200 and payload == payload.upper()  # the QR's alphanumeric mode
+    # Short enough for a QR code: alphanumeric fields and numeric signature make a version 6
+    # (format 1's 164 alphanumeric characters made a version 7), and a version 8 at most with
+    # the longest verification address the settings take.
+    assert payload == payload.upper() and len(payload) == 209 - 19 + len(city.plaques[0].serial)
+    assert qr_matrix(qr_text(payload)).version == 6
+    assert qr_matrix(qr_text(payload, "https://" + "a" * 20 + ".cn/" + "b" * 7 + "/")).version <= 8
 
 
 @pytest.mark.parametrize("where", ["serial", "grade", "year", "credit", "signature"])
@@ -66,33 +70,15 @@ def test_last_years_plaque_is_expired(city: City) -> None:
     assert verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), record), date(year, 12, 31)).valid
 
 
-def test_a_downgraded_plaque_is_superseded(tmp_path: Path, pinned_today: None) -> None:
-    made = make_city(tmp_path / "data")
-    try:
-        record = made.plaques[0]
-        old = sign_plaque(load_signing_key(made.ws), record)
-        with made.ws.db.transaction() as session:  # what grading_follow does on a major hazard
-            session.execute(update(PlaqueRow).where(PlaqueRow.serial == record.serial).values(current=False))
-            row = session.scalar(select(PlaqueRow).where(PlaqueRow.serial == record.serial))
-            assert row is not None
-            session.add(
-                PlaqueRow(
-                    enterprise_id=uuid.UUID(record.enterprise_id),
-                    year=YEAR,
-                    grade="D",
-                    score=row.score,
-                    reasons=["重大隐患"],
-                    serial=record.serial + "-D",
-                    issued_on=TODAY,
-                    current=True,
-                )
-            )
-        result = verify_payload(made.ws, old)
-        assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
-        assert result.status.label == "已被取代"
-        assert "D 级" in result.message
-    finally:
-        made.ws.close()
+def test_a_downgraded_plaque_is_superseded(make_city: Callable[..., City], pinned_today: None) -> None:
+    made = make_city()
+    record = made.plaques[0]
+    old = sign_plaque(load_signing_key(made.ws), record)
+    downgrade_to_d(made.ws, record, TODAY)  # what grading_follow does on a major hazard
+    result = verify_payload(made.ws, old)
+    assert (result.status, result.replaced_by) == (Status.SUPERSEDED, record.serial + "-D")
+    assert result.status.label == "已被取代"
+    assert "D 级" in result.message
 
 
 def test_keys_travel_by_file_and_verification_needs_them(city: City, tmp_path: Path, pinned_today: None) -> None:
@@ -161,3 +147,32 @@ def test_cli_keys_verify_and_reports(
     assert "错误：" in capsys.readouterr().err
     assert main([*data, "report", "summary", "--year", str(YEAR), "--out", str(tmp_path / "s.pdf")]) == 0
     assert (tmp_path / "p.pdf").exists() and (tmp_path / "s.pdf").exists()
+
+
+def format1_payload(city: City, record_index: int = 0) -> str:
+    """A plaque as printed before format 2: INSP1, 8 hex digits of key, base32 signature."""
+    import base64
+
+    key = load_signing_key(city.ws)
+    record = city.plaques[record_index]
+    text = ".".join(
+        ("INSP1", record.serial, record.credit_code, record.grade, str(record.year), key.office.fingerprint[:8].upper())
+    )
+    signature = base64.b32encode(key.private.sign(text.encode("utf-8"))).decode("ascii").rstrip("=")
+    return f"{text}.{signature}"
+
+
+def test_plaques_printed_in_format_1_still_verify(city: City) -> None:
+    old = format1_payload(city)
+    assert verify_payload(city.ws, old).status is Status.VALID
+    parts = old.split(".")
+    parts[3] = "B" if parts[3] != "B" else "C"
+    assert verify_payload(city.ws, ".".join(parts)).status is Status.FORGED
+
+
+def test_a_format_2_signature_has_one_spelling(city: City) -> None:
+    payload = payload_of(city)
+    head, _, digits = payload.rpartition(".")
+    too_big = str(int(digits) + (1 << 512)).zfill(155)
+    for bad in (f"{head}.{digits[1:]}", f"{head}.0{digits}", f"{head}.{too_big}"):
+        assert verify_payload(city.ws, bad).status is Status.FORGED

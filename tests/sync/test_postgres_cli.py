@@ -4,26 +4,19 @@ the central database here: the server-specific parts are covered in test_postgre
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from inspector.cli.main import main
 from inspector.settings import SETTINGS_FILE
 
+from . import central_fixtures
+from .central_fixtures import MemoryKeyring
 from .simulation import Laptop
-from .test_postgres_push_pull import MemoryKeyring
 
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+# The fixture, made visible to pytest in this module.
+memory_keyring = central_fixtures.memory_keyring
 
 
 def test_push_then_pull_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,30 +1,31 @@
-"""Property: three laptops making random edits, exchanging bundles and pushing to / pulling from
-the central database in random orders end identical to each other and to the central database
-once everyone has pushed and pulled (twice: derived rows made by a merge travel back once)."""
+"""Property: three to five laptops whose clocks run hours to days fast or slow, making random
+edits and hazard lifecycle steps, exchanging bundles and pushing to / pulling from the central
+database in random orders, end identical to each other and to the central database once pushes
+and pulls change nothing any more (rows a merge derives travel back), with every accepted step
+kept (the checks of test_property_sync)."""
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy.orm import Session
 
-from inspector.sync.central import open_central
-from inspector.sync.engine import canonical_dump
-
+from .central_fixtures import central_dump
 from .pg_fixtures import fresh_database, pg_server_url
-from .simulation import Laptop, trust_all
+from .simulation import settle_central
+from .test_property_sync import Run, offsets
 from .test_property_sync import step as local_step
 
 step = st.one_of(
     local_step,
-    st.tuples(st.just("push"), st.integers(0, 2), st.just(0)),
-    st.tuples(st.just("pull"), st.integers(0, 2), st.just(0)),
+    st.tuples(st.just("push"), st.integers(0, 4), st.just(0)),
+    st.tuples(st.just("pull"), st.integers(0, 4), st.just(0)),
 )
 
 
@@ -37,45 +38,28 @@ def central_database(backend: str, root: Path) -> Iterator[str]:
             yield url
 
 
-def central_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
-    engine = open_central(url)
-    try:
-        with Session(engine) as session:
-            return canonical_dump(session)
-    finally:
-        engine.dispose()
-
-
-def check_convergence(backend: str, steps: list[tuple[str, int, int]]) -> None:
-    from .test_property_sync import run
-
+def check_convergence(backend: str, clock_offsets: list[timedelta], steps: list[tuple[str, int, int]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        laptops = [Laptop.create(root, name) for name in ("a", "b", "c")]
+        run = Run(Path(folder), clock_offsets)
         try:
-            with central_database(backend, root) as url:
-                trust_all(laptops)
-                counter = [0]
+            with central_database(backend, run.root) as url:
                 for kind, who, n in steps:
-                    laptop = laptops[who]
+                    laptop = run.laptops[who % len(run.laptops)]
                     if kind == "push":
-                        laptop.ws.central.push(url)
+                        run.timeline.tick(7)
+                        laptop.push(url)
                     elif kind == "pull":
-                        laptop.ws.central.pull(url)
-                        laptop.refresh_ids()
+                        run.timeline.tick(7)
+                        laptop.pull(url)
                     else:
-                        run(laptop, kind, n, root, laptops, counter)
-                for _ in range(2):
-                    for laptop in laptops:
-                        laptop.ws.central.push(url)
-                    for laptop in laptops:
-                        laptop.ws.central.pull(url)
-                dumps = [laptop.dump() for laptop in laptops]
-                assert dumps[0] == dumps[1] == dumps[2]
+                        run.step(kind, who, n)
+                settle_central(run.laptops, url)
+                dumps = [laptop.dump() for laptop in run.laptops]
+                assert all(dump == dumps[0] for dump in dumps)
                 assert central_dump(url) == dumps[0]
+                run.check_agreement()
         finally:
-            for laptop in laptops:
-                laptop.ws.close()
+            run.close()
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
@@ -84,8 +68,8 @@ def test_random_edits_bundles_and_push_pull_converge(backend: str) -> None:
         pg_server_url()  # skip (or fail under CI) before hypothesis starts
 
     @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(st.lists(step, min_size=3, max_size=10))
-    def converge(steps: list[tuple[str, int, int]]) -> None:
-        check_convergence(backend, steps)
+    @given(offsets, st.lists(step, min_size=3, max_size=12))
+    def converge(clock_offsets: list[timedelta], steps: list[tuple[str, int, int]]) -> None:
+        check_convergence(backend, clock_offsets, steps)
 
     converge()

@@ -9,9 +9,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import func, select
 
 from inspector.core.checklist import Result
@@ -22,42 +20,15 @@ from inspector.sync import engine as sync_engine
 from inspector.sync.central import PHOTO_BLOBS, open_central
 from inspector.sync.central_sync import SyncCancelled, peer_name
 from inspector.sync.credentials import connection_url, keyring_entry, lookup_password, store_password
-from inspector.sync.engine import canonical_dump
 
-from . import pg_fixtures
+from . import central_fixtures, pg_fixtures
+from .central_fixtures import MemoryKeyring, central_dump
 from .simulation import Laptop
 
 # The fixtures, made visible to pytest in this module.
 central_url = pg_fixtures.central_url
 pg_url = pg_fixtures.pg_url
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in this process only: tests never touch the machine's keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+memory_keyring = central_fixtures.memory_keyring
 
 
 @pytest.fixture
@@ -66,17 +37,6 @@ def laptops(tmp_path: Path) -> Iterator[list[Laptop]]:
     yield made
     for laptop in made:
         laptop.ws.close()
-
-
-def central_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
-    from sqlalchemy.orm import Session
-
-    engine = open_central(url)
-    try:
-        with Session(engine) as session:
-            return canonical_dump(session)
-    finally:
-        engine.dispose()
 
 
 def work_on(laptop: Laptop, n: int, seed: int) -> str | None:

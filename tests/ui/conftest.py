@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.ui.common.fonts import install_chinese_font
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 
 @pytest.fixture(scope="session")
@@ -24,10 +22,7 @@ def chinese_font(qapp: QApplication) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    """A small demo city (40 enterprises, one year), made once per test module for its tests that
-    only read it."""
-    workspace = Workspace(tmp_path_factory.mktemp("demo-city"))
-    create_demo(workspace, DemoSpec(enterprises=40, years=1))
-    yield workspace
-    workspace.close()
+def demo(module_demo_workspace: DemoCopies) -> Workspace:
+    """A small demo city (40 enterprises, one year): one copy per test module, for its tests that
+    only read it (the city itself is generated once per session, tests/prepared_data.py)."""
+    return module_demo_workspace(DemoSpec(enterprises=40, years=1))

@@ -9,19 +9,18 @@ import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.queries.dashboard import dashboard
 from inspector.queries.hazard_figures import hazard_figures
 from inspector.ui.common.operations import wait_for_background
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 
 @pytest.fixture
-def demo(workspace: Workspace) -> Workspace:
-    create_demo(workspace, DemoSpec(enterprises=40, years=2, seed=7))
-    return workspace
+def demo(demo_workspace: DemoCopies) -> Workspace:
+    return demo_workspace(DemoSpec(enterprises=40, years=2, seed=7))
 
 
 def test_city_figures_equal_stats_and_towns_add_up(demo: Workspace) -> None:

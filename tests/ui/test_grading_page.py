@@ -11,17 +11,22 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db.database import DB_NAME
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.ui.common.operations import wait_for_background
 from inspector.ui.grading.grading_model import COL_FINAL
 from inspector.ui.grading.grading_page import GradingPage
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
+
+
+@pytest.fixture
+def workspace(demo_workspace: DemoCopies) -> Workspace:
+    """Here every test's workspace is its own copy of a demo city."""
+    return demo_workspace(DemoSpec(enterprises=30, years=2, seed=11))
 
 
 @pytest.fixture
 def page(workspace: Workspace, qtbot: QtBot) -> GradingPage:
-    create_demo(workspace, DemoSpec(enterprises=30, years=2, seed=11))
     p = GradingPage(workspace)
     qtbot.addWidget(p)
     p.show()

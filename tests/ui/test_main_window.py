@@ -107,3 +107,18 @@ def test_settings_dialog_shows_a_bad_value_and_stays_open(qtbot: QtBot, workspac
     assert "单位代码" in dialog.error.text()
     assert dialog.isVisible()
     assert workspace.settings.office_code == "PH"
+
+
+def test_settings_dialog_sets_the_plaque_verification_address(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    dialog = window.open_settings()
+    dialog.verify_url.setText("aq.phzgh.cn")
+    dialog.accept()
+    assert "亮牌验证地址" in dialog.error.text() and dialog.isVisible()
+    dialog.verify_url.setText(" https://aq.phzgh.cn/plaque/ ")
+    dialog.accept()
+    assert workspace.settings.plaque_verify_url == "https://aq.phzgh.cn/plaque/"
+    assert '"plaque_verify_url": "https://aq.phzgh.cn/plaque/"' in (workspace.data_dir / "settings.json").read_text(
+        encoding="utf-8"
+    )

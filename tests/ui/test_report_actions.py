@@ -27,7 +27,6 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 from inspector.db.ids import to_str
 from inspector.db.models import InspectionRow
-from inspector.demo.demo_city import create_demo
 from inspector.demo.generator import DemoSpec
 from inspector.reports.plaque_keys import create_office_key
 from inspector.ui.common.operations import wait_for_background
@@ -38,17 +37,17 @@ from inspector.ui.hazards.hazard_detail import HazardDetailPanel
 from inspector.ui.inspection.review_view import ReviewView
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
+from tests.prepared_data import DemoCopies
 
 WAIT_MS = 30_000
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    workspace = Workspace(tmp_path_factory.mktemp("demo-reports"))
-    create_demo(workspace, DemoSpec(enterprises=8, years=1))
+@pytest.fixture
+def demo(demo_workspace: DemoCopies) -> Workspace:
+    """Each test's own copy of a small city with an office key (some tests add hazards and notices)."""
+    workspace = demo_workspace(DemoSpec(enterprises=8, years=1))
     create_office_key(workspace)
-    yield workspace
-    workspace.close()
+    return workspace
 
 
 @pytest.fixture(autouse=True)
@@ -275,6 +274,11 @@ def test_reports_menu_batch_plaques_with_progress(demo: Workspace, qtbot: QtBot,
     dialog = window.findChild(report_actions.ReportOptionsDialog)
     assert dialog is not None and dialog.year is not None and dialog.year.isEnabled()
     assert dialog.chosen_year() == demo.today().year and dialog.chosen_size() == "A4"
+    assert dialog.warning.isHidden()  # this year's plaques are valid
+    dialog.year.setValue(demo.today().year - 1)
+    assert not dialog.warning.isHidden() and "期满失效" in dialog.warning.text()
+    dialog.year.setValue(demo.today().year)
+    assert dialog.warning.isHidden()
     dialog.accept()
     job = dialog.job
     assert job is not None

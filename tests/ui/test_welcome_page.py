@@ -16,6 +16,7 @@ from inspector.ui.main_window import MainWindow
 from inspector.ui.settings_dialog import SettingsDialog
 from inspector.ui.welcome_page import StartController, WelcomePage
 from inspector.workspace import Workspace
+from tests.prepared_data import PreparedData
 
 SMALL = DemoSpec(enterprises=3, years=1, seed=3)
 
@@ -31,13 +32,10 @@ def controller(qtbot: QtBot, data_dir: Path) -> StartController:
 
 
 @pytest.fixture(scope="module")
-def backup_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("backup-source") / "data"
-    workspace = Workspace(folder)
-    try:
-        create_demo(workspace, DemoSpec(enterprises=2, years=1, seed=8))
-    finally:
-        workspace.close()
+def backup_archive(tmp_path_factory: pytest.TempPathFactory, prepared_data: PreparedData) -> Path:
+    folder = prepared_data.copy_to(
+        tmp_path_factory.mktemp("backup-source") / "data", DemoSpec(enterprises=2, years=1, seed=8)
+    )
     out, _manifest = create_backup(folder, folder.parent / "backup.zip")
     return out
 

@@ -38,6 +38,7 @@ from inspector.core.errors import Cancelled, DomainError
 from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.layouts import vbox
 from inspector.ui.common.operations import Operation
+from inspector.ui.common.palette import ALERT, text_style
 from inspector.ui.documents.pdf_preview import PdfPreview
 from inspector.workspace import Workspace
 
@@ -234,6 +235,7 @@ class ReportOptionsDialog(QDialog):
         sizes: bool = False,
         kind: str | None = None,
         subject: str = "",
+        warning: Callable[[int], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -266,11 +268,25 @@ class ReportOptionsDialog(QDialog):
             self.kind.addItem(self.tr("监督意见书"), "supervision")
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
             form.addRow(self.tr("文书类别"), self.kind)
+        # A sentence about the chosen year, e.g. that its plaques have expired (printed, they say so).
+        self.warning = QLabel()
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(text_style(ALERT))
+        self._warning_for = warning
+        if self.year is not None:
+            self.year.valueChanged.connect(self._update_warning)
+        self._update_warning()
         buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok, self.tr("预览"))
         buttons.accepted.connect(self.accept)
-        vbox(form, buttons, parent=self)
+        vbox(form, self.warning, buttons, parent=self)
         self.setMinimumWidth(320)
         self.job: ReportJob | None = None  # the document started on OK
+
+    def _update_warning(self) -> None:
+        text = self._warning_for(self.year.value()) if self._warning_for and self.year is not None else ""
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
 
     def chosen_year(self) -> int:
         assert self.year is not None
@@ -303,12 +319,30 @@ def ask_notice(parent: QWidget, workspace: Workspace, notice_id: str, kind: str)
     return _ask(dialog, lambda d: preview_notice(parent, workspace, notice_id, d.chosen_kind()))
 
 
+def _expiry(workspace: Workspace) -> Callable[[int], str]:
+    """The warning for plaques of a year already past its validity (printed, they say so too)."""
+
+    def warning(year: int) -> str:
+        from inspector.reports.plaque_report import expiry_warning
+
+        return expiry_warning(year, workspace.today())
+
+    return warning
+
+
 def ask_plaque(
     parent: QWidget, workspace: Workspace, enterprise_id: str, year: int, name: str = ""
 ) -> ReportOptionsDialog:
     """亮牌…: the plaque of `year` (fixed) on A4 or A3."""
     dialog = ReportOptionsDialog(
-        _tr("亮牌"), parent, year=year, year_editable=False, years=(year, year), sizes=True, subject=name
+        _tr("亮牌"),
+        parent,
+        year=year,
+        year_editable=False,
+        years=(year, year),
+        sizes=True,
+        subject=name,
+        warning=_expiry(workspace),
     )
     return _ask(dialog, lambda d: preview_plaque(parent, workspace, enterprise_id, year, d.chosen_size()))
 
@@ -316,7 +350,12 @@ def ask_plaque(
 def ask_plaques(parent: QWidget, workspace: Workspace) -> ReportOptionsDialog:
     """批量打印亮牌…: every plaque of a year in one PDF."""
     dialog = ReportOptionsDialog(
-        _tr("批量打印亮牌"), parent, year=workspace.today().year, years=_year_range(workspace), sizes=True
+        _tr("批量打印亮牌"),
+        parent,
+        year=workspace.today().year,
+        years=_year_range(workspace),
+        sizes=True,
+        warning=_expiry(workspace),
     )
     return _ask(dialog, lambda d: preview_plaques(parent, workspace, d.chosen_year(), d.chosen_size()))
 

@@ -315,10 +315,13 @@ class HazardsPage(QWidget):
         """Export the rows of the current filter to `path` on the worker, with progress and 取消."""
         f = self.model.current_filter()
         ledger = self.workspace.ledger()
+        office = self.workspace.settings.office_name
         self.last_export = None
         self.export_button.setEnabled(False)
         self.export_operation = (
-            Operation(self, lambda progress: export_ledger(ledger, f, path, progress), self.tr("导出失败"))
+            Operation(
+                self, lambda progress: export_ledger(ledger, f, path, progress, author=office), self.tr("导出失败")
+            )
             .with_progress(self.tr("正在导出隐患台账…"))
             .success(self._exported)
             .failure(self._export_failed)
