@@ -12,8 +12,10 @@ amendments, which the merge then fills as for entries written before migration 0
 Import checks everything before touching the database: a readable zip, a known format
 version, a trusted device whose key matches, a valid signature, exactly the members the
 manifest lists with the hashes it lists; then it copies the photos the folder lacks and merges
-the records in ONE transaction (inspector.sync.engine). Any failure leaves the database as it
-was and says why in Chinese. Importing the same bundle twice changes nothing.
+the records all or nothing (inspector.sync.staged_merge: a large bundle in a staging copy, then
+one short transaction). Any failure leaves the database as it was and says why in Chinese.
+Importing the same bundle twice changes nothing. Export reads in a read transaction and writes
+only the peer's mark, after the bundle is on disk.
 """
 
 from __future__ import annotations
@@ -34,14 +36,16 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, Date, LargeBinary, Table, Uuid
+from sqlalchemy.orm import Session
 
 from inspector.core.errors import DomainError
 from inspector.db.database import Database
 from inspector.db.models import Base, TrustedDeviceRow, UTCDateTime, utcnow
 
 from . import devices
-from .engine import SYNC_TABLES, ApplyReport, ChangeSet, apply_changes, collect_changes
+from .engine import SYNC_TABLES, ApplyReport, ChangeSet, collect_changes
 from .keys import DeviceKey, fingerprint, verify
+from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
@@ -157,38 +161,42 @@ def export_bundle(
     """Write the changes since the last export to `peer` (or all with `everything`) to `out`."""
     if peer is None and not everything:
         raise BundleError("请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部")
-    with db.transaction() as session:
+    with db.reading() as session:
         since = 0 if everything or peer is None else devices.peer(session, peer).sent_seq
         changes = collect_changes(session, since, db.device_id)
-        members: dict[str, bytes] = {}
-        for name in SYNC_TABLES:
-            rows = changes.tables.get(name)
-            if rows:
-                members[f"records/{name}.jsonl"] = encode_rows(Base.metadata.tables[name], rows)
-        photo_members: list[str] = []
-        for sha in changes.photo_hashes:
-            data = photos.read_photo(sha)
-            if data is None:
-                raise BundleError(f"照片文件缺失：{photos.path_of(sha)}，无法导出")
-            members[f"photos/{sha}"] = data
-            photo_members.append(sha)
-        manifest = {
-            "format": FORMAT,
-            "version": VERSION,
-            "device_id": db.device_id,
-            "device_name": device_name,
-            "public_key": key.public_b64,
-            "created": utcnow().isoformat(),
-            "peer": peer or "",
-            "since": since,
-            "high_seq": changes.high_seq,
-            "counts": changes.counts(),
-            "photos": len(photo_members),
-            "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
-        }
-        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        _write_zip(out, manifest_bytes, base64.b64encode(key.sign(manifest_bytes)), members)
-        if peer is not None:
+    members: dict[str, bytes] = {}
+    for name in SYNC_TABLES:
+        rows = changes.tables.get(name)
+        if rows:
+            members[f"records/{name}.jsonl"] = encode_rows(Base.metadata.tables[name], rows)
+    photo_members: list[str] = []
+    for sha in changes.photo_hashes:
+        data = photos.read_photo(sha)
+        if data is None:
+            raise BundleError(f"照片文件缺失：{photos.path_of(sha)}，无法导出")
+        members[f"photos/{sha}"] = data
+        photo_members.append(sha)
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "device_id": db.device_id,
+        "device_name": device_name,
+        "public_key": key.public_b64,
+        "created": utcnow().isoformat(),
+        "peer": peer or "",
+        "since": since,
+        "high_seq": changes.high_seq,
+        "counts": changes.counts(),
+        "photos": len(photo_members),
+        "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    _write_zip(out, manifest_bytes, base64.b64encode(key.sign(manifest_bytes)), members)
+    if peer is not None:
+        # Changes committed while the bundle was written were stamped under the write lock,
+        # after every change read here, so their sequence numbers are above high_seq and the
+        # next export sends them (stamps come from each process's clock, on one machine).
+        with db.transaction() as session:
             devices.mark_sent(session, peer, changes.high_seq)
     return ExportResult(out, changes.counts(), len(photo_members), since, changes.high_seq)
 
@@ -380,22 +388,25 @@ class _BundlePhotos:
 
 
 def import_bundle(db: Database, photos: FolderPhotos, path: Path, timezone: str) -> ImportResult:
-    """Check the bundle, copy its new photos, merge its records in one transaction."""
+    """Check the bundle, copy its new photos, merge its records all or nothing."""
     from .engine import transfer_photos
 
     with db.reading() as session:
         bundle = open_bundle(path, lambda device_id: _detached(session, device_id))
     copied = transfer_photos(bundle.changes, _BundlePhotos(bundle.photos), photos)
-    with db.transaction() as session:
-        report = apply_changes(session, bundle.changes, timezone)
+
+    def record(session: Session) -> None:
         device = session.get(TrustedDeviceRow, bundle.identity.device_id)
-        assert device is not None
+        if device is None:
+            raise BundleError("导入期间该设备已被取消信任，未导入任何内容")
         device.last_import_at = utcnow()
         created = bundle.manifest.get("created")
         if isinstance(created, str):
             with contextlib.suppress(ValueError):
                 device.last_bundle_created = datetime.fromisoformat(created)
         devices.mark_received(session, device.name or device.device_id, bundle.changes.high_seq)
+
+    report = merge(db, bundle.changes, timezone, after=record)
     return ImportResult(bundle.identity, report, copied)
 
 
