@@ -57,11 +57,16 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
     if quiet:
         return None
     last: list[str] = [""]
+    on_terminal = sys.stderr.isatty()
 
     def report(what: str, done: int, total: int) -> None:
-        line = f"{what} {done}/{total}" if total > 1 else what
+        # On a terminal one line redrawn in place; in a log or a pipe one line per step, no "\r".
+        line = f"{what} {done}/{total}" if total > 1 and on_terminal else what
         if line != last[0]:
-            print(f"\r{line:<40}", end="", file=sys.stderr, flush=True)
+            if on_terminal:
+                print(f"\r{line:<40}", end="", file=sys.stderr, flush=True)
+            else:
+                print(line, file=sys.stderr, flush=True)
             last[0] = line
 
     return report
@@ -69,7 +74,8 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
 
 def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
     verb = "推送到" if summary.direction == "push" else "拉取自"
-    print(file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)  # ends the progress line redrawn in place
     print(
         f"已{verb} {summary.server}：{summary.total_rows} 条记录，照片 {summary.photos} 张；"
         f"新增 {sum(summary.inserted.values())}，更新 {sum(summary.updated.values())}，"

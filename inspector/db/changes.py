@@ -26,7 +26,8 @@ from types import MappingProxyType
 BOOKKEEPING = frozenset({"meta", "alembic_version"})
 
 _DML = re.compile(
-    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
+    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"
+    r"(?:[\"`\[]?\w+[\"`\]]?\.)?[\"`\[]?(\w+)",  # `live.answers` (a staged write's schema) is answers
     re.IGNORECASE,
 )
 

@@ -4,7 +4,10 @@ Rules for callers:
 - every change happens inside `Database.transaction()`, which commits or rolls back whole;
 - ORM rows never leave the `with` block: services return core dataclasses or plain values;
 - one Database per process; SQLite is opened in WAL mode, so readers do not block the writer;
-- after each commit the database announces what changed (`subscribe`, inspector/db/changes.py).
+- after each commit the database announces what changed (`subscribe`, inspector/db/changes.py);
+- a writing transaction takes the write lock at its start (`BEGIN IMMEDIATE`) and holds it to
+  its end, so it must be short: a long job prepares outside it (inspector.db.prepared,
+  inspector.db.staging) and writes in one short transaction. Reading stays a deferred `BEGIN`.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, Table, case, create_engine, event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.core.errors import DomainError
+from inspector.db.busy import BUSY_TIMEOUT_MS, busy_is_domain_error
 from inspector.db.changes import EVERYTHING, ChangeBroadcast, ChangeRecorder, Changes, Subscriber
 from inspector.db.hlc import next_hlc, observe
 from inspector.db.models import Meta, TombstoneRow, Tracked, utcnow
@@ -37,6 +41,8 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 DB_NAME = "inspector.db"
 BACKUP_DIR = "backups"
+WRITE = {"sqlite_begin": "IMMEDIATE"}
+"""Execution options of a connection that writes: its BEGIN takes the write lock at once."""
 
 
 class DatabaseError(DomainError):
@@ -50,21 +56,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred BEGIN that later writes must upgrade its read lock, and SQLite refuses that at
+    # once ("database is locked") when another connection wrote meanwhile, without waiting on
+    # busy_timeout. IMMEDIATE (execution option `WRITE`) waits for the lock first, then starts.
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
+def make_engine(url: str, on_connect: Callable[[Any, Any], None] = _sqlite_pragmas, **options: Any) -> Engine:
+    """An engine; on SQLite `on_connect` sets each new connection up (it must leave
+    isolation_level None: BEGIN is ours)."""
+    engine = create_engine(url, **options)
     event.listen(engine, "before_cursor_execute", _record_statement)
     if engine.dialect.name == "sqlite":
         # Python's sqlite3 commits before DDL on its own; taking transactions over (SQLAlchemy's
         # documented recipe) makes a migration all or nothing, like every other change.
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", on_connect)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -163,6 +175,7 @@ def migrate(engine: Engine, db_path: Path | None = None, script_location: Path =
     config = alembic_config(script_location)
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
+        connection.execution_options(**WRITE)
         raw = connection.connection.driver_connection
         # SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy of a
         # referenced table fails. They are off during the upgrade and checked before commit.
@@ -193,6 +206,7 @@ class Database:
         self.device_id = device_id
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
         self._broadcast = ChangeBroadcast()
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
@@ -227,18 +241,17 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed on leaving the block, or rolled back on an error.
         After the commit, what it changed is announced to the subscribers (never on a rollback)."""
-        recorder = ChangeRecorder()
-        with self._sessions.begin() as session:
+        with busy_is_domain_error(), self._writes.begin() as session:
             session.info["device_id"] = self.device_id
-            session.info[RECORDER] = recorder
-            connection = session.connection()
-            connection.info[RECORDER] = recorder
-            try:
+            with recording(session) as recorder:
                 yield session
-            finally:
-                connection.info.pop(RECORDER, None)
-        self._data_version()  # our own commit is not another program's
-        self._broadcast.announce(recorder.changes())
+        self.committed(recorder.changes())
+
+    def committed(self, changes: Changes) -> None:
+        """After a commit of ours (`transaction()`, or a staged or prepared write): it is not
+        another program's, and the subscribers hear what it changed."""
+        self._data_version()
+        self._broadcast.announce(changes)
 
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Call `subscriber(changes)` after every commit (on the committing thread); returns a
@@ -252,7 +265,7 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with busy_is_domain_error(), self._sessions() as session:
             yield session
 
     def external_changes(self) -> bool:
@@ -284,12 +297,17 @@ class Database:
 
 def _device_id(engine: Engine) -> str:
     """This database's device id, made once at creation: every row it writes carries it."""
-    with Session(engine) as session, session.begin():
-        row = session.get(Meta, "device_id")
-        if row is None:
-            row = Meta(key="device_id", value=uuid.uuid4().hex)
-            session.add(row)
-        return row.value
+    with busy_is_domain_error():
+        with Session(engine) as session:
+            value = get_meta(session, "device_id")
+        if value is not None:
+            return value
+        with Session(engine.execution_options(**WRITE)) as session, session.begin():
+            row = session.get(Meta, "device_id")
+            if row is None:
+                row = Meta(key="device_id", value=uuid.uuid4().hex)
+                session.add(row)
+            return row.value
 
 
 HLC_HIGH = "hlc_high"
@@ -305,6 +323,21 @@ def _observe_clock(engine: Engine) -> None:
 
 
 RECORDER = "inspector.changes"
+
+
+@contextmanager
+def recording(session: Session) -> Iterator[ChangeRecorder]:
+    """Note what `session` writes until the block ends (its transaction begins here if not yet)."""
+    recorder = ChangeRecorder()
+    session.info[RECORDER] = recorder
+    connection = session.connection()
+    connection.info[RECORDER] = recorder
+    try:
+        yield recorder
+        session.flush()  # what the commit would flush is noted too
+    finally:
+        connection.info.pop(RECORDER, None)
+        session.info.pop(RECORDER, None)
 
 
 def _record_statement(connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -359,6 +392,17 @@ def _stamp_rows(session: Session, _context: Any, _instances: Any) -> None:
         if isinstance(obj, Tracked) and not isinstance(obj, TombstoneRow):
             table = type(obj).__tablename__  # type: ignore[attr-defined]
             session.add(TombstoneRow(id=obj.id, table_name=table, merged_into=None, deleted_at=now, device_id=device))
+
+
+def new_version(table: Table, device_id: str) -> dict[str, Any]:
+    """The values a bulk UPDATE of tracked rows sets so that each row it changes is a new
+    version, by the rule `_stamp_rows` applies to ORM rows (`changed_seq` follows by onupdate)."""
+    return {
+        "base_hlc": case((table.c.device_id != device_id, table.c.hlc), else_=table.c.base_hlc),
+        "hlc": next_hlc(),
+        "device_id": device_id,
+        "updated_at": utcnow(),
+    }
 
 
 def get_meta(session: Session, key: str) -> str | None:

@@ -49,3 +49,13 @@ def physical_ms(value: int) -> int:
 
 def from_ms(ms: int) -> int:
     return ms << COUNTER_BITS
+
+
+CLOCK_MARGIN_MS = 5000
+"""How far behind ours another process's clock may stamp (all read the same wall clock)."""
+
+
+def before_now() -> int:
+    """A value below every stamp any process on this machine makes from now on (wall clock
+    minus the margin): taken while holding the write lock, every row committed later is above it."""
+    return from_ms(time.time_ns() // 1_000_000 - CLOCK_MARGIN_MS)

@@ -12,8 +12,10 @@ amendments, which the merge then fills as for entries written before migration 0
 Import checks everything before touching the database: a readable zip, a known format
 version, a trusted device whose key matches, a valid signature, exactly the members the
 manifest lists with the hashes it lists; then it copies the photos the folder lacks and merges
-the records in ONE transaction (inspector.sync.engine). Any failure leaves the database as it
-was and says why in Chinese. Importing the same bundle twice changes nothing.
+the records all or nothing (inspector.sync.staged_merge: a large bundle in a staging copy, then
+one short transaction). Any failure leaves the database as it was and says why in Chinese.
+Importing the same bundle twice changes nothing. Export reads in a read transaction and writes
+only the peer's mark, after the bundle is on disk.
 """
 
 from __future__ import annotations
@@ -35,14 +37,16 @@ from typing import Any
 
 from sqlalchemy import JSON, Date, LargeBinary, Table, Uuid
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from inspector.core.errors import DomainError
 from inspector.db.database import Database
 from inspector.db.models import Base, TrustedDeviceRow, UTCDateTime, utcnow
 
 from . import devices
-from .engine import SYNC_TABLES, ApplyReport, ChangeSet, apply_changes, collect_changes
+from .engine import SYNC_TABLES, ApplyReport, ChangeSet, collect_changes
 from .keys import DeviceKey, fingerprint, verify
+from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
@@ -158,40 +162,44 @@ def export_bundle(
     """Write the changes since the last export to `peer` (or all with `everything`) to `out`."""
     if peer is None and not everything:
         raise BundleError("请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部")
-    with db.transaction() as session:
+    with db.reading() as session:
         since = 0 if everything or peer is None else devices.peer(session, peer).sent_seq
         number = devices.next_bundle_number(session, peer) if peer is not None else 0
         changes = collect_changes(session, since, db.device_id)
-        members: dict[str, bytes] = {}
-        for name in SYNC_TABLES:
-            rows = changes.tables.get(name)
-            if rows:
-                members[f"records/{name}.jsonl"] = encode_rows(Base.metadata.tables[name], rows)
-        photo_members: list[str] = []
-        for sha in changes.photo_hashes:
-            data = photos.read_photo(sha)
-            if data is None:
-                raise BundleError(f"照片文件缺失：{photos.path_of(sha)}，无法导出")
-            members[f"photos/{sha}"] = data
-            photo_members.append(sha)
-        manifest = {
-            "format": FORMAT,
-            "version": VERSION,
-            "device_id": db.device_id,
-            "device_name": device_name,
-            "public_key": key.public_b64,
-            "created": utcnow().isoformat(),
-            "peer": peer or "",
-            "number": number,  # the sender's count of bundles to this peer (0: none named)
-            "since": since,
-            "high_seq": changes.high_seq,
-            "counts": changes.counts(),
-            "photos": len(photo_members),
-            "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
-        }
-        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        _write_zip(out, manifest_bytes, base64.b64encode(key.sign(manifest_bytes)), members)
-        if peer is not None:
+    members: dict[str, bytes] = {}
+    for name in SYNC_TABLES:
+        rows = changes.tables.get(name)
+        if rows:
+            members[f"records/{name}.jsonl"] = encode_rows(Base.metadata.tables[name], rows)
+    photo_members: list[str] = []
+    for sha in changes.photo_hashes:
+        data = photos.read_photo(sha)
+        if data is None:
+            raise BundleError(f"照片文件缺失：{photos.path_of(sha)}，无法导出")
+        members[f"photos/{sha}"] = data
+        photo_members.append(sha)
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "device_id": db.device_id,
+        "device_name": device_name,
+        "public_key": key.public_b64,
+        "created": utcnow().isoformat(),
+        "peer": peer or "",
+        "number": number,  # the sender's count of bundles to this peer (0: none named)
+        "since": since,
+        "high_seq": changes.high_seq,
+        "counts": changes.counts(),
+        "photos": len(photo_members),
+        "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    _write_zip(out, manifest_bytes, base64.b64encode(key.sign(manifest_bytes)), members)
+    if peer is not None:
+        # Changes committed while the bundle was written were stamped under the write lock,
+        # after every change read here, so their sequence numbers are above high_seq and the
+        # next export sends them (stamps come from each process's clock, on one machine).
+        with db.transaction() as session:
             devices.mark_sent(session, peer, changes.high_seq)
             devices.mark_numbered(session, peer, number)
     return ExportResult(out, changes.counts(), len(photo_members), since, changes.high_seq)
@@ -400,7 +408,7 @@ class _BundlePhotos:
 
 
 def import_bundle(db: Database, photos: FolderPhotos, path: Path, timezone: str) -> ImportResult:
-    """Check the bundle, copy its new photos, merge its records in one transaction. Records the
+    """Check the bundle, copy its new photos, merge its records all or nothing. Records the
     database refuses (a reference to a missing record, an empty required field) end in one
     sentence, with the database as it was and the photos this import wrote removed again."""
     from .engine import transfer_photos
@@ -409,22 +417,26 @@ def import_bundle(db: Database, photos: FolderPhotos, path: Path, timezone: str)
         bundle = open_bundle(path, lambda device_id: _detached(session, device_id))
         sender = _sender_name(session, bundle.identity.device_id)
         gaps = devices.missing_bundles(session, bundle.identity.device_id)
+
+    def record(session: Session) -> None:
+        nonlocal gaps
+        device = session.get(TrustedDeviceRow, bundle.identity.device_id)
+        if device is None:
+            raise BundleError("导入期间该设备已被取消信任，未导入任何内容")
+        device.last_import_at = utcnow()
+        created = bundle.manifest.get("created")
+        if isinstance(created, str):
+            with contextlib.suppress(ValueError):
+                device.last_bundle_created = datetime.fromisoformat(created)
+        devices.mark_received(session, device.name or device.device_id, bundle.changes.high_seq)
+        number = bundle.manifest.get("number")
+        if type(number) is int and number > 0:
+            gaps = devices.receive_numbered(session, device.device_id, number, bundle.changes.since)
+
     written = _WrittenPhotos(photos)
     try:
         copied = transfer_photos(bundle.changes, _BundlePhotos(bundle.photos), written)
-        with db.transaction() as session:
-            report = apply_changes(session, bundle.changes, timezone)
-            device = session.get(TrustedDeviceRow, bundle.identity.device_id)
-            assert device is not None
-            device.last_import_at = utcnow()
-            created = bundle.manifest.get("created")
-            if isinstance(created, str):
-                with contextlib.suppress(ValueError):
-                    device.last_bundle_created = datetime.fromisoformat(created)
-            devices.mark_received(session, device.name or device.device_id, bundle.changes.high_seq)
-            number = bundle.manifest.get("number")
-            if type(number) is int and number > 0:
-                gaps = devices.receive_numbered(session, device.device_id, number, bundle.changes.since)
+        report = merge(db, bundle.changes, timezone, after=record)
     except IntegrityError as error:
         written.remove_all()
         raise BundleError(_refused_rows(path, sender, error, gaps)) from None
@@ -443,7 +455,7 @@ def _sender_name(session: Any, device_id: str) -> str:
 def _refused_rows(path: Path, sender: str, error: IntegrityError, gaps: list[devices.Gap]) -> str:
     """The database refused a row of a correctly signed bundle: say which kind, in one sentence."""
     detail = str(error.orig)
-    if "FOREIGN KEY" in detail.upper() or "foreign key" in detail:
+    if "FOREIGN KEY" in detail.upper():
         reason = "有记录引用了本机没有的记录"
     elif "NOT NULL" in detail.upper() or "null value" in detail:
         column = detail.rsplit(":", 1)[-1].strip() if ":" in detail else ""

@@ -2,17 +2,19 @@
 
 - **push** sends every change made or received here since the last push to this server
   (`sync_peers.sent_seq`), with the photo files they name, and merges them into the central
-  database in one central transaction. The mark moves only after the central commit, in the
-  local transaction that read the changes: a push interrupted anywhere leaves the central
-  database as it was and the mark where it was, so the next push sends the same changes again
-  (merging is idempotent, so a push whose acknowledgement was lost costs time, not correctness).
+  database in one central transaction. The changes are read in a local read transaction, and
+  the mark moves only after the central commit, in a short local transaction: a push
+  interrupted anywhere leaves the central database as it was and the mark where it was, so the
+  next push sends the same changes again (merging is idempotent, so a push whose
+  acknowledgement was lost costs time, not correctness). Local edits go on meanwhile.
 - **pull** brings every change the central database received since the last pull from it
   (`sync_peers.received_seq`, a position in the central database's change sequence): the
   templates, the register, the roster, assignments, inspections, hazards and their events
   (so the hazards due for re-check), plaques and lights, tombstones. It is not filtered by
   town or inspector: the simplest rule that is right, every laptop converges to the same copy.
   Photo files named by the pulled rows come first (from `photo_blobs`), then the rows are
-  merged and the mark moves, all in one local transaction.
+  merged and the mark moves, all or nothing (inspector.sync.staged_merge: a large pull is
+  merged in a staging copy and written in one short local transaction).
 
 Pushes and pulls from several laptops take turns on the central database (an advisory lock on
 PostgreSQL). Before merging, a push moves this process's clock past the central database's
@@ -42,6 +44,7 @@ from .credentials import PasswordPrompt, connection_url, without_password
 from .devices import Peer, mark_received, mark_sent, peer
 from .devices import peers as all_peers
 from .engine import SYNC_TABLES, ApplyReport, ChangeSet, SyncError, apply_changes, collect_changes
+from .staged_merge import merge
 
 Progress = Callable[[str, int, int], None]
 """(what is happening, done, total) — called from the thread doing the work."""
@@ -124,10 +127,11 @@ class CentralSync:
     ) -> SyncSummary:
         step = _Steps(progress, cancel)
         step("连接中心数据库", 0, 1)
-        with self._central(url, prompt) as engine, self.db.transaction() as local:
+        with self._central(url, prompt) as engine:
             name = peer_name(url)
             step("收集本机改动", 0, 1)
-            changes = collect_changes(local, peer(local, name).sent_seq, self.db.device_id)
+            with self.db.reading() as local:
+                changes = collect_changes(local, peer(local, name).sent_seq, self.db.device_id)
             with central_transaction(engine) as connection:
                 _observe_central_sequence(connection)
                 sent = self._send_photos(connection, changes, step)
@@ -135,7 +139,8 @@ class CentralSync:
                 with _session_on(connection) as central:
                     report = apply_changes(central, changes, self.timezone, self._today())
                 step.check()  # the last moment a cancel still undoes everything
-            mark_sent(local, name, changes.high_seq)
+            with self.db.transaction() as local:
+                mark_sent(local, name, changes.high_seq)
         step("完成", 1, 1)
         return _summary("push", url, changes, report, sent)
 
@@ -164,20 +169,21 @@ class CentralSync:
     ) -> SyncSummary:
         step = _Steps(progress, cancel)
         step("连接中心数据库", 0, 1)
-        with (
-            self._central(url, prompt) as engine,
-            central_transaction(engine) as connection,
-            self.db.transaction() as local,
-        ):
+        with self._central(url, prompt) as engine, central_transaction(engine) as connection:
             name = peer_name(url)
             step("读取中心数据库的改动", 0, 1)
+            with self.db.reading() as local:
+                since = peer(local, name).received_seq
             with _session_on(connection) as central:
-                changes = collect_changes(central, peer(local, name).received_seq, _device_of(central))
+                changes = collect_changes(central, since, _device_of(central))
             received = self._receive_photos(connection, changes, step)
             step("合并到本机", 0, 1)
-            report = apply_changes(local, changes, self.timezone, self._today())
-            mark_received(local, name, changes.high_seq)
-            step.check()
+
+            def record(local: Session) -> None:
+                mark_received(local, name, changes.high_seq)
+                step.check()  # the last moment a cancel still undoes everything
+
+            report = merge(self.db, changes, self.timezone, self._today(), after=record)
         step("完成", 1, 1)
         return _summary("pull", url, changes, report, received)
 

@@ -235,6 +235,16 @@ def apply_changes(
     return merger.report
 
 
+def remember_high_hlc(session: Session, high: int) -> None:
+    """Keep the highest version ever received (meta HLC_HIGH): the clock starts past it next time."""
+    meta = Base.metadata.tables[Meta.__tablename__]
+    current = session.scalar(select(meta.c.value).where(meta.c.key == HLC_HIGH))
+    if current is None:
+        session.execute(insert(meta).values(key=HLC_HIGH, value=str(high)))
+    elif int(current) < high:
+        session.execute(update(meta).where(meta.c.key == HLC_HIGH).values(value=str(high)))
+
+
 def _version(row: dict[str, Any]) -> tuple[int, str]:
     return (row["hlc"], row["device_id"])
 
@@ -291,11 +301,14 @@ class _Merger:
 
     def by_natural_key(self, table: Table, rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
         key = NATURAL_KEYS[table.name]
-        first = table.c[key[0]]
-        values = sorted({row[key[0]] for row in rows}, key=str)
+        # Look up by the key's reference column when it has one (an answer by its inspection, a
+        # light by its enterprise: a few rows each, and the unique index leads with it), not by
+        # item code or quarter, which select most of the table; the full key is matched below.
+        column = next((k for k in key if table.c[k].foreign_keys), key[0])
+        values = sorted({row[column] for row in rows}, key=str)
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
         for part in _chunks(values):
-            for row in self.session.execute(select(table).where(first.in_(part))):
+            for row in self.session.execute(select(table).where(table.c[column].in_(part))):
                 values_ = row._asdict()
                 found[tuple(values_[k] for k in key)] = values_
         return found
@@ -450,12 +463,7 @@ class _Merger:
             self.settle_plaques()
         self.finish_hazards()
         if high:
-            meta = Base.metadata.tables[Meta.__tablename__]
-            current = self.session.scalar(select(meta.c.value).where(meta.c.key == HLC_HIGH))
-            if current is None:
-                self.session.execute(insert(meta).values(key=HLC_HIGH, value=str(high)))
-            elif int(current) < high:
-                self.session.execute(update(meta).where(meta.c.key == HLC_HIGH).values(value=str(high)))
+            remember_high_hlc(self.session, high)
         self.report.high_hlc = high
 
     def apply_tombstones(self, rows: list[dict[str, Any]]) -> None:

@@ -32,6 +32,7 @@ def test_push_then_pull_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFi
     captured = capsys.readouterr()
     assert "已拉取自" in captured.out and "照片 1 张" in captured.out
     assert "合并到本机" in captured.err  # the progress went to stderr
+    assert "\r" not in captured.err  # not a terminal: one line per step, no redraws
 
 
 def test_no_server_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
