@@ -63,6 +63,10 @@ class Workspace:
     def today(self) -> date:
         return today(self.settings.timezone)
 
+    def year(self, chosen: int | None = None) -> int:
+        """The year a person chose, or this year in the office's time zone."""
+        return chosen or self.today().year
+
     @cached_property
     def photos(self) -> PhotoStore:
         s = self.settings
