@@ -9,6 +9,7 @@ service is made afresh from the new settings, so a changed time zone reaches all
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -62,6 +63,10 @@ class Workspace:
 
     def today(self) -> date:
         return today(self.settings.timezone)
+
+    def year(self, chosen: int | None = None) -> int:
+        """The year a person chose, or this year in the office's time zone."""
+        return chosen or self.today().year
 
     @cached_property
     def photos(self) -> PhotoStore:
@@ -157,6 +162,11 @@ class Workspace:
     @cached_property
     def conflicts(self) -> ConflictService:
         return ConflictService(self.db)
+
+    def subscribe(self, subscriber: Callable[[Changes], None]) -> Callable[[], None]:
+        """Hear of every commit to this folder's database (see inspector/db/changes.py); returns a
+        function that stops it."""
+        return self.db.subscribe(subscriber)
 
     def external_changes(self) -> bool:
         """Another program wrote to this data folder's database since we last looked."""

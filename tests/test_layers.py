@@ -4,6 +4,7 @@ outside inspector/ui imports Qt. (import-linter checks the same in scripts/run-t
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,14 @@ def test_the_check_sees_an_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6.QtWidgets import QWidget\nimport sqlalchemy.orm\n")
     assert imported_roots(sample) == {"PySide6", "sqlalchemy"}
+
+
+def test_widgets_reach_data_through_the_workspace_not_its_database() -> None:
+    """import-linter forbids inspector.ui to import inspector.db; this catches the attribute route
+    (`workspace.db`), which hands a widget the engine all the same."""
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in sorted((PACKAGE / "ui").rglob("*.py"))
+        if re.search(r"\bworkspace\.db\b", p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

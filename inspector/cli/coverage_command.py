@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_coverage(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
-        year = args.year or workspace.today().year
+        year = workspace.year(args.year)
         coverage = workspace.coverage.coverage(year, args.town)
     if args.json:
         print_json(
@@ -63,7 +63,7 @@ def run_coverage(args: argparse.Namespace) -> int:
 
 def run_assign(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
-        year = args.assign_year or args.year or workspace.today().year
+        year = workspace.year(args.assign_year or args.year)
         workspace.coverage.assign(args.enterprise, args.inspector, year, args.by, args.note)
     print(f"已将 {args.enterprise} 分派给 {args.inspector}（{year} 年度）")
     return 0

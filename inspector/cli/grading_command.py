@@ -36,23 +36,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     propose = sub.add_parser("propose", help="生成年度评级建议（不写入数据库）")
     propose.add_argument("--year", type=int, help="年度（默认今年）")
     propose.add_argument("--json", action="store_true", help="以 JSON 输出，每家企业一条")
-    propose.add_argument("--xlsx", type=Path, metavar="FILE", help="同时导出为 .xlsx")
-    propose.add_argument(
+    _file_option(propose, "--xlsx", "同时导出为 .xlsx")
+    _file_option(
+        propose,
         "--rules",
-        type=Path,
-        metavar="FILE",
-        help="假设规则：用另一套评分规则（模板的 [grading] 或只写要改的数的 .toml）重评同样的检查，看结果有何不同",
+        "假设规则：用另一套评分规则（模板的 [grading] 或只写要改的数的 .toml）重评同样的检查，看结果有何不同",
     )
     propose.add_argument("--quiet", action="store_true", help="不显示进度")
     propose.set_defaults(run=run_propose)
 
     issue = sub.add_parser("issue", help="按评级建议发牌（可用调整名单改动个别企业）")
     issue.add_argument("--year", type=int, help="年度（默认今年）")
-    issue.add_argument(
+    _file_option(
+        issue,
         "--overrides",
-        type=Path,
-        metavar="FILE",
-        help="调整名单 .csv（列：企业 或 统一社会信用代码、等级、理由）或 .json（[{enterprise, grade, reason}]）",
+        "调整名单 .csv（列：企业 或 统一社会信用代码、等级、理由）或 .json（[{enterprise, grade, reason}]）",
     )
     issue.add_argument("--by", default="", help="发牌人（默认：设置中的发证单位）")
     issue.add_argument("--reissue", action="store_true", help="本年度已发牌的企业重新发牌（原牌匾保留，标为已作废）")
@@ -63,6 +61,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     lights.add_argument("--quarter", required=True, help="季度，如 2026Q3")
     lights.add_argument("--quiet", action="store_true", help="不显示进度")
     lights.set_defaults(run=run_lights)
+
+
+def _file_option(parser: argparse.ArgumentParser, name: str, help_text: str) -> None:
+    parser.add_argument(name, type=Path, metavar="FILE", help=help_text)
 
 
 def _pad(text: str, width: int) -> str:
@@ -77,7 +79,7 @@ def run_propose(args: argparse.Namespace) -> int:
     what_if_rules = _read_rules(args.rules) if args.rules else None
     what_if: list[Proposal] | None = None
     with open_workspace(args) as workspace:
-        year = args.year or workspace.today().year
+        year = workspace.year(args.year)
         proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         if what_if_rules is not None:
             what_if = workspace.grading_round.propose(
@@ -198,7 +200,7 @@ def run_issue(args: argparse.Namespace) -> int:
 
     overrides = read_overrides(args.overrides) if args.overrides else {}
     with open_workspace(args) as workspace:
-        year = args.year or workspace.today().year
+        year = workspace.year(args.year)
         proposals = workspace.grading_round.propose(year, progress_bar("评级中", args.quiet))
         decisions = decisions_from(proposals, overrides)
         by = args.by.strip() or workspace.settings.office_name

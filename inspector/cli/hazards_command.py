@@ -11,8 +11,8 @@ from inspector.core.checklist import Severity
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.core.rates import format_percent
-from inspector.queries.hazard_figures import GROUPINGS, hazard_figures
-from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
+from inspector.queries.hazard_figures import GROUPINGS
+from inspector.queries.hazard_ledger import LedgerFilter
 
 from . import hazard_lifecycle_commands
 from .common import open_workspace, parse_day, print_json, progress_bar
@@ -75,7 +75,7 @@ def ledger_filter(args: argparse.Namespace) -> LedgerFilter:
 def run_export(args: argparse.Namespace) -> int:
     f = ledger_filter(args)
     with open_workspace(args) as workspace:
-        ledger = HazardLedger(workspace.db, workspace.today(), workspace.settings.timezone)
+        ledger = workspace.ledger()
         from inspector.exporting.hazard_export import export_ledger  # openpyxl only when exporting
 
         count = export_ledger(
@@ -92,9 +92,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_figures(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
-        today = workspace.today()
-        year = args.year or today.year
-        rows = hazard_figures(workspace.db, year, today, args.by)
+        year = workspace.year(args.year)
+        rows = workspace.hazard_figures(year, args.by)
     if args.json:
         print_json({"year": year, "by": args.by, "rows": [row.as_dict() for row in rows]})
         return 0

@@ -47,7 +47,7 @@ def run_plaque(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as workspace:
         today = workspace.today()
-        year = args.year or today.year
+        year = workspace.year(args.year)
         write_plaque(workspace, args.enterprise, year, args.out, args.size)
     _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌：{args.out}")
@@ -59,7 +59,7 @@ def run_plaques(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as workspace:
         today = workspace.today()
-        year = args.year or today.year
+        year = workspace.year(args.year)
         count = write_plaques(workspace, year, args.out, args.size, progress_bar("生成亮牌", args.quiet))
     _warn_if_expired(year, today)
     print(f"已生成 {year} 年度亮牌 {count} 块：{args.out}")
@@ -70,7 +70,7 @@ def run_summary(args: argparse.Namespace) -> int:
     from inspector.reports.annual_summary import write_summary
 
     with open_workspace(args) as workspace:
-        year = args.year or workspace.today().year
+        year = workspace.year(args.year)
         write_summary(workspace, year, args.out)
     print(f"已生成 {year} 年度工作汇总：{args.out}")
     return 0

@@ -106,14 +106,15 @@ def test_amended_report_prints_the_effective_result_and_the_signed_original(samp
     assert "更正记录" in text and "D-2答案：不符合→符合" in text and "录入有误" in text
 
 
-def test_a_draft_prints_marked_as_draft_and_an_empty_draft_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+def start_draft(workspace: Workspace, name: str, code: str) -> str:
+    """A draft inspection of a new enterprise by two inspectors, nothing answered yet."""
     inspectors = [workspace.roster.add("王建国"), workspace.roster.add("李明")]
-    enterprise_id = workspace.enterprises.add(
-        Enterprise("平湖市草稿示例有限公司", with_check_digit("91330482000000777"), "新埭镇")
-    )
-    inspection_id = workspace.inspections.start(
-        enterprise_id, workspace.default_template_id(), date(2026, 5, 12), inspectors
-    )
+    enterprise_id = workspace.enterprises.add(Enterprise(name, with_check_digit(code), "新埭镇"))
+    return workspace.inspections.start(enterprise_id, workspace.default_template_id(), date(2026, 5, 12), inspectors)
+
+
+def test_a_draft_prints_marked_as_draft_and_an_empty_draft_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+    inspection_id = start_draft(workspace, "平湖市草稿示例有限公司", "91330482000000777")
     out = tmp_path / "draft.pdf"
     with pytest.raises(DomainError, match="草稿"):
         write_inspection_report(workspace, inspection_id, out)
@@ -207,13 +208,7 @@ def test_print_safe_edges_metadata_and_photos_beside_their_hazard(sample: Sample
 def test_a_drafts_title_says_so(workspace: Workspace, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    inspectors = [workspace.roster.add("王建国"), workspace.roster.add("李明")]
-    enterprise_id = workspace.enterprises.add(
-        Enterprise("平湖市草稿标题示例有限公司", with_check_digit("91330482000000778"), "新埭镇")
-    )
-    inspection_id = workspace.inspections.start(
-        enterprise_id, workspace.default_template_id(), date(2026, 5, 12), inspectors
-    )
+    inspection_id = start_draft(workspace, "平湖市草稿标题示例有限公司", "91330482000000778")
     workspace.inspections.answer(inspection_id, "C-3", Result.FAIL)
     out = write_inspection_report(workspace, inspection_id, tmp_path / "draft.pdf")
     meta = PdfReader(out).metadata

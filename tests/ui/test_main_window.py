@@ -13,6 +13,7 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.ui.inspection.start_dialog import StartDialog
 from inspector.ui.main_window import MainWindow
+from inspector.ui.settings_dialog import SettingsDialog
 from inspector.workspace import Workspace
 
 
@@ -98,10 +99,14 @@ def test_settings_dialog_saves_the_language(qtbot: QtBot, workspace: Workspace) 
     assert '"language": "en"' in (workspace.data_dir / "settings.json").read_text(encoding="utf-8")
 
 
-def test_settings_dialog_shows_a_bad_value_and_stays_open(qtbot: QtBot, workspace: Workspace) -> None:
+def settings_from_the_window(qtbot: QtBot, workspace: Workspace) -> SettingsDialog:
     window = MainWindow(workspace)
     qtbot.addWidget(window)
-    dialog = window.open_settings()
+    return window.open_settings()
+
+
+def test_settings_dialog_shows_a_bad_value_and_stays_open(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = settings_from_the_window(qtbot, workspace)
     dialog.office_code.setText("平湖")
     dialog.accept()
     assert "单位代码" in dialog.error.text()
@@ -110,9 +115,7 @@ def test_settings_dialog_shows_a_bad_value_and_stays_open(qtbot: QtBot, workspac
 
 
 def test_settings_dialog_sets_the_plaque_verification_address(qtbot: QtBot, workspace: Workspace) -> None:
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    dialog = window.open_settings()
+    dialog = settings_from_the_window(qtbot, workspace)
     dialog.verify_url.setText("aq.phzgh.cn")
     dialog.accept()
     assert "亮牌验证地址" in dialog.error.text() and dialog.isVisible()

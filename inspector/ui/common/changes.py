@@ -41,7 +41,7 @@ class ChangeHub(QObject):
         super().__init__()
         self.workspace = workspace
         self._relay.connect(self.changed)
-        self._unsubscribe = workspace.db.subscribe(self._relay.emit)
+        self._unsubscribe = workspace.subscribe(self._relay.emit)
         self._poll = QTimer(self)
         self._poll.setInterval(EXTERNAL_POLL_MS)
         self._poll.timeout.connect(self.check_external)

@@ -28,7 +28,6 @@ from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
 from inspector.core.rates import format_percent
 from inspector.queries.dashboard import Dashboard
-from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import FIGURE_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
@@ -68,7 +67,7 @@ class DashboardPage(QWidget):
         years = range(today.year, today.year - 6, -1)
         self.year = self.filters.choice(None, [(self.tr("{year} 年").format(year=year), year) for year in years])
         self.filters.label(self.tr("镇街道"))
-        self.town = self.filters.towns(EnterpriseQueries(workspace.db).towns)
+        self.town = self.filters.towns(workspace.register.towns)
         self.status = QLabel()
         self.status.setStyleSheet(text_style(SLATE_MUTED))
         self.refresh_button = QPushButton(self.tr("刷新"))

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.dates import Quarter
-from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
 from inspector.ui.common import file_choosers
 from inspector.ui.common.filter_bar import FilterBar
@@ -64,7 +63,7 @@ class GradingPage(QWidget):
         for widget in (self.year, self.propose_button, self.progress):
             self.filters.add(widget)
         self.filters.spacing(12)
-        self.town = self.filters.towns(EnterpriseQueries(workspace.db).towns)
+        self.town = self.filters.towns(workspace.register.towns)
         self.change = self.filters.choice(
             self.tr("全部变化"),
             [

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from inspector.core.checklist import Severity
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.exporting.hazard_export import export_ledger
-from inspector.queries.enterprise_queries import EnterpriseQueries
 from inspector.queries.hazard_ledger import LedgerFilter
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import HAZARD_TABLES, follow
@@ -78,7 +77,7 @@ class HazardsPage(QWidget):
         self.search = bar.search(self.tr("搜索隐患描述或企业名称"), 180)
         self.status = bar.choice(self.tr("全部状态"), [(hazard_status_label(s), s.value) for s in HazardStatus])
         self.severity = bar.choice(self.tr("全部等级"), [(severity_label(s), s.value) for s in Severity])
-        self.town = bar.towns(EnterpriseQueries(workspace.db).towns)
+        self.town = bar.towns(workspace.register.towns)
         self.overdue = bar.check(self.tr("仅看逾期"))
         self.due_days = bar.days(
             self.tr("到期天数"),
