@@ -82,21 +82,24 @@ def run_import(args: argparse.Namespace) -> int:
 def run_trust(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         identity = ws.sync.read_identity(args.file)
-        print(f"设备：{identity.name or '（未命名）'}  编号：{identity.device_id}")
-        print(f"指纹：{identity.fingerprint}")
-        if not args.yes:
-            if not sys.stdin.isatty():
-                raise DomainError("没有可以回答的终端：请与对方核对指纹后加 --yes 再运行")
-            try:
-                answer = input("请与对方电脑上显示的指纹核对。信任该设备吗？[y/N] ").strip().lower()
-            except EOFError:
-                answer = ""
-            if answer not in ("y", "yes", "是"):
-                print("未信任")
-                return 1
+        print(f"设备：{identity.name or '（未命名）'}  编号：{identity.device_id}\n指纹：{identity.fingerprint}")
+        if not (args.yes or _fingerprint_confirmed()):
+            print("未信任")
+            return 1
         device = ws.sync.trust(identity, args.name)
     print(f"已信任设备 {device.name}")
     return 0
+
+
+def _fingerprint_confirmed() -> bool:
+    """Asked at the terminal after the fingerprint is shown; with no terminal, --yes is the answer."""
+    if not sys.stdin.isatty():
+        raise DomainError("没有可以回答的终端：请与对方核对指纹后加 --yes 再运行")
+    try:
+        answer = input("请与对方电脑上显示的指纹核对。信任该设备吗？[y/N] ").strip().lower()
+    except EOFError:
+        answer = ""
+    return answer in ("y", "yes", "是")
 
 
 def run_export_key(args: argparse.Namespace) -> int:
