@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import stat
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -68,6 +70,16 @@ def test_csv_export_has_bom_and_header(ledger: HazardLedger, tmp_path: Path) -> 
     assert len(rows) - 1 == count == ledger.count(f)
     assert all(r[0].startswith("2025-") and len(r[0]) == 10 for r in rows[1:])
     assert all(r[11] == "" or date.fromisoformat(r[11]) for r in rows[1:])
+
+
+@pytest.mark.parametrize("name", ["ledger.xlsx", "ledger.csv"])
+def test_export_gets_the_umask_mode_not_mkstemps_0600(ledger: HazardLedger, tmp_path: Path, name: str) -> None:
+    old = os.umask(0o027)
+    try:
+        export_ledger(ledger, LedgerFilter(), tmp_path / name)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o640
 
 
 def test_bad_extension_is_refused(ledger: HazardLedger, tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector.core.errors import DomainError
+from inspector.file_modes import make_ordinary
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
 
 from .xlsx_file import Book
@@ -138,6 +139,7 @@ def export_ledger(
     try:
         rows = _counted(batches, total, progress)
         written = _write_xlsx(temp, rows, author) if suffix == ".xlsx" else _write_csv(temp, rows, plain)
+        make_ordinary(temp)  # mkstemp made it 0600; an export is an ordinary document
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

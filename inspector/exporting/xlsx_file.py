@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.core.errors import DomainError
+from inspector.file_modes import make_ordinary
 
 # Inches, as the format counts them. The page head and foot sit 11.4 mm from the edge and the
 # cells start below them: nothing is printed within 10 mm of the paper's edge.
@@ -182,6 +183,7 @@ def atomic_xlsx(path: Path, title: str = "", author: str = "") -> Iterator[Book]
     try:
         yield book
         book.save(temp)
+        make_ordinary(temp)  # mkstemp made it 0600; an export is an ordinary document
         os.replace(temp, path)
     except BaseException:
         book.abandon()

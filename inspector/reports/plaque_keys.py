@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from inspector.core.errors import DomainError
+from inspector.file_modes import PRIVATE, make_private
 from inspector.services.office_keys import OfficeKey
 
 if TYPE_CHECKING:
@@ -72,11 +73,12 @@ def _write_private(path: Path, pem: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE)
     with os.fdopen(fd, "wb") as handle:
         handle.write(pem)
         handle.flush()
         os.fsync(handle.fileno())
+    make_private(tmp)  # os.open's mode passes through the umask; the key is the owner's alone
     return tmp
 
 

@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from inspector.core.errors import DomainError
+from inspector.file_modes import make_ordinary
 
 from .fonts import register_fonts
 
@@ -173,7 +174,7 @@ def write_atomically(out: Path, build: Callable[[str], None]) -> Path:
         raise ReportWriteError(f"无法在 {folder} 中写入文件：{error.strerror}") from None
     os.close(handle)
     try:
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is an ordinary document
+        make_ordinary(tmp)  # mkstemp makes it private; a report is an ordinary document
         build(tmp)
         with open(tmp, "rb") as written:
             os.fsync(written.fileno())

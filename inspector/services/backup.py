@@ -33,6 +33,7 @@ from typing import Any
 from inspector import __version__
 from inspector.core.errors import DomainError
 from inspector.db.database import BACKUP_DIR, DB_NAME, alembic_config, backup_sqlite
+from inspector.file_modes import make_keys_private, make_private
 
 MANIFEST = "manifest.json"
 FORMAT = "inspector-backup"
@@ -237,6 +238,7 @@ def create_backup(data_dir: Path, out: Path, progress: Progress | None = None) -
                 archive.writestr(MANIFEST, manifest.to_json())
             with tmp.open("rb") as written:
                 os.fsync(written.fileno())
+        make_private(tmp)  # the archive carries the private keys in keys/
         os.replace(tmp, out)
     except OSError as error:
         raise BackupError(f"备份文件 {out} 写入失败：{error.strerror or error}") from None
@@ -369,6 +371,7 @@ def restore_backup(
         placed: list[str] = []
         try:
             placed = _move_entries(staging, data_dir, lambda _name: False)
+            make_keys_private(data_dir)  # extracted files got the umask's mode; keys are the owner's
             say("升级数据库结构")
             from inspector.db.database import Database  # migrates an older schema, with its own pre-upgrade copy
 

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from inspector.core.errors import DomainError
+from inspector.file_modes import PRIVATE, make_private
 
 KEY_FILE = Path("keys") / "device.pem"
 
@@ -60,11 +61,12 @@ def load_or_create(data_dir: Path) -> DeviceKey:
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
     with os.fdopen(fd, "wb") as handle:
         handle.write(pem)
         handle.flush()
         os.fsync(handle.fileno())
+    make_private(temp)  # O_CREAT's mode does not apply to a leftover temporary file
     os.replace(temp, path)
     return DeviceKey(key)
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
+from inspector.file_modes import make_ordinary
 from inspector.ui.common import file_choosers
 from inspector.ui.common.palette import PDF_BACKGROUND
 
@@ -136,6 +137,7 @@ def save_copy(source: Path, target: Path) -> Path:
     os.close(handle)
     try:
         shutil.copyfile(source, temporary)
+        make_ordinary(temporary)  # mkstemp made it 0600; a saved PDF is an ordinary document
         os.replace(temporary, target)
     except BaseException:
         _remove_quietly(Path(temporary))
