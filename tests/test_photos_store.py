@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+import re
 import struct
 import zlib
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from inspector.photos.photo_store import PhotoError, PhotoStore
+from inspector.photos.photo_store import PhotoError, PhotoStore, small_photo_warning
 from inspector.workspace import Workspace
 
 LONG_EDGE = 800
@@ -194,6 +195,29 @@ def test_truncated_jpeg_is_refused(store: PhotoStore) -> None:
     with pytest.raises(PhotoError, match=r"cut\.jpg 已损坏，无法读取"):
         store.import_bytes(data[: len(data) // 2], "cut.jpg")
     assert stored_files(store) == []
+
+
+@pytest.mark.parametrize("cut", [5, 200, 0.5])
+def test_a_broken_file_is_named_in_chinese_only(store: PhotoStore, cut: float) -> None:
+    """Pillow's "image file is truncated (5 bytes not processed)" never reaches the user."""
+    data = encode(picture((800, 600)), "JPEG", quality=95)
+    end = int(len(data) * cut) if isinstance(cut, float) else len(data) - cut
+    with pytest.raises(PhotoError) as caught:
+        store.import_bytes(data[:end], "cut.jpg")
+    message = str(caught.value).replace("cut.jpg", "")
+    assert "已损坏" in message
+    assert not re.search("[A-Za-z]", message), message
+    assert stored_files(store) == []
+
+
+@pytest.mark.parametrize(("size", "warned"), [((1, 1), True), ((199, 120), True), ((200, 20), False)])
+def test_a_tiny_image_is_stored_with_a_warning(store: PhotoStore, size: tuple[int, int], warned: bool) -> None:
+    photo = store.import_bytes(encode(picture(size), "PNG"), "tiny.png")
+    assert store.path_of(photo.sha256).exists()
+    warning = small_photo_warning(photo)
+    assert bool(warning) is warned
+    if warned:
+        assert f"tiny.png 只有 {size[0]}×{size[1]} 像素" in warning and "已添加" in warning
 
 
 def test_png_with_a_broken_checksum_is_refused(store: PhotoStore) -> None:

@@ -39,6 +39,9 @@ _TRANSPOSE = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+# A photo whose long edge is shorter than this shows too little of a hazard to judge it by: it
+# is kept (it may be all there is) but the inspector is told.
+MIN_LONG_EDGE = 200
 # Pillow's own decompression-bomb limit; larger images are refused as too large.
 MAX_SOURCE_PIXELS = Image.MAX_IMAGE_PIXELS or 178_956_970
 
@@ -55,6 +58,14 @@ class StoredPhoto:
     size_bytes: int
     taken_at: datetime | None
     original_name: str = ""
+
+
+def small_photo_warning(photo: StoredPhoto) -> str:
+    """A sentence when the stored photo is too small to show a hazard clearly; else ""."""
+    if max(photo.width, photo.height) >= MIN_LONG_EDGE:
+        return ""
+    label = photo.original_name or "照片"
+    return f"{label} 只有 {photo.width}×{photo.height} 像素，可能看不清隐患；已添加，如有更清晰的照片请另行添加"
 
 
 class PhotoStore:
@@ -96,8 +107,10 @@ class PhotoStore:
             raise PhotoError(f"{label} 像素过多，无法导入") from None
         except UnidentifiedImageError:
             raise PhotoError(f"{label} 不是可识别的图片文件（支持 JPEG、PNG、WebP、HEIC）") from None
-        except (OSError, SyntaxError, ValueError) as error:
-            raise PhotoError(f"{label} 已损坏，无法读取：{error}") from None
+        except (OSError, SyntaxError, ValueError):
+            # Pillow's own words ("image file is truncated (5 bytes not processed)") are English
+            # and mean nothing to the inspector; what they have in common is a broken file.
+            raise PhotoError(f"{label} 已损坏，无法读取（文件不完整或内容有误，可能没有复制完整）") from None
         if image.mode not in ("RGB", "L"):
             image = _flatten(image)
         # Downsize first, then turn: rotating a 12-megapixel picture costs more than a small one.

@@ -401,3 +401,17 @@ def test_a_hazard_draft_comes_from_the_item(workspace: Workspace, inspection: st
     hazard_id = workspace.hazards.raise_hazard(draft)
     assert service.hazard_counts(inspection) == {item.code: 1}
     assert workspace.hazards.get(hazard_id).found_by == "王建国、李明"
+
+
+def test_a_tiny_image_is_added_with_a_warning(
+    qtbot: QtBot, view: ChecklistView, workspace: Workspace, tmp_path: Path
+) -> None:
+    answer_first_and_come_back(qtbot, view)
+    tiny = tmp_path / "tiny.png"
+    tiny.write_bytes(png_bytes(size=(1, 1)))
+    view.photo_strip.add_sources([tiny])
+    qtbot.waitUntil(lambda: view.photo_strip.list.count() == 1, timeout=5000)
+    assert view.photo_strip.status.isVisible()
+    assert "tiny.png 只有 1×1 像素" in view.photo_strip.status.text()
+    assert view.photo_strip.status.property("error") is False  # kept, only a word of warning
+    assert len(workspace.inspections.photos(view.inspection_id or "")) == 1

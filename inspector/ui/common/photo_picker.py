@@ -84,8 +84,8 @@ class PhotoPicker(QWidget):
             if photo.sha256 not in self._photos:
                 self._add_item(photo)
         self._set_pending(self._pending - 1)
-        if outcome.errors:
-            self.failed.emit("\n".join(outcome.errors))
+        if outcome.errors or outcome.warnings:
+            self.failed.emit(outcome.messages())
 
     def _failed(self, message: str) -> None:
         self._set_pending(self._pending - 1)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
-from inspector.photos.photo_store import PhotoError, StoredPhoto
+from inspector.photos.photo_store import PhotoError, StoredPhoto, small_photo_warning
 from inspector.ui.common import file_choosers
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.common.palette import ALERT, MUTED, text_style
@@ -43,6 +43,11 @@ PhotoSource = Path | tuple[bytes, str]
 class ImportOutcome:
     stored: list[StoredPhoto] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, but worth a word (a tiny image)
+
+    def messages(self) -> str:
+        """The errors, then the warnings, one a line ("" when all went well)."""
+        return "\n".join(self.errors + self.warnings)
 
 
 def choose_photo_files(parent: QWidget) -> list[Path]:
@@ -80,6 +85,8 @@ def import_photos(
             outcome.errors.append(str(error))
         else:
             outcome.stored.append(photo)
+            if warning := small_photo_warning(photo):
+                outcome.warnings.append(warning)
     return outcome
 
 
@@ -249,8 +256,8 @@ class PhotoStrip(QWidget):
         self._set_pending(self._pending - 1)
         for photo in outcome.stored:
             self.attached.emit(inspection_id, item_code, photo.sha256)
-        if outcome.errors:
-            self._show_status("\n".join(outcome.errors), error=True)
+        if outcome.errors or outcome.warnings:
+            self._show_status(outcome.messages(), error=bool(outcome.errors))
         elif not self._pending:
             self.status.hide()
 
