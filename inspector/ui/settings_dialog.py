@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,13 +23,14 @@ from inspector.core.errors import DomainError
 from inspector.settings import Settings
 from inspector.ui.common import file_choosers
 from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
+from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.i18n import LANGUAGES
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
 from inspector.workspace import Workspace
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(GuardedDialog):
     restore_requested = Signal(str)  # a backup file the user chose to restore over the current data
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

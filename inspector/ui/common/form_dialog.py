@@ -1,6 +1,7 @@
 """A dialog that is one form: its rows, a line for the service's refusal, and OK / Cancel.
 
-OK calls `submit()`. A subclass's submit makes its one service call and either accepts or shows
+OK (or Enter, wherever the focus is) calls `submit()`; closing with input asks first
+(GuardedDialog). A subclass's submit makes its one service call and either accepts or shows
 the refusal's sentence with `show_message`: the dialog stays open and nothing is written.
 """
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, text_style
 
 NO_DATE = QDate(2000, 1, 1)  # the minimum of an optional date field, which means "unset"
@@ -28,7 +30,8 @@ NO_DATE = QDate(2000, 1, 1)  # the minimum of an optional date field, which mean
 def dialog_buttons(
     dialog: QDialog, ok: QDialogButtonBox.StandardButton, ok_text: str | None = None
 ) -> QDialogButtonBox:
-    """`ok` (Ok, Save…) and a translated Cancel that rejects; what `ok` does is the caller's."""
+    """`ok` (Ok, Save…) and a translated Cancel that closes the dialog (a GuardedDialog asks first
+    when it holds input); what `ok` does is the caller's."""
     buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel)
     ok_button = buttons.button(ok)
     cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -36,7 +39,7 @@ def dialog_buttons(
     if ok_text is not None:
         ok_button.setText(ok_text)
     cancel_button.setText(QCoreApplication.translate("FormDialog", "取消"))
-    buttons.rejected.connect(dialog.reject)
+    buttons.rejected.connect(dialog.close)
     return buttons
 
 
@@ -78,7 +81,7 @@ class MessageLine(QLabel):
         self.setVisible(bool(text))
 
 
-class FormDialog(QDialog):
+class FormDialog(GuardedDialog):
     """A subclass sets the window title and `ok_button`'s text, and adds its rows to `form`."""
 
     def __init__(self, min_width: int, parent: QWidget | None = None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -15,10 +14,11 @@ from PySide6.QtWidgets import (
 from inspector.core.grades import PENDING, Grade
 from inspector.services.grading_round import Proposal, grade_label
 from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, text_style
 
 
-class OverrideDialog(QDialog):
+class OverrideDialog(GuardedDialog):
     def __init__(self, proposal: Proposal, grade: str, reason: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.proposal = proposal

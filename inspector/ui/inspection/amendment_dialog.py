@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,13 +29,14 @@ from inspector.core.errors import DomainError
 from inspector.services.amendments import AmendmentService
 from inspector.services.inspections import Answer
 from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
+from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.labels import result_label
 from inspector.ui.common.palette import MUTED, text_style
 
 ITEM_TEXT_MAX = 36  # characters of an item's text shown in the item list
 
 
-class AmendmentDialog(QDialog):
+class AmendmentDialog(GuardedDialog):
     def __init__(
         self,
         service: AmendmentService,

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
 from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
 from inspector.workspace import Workspace
@@ -36,7 +36,7 @@ SEARCH_DELAY_MS = 150  # wait for a pause in typing before searching 25,000 name
 LAST_INSPECTORS_KEY = "start/inspectors"
 
 
-class StartDialog(QDialog):
+class StartDialog(GuardedDialog):
     """After acceptance `inspection_id` holds the new draft's id."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, enterprise_id: str | None = None) -> None:

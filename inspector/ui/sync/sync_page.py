@@ -44,6 +44,7 @@ from inspector.sync.engine import META_COLUMNS
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import SYNC_TABLES, follow
 from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import Operation, Progress
 from inspector.workspace import Workspace
@@ -104,7 +105,7 @@ def _table(headers: list[str], stretch: int = 0) -> QTableWidget:
     return table
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(GuardedDialog):
     """Asks for the central database's password; optionally remembered in the OS keyring."""
 
     def __init__(self, server: str, parent: QWidget | None = None) -> None:
