@@ -121,7 +121,7 @@ class GuardedDialog(QDialog):
         question.setIcon(QMessageBox.Icon.Question)
         question.setWindowTitle(tr("GuardedDialog", "关闭"))
         question.setText(tr("GuardedDialog", "放弃已填写的内容？"))
-        question.setInformativeText(tr("GuardedDialog", "关闭后，本窗口中填写和添加的内容都不会保存。"))
+        question.setInformativeText(tr("GuardedDialog", "已填写和添加的内容不会保存。"))
         discard = question.addButton(tr("GuardedDialog", "放弃"), QMessageBox.ButtonRole.DestructiveRole)
         keep = question.addButton(tr("GuardedDialog", "继续填写"), QMessageBox.ButtonRole.RejectRole)
         question.setDefaultButton(keep)  # Enter or Esc on the question keeps the input
