@@ -91,6 +91,20 @@ def test_cancelling_the_confirmation_issues_nothing(
     connection.close()
 
 
+def test_the_issue_confirmation_says_what_will_happen(page: GradingPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[object, ...]] = []
+
+    def question(*args: object, **kw: object) -> QMessageBox.StandardButton:
+        asked.append((*args, kw.get("defaultButton")))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert not page.confirm_issue()
+    ((_parent, title, text, default),) = asked
+    assert title == "确认发牌" and default == QMessageBox.StandardButton.No
+    assert isinstance(text, str) and "将为" in text and "年度亮牌" in text and "不能撤回" in text
+
+
 def test_lights_and_export(page: GradingPage, qtbot: QtBot, tmp_path: Path) -> None:
     page.quarter.setCurrentIndex(0)
     page.recompute_lights()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gui_samples import self_check_hazard, shown
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from inspector.core.credit_code import with_check_digit
@@ -157,3 +157,20 @@ def test_inspector_and_enterprise_filters(workspace: Workspace, qtbot: QtBot) ->
     assert page.enterprise_chip.isVisible()
     page.enterprise_chip.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+
+
+def test_voiding_says_what_will_happen_and_what_happened(workspace: Workspace, qtbot: QtBot) -> None:
+    hazard_id = self_check_hazard(workspace)
+    page = shown(qtbot, HazardsPage(workspace))
+    page.open_hazard(hazard_id)
+    page.detail.action_buttons[HazardAction.VOID].click()
+    dialog = page.last_dialog
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "确认作废"
+    warning = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "不能撤回" in warning and "已作废" in warning
+    assert page.done_line.text() == ""
+    dialog.note.setPlainText("重复登记")
+    ok.click()
+    assert workspace.hazards.get(hazard_id).status is HazardStatus.VOIDED
+    assert page.done_line.text() == "已作废：隐患现为“已作废”。"

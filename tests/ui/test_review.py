@@ -21,6 +21,7 @@ from inspector.core.errors import TransitionRefused
 from inspector.core.inspection import InspectionStatus
 from inspector.services.signatures import SignatureRole
 from inspector.ui.common.signature_pad import SignaturePad
+from inspector.ui.inspection.inspections_page import InspectionsPage
 from inspector.ui.inspection.review_view import ReviewView
 from inspector.workspace import Workspace
 
@@ -67,6 +68,7 @@ def inspection_id(workspace: Workspace) -> str:
 @pytest.fixture
 def view(qtbot: QtBot, workspace: Workspace, inspection_id: str) -> ReviewView:
     widget = shown(qtbot, ReviewView(workspace))
+    widget.confirm_finalize = lambda _what_happens: True  # the person confirms 定稿
     widget.load(inspection_id)
     return widget
 
@@ -203,6 +205,37 @@ def test_signing_with_the_mouse_and_finalizing(
         workspace.inspections.answer(inspection_id, "C-1", Result.PASS)
 
 
+def test_finalizing_asks_first_saying_what_will_happen(
+    qtbot: QtBot, view: ReviewView, workspace: Workspace, inspection_id: str
+) -> None:
+    asked: list[str] = []
+    view.confirm_finalize = lambda what_happens: asked.append(what_happens) or False
+    for box in view.signature_panel.boxes.values():
+        sign_with_mouse(qtbot, box.pad)
+    qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    (question,) = asked
+    name = workspace.inspections.get(inspection_id).enterprise_name
+    assert name in question and "只读" in question and "不能撤回" in question and "更正" in question
+    assert workspace.inspections.get(inspection_id).status is InspectionStatus.COMPLETED  # declined
+    assert view.finalize_button.isVisible() and view.finalize_button.isEnabled()
+
+    view.confirm_finalize = lambda what_happens: asked.append(what_happens) or True
+    with qtbot.waitSignal(view.finalized, timeout=10_000):
+        qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    assert workspace.inspections.get(inspection_id).status is InspectionStatus.FINALIZED
+    assert "已定稿" in view.message.text()
+
+
+def test_finalizing_with_a_signature_missing_asks_nothing(qtbot: QtBot, view: ReviewView) -> None:
+    asked: list[str] = []
+    view.confirm_finalize = lambda what_happens: asked.append(what_happens) or True
+    sign_with_mouse(qtbot, view.signature_panel.boxes[SignatureRole.INSPECTOR_1].pad)
+    qtbot.mouseClick(view.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.message.isVisible() and view.finalize_button.isEnabled())
+    assert asked == []  # the service refuses it with its own sentence
+
+
 def test_back_to_edit_reopens_the_inspection(
     qtbot: QtBot, view: ReviewView, workspace: Workspace, inspection_id: str
 ) -> None:
@@ -254,3 +287,18 @@ def test_correction_requires_a_reason_and_keeps_the_original(
     assert "复核照片显示安全出口未锁闭" in view.result_column.amendments_label.text()
     assert "王建国" in view.result_column.amendments_label.text()
     assert "已更正为：符合" in view.result_column.failed_label.text()
+
+
+def test_after_finalizing_the_list_says_what_happened(qtbot: QtBot, workspace: Workspace, inspection_id: str) -> None:
+    page = shown(qtbot, InspectionsPage(workspace))
+    page.open_review(inspection_id)
+    review = page.review
+    assert isinstance(review, ReviewView)
+    review.confirm_finalize = lambda _what_happens: True
+    for box in review.signature_panel.boxes.values():
+        sign_with_mouse(qtbot, box.pad)
+    with qtbot.waitSignal(review.finalized, timeout=10_000):
+        qtbot.mouseClick(review.finalize_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentWidget() is page.list_page
+    assert page.message.isVisible()
+    assert "已定稿" in page.message.text() and "平湖市示例机械有限公司 2026-05-12" in page.message.text()

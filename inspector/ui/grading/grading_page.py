@@ -241,7 +241,13 @@ class GradingPage(QWidget):
             text += "\n" + self.tr("其中 {n} 家本年度已经发牌，将重新发牌（原牌匾保留，标为已作废）。").format(
                 n=already
             )
-        answer = QMessageBox.question(self, self.tr("确认发牌"), text + "\n" + self.tr("确定发牌吗？"))
+        text += "\n" + self.tr("发牌后每块亮牌得到编号并记入牌匾记录，不能撤回（如需更改只能重新发牌）。")
+        answer = QMessageBox.question(
+            self,
+            self.tr("确认发牌"),
+            text + "\n" + self.tr("确定发牌吗？"),
+            defaultButton=QMessageBox.StandardButton.No,  # Enter must not issue a year's plaques
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.issue(already > 0)

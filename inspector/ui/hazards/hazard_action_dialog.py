@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.ui.common.form_dialog import FormDialog, date_edit
 from inspector.ui.common.labels import action_label
+from inspector.ui.common.palette import ALERT, text_style
 from inspector.ui.common.photo_picker import PhotoPicker
 from inspector.workspace import Workspace
 
@@ -40,6 +41,18 @@ class HazardActionDialog(FormDialog):
         self.result_status: HazardStatus | None = None
         self.setWindowTitle(self.tr("隐患操作：{action}").format(action=action_label(action)))
         self.ok_button.setText(action_label(action))
+        if action is HazardAction.VOID:
+            # Voiding cannot be undone: the dialog is the confirmation, so it says what follows.
+            self.ok_button.setText(self.tr("确认作废"))
+            warning = QLabel(
+                self.tr(
+                    "作废后，这条隐患不再跟踪整改、不计入未整改数，状态改为“已作废”，不能撤回；"
+                    "作废原因和操作人记入隐患履历。"
+                )
+            )
+            warning.setWordWrap(True)
+            warning.setStyleSheet(text_style(ALERT))
+            self.form.addRow(warning)
 
         self.operator = QLineEdit(_last_operator or operator)
         self.operator.setPlaceholderText(self.tr("操作人姓名"))

@@ -29,9 +29,10 @@ from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.form_dialog import optional_day
-from inspector.ui.common.labels import hazard_status_label, severity_label
+from inspector.ui.common.labels import action_label, hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import Operation
+from inspector.ui.common.palette import GOOD_DARK, text_style
 from inspector.ui.common.row_table import ID_ROLE
 from inspector.ui.hazards.figures_strip import FiguresStrip
 from inspector.ui.hazards.hazard_action_dialog import HazardActionDialog
@@ -95,6 +96,8 @@ class HazardsPage(QWidget):
         self.enterprise_chip.hide()
         self.enterprise_chip.clicked.connect(lambda: self.filter_enterprise(None))
         self.count = QLabel()
+        self.done_line = QLabel()  # what the last action did
+        self.done_line.setStyleSheet(text_style(GOOD_DARK))
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.clicked.connect(self.choose_export)
         self.new_button = QPushButton(self.tr("新增隐患"))
@@ -104,6 +107,8 @@ class HazardsPage(QWidget):
         bar.add(self.enterprise_chip)
         bar.spacing(12)
         bar.add(self.count)
+        bar.spacing(12)
+        bar.add(self.done_line)
         bar.stretch()
         bar.add(self.new_button)
         bar.add(self.export_button)
@@ -273,7 +278,7 @@ class HazardsPage(QWidget):
         operator = view.found_by if view else ""
         deadline = view.pending_extension or view.deadline if view else None
         dialog = HazardActionDialog(self.workspace, hazard_id, action, operator, deadline, self)
-        dialog.accepted.connect(lambda: self._after_action(hazard_id))
+        dialog.accepted.connect(lambda: self._after_action(hazard_id, action, dialog.result_status))
         self.last_dialog = dialog
         dialog.open()
         return dialog
@@ -294,9 +299,17 @@ class HazardsPage(QWidget):
         dialog.open()
         return dialog
 
-    def _after_action(self, hazard_id: str) -> None:
+    def _after_action(
+        self, hazard_id: str, action: HazardAction | None = None, status: HazardStatus | None = None
+    ) -> None:
         self.refresh()
         self.open_hazard(hazard_id)
+        if action is not None and status is not None:  # say what happened: the row may have left the filtered list
+            self.done_line.setText(
+                self.tr("已{action}：隐患现为“{status}”。").format(
+                    action=action_label(action), status=hazard_status_label(status)
+                )
+            )
 
     # -- export --------------------------------------------------------------------------------
     def choose_export(self) -> None:

@@ -229,6 +229,19 @@ class InspectionsPage(QWidget):
         review.load(inspection_id)  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(review)
 
+    def _finalized(self, inspection_id: str) -> None:
+        """Back to the list, saying what happened: the review that said it is gone."""
+        self.show_list()
+        try:
+            view = self.workspace.inspections.get(inspection_id)
+        except DomainError:
+            return
+        self.show_message(
+            self.tr("已定稿：{enterprise} {day} 的检查现为只读；如需更正，请打开它点击“更正…”。").format(
+                enterprise=view.enterprise_name, day=view.inspection_date.isoformat()
+            )
+        )
+
     def _review_view(self) -> QWidget | None:
         if self.review is None:
             try:
@@ -239,7 +252,7 @@ class InspectionsPage(QWidget):
                 return None
             review = ReviewView(self.workspace, self)
             review.back_requested.connect(self.show_list)
-            review.finalized.connect(lambda _id: self.show_list())
+            review.finalized.connect(self._finalized)
             self.stack.addWidget(review)
             self.review = review
         return self.review

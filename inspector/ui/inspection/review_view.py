@@ -27,6 +27,7 @@ from inspector.services.inspection_review import InspectionReview
 from inspector.services.inspections import InspectionView
 from inspector.services.signatures import Signature, SignatureRole
 from inspector.ui.common.changes import HAZARD_TABLES, follow
+from inspector.ui.common.confirm_step import confirm_step
 from inspector.ui.common.labels import status_label
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
@@ -86,6 +87,8 @@ class ReviewView(QWidget):
         self._saved: dict[SignatureRole, Signature] = {}  # as stored, to sign again only what changed
         self._busy = False
         self.report_job: ReportJob | None = None
+        # Asks before 定稿 (a person answers in the window; tests replace it).
+        self.confirm_finalize: Callable[[str], bool] = self._ask_finalize
         self.setStyleSheet(STYLE)
 
         # Header: what is being reviewed, and its state.
@@ -197,6 +200,9 @@ class ReviewView(QWidget):
         inspection_id = self.inspection_id
         entries = self.signature_panel.entries(self._saved)
         service = self.signatures
+        # Ask only when it would go through: with a signature missing the service refuses anyway.
+        if all(entry.strokes for entry in entries) and not self.confirm_finalize(self._finalize_consequences()):
+            return
 
         def work() -> str:
             for entry in entries:
@@ -220,6 +226,17 @@ class ReviewView(QWidget):
             self._saved = self._reload_saved(inspection_id)
 
         self._run(work, done, refused)
+
+    def _finalize_consequences(self) -> str:
+        view = self.view
+        assert view is not None
+        return self.tr(
+            "定稿 {enterprise} {day} 的检查：三人签名和全部答案随之锁定，检查变为只读，不能撤回。"
+            "此后发现的错误只能用“更正…”登记（原始记录保留）。"
+        ).format(enterprise=view.enterprise_name, day=view.inspection_date.isoformat())
+
+    def _ask_finalize(self, what_happens: str) -> bool:
+        return confirm_step(self, self.tr("确认定稿"), what_happens, self.tr("定稿"))
 
     def _reload_saved(self, inspection_id: str) -> dict[SignatureRole, Signature]:
         try:
