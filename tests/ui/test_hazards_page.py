@@ -16,6 +16,7 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter
 from inspector.ui.common.operations import wait_for_background
 from inspector.ui.common.row_table import ID_ROLE
+from inspector.ui.hazards.hazard_action_dialog import HazardActionDialog
 from inspector.ui.hazards.hazard_model import COL_DEADLINE, HazardTableModel
 from inspector.ui.hazards.hazards_page import HazardsPage
 from inspector.workspace import Workspace
@@ -82,12 +83,18 @@ def test_actions_through_the_dialog_update_the_status(workspace: Workspace, qtbo
     qtbot.waitUntil(lambda: page.detail.values["status"].text() == "整改中")
 
 
-def test_void_without_a_reason_shows_the_message_and_writes_nothing(workspace: Workspace, qtbot: QtBot) -> None:
+def open_void(workspace: Workspace, qtbot: QtBot) -> tuple[HazardsPage, HazardActionDialog, str]:
+    """The ledger with a self-check hazard selected and its 作废 dialog open."""
     hazard_id = self_check_hazard(workspace)
     page = shown(qtbot, HazardsPage(workspace))
     page.open_hazard(hazard_id)
     page.detail.action_buttons[HazardAction.VOID].click()
-    dialog = page.last_dialog
+    assert page.last_dialog is not None
+    return page, page.last_dialog, hazard_id
+
+
+def test_void_without_a_reason_shows_the_message_and_writes_nothing(workspace: Workspace, qtbot: QtBot) -> None:
+    _page, dialog, hazard_id = open_void(workspace, qtbot)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible()
     assert "原因" in dialog.message.text()
@@ -160,11 +167,7 @@ def test_inspector_and_enterprise_filters(workspace: Workspace, qtbot: QtBot) ->
 
 
 def test_voiding_says_what_will_happen_and_what_happened(workspace: Workspace, qtbot: QtBot) -> None:
-    hazard_id = self_check_hazard(workspace)
-    page = shown(qtbot, HazardsPage(workspace))
-    page.open_hazard(hazard_id)
-    page.detail.action_buttons[HazardAction.VOID].click()
-    dialog = page.last_dialog
+    page, dialog, hazard_id = open_void(workspace, qtbot)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.text() == "确认作废"
     warning = " ".join(label.text() for label in dialog.findChildren(QLabel))
