@@ -172,6 +172,10 @@ class Workspace:
         """Another program wrote to this data folder's database since we last looked."""
         return self.db.external_changes()
 
+    @property
+    def is_open(self) -> bool:
+        return self.db.is_open
+
     def close(self) -> None:
         self.db.close()
 

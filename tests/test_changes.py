@@ -89,3 +89,15 @@ def test_another_programs_commit_is_noticed(workspace: Workspace, data_dir: Path
     other.close()
     assert workspace.external_changes()
     assert not workspace.external_changes()
+
+
+def test_a_closed_workspace_watches_nothing(data_dir: Path) -> None:
+    workspace = Workspace(data_dir)
+    workspace.external_changes()
+    workspace.close()
+    other = sqlite3.connect(data_dir / "inspector.db")
+    other.execute("CREATE TABLE scratch (x)")
+    other.commit()
+    other.close()
+    assert not workspace.is_open
+    assert not workspace.external_changes()  # no reopened connection, no phantom reload

@@ -16,8 +16,9 @@ Rules:
 from __future__ import annotations
 
 import re
+import traceback
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -141,13 +142,4 @@ class ChangeBroadcast:
             try:
                 subscriber(changes)
             except Exception:  # a screen's bug must not undo or hide a committed write
-                import traceback
-
                 traceback.print_exc()
-
-
-def merge_all(values: Iterable[Changes]) -> Changes:
-    result = Changes()
-    for value in values:
-        result = result | value
-    return result

@@ -211,6 +211,7 @@ class Database:
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
         self._seen_version: int | None = None
+        self._closed = False
 
     @classmethod
     def open_folder(cls, data_dir: Path) -> Database:
@@ -274,21 +275,26 @@ class Database:
         theirs until their next one; screens poll this every few seconds."""
         before = self._seen_version
         now = self._data_version()
-        return before is not None and now != before
+        return before is not None and now is not None and now != before
 
     def _data_version(self) -> int | None:
         # SQLite's data_version changes when any *other* connection commits, so it is read on a
         # connection of its own that never writes.
-        if self.path is None:
-            return None
         with self._watch_lock:
+            if self.path is None or self._closed:  # closed: nobody is watching, reopen nothing
+                return None
             if self._watch is None:
                 self._watch = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self._seen_version = self._watch.execute("PRAGMA data_version").fetchone()[0]
             return self._seen_version
 
+    @property
+    def is_open(self) -> bool:
+        return not self._closed
+
     def close(self) -> None:
         with self._watch_lock:
+            self._closed = True
             if self._watch is not None:
                 self._watch.close()
                 self._watch = None

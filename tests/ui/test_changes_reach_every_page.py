@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -127,3 +128,15 @@ def test_settings_reach_every_service_at_once(workspace: Workspace) -> None:
     assert workspace.grading_round.timezone == "Asia/Urumqi"
     assert workspace.sync.timezone == "Asia/Urumqi"
     assert workspace.central.timezone == "Asia/Urumqi"
+
+
+def test_the_hub_of_a_closed_workspace_stops(data_dir: Path) -> None:
+    from inspector.ui.common.changes import ChangeHub
+
+    workspace = Workspace(data_dir)
+    hub = ChangeHub.of(workspace)
+    workspace.close()
+    hub.check_external()  # as its timer would, after a restore closed the old workspace
+    assert not hub._poll.isActive()
+    assert ChangeHub.of(workspace) is not hub  # forgotten: nothing of it listens any more
+    ChangeHub.forget(workspace)

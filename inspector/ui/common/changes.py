@@ -63,7 +63,11 @@ class ChangeHub(QObject):
             hub._unsubscribe()
 
     def check_external(self) -> None:
-        """Another program committed to our database since the last look: reload everything."""
+        """Another program committed to our database since the last look: reload everything.
+        A closed workspace (restore, quitting) ends the hub: its polling and its subscription."""
+        if not self.workspace.is_open:
+            ChangeHub.forget(self.workspace)
+            return
         if self.workspace.external_changes():
             self.changed.emit(EVERYTHING)
 
