@@ -8,7 +8,10 @@ keys, and backup archives (which carry them), are the owner's only: 0600 after e
 from __future__ import annotations
 
 import os
+import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PRIVATE = 0o600
@@ -27,6 +30,23 @@ def ordinary_mode() -> int:
 
 def make_ordinary(path: str | os.PathLike[str]) -> None:
     os.chmod(path, ordinary_mode())
+
+
+@contextmanager
+def replacing(target: Path, suffix: str = ".part") -> Iterator[Path]:
+    """A temporary file beside `target` for the caller to write. When the block ends normally it
+    gets an ordinary file's mode and replaces `target` in one rename, so a failure or a crash
+    never leaves half a file under the real name (nor spoils a good one); on any error it is
+    removed. Raises OSError when the folder takes no new file."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        make_ordinary(temporary)  # mkstemp made it 0600; what the program saves is an ordinary file
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)  # gone already after the rename
 
 
 def make_private(path: str | os.PathLike[str]) -> None:

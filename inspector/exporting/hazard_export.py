@@ -24,15 +24,13 @@ or cancelled export leaves no half-written file.
 from __future__ import annotations
 
 import csv
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from inspector.core.errors import DomainError
-from inspector.file_modes import make_ordinary
+from inspector.file_modes import replacing
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
 
 from .xlsx_file import Book
@@ -133,17 +131,10 @@ def export_ledger(
         raise DomainError(f"导出文件夹 {path.parent} 不存在")
     total = ledger.count(f)
     batches = ledger.iter_rows(f, batch=2000)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f"{suffix}.part", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
     try:
-        rows = _counted(batches, total, progress)
-        written = _write_xlsx(temp, rows, author) if suffix == ".xlsx" else _write_csv(temp, rows, plain)
-        make_ordinary(temp)  # mkstemp made it 0600; an export is an ordinary document
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        with replacing(path, f"{suffix}.part") as temp:
+            rows = _counted(batches, total, progress)
+            written = _write_xlsx(temp, rows, author) if suffix == ".xlsx" else _write_csv(temp, rows, plain)
     finally:
         batches.close()  # ends the read transaction at once, also after a failure
     return written

@@ -14,8 +14,6 @@ export leaves no half-written file (the same rule as the hazard ledger export).
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 import unicodedata
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.core.errors import DomainError
-from inspector.file_modes import make_ordinary
+from inspector.file_modes import replacing
 
 # Inches, as the format counts them. The page head and foot sit 11.4 mm from the edge and the
 # cells start below them: nothing is printed within 10 mm of the paper's edge.
@@ -177,15 +175,10 @@ class Book:
 @contextmanager
 def atomic_xlsx(path: Path, title: str = "", author: str = "") -> Iterator[Book]:
     book = Book(title, author)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.part", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
     try:
-        yield book
-        book.save(temp)
-        make_ordinary(temp)  # mkstemp made it 0600; an export is an ordinary document
-        os.replace(temp, path)
+        with replacing(path, ".xlsx.part") as temp:
+            yield book
+            book.save(temp)
     except BaseException:
         book.abandon()
-        temp.unlink(missing_ok=True)
         raise

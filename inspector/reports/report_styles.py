@@ -8,7 +8,6 @@ emphasis is size and rule lines, never a bold face the font does not have.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -22,7 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from inspector.core.errors import DomainError
-from inspector.file_modes import make_ordinary
+from inspector.file_modes import replacing
 
 from .fonts import register_fonts
 
@@ -168,20 +167,15 @@ def write_atomically(out: Path, build: Callable[[str], None]) -> Path:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise ReportWriteError(f"文件夹 {folder} 不存在，无法保存 {out.name}")
+    opened = False  # which step failed decides the sentence: making the file, or writing it
     try:
-        handle, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        with replacing(folder / out.name, ".tmp") as tmp:
+            opened = True
+            build(str(tmp))
+            with open(tmp, "rb") as written:
+                os.fsync(written.fileno())
     except OSError as error:
-        raise ReportWriteError(f"无法在 {folder} 中写入文件：{error.strerror}") from None
-    os.close(handle)
-    try:
-        make_ordinary(tmp)  # mkstemp makes it private; a report is an ordinary document
-        build(tmp)
-        with open(tmp, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(tmp, out)
-    except OSError as error:
+        if not opened:
+            raise ReportWriteError(f"无法在 {folder} 中写入文件：{error.strerror}") from None
         raise ReportWriteError(f"无法保存 {out}：{error.strerror or error}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return out

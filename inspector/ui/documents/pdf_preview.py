@@ -12,9 +12,7 @@ the window closes or the application quits; 另存为 copies it elsewhere first.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -36,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
-from inspector.file_modes import make_ordinary
+from inspector.file_modes import replacing
 from inspector.ui.common import file_choosers
 from inspector.ui.common.palette import PDF_BACKGROUND
 
@@ -133,15 +131,8 @@ def print_document(
 def save_copy(source: Path, target: Path) -> Path:
     """Copy `source` to `target` atomically (temporary file beside the target, then replace)."""
     target = target if target.suffix.lower() == ".pdf" else target.with_name(target.name + ".pdf")
-    handle, temporary = tempfile.mkstemp(prefix=".saving-", suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
+    with replacing(target, ".pdf") as temporary:
         shutil.copyfile(source, temporary)
-        make_ordinary(temporary)  # mkstemp made it 0600; a saved PDF is an ordinary document
-        os.replace(temporary, target)
-    except BaseException:
-        _remove_quietly(Path(temporary))
-        raise
     return target
 
 
