@@ -42,10 +42,6 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Operation", text)
-
-
 class Progress:
     """What long work gets to report progress and notice a cancel (used on the worker thread)."""
 
@@ -98,7 +94,7 @@ class _Job(QRunnable):
                 self.signals.failed.emit(str(error))
         except Exception as error:  # an unexpected failure still reaches the user, not a dead thread
             traceback.print_exc()
-            self.signals.failed.emit(_tr("内部错误：{error}").format(error=error))
+            self.signals.failed.emit(QCoreApplication.translate("Operation", "内部错误：{error}").format(error=error))
         else:
             self.signals.succeeded.emit(result)
 
@@ -115,7 +111,7 @@ class Operation(QObject):
         super().__init__()
         self.parent_widget = parent
         self.work = work
-        self.failure_title = failure_title or _tr("操作失败")
+        self.failure_title = failure_title or QCoreApplication.translate("Operation", "操作失败")
         self.progress = Progress()
         self.dialog: QProgressDialog | None = None
         self._dialog_spec: tuple[str, bool, bool] | None = None
@@ -176,7 +172,9 @@ class Operation(QObject):
 
     def _open_dialog(self, label: str, cancellable: bool, modal: bool) -> None:
         window = self.parent_widget.window()
-        dialog = QProgressDialog(label, _tr("取消") if cancellable else "", 0, 0, window)
+        dialog = QProgressDialog(
+            label, QCoreApplication.translate("Operation", "取消") if cancellable else "", 0, 0, window
+        )
         dialog.setObjectName("operationProgress")
         dialog.setWindowTitle(label.rstrip("…").rstrip("."))
         if not cancellable:

@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.categories import Category
 from inspector.core.checklist import Severity
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
 from inspector.core.rates import format_percent
 from inspector.queries.dashboard import Dashboard
+from inspector.queries.hazard_figures import FigureRow
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import FIGURE_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.labels import category_label
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.common.palette import (
     ALERT,
@@ -49,6 +52,14 @@ from inspector.ui.dashboard.dashboard_charts import BarChart, TrendChart
 from inspector.ui.enterprises.enterprise_model import grade_text, light_text
 from inspector.ui.grading.coverage_dialog import CoverageDialog
 from inspector.workspace import Workspace
+
+
+def _category_text(row: FigureRow) -> str:
+    """A hazard category in the window's language (the query words it in the core's Chinese)."""
+    try:
+        return category_label(Category(row.key))
+    except ValueError:
+        return row.label
 
 
 class DashboardPage(QWidget):
@@ -208,10 +219,13 @@ class DashboardPage(QWidget):
             self.tr("季度亮灯（{quarter}）").format(quarter=d.quarter) if d.quarter else self.tr("季度亮灯（本年尚无）")
         )
         found_name, fixed_name = self.tr("发现"), self.tr("已整改")
-        for chart, rows in ((self.category_chart, d.by_category), (self.town_chart, d.by_town)):
+        for chart, rows, label in (
+            (self.category_chart, d.by_category, _category_text),
+            (self.town_chart, d.by_town, lambda row: row.label),  # towns are names: shown as written
+        ):
             chart.set_data(
                 [row.key or "" for row in rows],
-                [row.label for row in rows],
+                [label(row) for row in rows],
                 [
                     (found_name, [row.found for row in rows], HAZARDS_FOUND),
                     (fixed_name, [row.rectified for row in rows], GOOD),

@@ -27,6 +27,7 @@ from inspector.core.dates import Quarter
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
 from inspector.ui.common import file_choosers
 from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.header_widths import widen_to_titles
 from inspector.ui.common.layouts import hbox, vbox
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import Operation, Progress
@@ -95,6 +96,7 @@ class GradingPage(QWidget):
             )
         ):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        widen_to_titles(self.table)
         self.table.doubleClicked.connect(self._double_clicked)
 
         self.override_button = QPushButton(self.tr("调整等级…"))

@@ -29,6 +29,7 @@ from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.form_dialog import optional_day
+from inspector.ui.common.header_widths import widen_to_titles
 from inspector.ui.common.labels import action_label, hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import Operation
@@ -135,6 +136,7 @@ class HazardsPage(QWidget):
         self.table.setColumnWidth(COL_FOUND_ON, date_width)
         self.table.setColumnWidth(COL_DEADLINE, date_width)
         header.setMinimumSectionSize(40)
+        widen_to_titles(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.detail = HazardDetailPanel(workspace)

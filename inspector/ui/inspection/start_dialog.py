@@ -27,6 +27,7 @@ from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
 from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
+from inspector.ui.common.i18n import english
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
 from inspector.workspace import Workspace
@@ -188,7 +189,7 @@ class StartDialog(GuardedDialog):
             return
         self.template_label.setText(
             self.tr("{title}（第 {version} 版，{count} 项）").format(
-                title=template.title, version=template.version, count=len(template.items)
+                title=template.title_in(english()), version=template.version, count=len(template.items)
             )
         )
 
