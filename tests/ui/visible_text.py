@@ -71,7 +71,7 @@ def visible_texts(root: QWidget) -> Iterator[Text]:
         elif isinstance(widget, QComboBox):
             for index in range(widget.count()):
                 yield Text(f"{where}.item", widget.itemText(index))
-        elif isinstance(widget, QLineEdit) or isinstance(widget, QTextEdit):
+        elif isinstance(widget, QLineEdit | QTextEdit):
             yield Text(f"{where}.placeholder", widget.placeholderText())
         elif isinstance(widget, QListWidget):
             for index in range(widget.count()):
