@@ -129,11 +129,22 @@ def _story(notice: NoticeView, kind: NoticeKind, styles: Styles) -> list[Flowabl
     for sentence in _closing(notice, kind):
         story.append(para(sentence, styles.body_indent))
     story.append(Spacer(1, 10))
-    story.append(KeepTogether(_issuer_block(notice, styles)))
-    story.append(Spacer(1, 4))
-    story.append(para(f"本{kind.label}一式两份，一份交被检查企业，一份由{notice.issuing_body}存档。", styles.small))
-    story.append(Spacer(1, 14))
-    story.append(KeepTogether([CutLine(), Spacer(1, 8), *_receipt(notice, kind, styles)]))
+    copies = para(f"本{kind.label}一式两份，一份交被检查企业，一份由{notice.issuing_body}存档。", styles.small)
+    # The signatures, the stub and the cut line move as one: a stub never sits alone on a page
+    # without the notice it acknowledges.
+    story.append(
+        KeepTogether(
+            [
+                *_issuer_block(notice, styles),
+                Spacer(1, 4),
+                copies,
+                Spacer(1, 14),
+                CutLine(),
+                Spacer(1, 8),
+                *_receipt(notice, kind, styles),
+            ]
+        )
+    )
     return story
 
 

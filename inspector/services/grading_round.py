@@ -67,7 +67,7 @@ from inspector.db.models import (
 from inspector.db.prepared import untouched, write_prepared
 from inspector.queries.bulk_grades import LatestGrade, Progress, latest_grades
 from inspector.queries.graded import GRADED, hazard_code
-from inspector.services.notices import PREFIX_KEY
+from inspector.services.device_sequences import PREFIX_KEY
 
 CHANGE_LABELS = {"up": "升级", "down": "降级", "same": "持平", "new": "新评", "pending": "待评"}
 MAJOR_HAZARD = "major_hazard"  # a veto event of rule 7: a major hazard found in the year or still open

@@ -1,7 +1,8 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 2; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006):
+Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006; version 2
+lacked inspection numbers and photo versions (migration 0012), filled the same way):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -50,10 +51,10 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
-# Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
-ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+# Columns older bundles lack (inspector/sync/engine.py fills them).
+ADDED_IN_VERSION = {2: frozenset({"stamp", "follows"}), 3: frozenset({"number", "derived_from", "markup"})}
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -129,8 +130,8 @@ def encode_rows(table: Table, rows: list[dict[str, Any]]) -> bytes:
 
 def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[str, Any]]:
     codecs = _codecs(table)
-    if version < 2:
-        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    missing = frozenset().union(*(columns for added, columns in ADDED_IN_VERSION.items() if version < added))
+    codecs = [codec for codec in codecs if codec[0] not in missing]
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:

@@ -73,6 +73,7 @@ from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.dates import today as today_in
 from inspector.core.errors import DomainError
 from inspector.core.hazard_history import mirrored, replay_merged
+from inspector.core.inspection_number import number_from_id
 from inspector.db import hlc as clock
 from inspector.db.database import HLC_HIGH
 from inspector.db.models import Base, Meta, SyncConflictRow, TombstoneRow, utcnow
@@ -522,6 +523,8 @@ class _Merger:
                 row.pop(column, None)
             if linked and "stamp" not in row:  # written before histories were linked (rule 5)
                 row["stamp"], row["follows"] = row["hlc"], None
+            if table.name == "inspections" and not row.get("number"):  # from a copy without numbers
+                row["number"] = number_from_id(row["id"], row["inspection_date"].year)
             row["id"] = self.resolve(row["id"])
             if row["id"] in self.deleted:
                 continue
