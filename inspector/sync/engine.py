@@ -525,6 +525,8 @@ class _Merger:
                 row["stamp"], row["follows"] = row["hlc"], None
             if table.name == "inspections" and not row.get("number"):  # from a copy without numbers
                 row["number"] = number_from_id(row["id"], row["inspection_date"].year)
+            if table.name == "photos" and "derived_from" not in row:  # from a copy without versions
+                row["derived_from"], row["markup"] = None, None
             row["id"] = self.resolve(row["id"])
             if row["id"] in self.deleted:
                 continue
