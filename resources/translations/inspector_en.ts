@@ -1275,113 +1275,128 @@
 <context>
     <name>HazardDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="45"/>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="135"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="47"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="143"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="52"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="54"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="53"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="55"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="54"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="56"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="55"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="57"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="56"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="58"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="59"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="60"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="59"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="61"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="60"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="62"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="61"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="63"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="77"/>
         <source>整改通知书…</source>
         <translation>Rectification notice…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="77"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="79"/>
         <source>预览、打印或保存本隐患所在的整改通知书或监督意见书（PDF）</source>
         <translation>Preview, print or save the rectification notice or supervision opinion that lists this hazard (PDF)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="86"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="88"/>
+        <source>标注照片…</source>
+        <translation>Mark up photo…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="90"/>
+        <source>在所选的整改前照片上画圆圈、箭头或文字；原照片保留不变</source>
+        <translation>Draw a circle, an arrow or a label on the selected before-photo; the original is kept unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="93"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="88"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="95"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="90"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="97"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="143"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="151"/>
         <source>（未下发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="150"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="158"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="155"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="163"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="167"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="175"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="169"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="177"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="204"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="222"/>
+        <source>{sha}（已标注）</source>
+        <translation>{sha} (marked up)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="226"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -2121,6 +2136,59 @@
     </message>
 </context>
 <context>
+    <name>MarkupDialog</name>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="149"/>
+        <source>标注照片</source>
+        <translation>Mark up photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="161"/>
+        <source>圆圈</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="162"/>
+        <source>箭头</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="163"/>
+        <source>文字</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="176"/>
+        <source>文字标注（最多 {n} 字），然后点击照片</source>
+        <translation>Label text (at most {n} characters), then click the photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="179"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="184"/>
+        <source>在照片上拖动画圆圈或箭头；原照片保留不变，保存为新的版本，报告使用标注后的照片。</source>
+        <translation>Drag on the photo to draw a circle or an arrow. The original is kept unchanged; the drawing is saved as a new version, which reports print.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="187"/>
+        <source>保存标注</source>
+        <translation>Save mark-up</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="188"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="217"/>
+        <source>无法保存标注</source>
+        <translation>The mark-up could not be saved</translation>
+    </message>
+</context>
+<context>
     <name>NewHazardDialog</name>
     <message>
         <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="28"/>
@@ -2299,12 +2367,12 @@
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../inspector/ui/common/operations.py" line="98"/>
+        <location filename="../../inspector/ui/common/operations.py" line="97"/>
         <source>内部错误：{error}</source>
         <translation>Internal error: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/operations.py" line="115"/>
+        <location filename="../../inspector/ui/common/operations.py" line="114"/>
         <source>操作失败</source>
         <translation>Operation failed</translation>
     </message>
@@ -2556,97 +2624,97 @@
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="102"/>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="137"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="104"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="145"/>
         <source>无法生成文档</source>
         <translation>The document could not be made</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="104"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="108"/>
         <source>正在生成“{title}”…</source>
         <translation>Making “{title}”…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="165"/>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="167"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="175"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="180"/>
         <source>检查报告</source>
         <translation>Inspection report</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="172"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="186"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="172"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="187"/>
         <source>监督意见书</source>
         <translation>Supervision opinion</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="172"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="188"/>
         <source>通知书</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="191"/>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="205"/>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="335"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="207"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="224"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="372"/>
         <source>亮牌</source>
         <translation>Plaque</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="193"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="210"/>
         <source>{year} 年度亮牌</source>
         <translation>Plaques {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="205"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="227"/>
         <source>批量</source>
         <translation>batch</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="207"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="233"/>
         <source>{year} 年度亮牌（批量）</source>
         <translation>Plaques {year} (batch)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="215"/>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="362"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="244"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="400"/>
         <source>年度汇总</source>
         <translation>Annual summary</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="217"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="249"/>
         <source>{year} 年度汇总</source>
         <translation>Annual summary {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="315"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="351"/>
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="350"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="387"/>
         <source>批量打印亮牌</source>
         <translation>Print plaques in batch</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="369"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="411"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="371"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="413"/>
         <source>批量打印亮牌、年度汇总</source>
         <translation>Print plaques in batch, annual summary</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="374"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="416"/>
         <source>批量打印亮牌…</source>
         <translation>Print plaques in batch…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="377"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="419"/>
         <source>年度汇总…</source>
         <translation>Annual summary…</translation>
     </message>
@@ -2654,52 +2722,52 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="243"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="278"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="250"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="285"/>
         <source> 年</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="252"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="287"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="257"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="292"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="258"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="293"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="259"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="294"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="264"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="299"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="265"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="300"/>
         <source>监督意见书</source>
         <translation>Supervision opinion</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="267"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="302"/>
         <source>文书类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="277"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="312"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -2707,107 +2775,107 @@
 <context>
     <name>ResultColumn</name>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="82"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="83"/>
         <source>更正记录</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="94"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="95"/>
         <source>分区得分</source>
         <translation>Section scores</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="125"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="128"/>
         <source>评级 {0}</source>
         <translation>Grade {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="126"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="129"/>
         <source>{0:g} 分</source>
         <translation>{0:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="167"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="173"/>
         <source>{0:g}/{1:g}（{2:g}%）</source>
         <translation>{0:g}/{1:g} ({2:g}%)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="169"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="175"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="200"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="206"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="202"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="208"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="203"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="209"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="208"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="214"/>
         <source>；备注：{0}</source>
         <translation>; note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="209"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="215"/>
         <source>已更正为：{0}</source>
         <translation>Corrected to: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="216"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="222"/>
         <source>不符合项（{0}）</source>
         <translation>Non-compliant items ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="218"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="224"/>
         <source>&#x3000;部分符合（{0}）</source>
         <translation>  ·  Partially compliant ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="220"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="226"/>
         <source>全部符合或不适用。</source>
         <translation>All items compliant or not applicable.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="223"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="229"/>
         <source>本次检查发现的隐患（{0}）</source>
         <translation>Hazards found in this inspection ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="228"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="234"/>
         <source>整改期限：{0}</source>
         <translation>Rectification deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="229"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="235"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="236"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="242"/>
         <source>本次检查未登记隐患。</source>
         <translation>No hazards were recorded in this inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="243"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="249"/>
         <source>原因：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="249"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="255"/>
         <source>暂无更正。</source>
         <translation>No corrections yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="253"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="259"/>
         <source>更正后：{0} 级&#x3000;{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）
 {3}</source>
         <translation>After correction: grade {0}, {1:g} pts ({2} correction(s) recorded; the grade above is the original one at finalization)
