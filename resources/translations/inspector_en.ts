@@ -129,7 +129,7 @@
     </message>
     <message>
         <location filename="../../inspector/ui/inspection/checklist_view.py" line="322"/>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="568"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="570"/>
         <source>登记隐患 (Enter)</source>
         <translation>Record hazard (Enter)</translation>
     </message>
@@ -165,107 +165,107 @@
     </message>
     <message>
         <location filename="../../inspector/ui/inspection/checklist_view.py" line="442"/>
-        <source>{day} · {inspectors}</source>
-        <translation>{day} · {inspectors}</translation>
+        <source>{number} · {day} · {inspectors}</source>
+        <translation>{number} · {day} · {inspectors}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="443"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="445"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="447"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="449"/>
         <source>{title}（第 {version} 版）</source>
         <translation>{title} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="457"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="459"/>
         <source>该检查{status}，只能查看</source>
         <translation>This inspection is {status} and can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="508"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="510"/>
         <source>第 {n} / {total} 项</source>
         <translation>Item {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="513"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="515"/>
         <source>分值 {weight:g}</source>
         <translation>Weight {weight:g}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="518"/>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="519"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="520"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="521"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="550"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="552"/>
         <source>现场情况、整改要求…</source>
         <translation>On-site situation, rectification requirements…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="550"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="552"/>
         <source>作答后可填写备注</source>
         <translation>Answer the item to add a note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="564"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="566"/>
         <source>此项不符合，已登记 {n} 项隐患。</source>
         <translation>Non-compliant; {n} hazard(s) recorded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="565"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="567"/>
         <source>再登记一项 (Enter)</source>
         <translation>Record another (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="567"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="569"/>
         <source>此项不符合：登记隐患（已按检查表预填等级和整改期限）</source>
         <translation>Non-compliant: record a hazard (severity and rectification deadline are pre-filled from the checklist)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="588"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="590"/>
         <source>检查项 {code} 不能选“{label}”</source>
         <translation>Item {code} cannot be answered “{label}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="671"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="673"/>
         <source>已登记检查项 {code} 的隐患</source>
         <translation>Hazard recorded for item {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="703"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="705"/>
         <source>尚无可计分的答案</source>
         <translation>No scorable answers yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="706"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="708"/>
         <source>{score:g} 分</source>
         <translation>{score:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="709"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="711"/>
         <source>暂定（尚未答完）</source>
         <translation>Provisional (not all answered)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="709"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="711"/>
         <source>已答完</source>
         <translation>All answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="719"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="721"/>
         <source>已答 {n} / {total}</source>
         <translation>Answered {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="731"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="733"/>
         <source>未作答的必答项（{n}）</source>
         <translation>Unanswered required items ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="771"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="773"/>
         <source>剪贴板里没有图片；请先作答，再粘贴照片</source>
         <translation>No image on the clipboard; answer the item first, then paste the photo</translation>
     </message>
@@ -1669,65 +1669,70 @@
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="79"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="80"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="80"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="81"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="81"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="82"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="82"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="83"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="83"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="84"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="84"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="85"/>
         <source>等级</source>
         <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="86"/>
+        <source>检查编号</source>
+        <translation>Inspection no.</translation>
     </message>
 </context>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="120"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="122"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="122"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="124"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="124"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="126"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="150"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="152"/>
         <source>草稿在前：双击或按 Enter 继续检查；已完成的检查打开评审页面</source>
         <translation>Drafts first: double-click or press Enter to continue an inspection; completed inspections open the review page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="227"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="229"/>
         <source>检查已完成。</source>
         <translation>Inspection completed.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="240"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="242"/>
         <source>已定稿：{enterprise} {day} 的检查现为只读；如需更正，请打开它点击“更正…”。</source>
         <translation>Finalized: the inspection of {enterprise} on {day} is now read-only; to correct it, open it and click “Correct…”.</translation>
     </message>
@@ -2870,12 +2875,17 @@
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="255"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="252"/>
+        <source>{by}：{change}</source>
+        <translation>{by}: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="257"/>
         <source>暂无更正。</source>
         <translation>No corrections yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="259"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="261"/>
         <source>更正后：{0} 级&#x3000;{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）
 {3}</source>
         <translation>After correction: grade {0}, {1:g} pts ({2} correction(s) recorded; the grade above is the original one at finalization)

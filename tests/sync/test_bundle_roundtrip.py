@@ -9,6 +9,7 @@ import pytest
 
 from inspector.core.checklist import Result
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.photos.markup import Shape, ShapeKind
 
 from .simulation import Laptop, converge, trust_all
 
@@ -146,3 +147,24 @@ def test_a_version_1_bundle_is_read_with_its_history_ordered_by_stamp(laptops: l
     assert [e.action for e in view.events] == [HazardAction.RECORD, HazardAction.FIX_ON_SITE]
     assert all(e.follows is None for e in view.events)
     assert [e.stamp for e in view.events] == sorted(r["hlc"] for r in old_rows)
+
+
+def test_numbers_and_marked_up_photos_travel(laptops: list[Laptop], tmp_path: Path) -> None:
+    """An inspection keeps its number on every copy; a photo marked up on one laptop shows its
+    new version on the other, which still has the original unchanged."""
+    a, b, _ = laptops
+    a.add_enterprise(1)
+    iid = a.start_inspection(0)
+    assert iid
+    a.answer(0, 0, Result.FAIL)
+    hid = a.raise_hazard(0, 1)
+    assert hid
+    original = a.ws.hazards.get(hid).before_photos[0]
+    drawn = a.ws.photo_versions.mark_up(original, [Shape(ShapeKind.CIRCLE, 0.1, 0.1, 0.5, 0.5)])
+    a.send_to(b, tmp_path)
+    number = a.ws.inspections.get(iid).number
+    assert number.startswith("JC-") and b.ws.inspections.get(iid).number == number
+    assert b.ws.hazards.get(hid).before_photos == (original,)
+    assert b.ws.photo_versions.shown([original]) == [drawn.sha256]
+    assert b.ws.photos.path_of(drawn.sha256).read_bytes() == a.ws.photos.path_of(drawn.sha256).read_bytes()
+    assert b.ws.photo_versions.drawing(drawn.sha256).original_sha256 == original

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import String, Text, select
 
+from inspector.core.checklist import Result
 from inspector.db.models import Base, InspectionRow
 from inspector.demo.generator import DemoSpec
+from inspector.photos.markup import Shape, ShapeKind
 from inspector.ui.common.i18n import LANGUAGES, install_translator
 from inspector.ui.documents.report_actions import ask_summary
 from inspector.ui.enterprises.enterprise_dialog import EnterpriseDialog
@@ -21,7 +23,7 @@ from inspector.ui.grading.coverage_dialog import CoverageDialog
 from inspector.ui.main_window import MainWindow
 from inspector.workspace import Workspace
 from tests.prepared_data import DemoCopies
-from tests.ui.gui_samples import shown
+from tests.ui.gui_samples import hazard_with_photo, shown
 from tests.ui.visible_text import Text as Seen
 from tests.ui.visible_text import chinese_left, clipped_headers, visible_texts
 
@@ -37,7 +39,8 @@ def city(demo_workspace: DemoCopies) -> Workspace:
 
 
 def data_strings(workspace: Workspace) -> set[str]:
-    """Every text value people or the services stored (names, towns, notes…), to be shown as is."""
+    """Every text value people or the services stored (names, towns, notes…), to be shown as is;
+    read at each step, as the walk adds records. A language's own name (中文) counts too."""
     found: set[str] = set()
     with workspace.db.engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
@@ -61,6 +64,13 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 
 def _walk(qtbot: QtBot, workspace: Workspace) -> Iterator[tuple[str, QWidget]]:
     """Each page of the main window, then the checklist of a draft and the main dialogs."""
+    hazard_id, photo = hazard_with_photo(workspace)
+    workspace.photo_versions.mark_up(photo, [Shape(ShapeKind.LABEL, 0.1, 0.1, text="缺门")])
+    with workspace.db.reading() as session:
+        done = session.scalar(select(InspectionRow.id).where(InspectionRow.status == "finalized").limit(1))
+    assert done is not None
+    item = workspace.inspections.template_of(done.hex).items[0].code
+    workspace.amendments.amend_answer(done.hex, item, Result.FAIL, "复核照片", "张三")
     window = shown(qtbot, MainWindow(workspace), 1366, 768)
     for key in window.pages:
         page = window.show_page(key)
@@ -75,12 +85,13 @@ def _walk(qtbot: QtBot, workspace: Workspace) -> Iterator[tuple[str, QWidget]]:
     inspections.open_inspection(draft)  # type: ignore[attr-defined]
     qtbot.wait(50)
     yield "checklist", window
-    with workspace.db.reading() as session:
-        done = session.scalar(select(InspectionRow.id).where(InspectionRow.status != "draft").limit(1))
-    assert done is not None
     inspections.open_review(done.hex)  # type: ignore[attr-defined]
     qtbot.wait(50)
     yield "review", window
+    window.show_page("hazards")
+    window.hazards.open_hazard(hazard_id)
+    qtbot.wait(50)
+    yield "hazard detail", window
     for name, dialog in _dialogs(window):
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -96,6 +107,9 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
     assert hazard is not None
     yield "hazard from an item", hazard
     yield "new hazard", window.hazards.new_hazard()
+    markup = window.hazards.detail.mark_up_photo()
+    assert markup is not None
+    yield "mark up a photo", markup
     yield "start inspection", window.inspections.new_inspection()
     yield "enterprise", EnterpriseDialog(window, None, workspace)
     yield "coverage", CoverageDialog(workspace, workspace.year(), None, window)
@@ -104,13 +118,12 @@ def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
 
 
 def test_every_page_translated_and_unclipped(qtbot: QtBot, city: Workspace, language: str) -> None:
-    data = data_strings(city) | set(LANGUAGES.values())  # a language's own name, in the settings
     untranslated: list[tuple[str, Seen]] = []
     clipped: list[tuple[str, Seen]] = []
     for name, root in _walk(qtbot, city):
         if language == "en":
             texts = [t for t in visible_texts(root) if not t.where.startswith(f"QLabel({CITATIONS[0]})")]
-            untranslated += [(name, t) for t in chinese_left(texts, data)]
+            untranslated += [(name, t) for t in chinese_left(texts, data_strings(city) | set(LANGUAGES.values()))]
         clipped += [(name, t) for t in clipped_headers(root)]
     assert sorted({f"{name}: {t.where}: {t.text}" for name, t in untranslated}) == []
     assert sorted({f"{name}: {t.where}: {t.text}" for name, t in clipped}) == []

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+CJK = re.compile(r"[\u3001-\u303f\u3400-\u9fff\uff00-\uffef]")
 TAG = re.compile(r"<[^>]+>")
 ROWS = 30  # table rows looked at: enough for every kind of cell, quick on a demo city
 

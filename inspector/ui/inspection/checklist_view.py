@@ -439,8 +439,10 @@ class ChecklistView(QWidget):
         info = self.info
         self.header.setText(info.enterprise_name)
         self.subheader.setText(
-            self.tr("{day} · {inspectors}").format(
-                day=info.inspection_date.isoformat(), inspectors=self.tr("、").join(info.inspectors)
+            self.tr("{number} · {day} · {inspectors}").format(
+                number=info.number,
+                day=info.inspection_date.isoformat(),
+                inspectors=self.tr("、").join(info.inspectors),
             )
         )
         self.subheader.setToolTip(

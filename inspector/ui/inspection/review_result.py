@@ -249,15 +249,20 @@ class ResultColumn(QScrollArea):
             reason = self.tr("原因：{0}").format(html.escape(amendment.reason))
             lines.append(
                 f"<p style='margin:0 0 6px 0;'><b>{self.local(amendment.amended_at)}</b>　"
-                f"{html.escape(amendment.amended_by)}：{html.escape(amendment_text(amendment))}"
-                f"<br>{_muted(reason)}</p>"
+                + self.tr("{by}：{change}").format(
+                    by=html.escape(amendment.amended_by), change=html.escape(amendment_text(amendment))
+                )
+                + f"<br>{_muted(reason)}</p>"
             )
         self.amendments_label.setText("".join(lines) or self.tr("暂无更正。"))
         corrected = review.corrected_result
         if corrected is not None:
             self.amended_label.setText(
                 self.tr("更正后：{0} 级　{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）\n{3}").format(
-                    corrected.grade.value, corrected.score, len(review.amendments), corrected.summary
+                    corrected.grade.value,
+                    corrected.score,
+                    len(review.amendments),
+                    corrected.summary_en if english() else corrected.summary,
                 )
             )
             colour = grade_colour(corrected.grade.value)

@@ -153,7 +153,7 @@ class ReviewView(QWidget):
         view = review.view
         inspectors = self.tr("检查人员：{0}").format(self.tr("、").join(view.inspectors))
         title = review.template.title_in(english())
-        parts = (view.enterprise_name, view.inspection_date.isoformat(), inspectors, title)
+        parts = (view.number, view.enterprise_name, view.inspection_date.isoformat(), inspectors, title)
         self.subtitle.setText(self.tr("　·　").join(parts))
         self._show_status(view.status)
         self.result_column.show_review(review)
