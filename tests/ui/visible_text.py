@@ -162,3 +162,29 @@ def clipped_headers(root: QWidget) -> list[Text]:
             if width < needed and not (stretched and section == last and width >= needed - margin):
                 clipped.append(Text(f"{_name(header.parentWidget() or header)} {width}<{needed}px", str(text)))
     return clipped
+
+
+LABEL_ROOM = 20  # px Qt keeps around a label under a bar before it elides it ("Gra…" in a 56 px slot)
+
+
+def clipped_chart_labels(root: QWidget) -> list[Text]:
+    """Category labels of visible charts wider than the room Qt gives them (it elides them then):
+    under a bar, the bar's share of the plot width; down the left side, the room left of the plot."""
+    clipped = []
+    for view in root.findChildren(QChartView):
+        if not _visible(view, root):
+            continue
+        chart = view.chart()
+        plot = chart.plotArea()
+        for axis in chart.axes():
+            if not isinstance(axis, QBarCategoryAxis) or not axis.count():
+                continue
+            metrics = QFontMetrics(axis.labelsFont())
+            beside = bool(axis.alignment() & (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight))
+            # Down the side Qt widens the axis to its labels (up to a share of the chart)
+            room = plot.left() - chart.margins().left() if beside else plot.width() / axis.count()
+            for label in axis.categories():
+                needed = metrics.horizontalAdvance(label) + (0 if beside else LABEL_ROOM)
+                if needed > room:
+                    clipped.append(Text(f"{_name(view)} {room:.0f}<{needed}px", label))
+    return clipped

@@ -112,10 +112,12 @@ class DashboardPage(QWidget):
             lambda: self.open_hazards(severity=Severity.MAJOR, statuses=tuple(OPEN), whole_year=False)
         )
 
-        self.grades_chart = BarChart(self.tr("亮牌等级（企业数）"))
+        # Categories with long names (Grade A, Personal protective equipment, towns) run down the
+        # left side, whole; the three lights fit under their bars in any language.
+        self.grades_chart = BarChart(self.tr("亮牌等级（企业数）"), horizontal=True)
         self.lights_chart = BarChart(self.tr("季度亮灯（企业数）"))
-        self.category_chart = BarChart(self.tr("隐患类别"))
-        self.town_chart = BarChart(self.tr("各镇街道隐患"))
+        self.category_chart = BarChart(self.tr("隐患类别"), horizontal=True)
+        self.town_chart = BarChart(self.tr("各镇街道隐患"), horizontal=True)
         self.trend_chart = TrendChart(self.tr("月度趋势"), self.tr("发现"), self.tr("已整改"))
         self.grades_chart.bar_clicked.connect(lambda key: self.open_enterprises(grade=key))
         self.lights_chart.bar_clicked.connect(lambda key: self.open_enterprises(light=key))
