@@ -389,125 +389,125 @@
         <translation>Click to view enterprises not yet inspected and assign inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="115"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="117"/>
         <source>亮牌等级（企业数）</source>
         <translation>Plaque grades (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="116"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="118"/>
         <source>季度亮灯（企业数）</source>
         <translation>Quarterly lights (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="117"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="119"/>
         <source>隐患类别</source>
         <translation>Hazard categories</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="118"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="120"/>
         <source>各镇街道隐患</source>
         <translation>Hazards by town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="119"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="121"/>
         <source>月度趋势</source>
         <translation>Monthly trend</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="119"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="221"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="121"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="223"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="119"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="221"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="121"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="223"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="125"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="127"/>
         <source>点击柱形查看本年隐患台账</source>
         <translation>Click a bar to view this year&apos;s hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="173"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="175"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="189"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="191"/>
         <source>统计失败：{message}</source>
         <translation>Calculation failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="195"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="197"/>
         <source>检查 {n} 次</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="197"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="199"/>
         <source>未检查 {n} 家</source>
         <translation>{n} not inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="199"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="201"/>
         <source>{year} 年发现</source>
         <translation>Found in {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="202"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="204"/>
         <source>各年度合计</source>
         <translation>All years combined</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="208"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="215"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="210"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="217"/>
         <source>企业数</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="219"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="221"/>
         <source>季度亮灯（{quarter}）</source>
         <translation>Quarterly lights ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="219"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="221"/>
         <source>季度亮灯（本年尚无）</source>
         <translation>Quarterly lights (none yet this year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="239"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="241"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="240"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="242"/>
         <source>{scope} · {year} 年</source>
         <translation>{scope} · {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="287"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="289"/>
         <source>看板_{year}.xlsx</source>
         <translation>Dashboard_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="289"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="291"/>
         <source>导出看板数据</source>
         <translation>Export dashboard data</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="289"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="291"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="307"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="309"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="308"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="310"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1538,12 +1538,12 @@
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="48"/>
         <source>整改期限</source>
-        <translation>Rectification deadline</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="49"/>
         <source>责任人</source>
-        <translation>Responsible person</translation>
+        <translation>Responsible</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="107"/>
@@ -1767,7 +1767,7 @@
     <message>
         <location filename="../../inspector/ui/common/labels.py" line="34"/>
         <source>已下发整改通知</source>
-        <translation>Rectification notice issued</translation>
+        <translation>Notice issued</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/common/labels.py" line="35"/>
@@ -3789,7 +3789,7 @@ Compare the fingerprint character by character with the one shown on the other c
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_charts.py" line="137"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_charts.py" line="167"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
