@@ -23,13 +23,18 @@ def laptops(tmp_path: Path) -> Iterator[list[Laptop]]:
         laptop.ws.close()
 
 
+def inspection_with_hazard(laptop: Laptop) -> tuple[str, str | None]:
+    """An enterprise, an inspection with a failed item and a hazard (with a photo) raised from it."""
+    laptop.add_enterprise(1)
+    iid = laptop.start_inspection(0)
+    assert iid
+    laptop.answer(0, 0, Result.FAIL)
+    return iid, laptop.raise_hazard(0, 1)
+
+
 def test_round_trip_carries_everything_and_reimport_changes_nothing(laptops: list[Laptop], tmp_path: Path) -> None:
     a, b, _ = laptops
-    a.add_enterprise(1)
-    iid = a.start_inspection(0)
-    assert iid
-    a.answer(0, 0, Result.FAIL)
-    hid = a.raise_hazard(0, 1)
+    iid, hid = inspection_with_hazard(a)
     path = tmp_path / "a.zip"
     result = a.ws.sync.export(path, peer="b")
     assert result.counts["enterprises"] == 1 and result.photos == 1
@@ -153,11 +158,7 @@ def test_numbers_and_marked_up_photos_travel(laptops: list[Laptop], tmp_path: Pa
     """An inspection keeps its number on every copy; a photo marked up on one laptop shows its
     new version on the other, which still has the original unchanged."""
     a, b, _ = laptops
-    a.add_enterprise(1)
-    iid = a.start_inspection(0)
-    assert iid
-    a.answer(0, 0, Result.FAIL)
-    hid = a.raise_hazard(0, 1)
+    iid, hid = inspection_with_hazard(a)
     assert hid
     original = a.ws.hazards.get(hid).before_photos[0]
     drawn = a.ws.photo_versions.mark_up(original, [Shape(ShapeKind.CIRCLE, 0.1, 0.1, 0.5, 0.5)])
