@@ -576,6 +576,11 @@ class _Merger:
                 self.after_row_change(table, row)
             else:
                 self.report.unchanged += 1
+        # A row naming another row of its own table (a marked-up photo its original) goes in
+        # after the rows it names: the foreign key is checked row by row.
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+        if own:
+            inserts.sort(key=lambda row: any(row.get(column) is not None for column in own))
         for part in _chunks(inserts, 5000):
             self.session.execute(insert(table), part)
         if inserts:

@@ -34,7 +34,7 @@ def inspection_with_hazard(laptop: Laptop) -> tuple[str, str | None]:
 
 def test_round_trip_carries_everything_and_reimport_changes_nothing(laptops: list[Laptop], tmp_path: Path) -> None:
     a, b, _ = laptops
-    iid, hid = inspection_with_hazard(a)
+    _iid, hid = inspection_with_hazard(a)
     path = tmp_path / "a.zip"
     result = a.ws.sync.export(path, peer="b")
     assert result.counts["enterprises"] == 1 and result.photos == 1
@@ -169,3 +169,25 @@ def test_numbers_and_marked_up_photos_travel(laptops: list[Laptop], tmp_path: Pa
     assert b.ws.photo_versions.shown([original]) == [drawn.sha256]
     assert b.ws.photos.path_of(drawn.sha256).read_bytes() == a.ws.photos.path_of(drawn.sha256).read_bytes()
     assert b.ws.photo_versions.drawing(drawn.sha256).original_sha256 == original
+
+
+@pytest.mark.parametrize("order", ["versions first", "originals first"])
+def test_a_version_may_come_before_its_original_in_a_batch(laptops: list[Laptop], order: str) -> None:
+    """Rows of one table arrive in any order (ids are random); a marked-up photo's original is
+    inserted first all the same, or its reference would be refused."""
+    a, b, _ = laptops
+    _iid, hid = inspection_with_hazard(a)
+    assert hid
+    original = a.ws.hazards.get(hid).before_photos[0]
+    a.ws.photo_versions.mark_up(original, [Shape(ShapeKind.ARROW, 0.1, 0.1, 0.5, 0.5)])
+    changes = a.collect()
+    photos = changes.tables["photos"]
+    photos.sort(key=lambda row: row["derived_from"] is None, reverse=order == "originals first")
+    # the photo files travel beside the rows: copy them as a transport would
+    for row in photos:
+        target = b.ws.photos.path_of(row["sha256"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(a.ws.photos.path_of(row["sha256"]).read_bytes())
+    b.apply(changes)
+    assert len(b.ws.photo_versions.shown([original])) == 1
+    assert b.ws.photo_versions.shown([original]) != [original]
