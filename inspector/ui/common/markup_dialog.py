@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.photos.markup import MAX_LABEL, RED, Shape, ShapeKind
 from inspector.ui.common.guarded_dialog import GuardedDialog
+from inspector.ui.common.palette import CARD, PHOTO_BACKGROUND
 from inspector.workspace import Workspace
 
 
@@ -108,7 +109,7 @@ class MarkupCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#263238"))
+        painter.fillRect(self.rect(), QColor(PHOTO_BACKGROUND))
         painter.drawPixmap(self.picture_rect(), self.pixmap, QRectF(self.pixmap.rect()))
         for shape in self.shapes:
             self._draw(
@@ -135,7 +136,7 @@ class MarkupCanvas(QWidget):
         else:
             metrics = painter.fontMetrics()
             box = QRectF(metrics.boundingRect(text)).translated(a.x(), a.y() + metrics.ascent()).adjusted(-4, -4, 4, 4)
-            painter.fillRect(box, QColor("white"))
+            painter.fillRect(box, QColor(CARD))
             painter.drawRect(box)
             painter.drawText(QPointF(a.x(), a.y() + metrics.ascent()), text)
 
