@@ -17,6 +17,7 @@ from inspector.db.models import Base, InspectionRow
 from inspector.demo.generator import DemoSpec
 from inspector.photos.markup import Shape, ShapeKind
 from inspector.ui.common.i18n import LANGUAGES, install_translator
+from inspector.ui.common.operations import wait_for_background
 from inspector.ui.documents.report_actions import ask_summary
 from inspector.ui.enterprises.enterprise_dialog import EnterpriseDialog
 from inspector.ui.grading.coverage_dialog import CoverageDialog
@@ -99,6 +100,12 @@ def _walk(qtbot: QtBot, workspace: Workspace) -> Iterator[tuple[str, QWidget]]:
         qtbot.waitExposed(dialog)
         yield name, dialog
         dialog.reject()
+    # The walk's writes made the dashboard count again: let it finish while its widgets live,
+    # so no job reports into the next test's event loop.
+    assert wait_for_background()
+    qtbot.waitUntil(lambda: not window.dashboard.loading, timeout=20_000)
+    assert wait_for_background()
+    qtbot.wait(50)
 
 
 def _dialogs(window: MainWindow) -> Iterator[tuple[str, QDialog]]:
