@@ -142,8 +142,11 @@ class WelcomePage(QWidget):
         def work() -> dict[str, int]:
             from inspector.demo.demo_city import create_demo  # Pillow and the generator only when needed
             from inspector.demo.generator import DemoSpec
+            from inspector.reports.plaque_keys import create_demo_office_key
 
-            return create_demo(workspace, spec or DemoSpec(), report)
+            counts = create_demo(workspace, spec or DemoSpec(), report)
+            create_demo_office_key(workspace)  # the demo's plaques print at once, marked 演示
+            return counts
 
         self._run(work, self.tr("正在生成演示数据…"), lambda counts: self.tr("演示数据已生成"))
 

@@ -110,8 +110,9 @@ def test_no_plaques_or_no_key_get_clear_messages(
     with pytest.raises(DomainError, match="没有统一社会信用代码"):
         write_plaque(city.ws, "91330482000000000X", YEAR, tmp_path / "x.pdf")
     keyless = make_city(key=False)
-    with pytest.raises(DomainError, match="inspector keys create"):
+    with pytest.raises(DomainError, match="设置 → 发证单位密钥") as refused:
         write_plaque(keyless.ws, keyless.plaques[0].enterprise_id, YEAR, tmp_path / "k.pdf")
+    assert "inspector keys create" in refused.value.for_command_line()
     assert not (tmp_path / "k.pdf").exists()
 
 
