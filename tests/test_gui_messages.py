@@ -52,10 +52,9 @@ def _cli_wording(tree: ast.AST) -> set[int]:
     ids = set()
     for node in ast.walk(tree):
         held: list[ast.AST] = []
-        if isinstance(node, ast.keyword) and node.arg == "command_line":
-            held = [node.value]
-        elif isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id.endswith("_COMMAND") for t in node.targets
+        if (isinstance(node, ast.keyword) and node.arg == "command_line") or (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id.endswith("_COMMAND") for t in node.targets)
         ):
             held = [node.value]
         for value in held:
