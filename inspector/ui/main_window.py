@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.translator = None
+        self.resume_box: QWidget | None = None  # the offer to continue a draft after a crash
         self.setWindowTitle(self.tr("Inspector 安全生产检查"))
         self.setMinimumSize(QSize(1000, 680))
         self.nav = QListWidget()

@@ -190,13 +190,18 @@ class WelcomePage(QWidget):
 class StartController(QObject):
     """Opens the workspace's first window and swaps it when the data changes underneath."""
 
-    def __init__(self, folder: Path, workspace: Workspace, demo_spec: DemoSpec | None = None) -> None:
+    def __init__(
+        self, folder: Path, workspace: Workspace, demo_spec: DemoSpec | None = None, unclean_exit: bool = False
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.workspace = workspace
         self.demo_spec = demo_spec
         self.window: QWidget | None = None
         self.translator: Any = None
+        # The last run did not end cleanly (inspector/ui/resume_offer.py): the main window, once
+        # open, offers the draft that was left open.
+        self.unclean_exit = unclean_exit
 
     def start(self) -> QWidget:
         if holds_data(self.folder):
@@ -215,7 +220,13 @@ class StartController(QObject):
         window = MainWindow(self.workspace)
         window.translator = self.translator
         window.restore_requested.connect(lambda path: self.restore(path, force=True))
-        return self._replace(window)
+        self._replace(window)
+        if self.unclean_exit:
+            from inspector.ui.resume_offer import offer_resume
+
+            self.unclean_exit = False  # asked once per run
+            offer_resume(window)
+        return window
 
     def _replace(self, window: QWidget) -> Any:
         old, self.window = self.window, window
