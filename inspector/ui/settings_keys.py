@@ -96,7 +96,7 @@ class OfficeKeysSection(QWidget):
                 text += "\n" + self.tr("这是演示数据生成的演示密钥：它签发的亮牌注明“演示”。正式使用前请更换密钥。")
             self.create_button.setText(self.tr("更换密钥…"))
         else:
-            text = self.tr("本机还没有发证单位 {office} 的签名密钥：创建后即可打印亮牌。").format(office=office)
+            text = self.tr("本机还没有发证单位 {office}的签名密钥：创建后即可打印亮牌。").format(office=office)
             self.create_button.setText(self.tr("创建密钥"))
         self.state.setText(text)
         self.export_button.setEnabled(bool(mine))

@@ -90,7 +90,9 @@ class GuardedDialog(QDialog):
         return [w for w in self.findChildren(kind) if w.window() is self]
 
     def field_values(self) -> list[object]:
-        return [field_value(w) for w in self._own(QWidget)]
+        # Input widgets only: a tab shown for the first time makes widgets (scroll bars, headers)
+        # that hold nothing and must not count as input.
+        return [value for value in map(field_value, self._own(QWidget)) if value is not None]
 
     def holds_input(self) -> bool:
         return self._shown_values is not None and self.field_values() != self._shown_values
