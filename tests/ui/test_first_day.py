@@ -174,10 +174,12 @@ def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeyp
                 assert hazard_dialog is not None and hazard_dialog.isVisible()
                 chooser.next = [photo(files, "配电箱.jpg", "grey"), photo(files, "接地线.jpg", "orange")]
                 qtbot.mouseClick(hazard_dialog.photo_picker.add_button, Qt.MouseButton.LeftButton)
-                qtbot.waitUntil(lambda: len(hazard_dialog.photos) == 2, timeout=10_000)
-                qtbot.keyClick(hazard_dialog.ok_button, Qt.Key.Key_Return)  # Enter raises it, photos kept
-                qtbot.waitUntil(lambda: hazard_dialog.hazard_id is not None)
-                qtbot.waitUntil(lambda: checklist.current_code() == checklist.items[index + 1].code)
+                raised = hazard_dialog
+                qtbot.waitUntil(lambda: len(raised.photos) == 2, timeout=10_000)
+                qtbot.keyClick(raised.ok_button, Qt.Key.Key_Return)  # Enter raises it, photos kept
+                qtbot.waitUntil(lambda: raised.hazard_id is not None)
+                after = checklist.items[index + 1].code
+                qtbot.waitUntil(lambda: checklist.current_code() == after)
                 continue
             result = Result.PASS if item.allows(Result.PASS) else Result.NOT_APPLICABLE
             qtbot.keyClick(checklist, Qt.Key.Key_1 if result is Result.PASS else Qt.Key.Key_0)
@@ -187,7 +189,7 @@ def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeyp
                 qtbot.mouseClick(checklist.photo_strip.add_button, Qt.MouseButton.LeftButton)
                 qtbot.waitUntil(lambda: checklist.photo_strip.list.count() == 1, timeout=10_000)
                 qtbot.keyClick(checklist, Qt.Key.Key_Down)
-        hazard_id = hazard_dialog.hazard_id
+        hazard_id = raised.hazard_id
         assert hazard_id is not None
         hazard = workspace.hazards.get(hazard_id)
         assert hazard.item_code == FAIL_ITEM and len(hazard.before_photos) == 2
