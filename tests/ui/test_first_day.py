@@ -27,6 +27,7 @@ from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.ui.documents.pdf_preview import PdfPreview
 from inspector.ui.hazards.notice_dialog import NoticeDialog
+from inspector.ui.inspection.checklist_view import ChecklistView
 from inspector.ui.main_window import MainWindow
 from inspector.ui.settings_dialog import KEYS, SettingsDialog
 from inspector.ui.sync.export_dialog import ExportDialog
@@ -115,6 +116,21 @@ def top_level(kind: type) -> Callable[[], object]:
     return lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
 
 
+def raise_hazard_with_photos(qtbot: QtBot, checklist: ChecklistView, chooser: Chooser, files: Path) -> str:
+    """3 (不符合) on the current item, Enter for the pre-filled hazard, two photos, Enter to raise it."""
+    qtbot.keyClick(checklist, Qt.Key.Key_3)
+    qtbot.keyClick(checklist, Qt.Key.Key_Return)
+    dialog = checklist.hazard_dialog
+    assert dialog is not None and dialog.isVisible()
+    chooser.next = [photo(files, "配电箱.jpg", "grey"), photo(files, "接地线.jpg", "orange")]
+    qtbot.mouseClick(dialog.photo_picker.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.photos) == 2, timeout=10_000)
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # Enter raises it, the photos with it
+    qtbot.waitUntil(lambda: dialog.hazard_id is not None and not dialog.isVisible())
+    assert dialog.hazard_id is not None
+    return dialog.hazard_id
+
+
 def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "data"
     files = tmp_path / "U盘"
@@ -168,18 +184,8 @@ def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeyp
         for index, item in enumerate(checklist.items):
             assert checklist.current_code() == item.code
             if item.code == FAIL_ITEM:
-                qtbot.keyClick(checklist, Qt.Key.Key_3)
-                qtbot.keyClick(checklist, Qt.Key.Key_Return)  # 登记隐患, pre-filled from the item
-                hazard_dialog = checklist.hazard_dialog
-                assert hazard_dialog is not None and hazard_dialog.isVisible()
-                chooser.next = [photo(files, "配电箱.jpg", "grey"), photo(files, "接地线.jpg", "orange")]
-                qtbot.mouseClick(hazard_dialog.photo_picker.add_button, Qt.MouseButton.LeftButton)
-                raised = hazard_dialog
-                qtbot.waitUntil(lambda: len(raised.photos) == 2, timeout=10_000)
-                qtbot.keyClick(raised.ok_button, Qt.Key.Key_Return)  # Enter raises it, photos kept
-                qtbot.waitUntil(lambda: raised.hazard_id is not None)
-                after = checklist.items[index + 1].code
-                qtbot.waitUntil(lambda: checklist.current_code() == after)
+                hazard_id = raise_hazard_with_photos(qtbot, checklist, chooser, files)
+                assert checklist.current_code() == checklist.items[index + 1].code, "on to the next item"
                 continue
             result = Result.PASS if item.allows(Result.PASS) else Result.NOT_APPLICABLE
             qtbot.keyClick(checklist, Qt.Key.Key_1 if result is Result.PASS else Qt.Key.Key_0)
@@ -189,8 +195,6 @@ def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeyp
                 qtbot.mouseClick(checklist.photo_strip.add_button, Qt.MouseButton.LeftButton)
                 qtbot.waitUntil(lambda: checklist.photo_strip.list.count() == 1, timeout=10_000)
                 qtbot.keyClick(checklist, Qt.Key.Key_Down)
-        hazard_id = raised.hazard_id
-        assert hazard_id is not None
         hazard = workspace.hazards.get(hazard_id)
         assert hazard.item_code == FAIL_ITEM and len(hazard.before_photos) == 2
         assert len(workspace.inspections.photos(inspection)[checklist.items[0].code]) == 1
