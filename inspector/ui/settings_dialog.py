@@ -30,7 +30,6 @@ from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.i18n import LANGUAGES
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
-from inspector.ui.common.window_size import remember_size
 from inspector.ui.settings_keys import OfficeKeysSection
 from inspector.ui.settings_server import ServerSection
 from inspector.workspace import Workspace
@@ -101,7 +100,7 @@ class SettingsDialog(GuardedDialog):
         self.tabs.addTab(self.server, self.tr("中心数据库"))
         self.tabs.addTab(backup, self.tr("备份"))
         vbox((self.tabs, 1), self.error, buttons, parent=self)
-        remember_size(self, "settings", 720, 520)
+        self.resize(720, 520)
 
     def show_tab(self, tab: int) -> SettingsDialog:
         self.tabs.setCurrentIndex(tab)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -32,6 +32,7 @@ from inspector.services.backup import holds_data
 from inspector.ui.common import file_choosers
 from inspector.ui.common.operations import run_in_background, wait_for_background
 from inspector.ui.common.palette import ALERT, text_style
+from inspector.ui.common.window_size import fit_to_screen
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        self.resize(900, 560)
+        fit_to_screen(self, QSize(900, 560))
 
     # --- the three ways to start --------------------------------------------------------
 

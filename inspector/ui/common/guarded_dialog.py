@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.common.window_size import remember_size
+
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -106,6 +108,9 @@ class GuardedDialog(QDialog):
             if main is not None:
                 main.setDefault(True)
             self._shown_values = self.field_values()
+            # Its last size, or its natural one, never larger than the screen (a laptop at 150 %).
+            natural = self.sizeHint().expandedTo(QWidget.size(self))
+            remember_size(self, type(self).__name__, natural.width(), natural.height())
 
     # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -30,7 +30,7 @@ def available(widget: QWidget) -> QSize:
 
 def fit_to_screen(widget: QWidget, size: QSize | None = None) -> QSize:
     """Resize `widget` to `size` (default: its own), no larger than the screen allows."""
-    wanted = size if size is not None else widget.size()
+    wanted = size if size is not None else QWidget.size(widget)  # (a dialog may name a field `size`)
     room = available(widget)
     fitted = QSize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
     widget.resize(fitted)
@@ -46,7 +46,7 @@ class _SizeKeeper(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Hide, QEvent.Type.Close) and isinstance(watched, QWidget):
             settings = user_settings()
-            settings.setValue(f"sizes/{self.key}", watched.size())
+            settings.setValue(f"sizes/{self.key}", QWidget.size(watched))
             settings.sync()
         return False
 

@@ -69,7 +69,7 @@ class EnterprisesPage(QWidget):
 
         # -- filter bar ------------------------------------------------------------------------
         self.filters = FilterBar()
-        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 260)
+        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 200)
         self.town = self.filters.towns(self.queries.towns)
         self.grade = self.filters.choice(
             self.tr("全部等级"),

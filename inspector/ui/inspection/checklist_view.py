@@ -216,7 +216,7 @@ class ChecklistView(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemClicked.connect(self._tree_clicked)
         panel = QWidget()
-        panel.setMinimumWidth(240)
+        panel.setMinimumWidth(180)  # narrow enough for a laptop at 150 % (window_size.py)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.header)
@@ -412,7 +412,7 @@ class ChecklistView(QWidget):
         self.back_button.clicked.connect(self.back_requested.emit)
 
         panel = QWidget()
-        panel.setMinimumWidth(260)
+        panel.setMinimumWidth(200)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(title)

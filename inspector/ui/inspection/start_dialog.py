@@ -35,7 +35,6 @@ from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
-from inspector.ui.common.window_size import remember_size
 from inspector.workspace import Workspace
 
 SEARCH_LIMIT = 50  # the list shows this many matches; more typing narrows the search
@@ -52,7 +51,7 @@ class StartDialog(GuardedDialog):
         self.inspection_id: str | None = None
         self.template_id: str | None = None
         self.setWindowTitle(self.tr("新建检查"))
-        remember_size(self, "start-inspection", 860, 560)
+        self.resize(860, 560)
 
         # -- enterprise ---------------------------------------------------------------------
         self.search = QLineEdit()
