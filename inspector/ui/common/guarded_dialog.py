@@ -123,14 +123,17 @@ class GuardedDialog(QDialog):
     def _ask_discard(self) -> None:
         if self.discard_question is not None:
             return
-        tr = QCoreApplication.translate
         question = QMessageBox(self)
         question.setIcon(QMessageBox.Icon.Question)
-        question.setWindowTitle(tr("GuardedDialog", "关闭"))
-        question.setText(tr("GuardedDialog", "放弃已填写的内容？"))
-        question.setInformativeText(tr("GuardedDialog", "已填写和添加的内容不会保存。"))
-        discard = question.addButton(tr("GuardedDialog", "放弃"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = question.addButton(tr("GuardedDialog", "继续填写"), QMessageBox.ButtonRole.RejectRole)
+        question.setWindowTitle(QCoreApplication.translate("GuardedDialog", "关闭"))
+        question.setText(QCoreApplication.translate("GuardedDialog", "放弃已填写的内容？"))
+        question.setInformativeText(QCoreApplication.translate("GuardedDialog", "已填写和添加的内容不会保存。"))
+        discard = question.addButton(
+            QCoreApplication.translate("GuardedDialog", "放弃"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = question.addButton(
+            QCoreApplication.translate("GuardedDialog", "继续填写"), QMessageBox.ButtonRole.RejectRole
+        )
         question.setDefaultButton(keep)  # Enter or Esc on the question keeps the input
         question.setEscapeButton(keep)
         self.discard_question = question
