@@ -239,18 +239,20 @@ class PlaqueDrawer:
         c.drawCentredString(width / 2, height - 134, f"本亮牌已于 {until} 期满失效，仅供存档，不作为当前等级证明")
 
     def _demo(self, c: Canvas) -> None:
-        """Across the page: a plaque signed with the demo's key is for training, never for a wall."""
+        """A plaque signed with the demo's key is for training, never for a wall: a faint 演示
+        across the details, and the reason in words above the footer."""
         width, height = DESIGN_SIZE
         c.saveState()
         c.setFillColor(FRAME)
-        c.setFillAlpha(0.22)
-        c.translate(width / 2, height / 2)
+        c.setFillAlpha(0.16)
+        c.translate(width * 0.66, height * 0.5)
         c.rotate(18)
-        c.setFont(self.font, 110)
-        c.drawCentredString(0, -30, DEMO_MARK)
-        c.setFont(self.font, 22)
-        c.drawCentredString(0, -72, DEMO_NOTE)
+        c.setFont(self.font, 120)
+        c.drawCentredString(0, -40, DEMO_MARK)
         c.restoreState()
+        c.setFillColor(FRAME)
+        c.setFont(self.font, 11)
+        c.drawCentredString(width / 2 - 60, 66, DEMO_NOTE)  # above the footer, clear of the grade
 
 
 DEMO_MARK = "演示"

@@ -92,6 +92,9 @@ class OfficeKeysSection(QWidget):
             text = self.tr("本机可为发证单位 {office} 签发亮牌。私钥文件：{path}（请妥善备份，勿外传）").format(
                 office=office, path=private_key_path(self.workspace)
             )
+            newest = max(mine, key=lambda key: key.valid_from, default=None)
+            if newest is not None:
+                text += "\n" + self.tr("公钥指纹：{fingerprint}").format(fingerprint=grouped(newest.fingerprint))
             if demo:
                 text += "\n" + self.tr("这是演示数据生成的演示密钥：它签发的亮牌注明“演示”。正式使用前请更换密钥。")
             self.create_button.setText(self.tr("更换密钥…"))
@@ -104,18 +107,18 @@ class OfficeKeysSection(QWidget):
         for row, key in enumerate(keys):
             values = (
                 f"{key.office_code} {key.office_name}",
-                grouped(key.fingerprint),
+                grouped(key.fingerprint[:32]) + " …",  # whole in the tooltip and the line above
                 key.valid_from.isoformat(),
                 self._state_of(key),
             )
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(grouped(key.fingerprint))
+                self.table.setItem(row, column, item)
 
     def _state_of(self, key: OfficeKey) -> str:
-        words = [self.tr("已吊销") if key.revoked else self.tr("有效")]
-        if self.workspace.office_keys.is_demo(key):
-            words.append(self.tr("演示"))
-        return "，".join(words)
+        state = self.tr("已吊销") if key.revoked else self.tr("有效")
+        return self.tr("{state}，演示").format(state=state) if self.workspace.office_keys.is_demo(key) else state
 
     # -- actions ---------------------------------------------------------------------------------
     def create_key(self) -> OfficeKey | None:

@@ -176,7 +176,7 @@
     <message>
         <location filename="../../inspector/ui/inspection/checklist_view.py" line="473"/>
         <source>复查：上次不符合或隐患未整改</source>
-        <translation>Re-check: failed last time or hazard still open</translation>
+        <translation>Re-check first</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/inspection/checklist_view.py" line="515"/>
@@ -2373,7 +2373,7 @@
     </message>
     <message>
         <location filename="../../inspector/ui/settings_keys.py" line="64"/>
-        <location filename="../../inspector/ui/settings_keys.py" line="100"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="103"/>
         <source>创建密钥</source>
         <translation>Create key</translation>
     </message>
@@ -2413,98 +2413,103 @@
         <translation>This computer can sign plaques for issuing office {office}. Private key file: {path} (back it up safely, never share it)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="96"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="97"/>
+        <source>公钥指纹：{fingerprint}</source>
+        <translation>Public key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_keys.py" line="99"/>
         <source>这是演示数据生成的演示密钥：它签发的亮牌注明“演示”。正式使用前请更换密钥。</source>
         <translation>This is the demo key made with the demo data: its plaques are marked “演示” (demo). Replace the key before real use.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="97"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="100"/>
         <source>更换密钥…</source>
         <translation>Replace key…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="99"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="102"/>
         <source>本机还没有发证单位 {office}的签名密钥：创建后即可打印亮牌。</source>
         <translation>This computer has no signing key for issuing office {office} yet: create one to print plaques.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="115"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="120"/>
         <source>已吊销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="115"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="120"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="117"/>
-        <source>演示</source>
-        <translation>Demo</translation>
+        <location filename="../../inspector/ui/settings_keys.py" line="121"/>
+        <source>{state}，演示</source>
+        <translation>{state}, demo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="126"/>
-        <location filename="../../inspector/ui/settings_keys.py" line="131"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="129"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="134"/>
         <source>更换密钥</source>
         <translation>Replace key</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="128"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="131"/>
         <source>为发证单位 {code} 创建新的签名密钥？之后打印的亮牌用新密钥签名；旧密钥签发的亮牌仍可核验。其他电脑需同步或导入新公钥后才能核验新亮牌。</source>
         <translation>Create a new signing key for issuing office {code}? Plaques printed from now on are signed with the new key; plaques signed with the old key still verify. Other computers verify the new plaques once they have synced or imported the new public key.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="136"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="139"/>
         <source>已创建发证单位 {code} 的签名密钥，公钥指纹：{fingerprint}</source>
         <translation>Created the signing key of issuing office {code}; public key fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="141"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="144"/>
         <source>导入公钥</source>
         <translation>Import public key</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="141"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="144"/>
         <source>发证单位公钥 (*.json);;所有文件 (*)</source>
         <translation>Office public key (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="149"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="152"/>
         <source>已导入发证单位 {code} 的公钥，指纹：{fingerprint}。请与对方电脑上显示的指纹核对。</source>
         <translation>Imported the public key of issuing office {code}, fingerprint: {fingerprint}. Compare it with the fingerprint shown on the other computer.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="155"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="158"/>
         <source>导出公钥</source>
         <translation>Export public key</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="155"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="158"/>
         <source>发证单位公钥 (*.json)</source>
         <translation>Office public key (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="163"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="166"/>
         <source>已导出发证单位 {code} 的公钥到 {path}，指纹：{fingerprint}</source>
         <translation>Exported the public key of issuing office {code} to {path}, fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="168"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="171"/>
         <source>发布核验网页</source>
         <translation>Publish verification page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="184"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="187"/>
         <source>请把它放到 {address}</source>
         <translation>Put it at {address}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="186"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="189"/>
         <source>放到网站上后，请在“常规”中填写亮牌验证地址，之后打印的亮牌二维码即指向该网页。</source>
         <translation>Once it is on a website, enter its address as the plaque verification address under “General”; plaques printed afterwards point to it.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_keys.py" line="189"/>
+        <location filename="../../inspector/ui/settings_keys.py" line="192"/>
         <source>已写出亮牌核验网页 {path}（公钥 {keys} 个，亮牌 {plaques} 块）。</source>
         <translation>Wrote the plaque verification page {path} ({keys} keys, {plaques} plaques). </translation>
     </message>
@@ -3345,8 +3350,8 @@ The current data is first moved to a .before-restore-… folder in the data fold
     </message>
     <message>
         <location filename="../../inspector/ui/inspection/start_dialog.py" line="202"/>
-        <source>从上次检查（{day}）开始：先复查 {items} 项不符合的检查项，{hazards} 条未整改隐患</source>
-        <translation>Start from the last inspection ({day}): re-check {items} failed items and {hazards} open hazards first</translation>
+        <source>从上次检查（{day}）开始：先复查 {items} 项检查项和 {hazards} 条未整改隐患</source>
+        <translation>Start from the last inspection ({day}): re-check {items} items and {hazards} open hazard(s) first</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/inspection/start_dialog.py" line="216"/>

@@ -25,7 +25,7 @@ def test_a_reinspection_starts_with_what_to_recheck(qtbot: QtBot, workspace: Wor
     dialog.reject()
     dialog = page.start_for(enterprise)
     assert dialog.from_last.isVisible() and not dialog.from_last.isChecked()
-    assert "2026-03-02" in dialog.from_last.text() and "先复查 2 项" in dialog.from_last.text()
+    assert "2026-03-02" in dialog.from_last.text() and "先复查 2 项检查项" in dialog.from_last.text()
     assert "2 条未整改隐患" in dialog.from_last.text()  # 灭火器过期 and the self-check's 通道堆物
     dialog.from_last.setChecked(True)
     dialog.date.setDate(NOW)

@@ -199,7 +199,7 @@ class StartDialog(GuardedDialog):
         else:
             hazards = sum(len(item.hazards) for item in plan.first) + len(plan.other_hazards)
             self.from_last.setText(
-                self.tr("从上次检查（{day}）开始：先复查 {items} 项不符合的检查项，{hazards} 条未整改隐患").format(
+                self.tr("从上次检查（{day}）开始：先复查 {items} 项检查项和 {hazards} 条未整改隐患").format(
                     day=plan.previous_date.isoformat(), items=len(plan.first), hazards=hazards
                 )
             )
