@@ -26,6 +26,7 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.ui.documents.pdf_preview import PdfPreview
+from inspector.ui.documents.report_actions import ReportOptionsDialog
 from inspector.ui.hazards.notice_dialog import NoticeDialog
 from inspector.ui.inspection.checklist_view import ChecklistView
 from inspector.ui.main_window import MainWindow
@@ -114,6 +115,17 @@ def wait_for(qtbot: QtBot, find: Callable[[], object], timeout: int = 20_000) ->
 
 def top_level(kind: type) -> Callable[[], object]:
     return lambda: next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+def preview_from(qtbot: QtBot, options: ReportOptionsDialog | None) -> int:
+    """OK in a document's options dialog; the pages of the preview that opens (closed again)."""
+    assert options is not None
+    options.accept()
+    preview = wait_for(qtbot, lambda: options.job.preview)
+    assert isinstance(preview, PdfPreview)
+    pages = preview.page_total()
+    preview.close()
+    return pages
 
 
 def raise_hazard_with_photos(qtbot: QtBot, checklist: ChecklistView, chooser: Chooser, files: Path) -> str:
@@ -220,12 +232,7 @@ def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeyp
         qtbot.waitUntil(lambda: workspace.hazards.get(hazard_id).status is HazardStatus.NOTICE_ISSUED)
         assert notice_dialog.notice is not None
         qtbot.waitUntil(lambda: ledger.detail.notice_number == notice_dialog.notice.number)
-        notice_options = ledger.detail.open_notice_document()
-        assert notice_options is not None
-        notice_options.accept()
-        notice_preview = wait_for(qtbot, lambda: notice_options.job.preview)
-        assert isinstance(notice_preview, PdfPreview)
-        notice_preview.close()
+        assert preview_from(qtbot, ledger.detail.open_notice_document()) >= 1
 
         # -- grading: propose, issue, and the plaque's preview -------------------------------------
         grading = window.show_page("grading")
@@ -239,12 +246,7 @@ def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeyp
         assert register.select_enterprise(enterprise_id)
         qtbot.waitUntil(lambda: register.detail.plaque_button.isVisible() and register.detail.plaque_button.isEnabled())
         qtbot.mouseClick(register.detail.plaque_button, Qt.MouseButton.LeftButton)
-        plaque_options = register.plaque_dialog
-        assert plaque_options is not None
-        plaque_options.accept()
-        plaque_preview = wait_for(qtbot, lambda: plaque_options.job.preview)
-        assert isinstance(plaque_preview, PdfPreview)
-        plaque_preview.close()
+        assert preview_from(qtbot, register.plaque_dialog) == 1
 
         # -- 同步 → 导出同步包…: everything, for the office's computer ------------------------------
         sync = window.show_page("sync")
