@@ -4,7 +4,6 @@ trust it first."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,9 @@ from pytestqt.qtbot import QtBot
 from inspector.sync.bundle import read_identity
 from inspector.ui.sync.export_dialog import ExportDialog
 from tests.sync.simulation import Laptop
-from tests.ui.test_sync_page import page_for, table_texts, wait_done
+from tests.ui.test_sync_page import page_for, pair, table_texts, wait_done
 
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    a, b = Laptop.create(tmp_path, "a"), Laptop.create(tmp_path, "b")
-    yield a, b
-    a.ws.close()
-    b.ws.close()
+__all__ = ["pair"]  # the fixture, used by name
 
 
 def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
