@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -177,3 +177,40 @@ class SettingsDialog(GuardedDialog):
     def restore_from(self, path: str) -> None:
         self.restore_requested.emit(path)
         self.reject()
+
+
+def offer_office_key(parent: QWidget, workspace: Workspace) -> QMessageBox | None:
+    """When this machine cannot sign plaques yet, say so before any plaque is made, with a button
+    to 设置 → 发证单位密钥 (opened from the main window, so a restore chosen there still works).
+    None when it can sign: go on."""
+    from inspector.reports.plaque_keys import has_private_key
+
+    if has_private_key(workspace):
+        return None
+    settings = workspace.settings
+    window = parent.window()
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("SettingsDialog", "发证单位密钥"),
+        QCoreApplication.translate(
+            "SettingsDialog",
+            "本机还没有发证单位 {code}（{name}）的签名密钥，亮牌要用它签名。现在到 设置 → 发证单位密钥 中创建吗？",
+        ).format(code=settings.office_code, name=settings.office_name),
+        QMessageBox.StandardButton.NoButton,
+        window,
+    )
+    go = box.addButton(QCoreApplication.translate("SettingsDialog", "打开设置"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("SettingsDialog", "取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go)
+
+    def answered() -> None:
+        if box.clickedButton() is not go:
+            return
+        opener = getattr(window, "open_settings", None)
+        dialog = opener() if opener is not None else SettingsDialog(workspace, window)
+        dialog.show_tab(KEYS)
+        dialog.open()
+
+    box.finished.connect(answered)
+    box.open()
+    return box

@@ -901,43 +901,43 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="72"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="74"/>
         <source>搜索企业名称、信用代码或地址</source>
         <translation>Search enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="75"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="77"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="77"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="79"/>
         <source>{year} 年度当前牌匾等级</source>
         <translation>Current plaque grade for {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="80"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="82"/>
         <source>全部亮灯</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="82"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="84"/>
         <source>{quarter} 季度亮灯</source>
         <translation>Light for {quarter}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="85"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="87"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="86"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="88"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="198"/>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="263"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="201"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="266"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
@@ -1067,159 +1067,159 @@
 <context>
     <name>GradingPage</name>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="59"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="61"/>
         <source>{year} 年度</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="60"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="62"/>
         <source>生成评级建议</source>
         <translation>Generate grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="71"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="73"/>
         <source>全部变化</source>
         <translation>All changes</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="73"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="75"/>
         <source>升级</source>
         <translation>Upgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="74"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="76"/>
         <source>降级</source>
         <translation>Downgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="75"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="77"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="76"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="78"/>
         <source>新评</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="77"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="79"/>
         <source>待评</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="81"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="83"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="103"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="105"/>
         <source>调整等级…</source>
         <translation>Adjust grade…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="104"/>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="265"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="106"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="267"/>
         <source>确认发牌</source>
         <translation>Issue plaques</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="106"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="108"/>
         <source>批量打印亮牌</source>
         <translation>Print plaques in batch</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="108"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="110"/>
         <source>重新计算亮灯</source>
         <translation>Recalculate lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="116"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="118"/>
         <source>季度亮灯</source>
         <translation>Quarterly lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="164"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="166"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="174"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="176"/>
         <source>正在生成 {year} 年度评级建议…</source>
         <translation>Generating grade suggestions for {year}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="199"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="201"/>
         <source>{year} 年度建议：A {a} · B {b} · C {c} · D {d} · 待评 {p}</source>
         <translation>Suggestions for {year}: A {a} · B {b} · C {c} · D {d} · pending {p}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="181"/>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="222"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="183"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="224"/>
         <source>操作失败</source>
         <translation>Operation failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="255"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="257"/>
         <source>将为 {n} 家企业发放 {year} 年度亮牌（人工调整 {o} 家，待评 {p} 家不发牌）。</source>
         <translation>Plaques for {year} will be issued to {n} enterprises ({o} manually adjusted; {p} pending get no plaque).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="259"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="261"/>
         <source>其中 {n} 家本年度已经发牌，将重新发牌（原牌匾保留，标为已作废）。</source>
         <translation>{n} of them already have a plaque this year and will get a new one (the old plaque is kept and marked as voided).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="262"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="264"/>
         <source>发牌后每块亮牌得到编号并记入牌匾记录，不能撤回（如需更改只能重新发牌）。</source>
         <translation>Once issued, every plaque gets a serial number and is recorded; this cannot be undone (to change it, reissue).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="266"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="268"/>
         <source>确定发牌吗？</source>
         <translation>Issue the plaques?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="282"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="284"/>
         <source>正在发牌…</source>
         <translation>Issuing plaques…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="291"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="293"/>
         <source>已发牌 {n} 块（编号 {span}），人工调整 {o} 块</source>
         <translation>{n} plaques issued (nos. {span}), {o} manually adjusted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="311"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="316"/>
         <source>正在计算 {quarter} 季度亮灯…</source>
         <translation>Calculating lights for {quarter}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="320"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="325"/>
         <source>{quarter} 季度亮灯：绿灯 {g} · 黄灯 {y} · 红灯 {r}（变更 {n} 条）</source>
         <translation>Lights for {quarter}: green {g} · yellow {y} · red {r} ({n} changed)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="328"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="333"/>
         <source>评级建议_{year}.xlsx</source>
         <translation>Grade_suggestions_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="330"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="335"/>
         <source>导出评级建议</source>
         <translation>Export grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="330"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="335"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="345"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="350"/>
         <source>已导出 {n} 家到 {path}</source>
         <translation>Exported {n} enterprises to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="344"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="349"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -3169,6 +3169,7 @@ Everything answered has been saved. Continue this inspection now?</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="194"/>
         <source>发证单位密钥</source>
         <translation>Office key</translation>
     </message>
@@ -3211,6 +3212,21 @@ Everything answered has been saved. Continue this inspection now?</translation>
 当前数据会先移到数据文件夹中的 .before-restore-… 文件夹保留。</source>
         <translation>Replace all current data with the backup {name}?
 The current data is first moved to a .before-restore-… folder in the data folder and kept there.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="195"/>
+        <source>本机还没有发证单位 {code}（{name}）的签名密钥，亮牌要用它签名。现在到 设置 → 发证单位密钥 中创建吗？</source>
+        <translation>This computer has no signing key of issuing office {code} ({name}) yet; plaques are signed with it. Create it now in Settings → Office key?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="202"/>
+        <source>打开设置</source>
+        <translation>Open settings</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="203"/>
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="75"/>

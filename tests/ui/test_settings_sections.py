@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from inspector.settings import SETTINGS_FILE
 from inspector.sync.credentials import lookup_password
-from inspector.ui.settings_dialog import KEYS, SERVER, SettingsDialog
+from inspector.ui.main_window import MainWindow
+from inspector.ui.settings_dialog import KEYS, SERVER, SettingsDialog, offer_office_key
 from inspector.workspace import Workspace
 from tests.sync.central_fixtures import MemoryKeyring, memory_keyring
 
@@ -83,3 +85,18 @@ def test_keys_are_made_exported_and_imported_from_the_window(
         assert (tmp_path / "page" / "index.html").exists() and "公钥 1 个" in theirs.done.text()
     finally:
         other.close()
+
+
+def test_printing_plaques_without_a_key_leads_to_the_key_tab(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.grading.print_plaques() is None  # nothing is generated without a key
+    offer = window.grading.key_offer
+    assert offer is not None and offer.isVisible() and "设置 → 发证单位密钥" in offer.text()
+    offer.defaultButton().click()  # 打开设置
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SettingsDialog) and w.isVisible())
+    assert dialog.tabs.currentIndex() == KEYS and dialog.keys.create_button.text() == "创建密钥"
+    dialog.keys.create_key()
+    dialog.reject()
+    assert offer_office_key(window, workspace) is None  # now it can sign: no offer, plaques go on

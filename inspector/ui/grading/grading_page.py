@@ -34,6 +34,7 @@ from inspector.ui.common.operations import Operation, Progress
 from inspector.ui.common.palette import SLATE, text_style
 from inspector.ui.grading.grading_model import COL_NAME, COL_REASONS, GradingModel
 from inspector.ui.grading.override_dialog import OverrideDialog
+from inspector.ui.settings_dialog import offer_office_key
 from inspector.workspace import Workspace
 
 NAME_COLUMN_MAX = 420  # pixels: longer names are elided (the tooltip holds them whole)
@@ -51,6 +52,7 @@ class GradingPage(QWidget):
         self.last_issue: IssueResult | None = None
         self.last_lights: LightsResult | None = None
         self.plaque_job: Any = None
+        self.key_offer: QMessageBox | None = None  # no office key yet: the way to 设置 → 发证单位密钥
         today = workspace.today()
 
         # The year chooses the round (and clears the list); town and change filter the list.
@@ -298,6 +300,9 @@ class GradingPage(QWidget):
     def print_plaques(self) -> Any:
         from inspector.ui.documents.report_actions import preview_plaques
 
+        self.key_offer = offer_office_key(self, self.workspace)  # without the office's key, where to make it
+        if self.key_offer is not None:
+            return None
         self.plaque_job = preview_plaques(self, self.workspace, self.selected_year())
         return self.plaque_job
 
