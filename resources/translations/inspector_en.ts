@@ -3226,7 +3226,7 @@ The current data is first moved to a .before-restore-… folder in the data fold
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="203"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="75"/>
