@@ -45,7 +45,7 @@ class MarkupCanvas(QWidget):
         self.label_text = ""
         self._start: QPointF | None = None
         self._now: QPointF | None = None
-        self.setMinimumSize(480, 360)
+        self.setMinimumSize(400, 260)  # fits a 1366×768 laptop at 150 % with the tools and buttons
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
 
@@ -188,7 +188,7 @@ class MarkupDialog(GuardedDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存标注"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.close)  # asks first when something is drawn
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.canvas, 1)
