@@ -251,6 +251,13 @@ class Operation(QObject):
         _alive.discard(self)
 
 
+def _receiver_alive(callback: Callable[..., None]) -> bool:
+    """False when `callback` is a method of a widget closed meanwhile (a page whose window went
+    away while its figures were read): the result has nobody to show it to."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
 def run_in_background(
     work: Callable[[], Any],
     on_success: Callable[[Any], None] | None = None,
@@ -264,13 +271,13 @@ def run_in_background(
     @Slot(object)
     def succeeded(result: Any) -> None:
         _alive.discard(signals)
-        if on_success:
+        if on_success and _receiver_alive(on_success):
             on_success(result)
 
     @Slot(str)
     def failed(message: str) -> None:
         _alive.discard(signals)
-        if on_failure:
+        if on_failure and _receiver_alive(on_failure):
             on_failure(message)
 
     signals.succeeded.connect(succeeded)
