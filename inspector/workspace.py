@@ -15,9 +15,10 @@ from functools import cached_property
 from pathlib import Path
 
 from inspector.core.dates import today
+from inspector.core.risk_tags import RiskTagCatalog, TemplateProposal
 from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME, Database
-from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
+from inspector.forms_catalog import DEFAULT_TEMPLATE, discover, form_dirs, newest, risk_tag_catalog
 from inspector.photos.photo_store import PhotoStore
 from inspector.queries.dashboard import Dashboard, dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
@@ -36,6 +37,7 @@ from inspector.services.office_keys import OfficeKeyService
 from inspector.services.roster import RosterService
 from inspector.services.signatures import SignatureService
 from inspector.services.templates import TemplateService
+from inspector.services.trainings import TrainingService
 from inspector.settings import Settings
 from inspector.sync.central_sync import CentralSync
 from inspector.sync.conflicts import ConflictService
@@ -75,7 +77,24 @@ class Workspace:
 
     @cached_property
     def enterprises(self) -> EnterpriseService:
-        return EnterpriseService(self.db)
+        return EnterpriseService(self.db, self.risk_tags)
+
+    @cached_property
+    def trainings(self) -> TrainingService:
+        """开工第一课 and team-leader training records."""
+        return TrainingService(self.db, self.today)
+
+    def risk_tags(self) -> RiskTagCatalog:
+        """The risk-tag list of the forms folders (RiskTagsError, a DomainError, if it is invalid)."""
+        return risk_tag_catalog(form_dirs(self.data_dir))
+
+    def template_proposals(self, enterprise_id: str) -> list[TemplateProposal]:
+        """The templates an inspection of this enterprise should use, by its size and risk tags
+        (forms/risk-tags.toml), keeping only those the forms folders hold as valid templates."""
+        enterprise = self.enterprises.get(enterprise_id)
+        available = {form.template.code for form in discover(form_dirs(self.data_dir)) if form.template}
+        proposals = self.risk_tags().proposals(enterprise.risk_tags, enterprise.above_scale)
+        return [proposal for proposal in proposals if proposal.code in available]
 
     @cached_property
     def templates(self) -> TemplateService:

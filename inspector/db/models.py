@@ -109,6 +109,12 @@ class EnterpriseRow(Tracked, Base):
     size: Mapped[str | None] = mapped_column(String(10))
     contact_person: Mapped[str] = mapped_column(String(50), default="")
     contact_phone: Mapped[str] = mapped_column(String(30), default="")
+    # Codes of forms/risk-tags.toml as a JSON list. The register filters by one tag with a text
+    # match on '"code"' (codes are lower-case letters, digits and hyphens, so the quotes delimit
+    # them exactly): the same statement on SQLite and PostgreSQL, without a link table to sync.
+    risk_tags: Mapped[list[Any]] = mapped_column(default=list)
+    headcount: Mapped[int | None] = mapped_column(Integer)
+    above_scale: Mapped[bool | None] = mapped_column()  # 规上; None: not recorded
 
 
 class TemplateRow(Tracked, Base):
@@ -355,6 +361,31 @@ class OfficeKeyRow(Tracked, Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     valid_from: Mapped[date] = mapped_column(Date)
     revoked: Mapped[bool] = mapped_column(default=False)
+
+
+class TrainingRow(Tracked, Base):
+    """A safety training held at an enterprise: 开工第一课 (first lesson of the year) or 班组长培训
+    (team-leader training). One per enterprise, kind and day: two laptops recording the same
+    session merge into one record (docs/sync.md, natural keys)."""
+
+    __tablename__ = "trainings"
+    __table_args__ = (
+        UniqueConstraint("enterprise_id", "kind", "held_on"),
+        Index("ix_trainings_held_on", "held_on"),
+    )
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprises.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # first_lesson | team_leader
+    held_on: Mapped[date] = mapped_column(Date)
+    topic: Mapped[str] = mapped_column(String(200))
+    headcount: Mapped[int] = mapped_column(Integer)
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TrainingPhotoRow(PhotoLink, Base):
+    __tablename__ = "training_photos"
+    __table_args__ = (UniqueConstraint("training_id", "photo_id"),)
+    training_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("trainings.id"), index=True)
 
 
 class TombstoneRow(Tracked, Base):

@@ -15,7 +15,13 @@ from inspector.db.records import record_from_row
 
 
 def to_core(row: EnterpriseRow) -> Enterprise:
-    return record_from_row(Enterprise, row, id=to_str(row.id), size=EnterpriseSize(row.size) if row.size else None)
+    return record_from_row(
+        Enterprise,
+        row,
+        id=to_str(row.id),
+        size=EnterpriseSize(row.size) if row.size else None,
+        risk_tags=tuple(row.risk_tags or ()),
+    )
 
 
 def escape_like(text: str) -> str:

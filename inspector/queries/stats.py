@@ -15,6 +15,8 @@ Definitions (also in the README):
 - lights: the lights of the latest quarter of the year that has any (`quarter` names it);
   `unlit` the enterprises without a light in that quarter: lights and `unlit` add up to
   `enterprises`.
+- training: per kind (first_lesson 开工第一课, team_leader 班组长培训), the sessions held in the
+  year, the enterprises reached and the workers trained (headcounts summed: 人次).
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import AWAITING_FIX, RECTIFIED, HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.core.rates import percent
+from inspector.core.training import TrainingTotals
 from inspector.db.database import Database
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow, LightRow, PlaqueRow
+from inspector.queries.trainings import training_totals
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Stats:
     lights: dict[str, int] = field(default_factory=dict)
     quarter: str | None = None
     unlit: int = 0
+    training: dict[str, TrainingTotals] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -111,7 +116,19 @@ def compute_stats(db: Database, year: int, today: date, town: str | None = None)
                 .group_by(LightRow.light)
             ):
                 lights[light] = count
+        training = training_totals(session, year, town)
     unlit = enterprises - sum(lights.values())
     return Stats(
-        year, enterprises, inspections, found, fixed, percent(fixed, found), overdue, grades, lights, quarter, unlit
+        year,
+        enterprises,
+        inspections,
+        found,
+        fixed,
+        percent(fixed, found),
+        overdue,
+        grades,
+        lights,
+        quarter,
+        unlit,
+        training,
     )

@@ -1,7 +1,9 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 2; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006):
+Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006; versions 1
+and 2 lack the enterprises' risk tags, headcount and 规上 flag, read as none and unknown as
+migration 0010 gives old rows, and the training tables, which they simply do not carry):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -50,10 +52,16 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
 ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
+# Columns of version 3 with the value an older bundle's rows get. A program that predates them
+# wrote its enterprise rows without them: an edit made there carries no tags, as the rows of a
+# database upgraded by migration 0010 (an office upgrades every laptop, then tags again).
+ADDED_IN_VERSION_3: dict[str, dict[str, Any]] = {
+    "enterprises": {"risk_tags": [], "headcount": None, "above_scale": None},
+}
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -131,12 +139,17 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
     codecs = _codecs(table)
     if version < 2:
         codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    added = ADDED_IN_VERSION_3.get(table.name, {}) if version < 3 else {}
+    codecs = [codec for codec in codecs if codec[0] not in added]
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
             continue
         raw = json.loads(line)
-        rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
+        row = {name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs}
+        rows.append(
+            {**row, **{name: (list(value) if isinstance(value, list) else value) for name, value in added.items()}}
+        )
     return rows
 
 
