@@ -1,8 +1,9 @@
 """`inspector forms validate PATH...` and `inspector forms list`.
 
-`validate` takes templates and the clause library alike (a file with kind = "major-hazard-clauses"
-is a library, one with kind = "risk-tags" the risk-tag list, whose template codes must exist). Templates are checked against the clause library of the forms folders (shipped
-and the data folder's), the same check that decides which templates Inspector offers.
+`validate` takes templates, the clause library (a file with kind = "major-hazard-clauses") and the
+risk-tag list (kind = "risk-tags", whose template codes must exist) alike. Templates are checked
+against the clause library of the forms folders (shipped and the data folder's), the same check
+that decides which templates Inspector offers.
 """
 
 from __future__ import annotations
