@@ -25,6 +25,7 @@ from . import (
     report_command,
     stats_command,
     sync_command,
+    training_command,
     verify_command,
 )
 
@@ -34,6 +35,7 @@ COMMANDS = (
     stats_command,
     forms_command,
     enterprises_command,
+    training_command,
     hazards_command,
     backup_command,
     grading_command,

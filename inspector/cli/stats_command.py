@@ -6,6 +6,7 @@ import argparse
 
 from inspector.core.grades import PENDING_LABEL, Grade, Light
 from inspector.core.rates import format_percent
+from inspector.core.training import TrainingKind
 
 from .common import open_workspace, print_json
 
@@ -36,4 +37,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"  逾期未整改   {stats.overdue}")
     print(f"  亮牌等级     {grades}  {PENDING_LABEL} {stats.grades['pending']}")
     print(f"  季度亮灯     {lights}" + (f"（{stats.quarter}）" if stats.quarter else "（本年尚无）"))
+    for kind in TrainingKind:
+        totals = stats.training[kind.value]
+        print(f"  {kind.label}   {totals.enterprises} 家企业  {totals.workers} 人次（{totals.sessions} 次）")
     return 0

@@ -27,7 +27,7 @@ from inspector.core.inspection import InspectionStatus
 from inspector.db.database import Database
 from inspector.db.ids import to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow, LightRow, PlaqueRow, TemplateRow
-from inspector.queries.register import EnterpriseRegister
+from inspector.queries.register import EnterpriseRegister, with_tag
 
 # An inspection counts as done (for "last inspection") once completed; a draft is work in progress.
 _DONE = (InspectionStatus.COMPLETED.value, InspectionStatus.FINALIZED.value)
@@ -49,6 +49,9 @@ class EnterpriseRowView:
     light: str | None  # green / yellow / red, or None: no light in the quarter
     open_hazards: int
     last_inspection: date | None  # the newest completed or finalized inspection
+    risk_tags: tuple[str, ...] = ()  # codes of forms/risk-tags.toml
+    headcount: int | None = None
+    above_scale: bool | None = None  # 规上; None: not recorded
 
 
 @dataclass(frozen=True)
@@ -141,10 +144,14 @@ class EnterpriseQueries:
         *,
         year: int,
         quarter: str,
+        tag: str | None = None,
     ) -> list[str]:
         """Ids in name order. `grade` is A–D or "pending" (no current plaque in `year`);
-        `light` is green / yellow / red in `quarter` (e.g. "2026Q3"); None means any."""
+        `light` is green / yellow / red in `quarter` (e.g. "2026Q3"); `tag` a risk-tag code
+        (forms/risk-tags.toml); None means any."""
         stmt = self._search_statement(text, town, grade, light, year, quarter)
+        if tag:
+            stmt = stmt.where(with_tag(tag))
         with self.db.reading() as session:
             values = list(session.scalars(stmt))
         if values and isinstance(values[0], str) and len(values[0]) == 32:
@@ -220,6 +227,9 @@ class EnterpriseQueries:
             light,
             open_hazards,
             last_inspection,
+            EnterpriseRow.risk_tags,
+            EnterpriseRow.headcount,
+            EnterpriseRow.above_scale,
         ).where(EnterpriseRow.id.in_(wanted))
         with self.db.reading() as session:
             found: dict[str, EnterpriseRowView] = {}
@@ -236,6 +246,9 @@ class EnterpriseQueries:
                     light=row[7],
                     open_hazards=row[8] or 0,
                     last_inspection=row[9],
+                    risk_tags=tuple(row[10] or ()),
+                    headcount=row[11],
+                    above_scale=row[12],
                 )
         return [found[to_str(key)] for key in wanted if to_str(key) in found]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, String, func, or_, select, type_coerce
 
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
@@ -22,6 +22,12 @@ def to_core(row: EnterpriseRow) -> Enterprise:
         size=EnterpriseSize(row.size) if row.size else None,
         risk_tags=tuple(row.risk_tags or ()),
     )
+
+
+def with_tag(code: str) -> ColumnElement[bool]:
+    """Enterprises carrying the risk tag `code`: the JSON list's text holds it in quotes (codes are
+    lower-case letters, digits and hyphens, so '"dust"' cannot match inside another code)."""
+    return type_coerce(EnterpriseRow.risk_tags, String).contains(f'"{code}"', autoescape=True)
 
 
 def escape_like(text: str) -> str:
@@ -49,9 +55,9 @@ class EnterpriseRegister:
         with self.db.reading() as session:
             return session.scalar(select(func.count()).select_from(EnterpriseRow)) or 0
 
-    def search_ids(self, text: str = "", town: str | None = None) -> list[str]:
-        """Ids in name order matching `text` in name, credit code or address (a list view then
-        fetches rows by id as they come into view)."""
+    def search_ids(self, text: str = "", town: str | None = None, tag: str | None = None) -> list[str]:
+        """Ids in name order matching `text` in name, credit code or address, in `town`, with the
+        risk tag `tag` (a code); a list view then fetches rows by id as they come into view."""
         stmt = select(EnterpriseRow.id).order_by(EnterpriseRow.name)
         if text.strip():
             like = f"%{escape_like(text.strip())}%"
@@ -64,6 +70,8 @@ class EnterpriseRegister:
             )
         if town:
             stmt = stmt.where(EnterpriseRow.town == town)
+        if tag:
+            stmt = stmt.where(with_tag(tag))
         with self.db.reading() as session:
             return [to_str(value) for value in session.scalars(stmt)]
 
