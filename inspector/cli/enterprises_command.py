@@ -82,10 +82,9 @@ def run_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         catalog = workspace.risk_tags()
         tag = catalog.parse(args.tag) if args.tag else ()
-        if args.tag:
-            if len(tag) != 1:
-                raise DomainError(f"--tag 只能给一个风险标签，收到的是 “{args.tag}”")
-        ids = workspace.enterprises.search_ids(args.search, args.town or None, tag[0] if args.tag else None)
+        if args.tag and len(tag) != 1:
+            raise DomainError(f"--tag 只能给一个风险标签，收到的是 “{args.tag}”")
+        ids = workspace.enterprises.search_ids(args.search, args.town or None, tag[0] if tag else None)
         enterprises = workspace.enterprises.get_many(ids[: args.limit])
     if not ids:
         print("没有找到企业", file=sys.stderr)
@@ -167,10 +166,10 @@ def run_set(args: argparse.Namespace) -> int:
 def run_tags(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         catalog = workspace.risk_tags()
-    base = "、".join(catalog.above_scale) or "无"
-    print(
-        f"基础检查表：规上 {base}；规下 {'、'.join(catalog.below_scale) or '无'}；未填 {'、'.join(catalog.unknown_scale) or '无'}"
+    above, below, unknown = (
+        "、".join(codes) or "无" for codes in (catalog.above_scale, catalog.below_scale, catalog.unknown_scale)
     )
+    print(f"基础检查表：规上 {above}；规下 {below}；未填 {unknown}")
     for tag in catalog.tags:
         templates = "、".join(tag.templates) or "（只用基础检查表）"
         print(f"{tag.label}\t{tag.code}\t{tag.label_en}\t{templates}")
