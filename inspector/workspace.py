@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from inspector.core.checklist import Template
 from inspector.core.dates import today
 from inspector.core.risk_tags import RiskTagCatalog, TemplateProposal
 from inspector.db.changes import Changes
@@ -87,6 +88,15 @@ class Workspace:
     def risk_tags(self) -> RiskTagCatalog:
         """The risk-tag list of the forms folders (RiskTagsError, a DomainError, if it is invalid)."""
         return risk_tag_catalog(form_dirs(self.data_dir))
+
+    def offered_templates(self) -> list[Template]:
+        """The newest valid version of every template in the forms folders, the default first."""
+        newest_by_code: dict[str, Template] = {}
+        for form in discover(form_dirs(self.data_dir)):
+            template = form.template
+            if template is not None and template.version > getattr(newest_by_code.get(template.code), "version", 0):
+                newest_by_code[template.code] = template
+        return sorted(newest_by_code.values(), key=lambda t: (t.code != DEFAULT_TEMPLATE, t.code))
 
     def template_proposals(self, enterprise_id: str) -> list[TemplateProposal]:
         """The templates an inspection of this enterprise should use, by its size and risk tags

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, String, func, or_, select, type_coerce
@@ -24,10 +24,12 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.grades import PENDING
 from inspector.core.hazard_lifecycle import OPEN, HazardStatus, is_overdue
 from inspector.core.inspection import InspectionStatus
+from inspector.core.training import Training
 from inspector.db.database import Database
 from inspector.db.ids import to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow, LightRow, PlaqueRow, TemplateRow
 from inspector.queries.register import EnterpriseRegister, with_tag
+from inspector.queries.trainings import TrainingQueries
 
 # An inspection counts as done (for "last inspection") once completed; a draft is work in progress.
 _DONE = (InspectionStatus.COMPLETED.value, InspectionStatus.FINALIZED.value)
@@ -102,6 +104,7 @@ class EnterpriseDetail:
     plaques: list[PlaqueLine]  # grade history, newest first
     lights: list[LightLine]  # newest quarter first
     open_hazards: list[OpenHazardLine]  # earliest deadline first
+    trainings: list[Training] = field(default_factory=list)  # 开工第一课 and team-leader training, newest first
 
 
 def _id_text(value: object) -> str:
@@ -303,7 +306,8 @@ class EnterpriseQueries:
                 )
             ]
         grade = next((p.grade for p in plaques if p.year == today.year and p.current), None)
-        return EnterpriseDetail(enterprise, today.year, grade, inspections, plaques, lights, hazards)
+        trainings = TrainingQueries(self.db).of_enterprise(enterprise_id)
+        return EnterpriseDetail(enterprise, today.year, grade, inspections, plaques, lights, hazards, trainings)
 
     @staticmethod
     def _inspections(session: Session, key: object) -> list[InspectionLine]:

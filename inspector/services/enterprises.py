@@ -35,17 +35,21 @@ class EnterpriseService(EnterpriseRegister):
         self.db = db
         self._risk_tags = risk_tags
 
-    def _validated(self, enterprise: Enterprise) -> Enterprise:
+    def _validated(self, enterprise: Enterprise, kept: tuple[str, ...] = ()) -> Enterprise:
+        """Validated, tags in the list's order. `kept`: tags the enterprise already has, which
+        may stay even if the list no longer knows them (an office's own tag that came by sync)."""
         valid = enterprise.validated()
-        if not valid.risk_tags:
+        new = tuple(tag for tag in valid.risk_tags if tag not in kept)
+        if not new:
             return valid
         if self._risk_tags is None:
             raise DomainError("没有风险标签文件，不能给企业加标签")
         try:
-            tags = self._risk_tags().check(valid.risk_tags)
+            catalog = self._risk_tags()
+            catalog.check(new)
         except ValidationError as error:
             raise ValidationError(error.problems, subject=valid.name) from None
-        return replace(valid, risk_tags=tags)
+        return replace(valid, risk_tags=catalog.ordered(valid.risk_tags))
 
     def add(self, enterprise: Enterprise) -> str:
         return self.add_many([enterprise])[0]
@@ -90,9 +94,10 @@ class EnterpriseService(EnterpriseRegister):
     def update(self, enterprise: Enterprise) -> None:
         if enterprise.id is None:
             raise DomainError("要修改的企业没有编号")
-        valid = self._validated(enterprise)
+        enterprise.validated()  # the enterprise's own problems first, before any tag is looked at
         with self.db.transaction() as session:
             row = row_by_id(session, EnterpriseRow, enterprise.id, "企业")
+            valid = self._validated(enterprise, tuple(row.risk_tags or ()))
             clash = session.scalar(
                 select(EnterpriseRow.name).where(
                     EnterpriseRow.credit_code == valid.credit_code, EnterpriseRow.id != row.id

@@ -16,6 +16,7 @@ from inspector.core.checklist import LocationType, Result, Severity
 from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
+from inspector.core.training import TrainingKind
 from inspector.services.signatures import SignatureRole
 
 
@@ -130,6 +131,13 @@ def role_label(role: SignatureRole) -> str:
         SignatureRole.INSPECTOR_2: QCoreApplication.translate("Labels", "检查人员 2"),
         SignatureRole.ENTERPRISE: QCoreApplication.translate("Labels", "企业代表"),
     }[SignatureRole(role)]
+
+
+def training_kind_label(kind: TrainingKind) -> str:
+    return {
+        TrainingKind.FIRST_LESSON: QCoreApplication.translate("Labels", "开工第一课"),
+        TrainingKind.TEAM_LEADER: QCoreApplication.translate("Labels", "班组长培训"),
+    }[TrainingKind(kind)]
 
 
 def amendment_field_label(field: AmendmentField) -> str:

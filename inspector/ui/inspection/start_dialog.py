@@ -1,7 +1,11 @@
 """Start an inspection: enterprise, template (newest version), date and the inspectors.
 
-The dialog only gathers choices; `InspectionService.start` checks them (the enterprise exists,
-enough distinct inspectors…) and its message is shown if it refuses.
+The templates proposed for the chosen enterprise come first in the list, the first of them
+chosen: the base template its size calls for, then those its risk tags call for
+(`Workspace.template_proposals`, from forms/risk-tags.toml); the hint under the list names the
+other proposed templates, each one inspection of its own. The dialog only gathers choices;
+`InspectionService.start` checks them (the enterprise exists, enough distinct inspectors…) and
+its message is shown if it refuses.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
+from inspector.forms_catalog import DEFAULT_TEMPLATE
 from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
@@ -60,7 +66,7 @@ class StartDialog(GuardedDialog):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.enterprise_list.currentItemChanged.connect(lambda *_: self._update_ok())
+        self.enterprise_list.currentItemChanged.connect(lambda *_: self._enterprise_changed())
         enterprise_box = QGroupBox(self.tr("被检查企业"))
         enterprise_layout = QVBoxLayout(enterprise_box)
         enterprise_layout.addWidget(self.search)
@@ -68,13 +74,18 @@ class StartDialog(GuardedDialog):
         enterprise_layout.addWidget(self.search_note)
 
         # -- template and date --------------------------------------------------------------
-        self.template_label = QLabel()
-        self.template_label.setWordWrap(True)
+        self.template = QComboBox()
+        self.template.setObjectName("template")
+        self.template.currentIndexChanged.connect(lambda _index: self._template_changed())
+        self.template_hint = QLabel()
+        self.template_hint.setObjectName("hint")
+        self.template_hint.setWordWrap(True)
         self.date = QDateEdit(self._qdate_today())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         details = QFormLayout()
-        details.addRow(self.tr("检查表"), self.template_label)
+        details.addRow(self.tr("检查表"), self.template)
+        details.addRow("", self.template_hint)
         details.addRow(self.tr("检查日期"), self.date)
 
         # -- inspectors ---------------------------------------------------------------------
@@ -116,7 +127,8 @@ class StartDialog(GuardedDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
-        self._load_template()
+        self._templates: dict[str, str] = {}  # code → "title（第 n 版）" of every template offered
+        self._load_templates()
         self._load_inspectors()
         if enterprise_id:
             self._preselect(enterprise_id)
@@ -178,19 +190,53 @@ class StartDialog(GuardedDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     # -- template --------------------------------------------------------------------------------
-    def _load_template(self) -> None:
-        try:
-            self.template_id = self.workspace.default_template_id()
-            template = self.workspace.templates.load(self.template_id)
-        except DomainError as error:
-            self.template_id = None
-            self.template_label.setText(self.tr("检查表无法加载：{error}").format(error=error))
-            return
-        self.template_label.setText(
-            self.tr("{title}（第 {version} 版，{count} 项）").format(
+    def _load_templates(self) -> None:
+        for template in self.workspace.offered_templates():
+            self._templates[template.code] = self.tr("{title}（第 {version} 版，{count} 项）").format(
                 title=template.title, version=template.version, count=len(template.items)
             )
-        )
+        self._propose_templates()
+
+    def _enterprise_changed(self) -> None:
+        self._propose_templates()
+        self._update_ok()
+
+    def _propose_templates(self) -> None:
+        """List the templates, those proposed for the chosen enterprise first (the first chosen)."""
+        enterprise_id = self.selected_enterprise_id()
+        proposals = []
+        note = ""
+        if enterprise_id is not None:
+            try:
+                proposals = self.workspace.template_proposals(enterprise_id)
+            except DomainError as error:
+                note = self.tr("无法按风险标签建议检查表：{error}").format(error=error)
+        proposed = [p.code for p in proposals if p.code in self._templates]
+        others = [code for code in self._templates if code not in proposed]
+        self.template.blockSignals(True)
+        self.template.clear()
+        for code in proposed:
+            self.template.addItem(self.tr("{template} · 建议").format(template=self._templates[code]), code)
+        for code in others:
+            self.template.addItem(self._templates[code], code)
+        default = self.template.findData(DEFAULT_TEMPLATE)
+        self.template.setCurrentIndex(0 if proposed else max(default, 0))
+        self.template.blockSignals(False)
+        extra = [p for p in proposals[1:] if p.code in self._templates]
+        if extra and not note:
+            named = "；".join(
+                self._templates[p.code] + (f"（{'、'.join(p.because)}）" if p.because else "") for p in extra
+            )
+            note = self.tr("该企业还应分别使用：{templates}").format(templates=named)
+        self.template_hint.setText(note)
+        self.template_hint.setVisible(bool(note))
+        self._template_changed()
+
+    def _template_changed(self) -> None:
+        if not self._templates:
+            self.template_hint.setText(self.tr("没有可用的检查表"))
+            self.template_hint.setVisible(True)
+        self._update_ok()
 
     # -- inspectors ------------------------------------------------------------------------------
     def _load_inspectors(self) -> None:
@@ -250,7 +296,7 @@ class StartDialog(GuardedDialog):
     def _update_ok(self) -> None:
         """OK needs an enterprise, a template and enough inspectors; the message says what is missing."""
         checked = len(self.checked_inspector_ids())
-        if self.template_id is None:
+        if self.template.currentData() is None:
             problem = self.tr("检查表无法加载，不能开始检查")
         elif self.selected_enterprise_id() is None:
             problem = self.tr("请选择被检查企业")
@@ -266,11 +312,14 @@ class StartDialog(GuardedDialog):
 
     def accept(self) -> None:
         enterprise_id = self.selected_enterprise_id()
-        if not self.ok_button.isEnabled() or enterprise_id is None or self.template_id is None:
+        code = self.template.currentData()
+        if not self.ok_button.isEnabled() or enterprise_id is None or code is None:
             return
         day = self.date.date()
         inspectors = self.checked_inspector_ids()
         try:
+            # The chosen template's newest version, frozen in the database if it is new.
+            self.template_id = self.workspace.default_template_id(code)
             self.inspection_id = self.workspace.inspections.start(
                 enterprise_id, self.template_id, day.toPython(), inspectors
             )
