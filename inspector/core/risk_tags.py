@@ -178,10 +178,13 @@ def load_risk_tags(text: str, source: str = "<risk-tags>") -> RiskTagCatalog:
         problem("format", None, "", "没有任何 [[tags]]")
         raw_tags = []
     cursor = 0
+    seen: set[str] = set()  # every code written so far, valid tag or not: a repeat is a repeat
     for raw in raw_tags:
         line = lines.line_of(r"^\s*\[\[tags\]\]", cursor)
         cursor = line or cursor
-        tag = _tag(raw, line, problem, {t.code for t in tags})
+        tag = _tag(raw, line, problem, seen)
+        if isinstance(raw, dict) and isinstance(raw.get("code"), str):
+            seen.add(raw["code"])
         if tag is not None:
             tags.append(tag)
     if problems:

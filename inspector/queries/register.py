@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, String, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, String, cast, func, or_, select
 
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
@@ -26,8 +26,9 @@ def to_core(row: EnterpriseRow) -> Enterprise:
 
 def with_tag(code: str) -> ColumnElement[bool]:
     """Enterprises carrying the risk tag `code`: the JSON list's text holds it in quotes (codes are
-    lower-case letters, digits and hyphens, so '"dust"' cannot match inside another code)."""
-    return type_coerce(EnterpriseRow.risk_tags, String).contains(f'"{code}"', autoescape=True)
+    lower-case letters, digits and hyphens, so '"dust"' cannot match inside another code). A real
+    CAST: PostgreSQL has no LIKE on json."""
+    return cast(EnterpriseRow.risk_tags, String).contains(f'"{code}"', autoescape=True)
 
 
 def escape_like(text: str) -> str:
