@@ -493,6 +493,22 @@
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
+    <message>
+        <source>开工第一课</source>
+        <translation>First lesson</translation>
+    </message>
+    <message>
+        <source>班组长培训</source>
+        <translation>Team-leader training</translation>
+    </message>
+    <message>
+        <source>{n} 家</source>
+        <translation>{n} firms</translation>
+    </message>
+    <message>
+        <source>{workers} 人次 · {sessions} 次</source>
+        <translation>{workers} attendances · {sessions} sessions</translation>
+    </message>
 </context>
 <context>
     <name>EnterpriseDetailPanel</name>
@@ -690,6 +706,58 @@
         <source>亮灯（{n}）</source>
         <translation>Lights ({n})</translation>
     </message>
+    <message>
+        <source>风险标签</source>
+        <translation>Risk tags</translation>
+    </message>
+    <message>
+        <source>从业人数</source>
+        <translation>Workforce</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>双击一条记录可以修改</source>
+        <translation>Double-click a record to correct it</translation>
+    </message>
+    <message>
+        <source>记录培训…</source>
+        <translation>Record training…</translation>
+    </message>
+    <message>
+        <source>记录在这家企业举办的开工第一课或班组长培训</source>
+        <translation>Record a first safety lesson or team-leader training held at this enterprise</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>{n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>培训（{n}）</source>
+        <translation>Training ({n})</translation>
+    </message>
 </context>
 <context>
     <name>EnterpriseDialog</name>
@@ -768,6 +836,30 @@
         <source>保存</source>
         <translation>Save</translation>
     </message>
+    <message>
+        <source>未填</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>规上：年主营业务收入 2000 万元及以上的工业企业</source>
+        <translation>Above scale: industrial enterprises with an annual main-business revenue of 20 million yuan or more</translation>
+    </message>
+    <message>
+        <source>规上</source>
+        <translation>Above scale</translation>
+    </message>
+    <message>
+        <source>从业人数</source>
+        <translation>Workforce</translation>
+    </message>
+    <message>
+        <source>风险标签</source>
+        <translation>Risk tags</translation>
+    </message>
 </context>
 <context>
     <name>EnterpriseLabels</name>
@@ -820,6 +912,14 @@
         <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="83"/>
         <source>未填</source>
         <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>规上</source>
+        <translation>Above scale</translation>
+    </message>
+    <message>
+        <source>规下</source>
+        <translation>Below scale</translation>
     </message>
 </context>
 <context>
@@ -884,6 +984,22 @@
         <source>未整改的隐患数（含待复查）</source>
         <translation>Number of unrectified hazards (including those awaiting re-check)</translation>
     </message>
+    <message>
+        <source>风险标签</source>
+        <translation>Risk tags</translation>
+    </message>
+    <message>
+        <source>从业人数</source>
+        <translation>Workforce</translation>
+    </message>
+    <message>
+        <source>规上</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <source>规模以上工业企业（规上）或规模以下（规下）</source>
+        <translation>Above designated scale (规上) or below it (规下)</translation>
+    </message>
 </context>
 <context>
     <name>EnterprisesPage</name>
@@ -927,6 +1043,14 @@
         <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="263"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
+    </message>
+    <message>
+        <source>全部风险标签</source>
+        <translation>All risk tags</translation>
+    </message>
+    <message>
+        <source>只列出带这个风险标签的企业</source>
+        <translation>List only the enterprises with this risk tag</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2106,14 @@
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
+    <message>
+        <source>开工第一课</source>
+        <translation>First safety lesson</translation>
+    </message>
+    <message>
+        <source>班组长培训</source>
+        <translation>Team-leader training</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2940,6 +3072,22 @@ The current data is first moved to a .before-restore-… folder in the data fold
         <source>请至少勾选 {n} 名检查人员（已选 {checked} 名）</source>
         <translation>Tick at least {n} inspectors ({checked} selected)</translation>
     </message>
+    <message>
+        <source>无法按风险标签建议检查表：{error}</source>
+        <translation>Cannot propose checklists from the risk tags: {error}</translation>
+    </message>
+    <message>
+        <source>{template} · 建议</source>
+        <translation>{template} · proposed</translation>
+    </message>
+    <message>
+        <source>该企业还应分别使用：{templates}</source>
+        <translation>Also inspect this enterprise, separately, with: {templates}</translation>
+    </message>
+    <message>
+        <source>没有可用的检查表</source>
+        <translation>No checklist is available</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -3617,6 +3765,85 @@ Compare the fingerprint character by character with the one shown on the other c
         <location filename="../../inspector/ui/welcome_page.py" line="263"/>
         <source>正在校验并恢复备份，请稍候…</source>
         <translation>Verifying and restoring the backup, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>修改培训记录</source>
+        <translation>Correct training record</translation>
+    </message>
+    <message>
+        <source>记录培训</source>
+        <translation>Record training</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>如：节后复工安全第一课、班组长安全管理培训</source>
+        <translation>e.g. first safety lesson after the holiday, team-leader safety management</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>记录人姓名</source>
+        <translation>Name of the person recording</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>现场照片、签到表等，勾选的照片随记录保存</source>
+        <translation>Photos of the session, sign-in sheets…; ticked photos are saved with the record</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>已有照片</source>
+        <translation>Photos so far</translation>
+    </message>
+    <message>
+        <source>{n} 张</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>照片还在导入，请稍候</source>
+        <translation>Photos are still being imported, please wait</translation>
     </message>
 </context>
 </TS>
