@@ -157,7 +157,7 @@ def test_cli_sets_shows_and_filters_tags(workspace: Workspace, capsys: pytest.Ca
     result, out, _ = run(capsys, folder, "enterprises", "show", code(1), "--json")
     assert '"risk_tags": [\n    "dust",\n    "confined-space"\n  ]' in out
     result, out, _ = run(capsys, folder, "enterprises", "tags")
-    assert "涉粉\tdust\tCombustible dust\tcombustible-dust" in out
+    assert "涉粉\tdust\tDust\tcombustible-dust" in out
 
 
 @pytest.mark.parametrize(

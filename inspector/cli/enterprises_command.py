@@ -137,7 +137,7 @@ def run_show(args: argparse.Namespace) -> int:
     headcount = "未填" if enterprise.headcount is None else f"{enterprise.headcount} 人"
     print(f"  从业人数          {headcount}")
     print(f"  规上              {_scale_text(enterprise.above_scale)}")
-    shown = [p.code + (f"（{'、'.join(p.because)}）" if p.because else "") for p in proposals]
+    shown = [p.code + (f"（{catalog.labels(p.because)}）" if p.because else "") for p in proposals]
     print(f"  建议检查表        {'；'.join(shown) or '无'}")
     print(f"  培训记录          {len(trainings)} 次")
     return 0

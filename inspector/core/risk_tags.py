@@ -23,8 +23,8 @@ TAGS_KIND = "risk-tags"
 TAGS_FILE = "risk-tags.toml"
 FIELD = "风险标签"
 _CODE = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
-# How people separate tags in one spreadsheet cell: 、 , ， ; ； / and spaces.
-_SEPARATORS = re.compile(r"[、,，;；/／\s]+")
+# How people separate tags in one spreadsheet cell: 、 , ， ; ； / and, between single words, spaces.
+_SEPARATORS = re.compile(r"[、,，;；/／]+")
 _TOP_KEYS = {"format", "kind", "scale", "tags"}
 _TAG_KEYS = {"code", "label", "label_en", "description", "templates"}
 _SCALE_KEYS = ("above", "below", "unknown")
@@ -45,8 +45,8 @@ class RiskTag:
 
 @dataclass(frozen=True)
 class TemplateProposal:
-    """A template proposed for an enterprise and why: `because` is the tag labels (empty for
-    the base template chosen by size)."""
+    """A template proposed for an enterprise and why: `because` is the codes of the tags that
+    call for it (empty for the base template chosen by size)."""
 
     code: str
     because: tuple[str, ...]
@@ -100,20 +100,22 @@ class RiskTagCatalog:
         , ; / or spaces; ValidationError naming what is not a tag."""
         found: list[str] = []
         unknown: list[str] = []
-        for word in _SEPARATORS.split(unicodedata.normalize("NFKC", text or "").strip()):
-            if not word:
+        for piece in _SEPARATORS.split(unicodedata.normalize("NFKC", text or "")):
+            piece = " ".join(piece.split())
+            if not piece:
                 continue
-            tag = self._lookup(word)
-            if tag is None:
-                unknown.append(word)
+            whole = self._lookup(piece)  # "Spray painting" is one tag…
+            words = [whole] if whole else [self._lookup(word) for word in piece.split()]  # …"涉粉 喷涂" two
+            if all(words):
+                found += [tag.code for tag in words if tag]
             else:
-                found.append(tag.code)
+                unknown.append(piece)
         if unknown:
             raise ValidationError({FIELD: f"“{'、'.join(unknown)}”不是风险标签（可选：{self.labels(self.codes())}）"})
         return self.ordered(found)
 
     def _lookup(self, word: str) -> RiskTag | None:
-        folded = word.casefold()
+        folded = word.casefold().replace(" ", "")
         for tag in self.tags:
             if folded in (tag.code, tag.label.casefold(), tag.label_en.casefold().replace(" ", "")):
                 return tag
@@ -127,7 +129,7 @@ class RiskTagCatalog:
         for code in self.ordered(codes):
             tag = self.get(code)
             for template in tag.templates if tag else ():
-                because.setdefault(template, []).append(tag.label if tag else code)
+                because.setdefault(template, []).append(code)
         return [TemplateProposal(code, tuple(labels)) for code, labels in because.items()]
 
     def template_codes(self) -> set[str]:

@@ -333,12 +333,12 @@
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="83"/>
         <source>在册企业</source>
-        <translation>Registered enterprises</translation>
+        <translation>Enterprises</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="84"/>
         <source>本年已检查 / 覆盖率</source>
-        <translation>Inspected this year / coverage</translation>
+        <translation>Inspected / coverage</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="85"/>
@@ -348,17 +348,17 @@
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="86"/>
         <source>已整改 / 整改率</source>
-        <translation>Rectified / rectification rate</translation>
+        <translation>Rectified / rate</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="87"/>
         <source>逾期未整改</source>
-        <translation>Overdue, not rectified</translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="88"/>
         <source>未整改重大隐患</source>
-        <translation>Unrectified major hazards</translation>
+        <translation>Open major hazards</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="90"/>
@@ -507,7 +507,7 @@
     </message>
     <message>
         <source>{workers} 人次 · {sessions} 次</source>
-        <translation>{workers} attendances · {sessions} sessions</translation>
+        <translation>{workers} people · {sessions} sessions</translation>
     </message>
 </context>
 <context>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <source>规上</source>
-        <translation>Above scale</translation>
+        <translation>Scale</translation>
     </message>
     <message>
         <source>从业人数</source>
@@ -932,7 +932,7 @@
     <message>
         <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="45"/>
         <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
+        <translation>Credit code</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="46"/>
@@ -952,12 +952,12 @@
     <message>
         <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="49"/>
         <source>未整改</source>
-        <translation>Open hazards</translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="50"/>
         <source>最近检查</source>
-        <translation>Last inspection</translation>
+        <translation>Inspected</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="51"/>
@@ -3087,6 +3087,14 @@ The current data is first moved to a .before-restore-… folder in the data fold
     <message>
         <source>没有可用的检查表</source>
         <translation>No checklist is available</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{title}（{tags}）</source>
+        <translation>{title} ({tags})</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ TOWN = "镇街道"
 PHONE = "联系电话"
 SIZE_ORDER = (EnterpriseSize.LARGE, EnterpriseSize.MEDIUM, EnterpriseSize.SMALL, EnterpriseSize.MICRO, None)
 SCALE_ORDER = (None, True, False)
-TAG_COLUMNS = 4
+TAG_COLUMNS = 4  # 3 in English, whose labels are longer
 NO_HEADCOUNT = -1  # the spin box's minimum, shown as 未填
 
 
@@ -53,16 +53,17 @@ class TagBoxes(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
+        columns = TAG_COLUMNS - 1 if tags.english else TAG_COLUMNS
         for index, tag in enumerate(tags.catalog.tags):
             box = QCheckBox(tags.label(tag.code))
             box.setObjectName(f"tag-{tag.code}")
             box.setToolTip(tag.description)
             self.boxes[tag.code] = box
-            grid.addWidget(box, index // TAG_COLUMNS, index % TAG_COLUMNS)
+            grid.addWidget(box, index // columns, index % columns)
         if tags.problem:
             problem = QLabel(tags.problem)
             problem.setWordWrap(True)
-            grid.addWidget(problem, 0, 0, 1, TAG_COLUMNS)
+            grid.addWidget(problem, 0, 0, 1, columns)
 
     def set_codes(self, codes: tuple[str, ...]) -> None:
         for code, box in self.boxes.items():

@@ -51,7 +51,7 @@ from inspector.ui.enterprises.training_dialog import TrainingDialog
 from inspector.workspace import Workspace
 
 DETAIL_WIDTH = 400  # the detail panel's starting width; the splitter lets the user change it
-HIDDEN_AT_START = (COL_INDUSTRY, COL_ADDRESS, COL_HEADCOUNT)
+HIDDEN_AT_START = (COL_INDUSTRY, COL_ADDRESS, COL_HEADCOUNT, COL_SCALE)
 
 
 class EnterprisesPage(QWidget):
@@ -177,7 +177,8 @@ class EnterprisesPage(QWidget):
             (COL_LAST_INSPECTION, width("2026-12-31")),
             (COL_INDUSTRY, width("汽车零部件制造")),
             (COL_ADDRESS, width("浙江省平湖市某某镇某某路 100 号")),
-            (COL_TAGS, width(self.tags.text(("dust", "confined-space")) or "涉粉、有限空间")),
+            # Two short tags; longer lists are elided, whole in the tooltip and the detail panel.
+            (COL_TAGS, width(self.tags.text(("dust", "gas")) or "涉粉、使用燃气")),
             (COL_HEADCOUNT, width("12345")),
             (COL_SCALE, width(scale_text(True), scale_text(False))),
         ):

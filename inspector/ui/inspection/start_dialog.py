@@ -35,6 +35,7 @@ from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
+from inspector.ui.enterprises.risk_tag_labels import RiskTagLabels
 from inspector.workspace import Workspace
 
 SEARCH_LIMIT = 50  # the list shows this many matches; more typing narrows the search
@@ -127,7 +128,9 @@ class StartDialog(GuardedDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
-        self._templates: dict[str, str] = {}  # code → "title（第 n 版）" of every template offered
+        self.tag_labels = RiskTagLabels(workspace)
+        self._templates: dict[str, str] = {}  # code → "title（第 n 版，m 项）" of every template offered
+        self._titles: dict[str, str] = {}  # code → title
         self._load_templates()
         self._load_inspectors()
         if enterprise_id:
@@ -150,7 +153,10 @@ class StartDialog(GuardedDialog):
         keep = self.selected_enterprise_id()
         self.enterprise_list.clear()
         for enterprise in shown:
-            item = QListWidgetItem(f"{enterprise.name}\n{enterprise.town} · {enterprise.credit_code}")
+            tags = self.tag_labels.text(enterprise.risk_tags)
+            item = QListWidgetItem(
+                f"{enterprise.name}\n{enterprise.town} · {enterprise.credit_code}" + (f" · {tags}" if tags else "")
+            )
             item.setData(Qt.ItemDataRole.UserRole, enterprise.id)
             self.enterprise_list.addItem(item)
             if enterprise.id == keep:
@@ -192,6 +198,7 @@ class StartDialog(GuardedDialog):
     # -- template --------------------------------------------------------------------------------
     def _load_templates(self) -> None:
         for template in self.workspace.offered_templates():
+            self._titles[template.code] = template.title
             self._templates[template.code] = self.tr("{title}（第 {version} 版，{count} 项）").format(
                 title=template.title, version=template.version, count=len(template.items)
             )
@@ -224,8 +231,11 @@ class StartDialog(GuardedDialog):
         self.template.blockSignals(False)
         extra = [p for p in proposals[1:] if p.code in self._templates]
         if extra and not note:
-            named = "；".join(
-                self._templates[p.code] + (f"（{'、'.join(p.because)}）" if p.because else "") for p in extra
+            named = self.tr("；").join(
+                self.tr("{title}（{tags}）").format(title=self._titles[p.code], tags=self.tag_labels.text(p.because))
+                if p.because
+                else self._titles[p.code]
+                for p in extra
             )
             note = self.tr("该企业还应分别使用：{templates}").format(templates=named)
         self.template_hint.setText(note)
