@@ -3,16 +3,14 @@ versions, get no risk tags and unknown headcount and 规上, and training can be
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from datetime import date
 from pathlib import Path
 
-from alembic import command
-
 from inspector.core.training import Training, TrainingKind
-from inspector.db.database import DB_NAME, alembic_config, make_engine
+from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
+from tests.sqlite_files import database_at, sql
 
 ENTERPRISE = uuid.UUID(int=7).hex
 STAMP = "2026-04-01 02:00:00.000000"
@@ -22,26 +20,19 @@ HLC = 1_775_008_800_000 << 16
 def old_database(folder: Path) -> Path:
     folder.mkdir()
     path = folder / DB_NAME
-    engine = make_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0006")
-    engine.dispose()
-    with sqlite3.connect(path) as connection:
-        connection.execute(
-            "INSERT INTO enterprises (id, name, credit_code, town, address, industry, size, contact_person,"
-            " contact_phone, created_at, updated_at, device_id, hlc, base_hlc, changed_seq)"
-            " VALUES (?, '平湖市旧版机械有限公司', '913304820000000017', '当湖街道', '工业路 1 号', '机械', 'small',"
-            " '张三', '13800138000', ?, ?, 'p', ?, 0, 5)",
-            (ENTERPRISE, STAMP, STAMP, HLC),
-        )
+    database_at(path, "0006")
+    sql(
+        path,
+        "INSERT INTO enterprises (id, name, credit_code, town, address, industry, size, contact_person,"
+        " contact_phone, created_at, updated_at, device_id, hlc, base_hlc, changed_seq)"
+        " VALUES (?, '平湖市旧版机械有限公司', '913304820000000017', '当湖街道', '工业路 1 号', '机械', 'small',"
+        " '张三', '13800138000', ?, ?, 'p', ?, 0, 5)",
+        ENTERPRISE,
+        STAMP,
+        STAMP,
+        HLC,
+    )
     return folder
-
-
-def rows(folder: Path, query: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(folder / DB_NAME) as connection:
-        return connection.execute(query).fetchall()
 
 
 def test_upgrade_keeps_the_register_and_adds_tags_and_training(tmp_path: Path) -> None:
@@ -49,7 +40,7 @@ def test_upgrade_keeps_the_register_and_adds_tags_and_training(tmp_path: Path) -
     workspace = Workspace(folder)  # migrates to the head, after a backup
     try:
         assert list((folder / "backups").glob("*before-0010*.db"))
-        assert rows(folder, "SELECT risk_tags, headcount, above_scale, hlc, changed_seq FROM enterprises") == [
+        assert sql(folder / DB_NAME, "SELECT risk_tags, headcount, above_scale, hlc, changed_seq FROM enterprises") == [
             ("[]", None, None, HLC, 5)  # no new version: every copy derives the same
         ]
         enterprise = workspace.enterprises.get(ENTERPRISE)

@@ -5,12 +5,10 @@ laptops' photos, and a manager's copy counts every laptop's training."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,24 +18,16 @@ from inspector.queries.register import with_tag
 from inspector.sync.bundle import decode_rows, encode_rows
 from inspector.sync.central import open_central
 
-from . import central_fixtures, pg_fixtures
+from . import central_fixtures, pg_fixtures, test_bundle_roundtrip
 from .central_fixtures import central_dump
-from .simulation import Laptop, converge, jpeg, trust_all
+from .simulation import Laptop, converge, jpeg
 
+laptops = test_bundle_roundtrip.laptops  # three laptops that trust each other
 central_url = pg_fixtures.central_url
 pg_url = pg_fixtures.pg_url
 memory_keyring = central_fixtures.memory_keyring
 
 HELD = date(2026, 2, 18)
-
-
-@pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[list[Laptop]]:
-    made = [Laptop.create(tmp_path, name) for name in ("a", "b", "c")]
-    trust_all(made)
-    yield made
-    for laptop in made:
-        laptop.ws.close()
 
 
 def record(laptop: Laptop, headcount: int, seed: int, kind: TrainingKind = TrainingKind.FIRST_LESSON) -> str:
