@@ -146,6 +146,11 @@ def test_cli_records_lists_and_counts(workspace: Workspace, capsys: pytest.Captu
     assert "  班组长培训   1 家企业  9 人次（1 次）" in out
     result, out, _ = run(capsys, folder, "stats", "--json")
     assert json.loads(out)["training"]["first_lesson"] == {"sessions": 1, "enterprises": 1, "workers": 83}
+    team_leader = next(t for t in json.loads(run(capsys, folder, "training", "list", "--json")[1]) if t["photos"] == 0)
+    result, out, err = run(capsys, folder, "training", "remove", team_leader["id"])
+    assert result == 0 and out.strip() == f"已删除 {day} 的班组长培训记录（9 人）"
+    result, out, err = run(capsys, folder, "training", "remove", team_leader["id"])
+    assert result == 1 and "培训记录" in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """`inspector training add CODE --kind K --topic T --headcount N [--date D] [--photo F]...` and
-`inspector training list [--year Y] [--town T] [--kind K] [--json]`: 开工第一课 and team-leader
-training records (their totals are in `inspector stats`)."""
+`inspector training list [--year Y] [--town T] [--kind K] [--json]` and `inspector training remove
+ID`: 开工第一课 and team-leader training records (their totals are in `inspector stats`)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(run=run_list)
 
+    remove = sub.add_parser("remove", help="删除误录的培训记录（编号见 list --json） delete a record")
+    remove.add_argument("id", metavar="ID", help="培训记录编号")
+    remove.set_defaults(run=run_remove)
+
 
 def run_add(args: argparse.Namespace) -> int:
     kind = TrainingKind.parse(args.kind)
@@ -62,6 +66,7 @@ def run_list(args: argparse.Namespace) -> int:
         print_json(
             [
                 {
+                    "id": line.training.id,
                     "held_on": line.training.held_on.isoformat(),
                     "enterprise": line.enterprise_name,
                     "town": line.town,
@@ -83,4 +88,12 @@ def run_list(args: argparse.Namespace) -> int:
             f"{t.held_on.isoformat()}\t{t.kind.label}\t{line.enterprise_name}\t{line.town}\t{t.headcount} 人\t{t.topic}"
         )
     print(f"共 {len(lines)} 次，{sum(line.training.headcount for line in lines)} 人次", file=sys.stderr)
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    with open_workspace(args) as workspace:
+        training = workspace.trainings.get(args.id)
+        workspace.trainings.remove(args.id)
+    print(f"已删除 {training.held_on.isoformat()} 的{training.kind.label}记录（{training.headcount} 人）")
     return 0

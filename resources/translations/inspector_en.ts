@@ -3853,5 +3853,21 @@ Compare the fingerprint character by character with the one shown on the other c
         <source>照片还在导入，请稍候</source>
         <translation>Photos are still being imported, please wait</translation>
     </message>
+    <message>
+        <source>删除记录</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>删除 {day} 的{kind}记录（{n} 人）？删除后不计入培训统计，同步后其他电脑上也会删除。</source>
+        <translation>Delete the {kind} record of {day} ({n} people)? It no longer counts in the training figures, and the next sync deletes it on the other computers too.</translation>
+    </message>
+    <message>
+        <source>删除培训记录</source>
+        <translation>Delete training record</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
 </context>
 </TS>

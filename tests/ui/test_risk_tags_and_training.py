@@ -98,6 +98,18 @@ def test_training_is_recorded_from_the_detail_panel(workspace: Workspace, qtbot:
     again[0].headcount.setValue(140)
     again[0].ok_button.click()
     qtbot.waitUntil(lambda: detail.trainings.item(0, 2).text() == "140")
+    # and deleted, after saying what that means
+    training = workspace.trainings.of_enterprise(enterprise_id)[0]
+    dialog = page.record_training(enterprise_id, training.id or "")
+    asked: list[str] = []
+    dialog.confirm_delete = lambda what: asked.append(what) or False
+    dialog.delete_button.click()
+    assert dialog.isVisible() and len(workspace.trainings.of_enterprise(enterprise_id)) == 1
+    dialog.confirm_delete = lambda what: asked.append(what) or True
+    dialog.delete_button.click()
+    assert not dialog.isVisible() and workspace.trainings.of_enterprise(enterprise_id) == []
+    assert asked[0].startswith(f"删除 {training.held_on.isoformat()} 的开工第一课记录（140 人）？")
+    qtbot.waitUntil(lambda: detail.tabs.tabText(TAB_TRAINING) == "培训（0）")
 
 
 def test_the_start_dialog_proposes_the_templates_of_size_and_tags(workspace: Workspace, qtbot: QtBot) -> None:

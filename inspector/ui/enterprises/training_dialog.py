@@ -8,12 +8,14 @@ refuse. Photos are imported on the background worker while the dialog stays usab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from inspector.core.errors import DomainError
 from inspector.core.training import HEADCOUNT_MAX, Training, TrainingKind
+from inspector.ui.common.confirm_step import confirm_step
 from inspector.ui.common.form_dialog import FormDialog, date_edit
 from inspector.ui.common.labels import training_kind_label
 from inspector.ui.common.photo_picker import PhotoPicker
@@ -21,7 +23,8 @@ from inspector.workspace import Workspace
 
 
 class TrainingDialog(FormDialog):
-    """`training` None records a new one. After acceptance `training_id` holds its id."""
+    """`training` None records a new one. After acceptance `training_id` holds its id (None when
+    the record was deleted: 删除记录 is offered for a record entered by mistake)."""
 
     def __init__(
         self, parent: QWidget | None, workspace: Workspace, enterprise_id: str, training: Training | None = None
@@ -67,7 +70,13 @@ class TrainingDialog(FormDialog):
         if training is not None and training.photos:
             form.addRow(self.tr("已有照片"), QLabel(self.tr("{n} 张").format(n=len(training.photos))))
         form.addRow(self.tr("照片"), self.photo_picker)
+        self.confirm_delete: Callable[[str], bool] = self._ask_delete
         if training is not None:
+            self.delete_button = self.buttons.addButton(
+                self.tr("删除记录"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.delete_button.setAutoDefault(False)
+            self.delete_button.clicked.connect(self.delete)
             self.kind.setCurrentIndex(self.kind.findData(training.kind.value))
             self.topic.setText(training.topic)
             self.headcount.setValue(training.headcount)
@@ -102,3 +111,25 @@ class TrainingDialog(FormDialog):
             self.show_message(str(error))
             return
         self.accept()
+
+    def delete(self) -> None:
+        """Delete the record after asking; its deletion reaches every copy at the next sync."""
+        if self.original is None or self.original.id is None:
+            return
+        what = self.tr("删除 {day} 的{kind}记录（{n} 人）？删除后不计入培训统计，同步后其他电脑上也会删除。").format(
+            day=self.original.held_on.isoformat(),
+            kind=training_kind_label(self.original.kind),
+            n=self.original.headcount,
+        )
+        if not self.confirm_delete(what):
+            return
+        try:
+            self.workspace.trainings.remove(self.original.id)
+        except DomainError as error:
+            self.show_message(str(error))
+            return
+        self.training_id = None
+        self.accept()
+
+    def _ask_delete(self, what_happens: str) -> bool:
+        return confirm_step(self, self.tr("删除培训记录"), what_happens, self.tr("删除"))
