@@ -178,3 +178,17 @@ def test_cli_mistakes_get_one_sentence(
     result, _out, err = run(capsys, workspace.data_dir, *argv)
     assert result == 1
     assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+
+
+def test_forms_validate_names_a_template_the_tag_list_lacks(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = tmp_path / "risk-tags.toml"
+    office.write_text(
+        'format = 1\nkind = "risk-tags"\n[[tags]]\ncode = "textile"\nlabel = "纺织"\nlabel_en = "Textiles"\n'
+        'templates = ["textile-mills"]\n',
+        encoding="utf-8",
+    )
+    result, out, err = run(capsys, data_dir, "forms", "validate", str(office))
+    assert result == 1 and out == ""
+    assert "没有这些检查表模板：textile-mills" in err and "Traceback" not in err
