@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from inspector.core.training import Training, TrainingKind, TrainingTotals
@@ -26,6 +26,10 @@ class TrainingLine:
     training: Training
     enterprise_name: str
     town: str
+
+
+def in_year(year: int) -> ColumnElement[bool]:
+    return TrainingRow.held_on.between(date(year, 1, 1), date(year, 12, 31))
 
 
 def _training(row: TrainingRow, photos: tuple[str, ...]) -> Training:
@@ -70,7 +74,7 @@ class TrainingQueries:
         stmt = (
             select(TrainingRow, EnterpriseRow.name, EnterpriseRow.town)
             .join(EnterpriseRow, EnterpriseRow.id == TrainingRow.enterprise_id)
-            .where(TrainingRow.held_on.between(date(year, 1, 1), date(year, 12, 31)))
+            .where(TrainingRow.kind.in_([k.value for k in TrainingKind]), in_year(year))
             .order_by(TrainingRow.held_on, EnterpriseRow.name, TrainingRow.kind)
         )
         if town:
@@ -107,7 +111,8 @@ def training_totals(session: Session, year: int, town: str | None = None) -> dic
             func.count(TrainingRow.enterprise_id.distinct()),
             func.sum(TrainingRow.headcount),
         )
-        .where(TrainingRow.held_on.between(date(year, 1, 1), date(year, 12, 31)))
+        # Every kind named, so that SQLite reads the (kind, held_on, …) index by kind and day.
+        .where(TrainingRow.kind.in_([kind.value for kind in TrainingKind]), in_year(year))
         .group_by(TrainingRow.kind)
     )
     if town is not None:

@@ -55,7 +55,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("enterprise_id", "kind", "held_on"),
     )
     op.create_index(op.f("ix_trainings_changed_seq"), "trainings", ["changed_seq"], unique=False)
-    op.create_index("ix_trainings_held_on", "trainings", ["held_on"], unique=False)
+    op.create_index(
+        "ix_trainings_kind_held_on", "trainings", ["kind", "held_on", "enterprise_id", "headcount"], unique=False
+    )
 
     op.create_table(
         "training_photos",
