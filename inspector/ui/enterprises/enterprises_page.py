@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -48,6 +49,7 @@ from inspector.ui.enterprises.enterprise_model import (
 )
 from inspector.ui.enterprises.risk_tag_labels import RiskTagLabels, scale_text
 from inspector.ui.enterprises.training_dialog import TrainingDialog
+from inspector.ui.settings_dialog import offer_office_key
 from inspector.workspace import Workspace
 
 DETAIL_WIDTH = 400  # the detail panel's starting width; the splitter lets the user change it
@@ -75,7 +77,7 @@ class EnterprisesPage(QWidget):
 
         # -- filter bar ------------------------------------------------------------------------
         self.filters = FilterBar()
-        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 260)
+        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 200)
         self.town = self.filters.towns(self.queries.towns)
         self.grade = self.filters.choice(
             self.tr("全部等级"),
@@ -141,6 +143,7 @@ class EnterprisesPage(QWidget):
         self.detail.plaque_requested.connect(self.preview_plaque)
         self.detail.training_requested.connect(self.record_training)
         self.plaque_dialog: ReportOptionsDialog | None = None
+        self.key_offer: QMessageBox | None = None  # no office key yet: the way to 设置 → 发证单位密钥
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.apply_filter()
         follow(self, workspace, REGISTER_TABLES | TRAINING_TABLES, self._data_changed)
@@ -302,8 +305,12 @@ class EnterprisesPage(QWidget):
         dialog.open()
         return dialog
 
-    def preview_plaque(self, enterprise_id: str, year: int) -> ReportOptionsDialog:
-        """亮牌…: choose A4 / A3, then preview the plaque (generated off the UI thread)."""
+    def preview_plaque(self, enterprise_id: str, year: int) -> ReportOptionsDialog | None:
+        """亮牌…: choose A4 / A3, then preview the plaque (generated off the UI thread); without
+        the office's key, first the way to 设置 → 发证单位密钥."""
+        self.key_offer = offer_office_key(self, self.workspace)
+        if self.key_offer is not None:
+            return None
         name = self.detail.detail.enterprise.name if self.detail.detail else ""
         self.plaque_dialog = ask_plaque(self, self.workspace, enterprise_id, year, name)
         return self.plaque_dialog

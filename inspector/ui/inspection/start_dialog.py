@@ -3,9 +3,14 @@
 The templates proposed for the chosen enterprise come first in the list, the first of them
 chosen: the base template its size calls for, then those its risk tags call for
 (`Workspace.template_proposals`, from forms/risk-tags.toml); the hint under the list names the
-other proposed templates, each one inspection of its own. The dialog only gathers choices;
-`InspectionService.start` checks them (the enterprise exists, enough distinct inspectors…) and
-its message is shown if it refuses.
+other proposed templates, each one inspection of its own.
+
+An enterprise visited before can be re-inspected from its last visit (从上次检查开始): the same
+template, with the items that failed and the hazards still open shown first
+(inspector/services/revisit.py decides which and in what order); the template list then waits.
+
+The dialog only gathers choices; `InspectionService.start` checks them (the enterprise exists,
+enough distinct inspectors…) and its message is shown if it refuses.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
@@ -31,6 +37,7 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
 from inspector.forms_catalog import DEFAULT_TEMPLATE
+from inspector.services.revisit import RevisitPlan
 from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
@@ -81,12 +88,16 @@ class StartDialog(GuardedDialog):
         self.template_hint = QLabel()
         self.template_hint.setObjectName("hint")
         self.template_hint.setWordWrap(True)
+        self.from_last = QCheckBox()
+        self.from_last.hide()
+        self.from_last.toggled.connect(lambda _on: self._from_last_toggled())
         self.date = QDateEdit(self._qdate_today())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         details = QFormLayout()
         details.addRow(self.tr("检查表"), self.template)
         details.addRow("", self.template_hint)
+        details.addRow("", self.from_last)
         details.addRow(self.tr("检查日期"), self.date)
 
         # -- inspectors ---------------------------------------------------------------------
@@ -128,6 +139,7 @@ class StartDialog(GuardedDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
+        self.plan: RevisitPlan | None = None  # the chosen enterprise's last visit, if it has one
         self.tag_labels = RiskTagLabels(workspace)
         self._templates: dict[str, str] = {}  # code → "title（第 n 版，m 项）" of every template offered
         self._titles: dict[str, str] = {}  # code → title
@@ -205,7 +217,38 @@ class StartDialog(GuardedDialog):
         self._propose_templates()
 
     def _enterprise_changed(self) -> None:
-        self._propose_templates()
+        """Propose the enterprise's templates; offer 从上次检查开始 when it has a visit to start from."""
+        enterprise_id = self.selected_enterprise_id()
+        plan = self.workspace.revisits.plan(enterprise_id) if enterprise_id else None
+        self.plan = plan
+        if plan is None:
+            self.from_last.setChecked(False)
+            self.from_last.hide()
+        else:
+            hazards = sum(len(item.hazards) for item in plan.first) + len(plan.other_hazards)
+            self.from_last.setText(
+                self.tr("从上次检查（{day}）开始：先复查 {items} 项检查项和 {hazards} 条未整改隐患").format(
+                    day=plan.previous_date.isoformat(), items=len(plan.first), hazards=hazards
+                )
+            )
+            self.from_last.show()
+        self._from_last_toggled()  # the proposals, or the last visit's template
+        self._update_ok()
+
+    def _from_last_toggled(self) -> None:
+        """From the last visit, its template is used: the list waits, the hint names that template."""
+        from_last = self.plan is not None and self.from_last.isChecked()
+        self.template.setEnabled(not from_last)
+        if self.plan is None or not from_last:
+            self._propose_templates()
+            return
+        template = self.workspace.templates.load(self.plan.template_id)
+        self.template_hint.setText(
+            self.tr("沿用上次检查的检查表：{title}（第 {version} 版，{count} 项）").format(
+                title=template.title, version=template.version, count=len(template.items)
+            )
+        )
+        self.template_hint.setVisible(True)
         self._update_ok()
 
     def _propose_templates(self) -> None:
@@ -328,11 +371,14 @@ class StartDialog(GuardedDialog):
         day = self.date.date()
         inspectors = self.checked_inspector_ids()
         try:
-            # The chosen template's newest version, frozen in the database if it is new.
-            self.template_id = self.workspace.default_template_id(code)
-            self.inspection_id = self.workspace.inspections.start(
-                enterprise_id, self.template_id, day.toPython(), inspectors
-            )
+            if self.plan is not None and self.from_last.isChecked():
+                self.inspection_id = self.workspace.revisits.start_from_last(enterprise_id, day.toPython(), inspectors)
+            else:
+                # The chosen template's newest version, frozen in the database if it is new.
+                self.template_id = self.workspace.default_template_id(code)
+                self.inspection_id = self.workspace.inspections.start(
+                    enterprise_id, self.template_id, day.toPython(), inspectors
+                )
         except DomainError as error:
             self.message.setText(str(error))
             self.message.setStyleSheet(text_style(ALERT))
