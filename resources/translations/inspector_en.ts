@@ -724,10 +724,6 @@
         <translation>Risk tags</translation>
     </message>
     <message>
-        <source>从业人数</source>
-        <translation>Workforce</translation>
-    </message>
-    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>

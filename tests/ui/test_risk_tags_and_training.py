@@ -72,7 +72,7 @@ def test_training_is_recorded_from_the_detail_panel(workspace: Workspace, qtbot:
     page = shown(qtbot, EnterprisesPage(workspace))
     assert page.select_enterprise(enterprise_id)
     detail = page.detail
-    assert detail.fields["people"].text() == "150 人"
+    assert detail.fields["size"].text() == "150 人"  # size and 规上 not recorded
     assert detail.tabs.tabText(TAB_TRAINING) == "培训（0）"
     assert detail.training_button.isEnabled()
     detail.training_button.click()

@@ -140,7 +140,6 @@ class EnterpriseDetailPanel(QWidget):
             ("industry", self.tr("行业")),
             ("size", self.tr("规模")),
             ("tags", self.tr("风险标签")),
-            ("people", self.tr("从业人数")),
             ("contact", self.tr("联系人")),
             ("phone", self.tr("联系电话")),
         ):
@@ -256,13 +255,13 @@ class EnterpriseDetailPanel(QWidget):
         self.fields["town"].setText(enterprise.town)
         self.fields["address"].setText(enterprise.address or empty)
         self.fields["industry"].setText(enterprise.industry or empty)
-        size = size_text(enterprise.size)
-        scale = scale_text(enterprise.above_scale)
-        self.fields["size"].setText(f"{size} · {scale}" if scale else size)
+        # Size, 规上 and headcount share a row: the panel must fit a laptop at 150 %.
+        headcount = enterprise.headcount
+        size = [size_text(enterprise.size) if enterprise.size else "", scale_text(enterprise.above_scale)]
+        size.append("" if headcount is None else self.tr("{n} 人").format(n=headcount))
+        self.fields["size"].setText(" · ".join(part for part in size if part) or size_text(None))
         tags = self.tags.text(enterprise.risk_tags) if self.tags else "、".join(enterprise.risk_tags)
         self.fields["tags"].setText(tags or self.tr("无"))
-        headcount = enterprise.headcount
-        self.fields["people"].setText(empty if headcount is None else self.tr("{n} 人").format(n=headcount))
         self.fields["contact"].setText(enterprise.contact_person or empty)
         self.fields["phone"].setText(enterprise.contact_phone or empty)
         self._fill_inspections(detail)

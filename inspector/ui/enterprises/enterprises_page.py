@@ -94,6 +94,12 @@ class EnterprisesPage(QWidget):
             [(self.tags.label(tag.code), tag.code) for tag in self.tags.catalog.tags],
             self.tr("只列出带这个风险标签的企业"),
         )
+        # With four filters the row must still fit a laptop at 150 %: the lists keep their full
+        # width while there is room and narrow to a few characters only when there is none (they
+        # open with every label whole, and have tooltips).
+        narrow = self.fontMetrics().horizontalAdvance("全部") + 36  # and the arrow
+        for combo in (self.grade, self.light, self.tag):
+            combo.setMinimumWidth(narrow)
         self.count = QLabel()
         self.add_button = QPushButton(self.tr("新增企业"))
         self.edit_button = QPushButton(self.tr("编辑"))
