@@ -290,3 +290,18 @@ def test_a_failed_import_leaves_no_thumbnail(store: PhotoStore) -> None:
     with pytest.raises(PhotoError):
         store.import_bytes(b"not an image at all", "notes.txt")
     assert stored_files(store, thumbs=True) == []
+
+
+def test_a_heic_photo_is_read_by_the_decoder_only_plugin(store: PhotoStore) -> None:
+    # pillow-heif (a test tool) encodes; the program reads it with pi-heif, which has no encoder.
+    import pillow_heif
+
+    buffer = io.BytesIO()
+    pillow_heif.from_pillow(picture((640, 480))).save(buffer, format="HEIF", quality=90)
+    stored = store.import_bytes(buffer.getvalue(), "IMG_0001.HEIC")
+    with Image.open(store.path_of(stored.sha256)) as image:
+        assert (image.format, image.size) == ("JPEG", (640, 480))
+    import pi_heif
+
+    with pytest.raises(Exception, match="(?i)encod|save|support|plugin"):
+        pi_heif.from_pillow(picture()).save(io.BytesIO(), format="HEIF")

@@ -6,11 +6,12 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector import __version__
 from inspector.core.errors import DomainError
-from inspector.paths import data_dir
+from inspector.paths import data_dir, resources_dir
 from inspector.ui.common.fonts import install_chinese_font
 from inspector.ui.common.i18n import install_qt_translator, install_translator
 from inspector.ui.welcome_page import StartController
@@ -23,6 +24,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Inspector")
     app.setApplicationDisplayName("Inspector 安全检查")
     app.setApplicationVersion(__version__)
+    # The same picture as the desktop entry's icon (installed by the .deb), for the title bar and
+    # task bar; desktopFileName lets a Wayland compositor match the window to that entry.
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "inspector.svg")))
+    app.setDesktopFileName("inspector")
     install_chinese_font(app)
     return app
 
