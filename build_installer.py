@@ -160,6 +160,9 @@ PRUNE = (
     "PySide6/Qt/plugins/generic",  # evdev/tuio input: only for the removed EGLFS/linuxfb platforms
     "PySide6/Qt/plugins/networkinformation",  # QtNetwork is not used
     "PySide6/Qt/plugins/tls",
+    # python-stdnum's number-range tables of other countries: only cn.uscc (no table) is used.
+    "stdnum/*.dat",
+    "stdnum/[!c]*/*.dat",
     # The GTK 3 platform theme (native GTK dialogs) brings GTK, GDK, cairo, pango, ATK and their
     # X extensions, ≈ 22 MB; Qt's own dialogs and the XDG desktop portal theme serve instead.
     "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
@@ -371,6 +374,20 @@ def prune(bundle: Path, patterns: Sequence[str] = PRUNE) -> int:
     return freed
 
 
+def trim_icu(bundle: Path) -> int:
+    """ICU's data library keeps the root locale, English and Chinese (installer/icu_data.py)."""
+    # installer/ is a folder of build files, not a package (PyPI has one named `installer`).
+    if str(ROOT / "installer") not in sys.path:
+        sys.path.insert(0, str(ROOT / "installer"))
+    from icu_data import trim_library
+
+    return sum(
+        trim_library(library, run=lambda command: _run(command))
+        for library in sorted((bundle / "_internal").glob("PySide6/Qt/lib/libicudata.so.*"))
+        if not library.is_symlink()
+    )
+
+
 def write_archive(bundle: Path, out: Path) -> Path:
     """Pack dist/inspector as one archive whose top folder is inspector-<version>/; atomic."""
     top = out.name.removesuffix(".tar.gz").removesuffix(".zip")
@@ -394,6 +411,8 @@ def build(args: argparse.Namespace, target: Target) -> Path:
     _run([python, "-m", "PyInstaller", *pyinstaller_args(ROOT, target, args.dist, work)], cwd=ROOT)
     bundle = args.dist / APP_NAME
     print(f"去掉不需要的文件 pruned: {prune(bundle) / 1e6:.1f} MB")
+    if target.system == "linux":
+        print(f"ICU 数据只留中文和英文 ICU data trimmed: {trim_icu(bundle) / 1e6:.1f} MB")
     archive = write_archive(bundle, args.dist / archive_name(version, target))
     if target.system == "windows":
         make_windows_setup(version, bundle, args.dist)

@@ -52,6 +52,12 @@ def run_gui(data_dir_arg: str | None = None, self_test: bool = False) -> int:
     shell.translator = translator
     window = shell.start()
     if self_test:
+        # Every page is built (each can be: nothing its modules need is missing from a bundle)
+        # before the window closes; normally a page is built when first shown.
+        from inspector.ui.main_window import MainWindow
+
+        if isinstance(window, MainWindow):
+            QTimer.singleShot(0, window.build_all_pages)
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(0, app.quit)
         app.exec()

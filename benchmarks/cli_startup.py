@@ -1,0 +1,89 @@
+"""Command-line start-up against bare Python, measured in the same run (issue 16, rows 1–2).
+
+    .venv/bin/python benchmarks/cli_startup.py [--data-dir benchmarks/output/city] [--runs 15]
+
+Fresh processes, alternating so that load on a shared machine falls on each alike:
+- `python -c pass` (the baseline: an interpreter that does nothing),
+- `inspector --version` (target ≤ 2× the baseline),
+- `inspector stats --json` on the data folder (target ≤ 0.25 s whole process), and for
+  information the same through the full SQLAlchemy path (`Workspace.stats`).
+The `inspector` runs use the console script beside this Python when there is one (what a user
+starts), else `python -m inspector`. Exits 1 when a median misses its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL_PATH = (
+    "import sys, json; from pathlib import Path; from inspector.workspace import Workspace; "
+    "ws = Workspace(Path(sys.argv[1])); print(json.dumps(ws.stats().as_dict(), default=str)); ws.close()"
+)
+
+
+def inspector_command() -> list[str]:
+    script = Path(sys.executable).with_name("inspector")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "inspector"]
+
+
+def run_once(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=ROOT / "benchmarks" / "output" / "city")
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    made = None
+    if not (args.data_dir / "inspector.db").exists():
+        made = Path(tempfile.mkdtemp(prefix="cli-startup-"))
+        args.data_dir = made / "data"
+        print(f"no database in the given folder: a 200-enterprise demo city in {args.data_dir}")
+        subprocess.run(
+            [*inspector_command(), "--data-dir", str(args.data_dir), "demo"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    cases = {
+        "python -c pass (baseline)": [sys.executable, "-c", "pass"],
+        "inspector --version": [*inspector_command(), "--version"],
+        "inspector stats --json": [*inspector_command(), "--data-dir", str(args.data_dir), "stats", "--json"],
+        "stats through SQLAlchemy (Workspace)": [sys.executable, "-c", FULL_PATH, str(args.data_dir)],
+    }
+    for command in cases.values():  # warm the page cache and .pyc files
+        run_once(command, env)
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(args.runs):
+        for name, command in cases.items():
+            times[name].append(run_once(command, env))
+    base = statistics.median(times["python -c pass (baseline)"])
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {args.runs} runs each, alternating")
+    print("| what | median s | min s | × bare Python |\n| --- | ---: | ---: | ---: |")
+    for name, runs in times.items():
+        median = statistics.median(runs)
+        print(f"| {name} | {median:.3f} | {min(runs):.3f} | {median / base:.1f}× |")
+    version = statistics.median(times["inspector --version"]) / base
+    stats = statistics.median(times["inspector stats --json"])
+    print(f"--version {version:.2f}× bare Python (target ≤ 2×); stats --json {stats:.3f} s (target ≤ 0.25 s)")
+    if made:
+        shutil.rmtree(made)
+    return 0 if version <= 2 and stats <= 0.25 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
