@@ -71,8 +71,9 @@ HIDDEN_IMPORTS = (
     "tzdata",
 )
 # Whole packages whose submodules are loaded by name: our own (the CLI registers some command
-# modules through importlib), zoneinfo data, keyring backends, Alembic operations.
-COLLECT_SUBMODULES = ("inspector", "alembic", "keyring.backends", "tzdata")
+# modules through importlib), zoneinfo data, keyring backends, Alembic operations, and
+# reportlab's barcode widgets (imported from strings: the plaques' QR codes need them).
+COLLECT_SUBMODULES = ("inspector", "alembic", "keyring.backends", "tzdata", "reportlab.graphics.barcode")
 COLLECT_DATA = ("tzdata", "reportlab")
 COLLECT_BINARIES = ("pi_heif",)
 
@@ -523,15 +524,8 @@ def install_test(deb: Path) -> None:
                 raise SystemExit(f"安装后缺少 {expected}")
         with tempfile.TemporaryDirectory(prefix="inspector-installed-") as tmp:
             env = python_free_env(Path(tmp) / "data")
-            for argv, expect in ((["--version"], f"inspector {read_version()}"), (["--self-test"], "self-test ok")):
-                result = subprocess.run(
-                    [APP_NAME, *argv], env=env, cwd=tmp, capture_output=True, text=True, timeout=300
-                )
-                output = result.stdout + result.stderr
-                print(f"{'ok ' if expect in output else 'FAIL'} installed {APP_NAME} {' '.join(argv)}")
-                if result.returncode != 0 or expect not in output:
-                    print(output)
-                    raise SystemExit(f"安装后运行失败：inspector {' '.join(argv)}")
+            run_checked([APP_NAME, "--version"], env, Path(tmp), f"inspector {read_version()}")
+            run_checked([APP_NAME, "--self-test"], env, Path(tmp), "self-test ok")
     finally:
         _run(["apt-get", "purge", "-y", APP_NAME], env=apt_env)
     left = [p for p in files if p.exists() or p.is_symlink()]
@@ -562,10 +556,28 @@ def _hide_python(folder: Path) -> Path:
     return folder
 
 
+SMOKE_PHOTO = ROOT / "installer" / "smoke-photo.heic"  # a phone's default format, read by pi-heif
+
+
+def run_checked(command: Sequence[str], env: dict[str, str], cwd: Path, expect: str, lenient: bool = False) -> str:
+    """Run a built or installed `inspector`; it must exit 0 and print `expect` (unless
+    `lenient`: a Windows GUI program prints nothing). Returns what it printed."""
+    started = time.monotonic()
+    result = subprocess.run(list(command), env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    ok = result.returncode == 0 and (lenient or expect in output)
+    print(f"{'ok ' if ok else 'FAIL'} {' '.join(command[1:])}  ({time.monotonic() - started:.2f} s)")
+    if not ok:
+        print(output)
+        raise SystemExit(f"冒烟测试失败：{' '.join(command[1:])} 退出码 {result.returncode}")
+    return result.stdout
+
+
 def smoke_test(bundle: Path, target: Target) -> None:
     executable = bundle / target.executable
     if not executable.exists():
         raise SystemExit(f"找不到已构建的程序 {executable}（先不带 --skip-build 运行）")
+    windows = target.system == "windows"
     with tempfile.TemporaryDirectory(prefix="inspector-smoke-") as tmp:
         env = python_free_env(Path(tmp) / "data")
         if os.name != "nt":
@@ -573,26 +585,26 @@ def smoke_test(bundle: Path, target: Target) -> None:
             links.mkdir()
             env["PATH"] = str(_hide_python(links))
         cwd = Path(tmp)  # not the checkout: nothing may be imported from the source tree
-        for argv, expect in (
-            (["--version"], f"inspector {read_version()}"),
-            (["--self-test"], "self-test ok"),
-            (["demo", "--enterprises", "3", "--years", "1"], "演示数据已写入"),
-            (["stats", "--json"], '"enterprises": 3'),
-            (["keys", "create"], "已创建发证单位"),
-            (["keys", "publish-page", "--out", str(Path(tmp) / "site")], "已写出亮牌核验网页"),  # resources/verify
-            (["--self-test"], "self-test ok"),
-        ):
-            started = time.monotonic()
-            result = subprocess.run(
-                [str(executable), *argv], env=env, cwd=cwd, capture_output=True, text=True, timeout=300
-            )
-            took = time.monotonic() - started
-            output = result.stdout + result.stderr
-            ok = result.returncode == 0 and (target.system == "windows" or expect in output)
-            print(f"{'ok ' if ok else 'FAIL'} {' '.join(argv)}  ({took:.2f} s)")
-            if not ok:
-                print(output)
-                raise SystemExit(f"冒烟测试失败：{' '.join(argv)} 退出码 {result.returncode}")
+
+        def step(argv: list[str], expect: str) -> str:
+            return run_checked([str(executable), *argv], env, cwd, expect, lenient=windows)
+
+        step(["--version"], f"inspector {read_version()}")
+        step(["--self-test"], "self-test ok")
+        step(["demo", "--enterprises", "3", "--years", "1"], "演示数据已写入")  # JPEG photos
+        step(["stats", "--json"], '"enterprises": 3')
+        step(["keys", "create"], "已创建发证单位")
+        step(["keys", "publish-page", "--out", str(Path(tmp) / "site")], "已写出亮牌核验网页")  # resources/verify
+        if not windows:  # the credit code is read from the listing, which a Windows GUI program does not print
+            code = step(["enterprises", "list"], "\t").splitlines()[0].split("\t")[1]
+            record = ["hazards", "record", "--enterprise", code, "--description", "安全出口堵塞", "--by", "冒烟测试"]
+            step([*record, "--photo", str(SMOKE_PHOTO), "--json"], '"id"')  # a HEIC photo imported
+        step(["report", "plaques", "--out", str(Path(tmp) / "plaques.pdf"), "--quiet"], "年度亮牌")  # QR codes
+        step(["report", "summary", "--out", str(Path(tmp) / "summary.pdf")], "年度工作汇总")  # Chinese text
+        for pdf in ("plaques.pdf", "summary.pdf"):
+            if not (Path(tmp) / pdf).read_bytes().startswith(b"%PDF-"):
+                raise SystemExit(f"冒烟测试失败：{pdf} 不是 PDF 文件")
+        step(["--self-test"], "self-test ok")  # every page of the window built on the demo data
     print("冒烟测试通过 smoke test passed")
 
 

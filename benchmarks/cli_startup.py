@@ -13,15 +13,13 @@ starts), else `python -m inspector`. Exits 1 when a median misses its target.
 
 from __future__ import annotations
 
-import argparse
-import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from processes import run_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL_PATH = (
@@ -42,47 +40,27 @@ def run_once(command: list[str], env: dict[str, str]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=ROOT / "benchmarks" / "output" / "city")
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    made = None
-    if not (args.data_dir / "inspector.db").exists():
-        made = Path(tempfile.mkdtemp(prefix="cli-startup-"))
-        args.data_dir = made / "data"
-        print(f"no database in the given folder: a 200-enterprise demo city in {args.data_dir}")
-        subprocess.run(
-            [*inspector_command(), "--data-dir", str(args.data_dir), "demo"],
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+    times, base = run_benchmark(__doc__, 15, measure, "python -c pass (baseline)", "bare Python")
+    version = statistics.median(times["inspector --version"]) / base
+    stats = statistics.median(times["inspector stats --json"])
+    print(f"--version {version:.2f}× bare Python (target ≤ 2×); stats --json {stats:.3f} s (target ≤ 0.25 s)")
+    return 0 if version <= 2 and stats <= 0.25 else 1
+
+
+def measure(folder: Path, runs: int, env: dict[str, str]) -> dict[str, list[float]]:
     cases = {
         "python -c pass (baseline)": [sys.executable, "-c", "pass"],
         "inspector --version": [*inspector_command(), "--version"],
-        "inspector stats --json": [*inspector_command(), "--data-dir", str(args.data_dir), "stats", "--json"],
-        "stats through SQLAlchemy (Workspace)": [sys.executable, "-c", FULL_PATH, str(args.data_dir)],
+        "inspector stats --json": [*inspector_command(), "--data-dir", str(folder), "stats", "--json"],
+        "stats through SQLAlchemy (Workspace)": [sys.executable, "-c", FULL_PATH, str(folder)],
     }
     for command in cases.values():  # warm the page cache and .pyc files
         run_once(command, env)
     times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(args.runs):
+    for _ in range(runs):
         for name, command in cases.items():
             times[name].append(run_once(command, env))
-    base = statistics.median(times["python -c pass (baseline)"])
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; {args.runs} runs each, alternating")
-    print("| what | median s | min s | × bare Python |\n| --- | ---: | ---: | ---: |")
-    for name, runs in times.items():
-        median = statistics.median(runs)
-        print(f"| {name} | {median:.3f} | {min(runs):.3f} | {median / base:.1f}× |")
-    version = statistics.median(times["inspector --version"]) / base
-    stats = statistics.median(times["inspector stats --json"])
-    print(f"--version {version:.2f}× bare Python (target ≤ 2×); stats --json {stats:.3f} s (target ≤ 0.25 s)")
-    if made:
-        shutil.rmtree(made)
-    return 0 if version <= 2 and stats <= 0.25 else 1
+    return times
 
 
 if __name__ == "__main__":

@@ -31,6 +31,16 @@ from inspector.ui.settings_dialog import SettingsDialog
 from inspector.workspace import Workspace
 
 
+class _Page:
+    """`window.hazards` and the like: the page of that key, built on first use."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, window: MainWindow, owner: type | None = None) -> Any:
+        return window.page(self.key)
+
+
 class MainWindow(QMainWindow):
     restore_requested = Signal(str)  # a backup to restore: the StartController closes this window first
     page_built = Signal(str)  # a page's key, once it has been built (the first time it is shown)
@@ -88,29 +98,12 @@ class MainWindow(QMainWindow):
         follow(self, workspace, HAZARD_TABLES, lambda _changes: self.refresh_todo())
 
     # -- the pages, built when first shown ----------------------------------------------------------
-    @property
-    def dashboard(self) -> Any:
-        return self.page("dashboard")
-
-    @property
-    def enterprises(self) -> Any:
-        return self.page("enterprises")
-
-    @property
-    def inspections(self) -> Any:
-        return self.page("inspections")
-
-    @property
-    def hazards(self) -> Any:
-        return self.page("hazards")
-
-    @property
-    def grading(self) -> Any:
-        return self.page("grading")
-
-    @property
-    def sync_page(self) -> Any:
-        return self.page("sync")
+    dashboard = _Page("dashboard")
+    enterprises = _Page("enterprises")
+    inspections = _Page("inspections")
+    hazards = _Page("hazards")
+    grading = _Page("grading")
+    sync_page = _Page("sync")
 
     def page(self, key: str) -> QWidget:
         """The page `key`, built now if it has not been yet (in place of its empty stand-in)."""
