@@ -8,11 +8,14 @@ Fresh processes, alternating so that load on a shared machine falls on each alik
 - `inspector stats --json` on the data folder (target ≤ 0.25 s whole process), and for
   information the same through the full SQLAlchemy path (`Workspace.stats`).
 The `inspector` runs use the console script beside this Python when there is one (what a user
-starts), else `python -m inspector`. Exits 1 when a median misses its target.
+starts), else `python -m inspector`. Wall time is the target's measure; the processes' CPU time
+(user + system) is printed too, being what load on a shared machine inflates least. Exits 1 when
+a median misses its target.
 """
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,14 +36,29 @@ def inspector_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "inspector"]
 
 
-def run_once(command: list[str], env: dict[str, str]) -> float:
+CPU: dict[str, list[float]] = {}  # each case's CPU seconds (user + system), beside its wall times
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of `command`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
     times, base = run_benchmark(__doc__, 15, measure, "python -c pass (baseline)", "bare Python")
+    cpu_base = statistics.median(CPU["python -c pass (baseline)"])
+    print(
+        "CPU s (user + system), median: "
+        + "; ".join(
+            f"{name} {statistics.median(cpu):.3f} ({statistics.median(cpu) / cpu_base:.1f}×)"
+            for name, cpu in CPU.items()
+        )
+    )
     version = statistics.median(times["inspector --version"]) / base
     stats = statistics.median(times["inspector stats --json"])
     print(f"--version {version:.2f}× bare Python (target ≤ 2×); stats --json {stats:.3f} s (target ≤ 0.25 s)")
@@ -59,7 +77,9 @@ def measure(folder: Path, runs: int, env: dict[str, str]) -> dict[str, list[floa
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, command in cases.items():
-            times[name].append(run_once(command, env))
+            wall, cpu = run_once(command, env)
+            times[name].append(wall)
+            CPU.setdefault(name, []).append(cpu)
     return times
 
 
