@@ -297,7 +297,6 @@ def test_a_failed_import_leaves_no_thumbnail(store: PhotoStore) -> None:
     assert stored_files(store, thumbs=True) == []
 
 
-
 def test_the_heic_reader_ships_no_encoder() -> None:
     # pi-heif instead of pillow-heif keeps the 20 MB x265 encoder out of the bundle (docs/performance.md).
     import pi_heif
