@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and not self._painted:
             # The window has been drawn with its navigation: now the page that is showing.
             self._painted = True
-            QTimer.singleShot(0, lambda: self.page(self.current_page()))
+            QTimer.singleShot(0, self, lambda: self.page(self.current_page()))  # dropped if the window goes
         return handled
 
     def _row_changed(self, row: int) -> None:
