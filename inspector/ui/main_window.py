@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
 
 from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.ui_settings import ui_settings
+from inspector.ui.common.window_size import fit_to_screen
 from inspector.ui.documents.report_actions import report_menu_button
 from inspector.ui.hazards.todo_panel import todo_counts
 from inspector.ui.settings_dialog import SettingsDialog
 from inspector.workspace import Workspace
+
+MINIMUM = QSize(880, 430)
+NAV_WIDTH = 130
 
 
 class _Page:
@@ -49,11 +53,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.translator = None
+        self.resume_box: QWidget | None = None  # the offer to continue a draft after a crash
         self.setWindowTitle(self.tr("Inspector 安全生产检查"))
-        self.setMinimumSize(QSize(1000, 680))
+        # Fits a 1366×768 laptop at 150 % scaling (911×485 of Qt's pixels, less the frame).
+        self.setMinimumSize(MINIMUM)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}  # the pages built so far
@@ -177,7 +183,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(QWidget())  # its stand-in until then
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(140, 44))
+        item.setSizeHint(QSize(NAV_WIDTH - 10, 44))
         self.nav.addItem(item)
 
     def open_settings(self) -> SettingsDialog:
@@ -197,9 +203,10 @@ class MainWindow(QMainWindow):
         settings = ui_settings(self.workspace.data_dir)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # then shrunk if it was left on a larger screen
+            fit_to_screen(self)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, QSize(1280, 800))
         last = settings.value("window/page", "enterprises")
         # The row only: the page itself is built once the window has painted.
         self.nav.setCurrentRow(list(self._page_classes).index(last if last in self._page_classes else "enterprises"))
