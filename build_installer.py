@@ -593,7 +593,7 @@ def smoke_test(bundle: Path, target: Target) -> None:
         step(["--self-test"], "self-test ok")
         step(["demo", "--enterprises", "3", "--years", "1"], "演示数据已写入")  # JPEG photos
         step(["stats", "--json"], '"enterprises": 3')
-        step(["keys", "create"], "已创建发证单位")
+        step(["keys", "create", "--force"], "已创建发证单位")  # the office's own key, after the demo's
         step(["keys", "publish-page", "--out", str(Path(tmp) / "site")], "已写出亮牌核验网页")  # resources/verify
         if not windows:  # the credit code is read from the listing, which a Windows GUI program does not print
             code = step(["enterprises", "list"], "\t").splitlines()[0].split("\t")[1]
