@@ -1,8 +1,7 @@
-"""Training records as screens, the CLI and the figures read them.
-
-Totals of a year, per kind: `sessions` (records held in the year), `enterprises` (distinct
-enterprises with at least one) and `workers` (the sum of the headcounts: a worker trained twice
-counts twice, as the scheme's "83,033 人次" does).
+"""Training records as screens and the CLI read them. Their totals of a year are figures like the
+others (inspector/queries/stats_sql.py): per kind, `sessions` (records held in the year),
+`enterprises` (distinct enterprises with at least one) and `workers` (the sum of the headcounts:
+a worker trained twice counts twice, as the scheme's "83,033 人次" does).
 """
 
 from __future__ import annotations
@@ -10,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from inspector.core.training import Training, TrainingKind, TrainingTotals
+from inspector.core.training import Training, TrainingKind
 from inspector.db.database import Database
 from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import EnterpriseRow, PhotoRow, TrainingPhotoRow, TrainingRow
@@ -100,24 +99,3 @@ class TrainingQueries:
             for training_id, sha in session.execute(stmt):
                 found.setdefault(training_id, []).append(sha)
         return {key: tuple(value) for key, value in found.items()}
-
-
-def training_totals(session: Session, year: int, town: str | None = None) -> dict[str, TrainingTotals]:
-    """Per kind (its value), the year's sessions, enterprises reached and workers trained."""
-    stmt: Select[tuple[str, int, int, int | None]] = (
-        select(
-            TrainingRow.kind,
-            func.count(),
-            func.count(TrainingRow.enterprise_id.distinct()),
-            func.sum(TrainingRow.headcount),
-        )
-        # Every kind named, so that SQLite reads the (kind, held_on, …) index by kind and day.
-        .where(TrainingRow.kind.in_([kind.value for kind in TrainingKind]), in_year(year))
-        .group_by(TrainingRow.kind)
-    )
-    if town is not None:
-        stmt = stmt.join(EnterpriseRow, EnterpriseRow.id == TrainingRow.enterprise_id).where(EnterpriseRow.town == town)
-    totals = {kind.value: TrainingTotals() for kind in TrainingKind}
-    for kind, sessions, enterprises, workers in session.execute(stmt):
-        totals[kind] = TrainingTotals(sessions, enterprises, workers or 0)
-    return totals
