@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from inspector.db.database import Database
 from inspector.db.ids import to_str, to_uuid
@@ -158,6 +158,12 @@ class OfficeKeyService:
                 .order_by(PlaqueRow.serial)
             )
             return [_plaque(tuple(row)) for row in rows]
+
+    def next_round_on(self, year: int) -> date | None:
+        """The day the office first issued plaques of a later year than `year` (None if never):
+        under the next-round rule a plaque of `year` is valid until the day before."""
+        with self.db.reading() as session:
+            return session.scalar(select(func.min(PlaqueRow.issued_on)).where(PlaqueRow.year > year))
 
     def current_plaques(self, year: int) -> list[PlaqueRecord]:
         """Every current plaque of the year, by town, then serial (the order offices hand them out)."""

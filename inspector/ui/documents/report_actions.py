@@ -325,7 +325,7 @@ def _expiry(workspace: Workspace) -> Callable[[int], str]:
     def warning(year: int) -> str:
         from inspector.reports.plaque_report import expiry_warning
 
-        return expiry_warning(year, workspace.today())
+        return expiry_warning(workspace.plaque_validity(year), workspace.today())
 
     return warning
 
