@@ -50,7 +50,11 @@ class Settings:
 
     @property
     def validity(self) -> ValidityRule:
-        return ValidityRule(self.plaque_validity) if self.plaque_validity in PLAQUE_VALIDITY_RULES else ValidityRule.YEAR_AFTER
+        return (
+            ValidityRule(self.plaque_validity)
+            if self.plaque_validity in PLAQUE_VALIDITY_RULES
+            else ValidityRule.YEAR_AFTER
+        )
 
     def validated(self) -> Settings:
         """Return self, or raise DomainError naming every bad value."""
@@ -65,7 +69,8 @@ class Settings:
             problems.append("工会须填写移送建议书的行政机关名称")
         if self.plaque_validity not in PLAQUE_VALIDITY_RULES:
             problems.append(
-                f"亮牌有效期应为 year_after（至次年12月31日）或 next_round（至下一轮评定），而不是 “{self.plaque_validity}”"
+                "亮牌有效期应为 year_after（至次年12月31日）或 next_round（至下一轮评定），"
+                f"而不是 “{self.plaque_validity}”"
             )
         if not re.fullmatch(r"[A-Z0-9]{1,8}", self.office_code):
             problems.append(f"单位代码应为 1–8 位大写字母或数字，而不是 “{self.office_code}”")

@@ -92,7 +92,7 @@ def asks_reply(kind: NoticeKind) -> bool:
 
 
 def order_wording(order_type: OrderType, ordering: bool) -> str:
-    """"责令限期改正" for an authority; "限期整改" (asked, not ordered) for a union."""
+    """ "责令限期改正" for an authority; "限期整改" (asked, not ordered) for a union."""
     if ordering:
         return order_type.label
     return "立即整改" if order_type is OrderType.IMMEDIATE else "限期整改"

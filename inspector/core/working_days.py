@@ -72,4 +72,3 @@ def add_working_days(start: date, working_days: int) -> WorkingDeadline:
         if is_working_day(day):
             counted += 1
     return WorkingDeadline(start, working_days, day, tuple(sorted(assumed)))
-

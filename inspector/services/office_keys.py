@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from inspector.core.office_kind import OfficeKind
 from inspector.db.database import Database
 from inspector.db.ids import to_str, to_uuid
 from inspector.db.models import EnterpriseRow, OfficeKeyRow, PlaqueRow
@@ -26,6 +27,7 @@ class OfficeKey:
     fingerprint: str  # hex SHA-256 of the 32 raw bytes
     valid_from: date
     revoked: bool
+    office_kind: OfficeKind = OfficeKind.UNION  # decides the office's documents and wording
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,14 @@ class PlaqueRecord:
 
 def _key(row: OfficeKeyRow) -> OfficeKey:
     return OfficeKey(
-        to_str(row.id), row.office_code, row.office_name, row.public_key, row.fingerprint, row.valid_from, row.revoked
+        to_str(row.id),
+        row.office_code,
+        row.office_name,
+        row.public_key,
+        row.fingerprint,
+        row.valid_from,
+        row.revoked,
+        OfficeKind.parse(row.office_kind),
     )
 
 
@@ -77,7 +86,15 @@ class OfficeKeyService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, office_code: str, office_name: str, public_key: str, fingerprint: str, valid_from: date) -> OfficeKey:
+    def add(
+        self,
+        office_code: str,
+        office_name: str,
+        public_key: str,
+        fingerprint: str,
+        valid_from: date,
+        office_kind: OfficeKind = OfficeKind.UNION,
+    ) -> OfficeKey:
         """Store a public key; adding one already stored returns it unchanged (import is idempotent)."""
         with self.db.transaction() as session:
             row = session.scalar(select(OfficeKeyRow).where(OfficeKeyRow.public_key == public_key))
@@ -89,6 +106,7 @@ class OfficeKeyService:
                     fingerprint=fingerprint,
                     valid_from=valid_from,
                     revoked=False,
+                    office_kind=OfficeKind(office_kind).value,
                 )
                 session.add(row)
                 session.flush()

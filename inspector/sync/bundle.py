@@ -131,13 +131,43 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
     codecs = _codecs(table)
     if version < 2:
         codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    # A copy whose program predates a column (one added by a later migration with a plain
+    # default) writes rows without it: such a row gets the default, as the migration gave the
+    # rows already stored. Any other missing column is a damaged bundle (KeyError below).
+    defaults = _added_column_defaults(table)
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
             continue
         raw = json.loads(line)
+        for name, value in defaults.items():
+            raw.setdefault(name, value)
         rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
     return rows
+
+
+# Columns added after bundle format 2 was fixed, which an older program's bundle lacks.
+ADDED_LATER = {
+    "office_keys": ("office_kind",),
+    "inspectors": ("permit_no",),
+    "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+}
+
+
+def _added_column_defaults(table: Table) -> dict[str, Any]:
+    """The encoded default of each column of `table` that an older bundle may lack."""
+    defaults: dict[str, Any] = {}
+    for name in ADDED_LATER.get(table.name, ()):
+        column = table.c[name]
+        default = column.default
+        value = None
+        if default is not None and getattr(default, "is_scalar", False):
+            value = default.arg
+        elif default is not None and getattr(default, "is_callable", False):
+            value = default.arg(None)  # list: SQLAlchemy wraps it to take an execution context
+        encode = _codec(column.type)[0]
+        defaults[name] = None if value is None else encode(value)
+    return defaults
 
 
 # -- export --------------------------------------------------------------------------------------
