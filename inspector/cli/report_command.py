@@ -45,9 +45,7 @@ def run_inspection(args: argparse.Namespace) -> int:
 
 # -- report notice ID --out F ------------------------------------------------------------------
 def _add_notice(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "notice", help="文书：监督意见书、整改建议书、责令限期整改指令书或建议书（按签发时的类别）"
-    )
+    parser = sub.add_parser("notice", help="文书：监督意见书、整改建议书、责令限期整改指令书或建议书（按签发时的类别）")
     parser.add_argument("id", metavar="ID", help="文书编号（如 PH-2026-3F9A-0007）或记录编号")
     _out_argument(parser)
     parser.set_defaults(run=run_notice)

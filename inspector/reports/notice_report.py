@@ -232,18 +232,23 @@ def _closing(notice: NoticeView, ordering: bool) -> list[str]:
     return sentences
 
 
-def _people(notice: NoticeView, with_permits: bool) -> str:
+def _people(notice: NoticeView, with_permits: bool) -> list[str]:
     people = []
     for index, name in enumerate(notice.inspectors):
         permit = notice.permits[index] if index < len(notice.permits) else ""
         number = f"（监督证号 {permit}）" if with_permits and permit else ""
         people.append(f"{name}{number}（签名）________")
-    return "　".join(people)
+    return people
 
 
 def _issuer_block(notice: NoticeView, ordering: bool, styles: Styles) -> list[Flowable]:
     union = not ordering
-    rows = [[para("监督检查员：" if union else "执法人员：", styles.body), para(_people(notice, union), styles.body)]]
+    label = "监督检查员：" if union else "执法人员："
+    # One line each: a name with its 监督证 number and room to sign.
+    rows = [
+        [para(label if index == 0 else "", styles.body), para(person, styles.body)]
+        for index, person in enumerate(_people(notice, union))
+    ]
     if notice.signed_by:
         rows.append([para("签发人：", styles.body), para(f"{notice.signed_by}（签名）________", styles.body)])
     rows += [
