@@ -303,6 +303,7 @@ class NoticeService:
     ) -> NoticeView:
         """A 建议书 to the authority (移送) for a union letter whose written reply is overdue: it
         lists the letter's hazards still open. `inspectors` default to the letter's."""
+        self._require_union()
         at = at or utcnow()
         today = today_in(self.timezone, at)
         with self.db.reading() as session:
@@ -336,6 +337,7 @@ class NoticeService:
     ) -> NoticeView:
         """A 建议书 to the authority (移送) for open major hazards of one enterprise, which the
         authority must confirm and supervise. For the major-hazard workflow to call."""
+        self._require_union()
         with self.db.reading() as session:
             for hazard_id in hazard_ids:
                 row = session.get(HazardRow, to_uuid(hazard_id, "隐患"))
@@ -370,6 +372,10 @@ class NoticeService:
             )
 
     # -- internals ----------------------------------------------------------------------------
+    def _require_union(self) -> None:
+        if self.office_kind is not OfficeKind.UNION:
+            raise DomainError("建议书是工会向行政机关移送隐患的文书；本单位为行政机关，请直接签发责令限期整改指令书")
+
     def _signers(
         self, session: Session, office: OfficeKind, inspectors: list[str], signed_by: str, problems: dict[str, str]
     ) -> list[str]:
@@ -403,8 +409,7 @@ class NoticeService:
         at = at or utcnow()
         issued_on = today_in(self.timezone, at)
         settings = self._settings()
-        if settings.kind is not OfficeKind.UNION:
-            raise DomainError("建议书是工会向行政机关移送隐患的文书；本单位为行政机关，请直接签发责令限期整改指令书")
+        self._require_union()
         names = list(dict.fromkeys(name.strip() for name in inspectors if name.strip()))
         problems: dict[str, str] = {}
         if not hazard_ids:
