@@ -24,13 +24,25 @@ from inspector.core.checklist import LocationType, Severity
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import AWAITING_FIX, HazardAction, HazardStatus, is_overdue
+from inspector.core.hazard_number import hazard_number
 from inspector.core.labelled import LabelledEnum
+from inspector.core.office_kind import NoticeKind
 from inspector.db.database import Database
 from inspector.db.ids import to_uuid
-from inspector.db.models import EnterpriseRow, HazardEventRow, HazardRow, InspectionInspectorRow, InspectorRow
+from inspector.db.models import (
+    EnterpriseRow,
+    HazardEventRow,
+    HazardRow,
+    InspectionInspectorRow,
+    InspectorRow,
+    NoticeHazardRow,
+    NoticeRow,
+)
 
 # SQLite's default limit on bound parameters is far above this; it keeps each IN list small.
 BATCH = 500
+EXTENSION_ACTIONS = (HazardAction.REQUEST_EXTENSION, HazardAction.APPROVE_EXTENSION, HazardAction.REFUSE_EXTENSION)
+ACCEPTING = (HazardAction.PASS_RECHECK, HazardAction.FIX_ON_SITE)  # the steps whose author accepted the fix
 
 
 class SortKey(LabelledEnum):
@@ -96,6 +108,26 @@ class LedgerRow:
     overdue: bool
     found_by: str
     category: str
+    # The columns of the ledger an office files (exports): see `LedgerDetails`.
+    details: LedgerDetails | None = None
+
+    @property
+    def number(self) -> str:
+        """隐患编号: readable, and the same on every copy (inspector.core.hazard_number)."""
+        return hazard_number(self.id, self.found_on)
+
+
+@dataclass(frozen=True)
+class LedgerDetails:
+    """What the filed ledger adds to the screen's row (read only for exports: `iter_rows(details=True)`)."""
+
+    source: str  # inspection | worker_report | self_check
+    inspectors: tuple[str, ...]  # the inspection's inspectors, or the finder
+    legal_basis: str
+    major_clause: str
+    notice_number: str  # the document the hazard was issued on ("" none; a 建议书 is not one)
+    accepted_by: str  # 验收人: who passed the re-check, or saw the fix on the spot
+    extensions: tuple[str, ...]  # each extension step, in order: "2026-04-10 申请延期至 2026-04-20（张三）"
 
 
 def _like(text: str) -> str:
@@ -205,17 +237,20 @@ class HazardLedger:
                     found[row.id] = row
         return [found[i] for i in ids if i in found]
 
-    def iter_rows(self, f: LedgerFilter, batch: int = BATCH) -> Generator[list[LedgerRow], None, None]:
-        """All matching rows, in order, a batch at a time (for exports)."""
+    def iter_rows(
+        self, f: LedgerFilter, batch: int = BATCH, *, details: bool = False
+    ) -> Generator[list[LedgerRow], None, None]:
+        """All matching rows, in order, a batch at a time (for exports); with `details`, each row
+        carries the filed ledger's columns (LedgerDetails)."""
         ids = self.ids(f)
         with self.db.reading() as session:
             for start in range(0, len(ids), batch):
                 chunk = ids[start : start + batch]
-                by_id = {row.id: row for row in self._read_batch(session, chunk)}
+                by_id = {row.id: row for row in self._read_batch(session, chunk, details)}
                 yield [by_id[i] for i in chunk if i in by_id]
 
     # -- internals --------------------------------------------------------------------------
-    def _read_batch(self, session: Session, ids: Sequence[str]) -> list[LedgerRow]:
+    def _read_batch(self, session: Session, ids: Sequence[str], details: bool = False) -> list[LedgerRow]:
         if not ids:
             return []
         id_col = self._id_column()
@@ -250,6 +285,7 @@ class HazardLedger:
             .join(EnterpriseRow, EnterpriseRow.id == HazardRow.enterprise_id)
             .where(match)
         ).all()
+        extra = self._details(session, match, event_match) if details else {}
         # The latest re-check of each hazard (pass or fail).
         rechecks: dict[str, tuple[int, str, datetime]] = {}
         for hazard_id, seq, action, at in session.execute(
@@ -315,9 +351,91 @@ class HazardLedger:
                     overdue=is_overdue(state, deadline, self.today),
                     found_by=found_by,
                     category=category,
+                    details=extra.get(key),
                 )
             )
         return result
+
+    def _details(
+        self, session: Session, match: ColumnElement[bool], event_match: ColumnElement[bool]
+    ) -> dict[str, LedgerDetails]:
+        """The filed ledger's columns for the hazards `match` selects: four queries a batch."""
+        text_id = self._text_id
+        hazards = session.execute(
+            select(
+                text_id(HazardRow.id),
+                HazardRow.source,
+                HazardRow.inspection_id,
+                HazardRow.found_by,
+                HazardRow.legal_basis,
+                HazardRow.major_clause,
+            ).where(match)
+        ).all()
+        inspection_ids = {inspection for _, _, inspection, *_ in hazards if inspection is not None}
+        names: dict[object, list[tuple[int, str]]] = {}
+        if inspection_ids:
+            for inspection, position, name in session.execute(
+                select(InspectionInspectorRow.inspection_id, InspectionInspectorRow.position, InspectorRow.name)
+                .join(InspectorRow, InspectorRow.id == InspectionInspectorRow.inspector_id)
+                .where(InspectionInspectorRow.inspection_id.in_(inspection_ids))
+            ):
+                names.setdefault(inspection, []).append((position, name))
+        notices: dict[str, str] = {}
+        for hazard_id, number in session.execute(
+            select(text_id(NoticeHazardRow.hazard_id), NoticeRow.number)
+            .join(NoticeRow, NoticeRow.id == NoticeHazardRow.notice_id)
+            .where(
+                NoticeHazardRow.hazard_id.in_(select(HazardRow.id).where(match)),
+                NoticeRow.kind != NoticeKind.REFERRAL.value,
+            )
+            .order_by(NoticeRow.issued_on)
+        ):
+            notices.setdefault(self._id_text(hazard_id), number)
+        accepted: dict[str, tuple[int, str]] = {}
+        on_site: dict[str, str] = {}
+        extensions: dict[str, list[tuple[int, str]]] = {}
+        for hazard_id, seq, action, at, by, note, new_deadline in session.execute(
+            select(
+                text_id(HazardEventRow.hazard_id),
+                HazardEventRow.seq,
+                HazardEventRow.action,
+                HazardEventRow.at,
+                HazardEventRow.by,
+                HazardEventRow.note,
+                HazardEventRow.new_deadline,
+            ).where(event_match, HazardEventRow.action.in_([a.value for a in (*EXTENSION_ACTIONS, *ACCEPTING)]))
+        ):
+            key, step = self._id_text(hazard_id), HazardAction(action)
+            if step is HazardAction.PASS_RECHECK:
+                if key not in accepted or seq > accepted[key][0]:
+                    accepted[key] = (seq, by)
+            elif step is HazardAction.FIX_ON_SITE:
+                on_site[key] = by
+            else:
+                moment = at if at.tzinfo else at.replace(tzinfo=UTC)
+                line = f"{moment.astimezone(self.zone).date().isoformat()} {step.label}"
+                if new_deadline is not None:
+                    line += f"至 {new_deadline.isoformat()}"
+                line += f"（{by}）" + (f"：{note}" if note else "")
+                extensions.setdefault(key, []).append((seq, line))
+        result = {}
+        for hazard_id, source, inspection, found_by, legal_basis, major_clause in hazards:
+            key = self._id_text(hazard_id)
+            people = tuple(name for _, name in sorted(names.get(inspection, []))) or (found_by,)
+            result[key] = LedgerDetails(
+                source=source,
+                inspectors=people,
+                legal_basis=legal_basis or "",
+                major_clause=major_clause or "",
+                notice_number=notices.get(key, ""),
+                accepted_by=accepted[key][1] if key in accepted else on_site.get(key, ""),
+                extensions=tuple(line for _, line in sorted(extensions.get(key, []))),
+            )
+        return result
+
+    def _text_id(self, column: object) -> ColumnElement[object]:
+        # SQLite keeps UUIDs as 32 hex digits: read as text, like `_id_column`.
+        return type_coerce(column, String()) if self._sqlite else column  # type: ignore[return-value]
 
 
 def _location_label(value: str) -> str:

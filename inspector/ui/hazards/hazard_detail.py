@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.core.hazard_number import hazard_number
 from inspector.services.hazards import HazardView
 from inspector.services.notices import NoticeView
 from inspector.ui.common.labels import (
@@ -61,6 +62,7 @@ class HazardDetailPanel(QWidget):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.values: dict[str, QLabel] = {}
         for key, label in (
+            ("number", self.tr("隐患编号")),
             ("enterprise", self.tr("企业")),
             ("status", self.tr("状态")),
             ("notice", self.tr("文书")),
@@ -165,6 +167,7 @@ class HazardDetailPanel(QWidget):
             return
         today = self.workspace.today()
         self.title.setText(view.description)
+        self.values["number"].setText(hazard_number(view.id, view.found_on))
         self.values["enterprise"].setText(view.enterprise_name)
         self.values["status"].setText(hazard_status_label(view.status))
         self._fill_notice(view.id, today)
