@@ -60,6 +60,7 @@ HIDDEN_IMPORTS = (
     "pillow_heif",
     "openpyxl",
     "tzdata",
+    "chinese_calendar",  # working-day deadlines: its holiday tables are plain modules
 )
 # Whole packages whose submodules are loaded by name: our own (the CLI registers some command
 # modules through importlib), zoneinfo data, keyring backends, Alembic operations.
@@ -407,6 +408,7 @@ def smoke_test(bundle: Path, target: Target) -> None:
             (["--self-test"], "self-test ok"),
             (["demo", "--enterprises", "3", "--years", "1"], "演示数据已写入"),
             (["stats", "--json"], '"enterprises": 3'),
+            (["notices", "awaiting"], "没有待书面答复的文书"),  # the holiday calendar is bundled
             (["keys", "create"], "已创建发证单位"),
             (["keys", "publish-page", "--out", str(Path(tmp) / "site")], "已写出亮牌核验网页"),  # resources/verify
             (["--self-test"], "self-test ok"),
