@@ -1324,6 +1324,58 @@
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
+    <message>
+        <source>隐患编号</source>
+        <translation>Hazard no.</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>书面答复</source>
+        <translation>Written reply</translation>
+    </message>
+    <message>
+        <source>文书…</source>
+        <translation>Document…</translation>
+    </message>
+    <message>
+        <source>预览、打印或保存本隐患所在的文书（PDF）</source>
+        <translation>Preview, print or save the document this hazard was issued on (PDF)</translation>
+    </message>
+    <message>
+        <source>登记书面答复…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <source>移送建议书…</source>
+        <translation>Refer to authority…</translation>
+    </message>
+    <message>
+        <source>企业逾期未书面答复：向行政机关移送建议书</source>
+        <translation>The enterprise did not reply in time: refer the letter to the authority</translation>
+    </message>
+    <message>
+        <source>（无需书面答复）</source>
+        <translation>(no written reply required)</translation>
+    </message>
+    <message>
+        <source>{date} 收到</source>
+        <translation>received {date}</translation>
+    </message>
+    <message>
+        <source>逾期未答复，已于 {date} 移送（建议书 {number}）</source>
+        <translation>no reply in time; referred on {date} (referral {number})</translation>
+    </message>
+    <message>
+        <source>逾期未答复（期限 {date}）</source>
+        <translation>reply overdue (due {date})</translation>
+    </message>
+    <message>
+        <source>待答复，期限 {date}</source>
+        <translation>awaiting reply, due {date}</translation>
+    </message>
 </context>
 <context>
     <name>HazardDialog</name>
@@ -1982,6 +2034,58 @@
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
+    <message>
+        <source>监督意见书</source>
+        <translation>Supervision opinion letter</translation>
+    </message>
+    <message>
+        <source>整改建议书</source>
+        <translation>Rectification suggestion</translation>
+    </message>
+    <message>
+        <source>责令限期整改指令书</source>
+        <translation>Rectification order</translation>
+    </message>
+    <message>
+        <source>建议书</source>
+        <translation>Referral to the authority</translation>
+    </message>
+    <message>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <source>工会</source>
+        <translation>Trade union</translation>
+    </message>
+    <message>
+        <source>行政机关</source>
+        <translation>Government authority</translation>
+    </message>
+    <message>
+        <source>至次年12月31日</source>
+        <translation>Until 31 December of the following year</translation>
+    </message>
+    <message>
+        <source>至下一轮评定</source>
+        <translation>Until the next round</translation>
+    </message>
+    <message>
+        <source>责令限期改正</source>
+        <translation>Ordered to correct by a deadline</translation>
+    </message>
+    <message>
+        <source>责令立即改正</source>
+        <translation>Ordered to correct immediately</translation>
+    </message>
+    <message>
+        <source>限期整改</source>
+        <translation>Rectify by a deadline</translation>
+    </message>
+    <message>
+        <source>立即整改</source>
+        <translation>Rectify immediately</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2205,6 +2309,42 @@
         <location filename="../../inspector/ui/hazards/notice_dialog.py" line="167"/>
         <source>{kind}已签发，编号 {number}</source>
         <translation>{kind} issued, number {number}</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>整改方式</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>限期整改时必填；默认为所选隐患中最晚的整改期限</source>
+        <translation>Required for a deadline; defaults to the latest deadline of the chosen hazards</translation>
+    </message>
+    <message>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>监督证号</source>
+        <translation>Permit no.</translation>
+    </message>
+    <message>
+        <source>（不填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>代表本单位签发文书的负责人，从检查人员名单中选择</source>
+        <translation>The person who signs for the office, chosen from the roster</translation>
+    </message>
+    <message>
+        <source>企业应在收到{kind}之日起 {days} 个工作日内书面答复整改情况（今天送达的，答复截止 {due}，按国家法定节假日及调休计算）。</source>
+        <translation>The enterprise replies in writing within {days} working days of receiving the {kind} (delivered today: due {due}, counted on China's official holiday calendar).</translation>
+    </message>
+    <message>
+        <source>监督证编号</source>
+        <translation>supervision permit number</translation>
     </message>
 </context>
 <context>
@@ -2783,6 +2923,30 @@ The current data is first moved to a .before-restore-… folder in the data fold
         <location filename="../../inspector/ui/settings_dialog.py" line="64"/>
         <source>亮牌验证地址</source>
         <translation>Plaque check address</translation>
+    </message>
+    <message>
+        <source>工会签发监督意见书、整改建议书，企业 15 个工作日内书面答复，逾期未答复向行政机关移送建议书；行政机关（应急管理局、综合行政执法）签发责令限期整改指令书。</source>
+        <translation>A trade union issues supervision letters and suggestions, answered in writing within 15 working days, and refers unanswered ones to the authority; an authority (emergency management bureau, law enforcement) issues rectification orders.</translation>
+    </message>
+    <message>
+        <source>工会移送建议书的行政机关，例如 平湖市应急管理局</source>
+        <translation>The authority a union refers letters to, e.g. 平湖市应急管理局</translation>
+    </message>
+    <message>
+        <source>年末评定当年等级，亮牌在次年悬挂：有效至次年12月31日，或至下一轮评定的亮牌签发为止。</source>
+        <translation>A year is graded at its end and its plaque hangs during the next year: valid until 31 December of that year, or until the next round's plaques are issued.</translation>
+    </message>
+    <message>
+        <source>单位类别</source>
+        <translation>Office kind</translation>
+    </message>
+    <message>
+        <source>移送机关</source>
+        <translation>Refer to authority</translation>
+    </message>
+    <message>
+        <source>亮牌有效期</source>
+        <translation>Plaque validity</translation>
     </message>
 </context>
 <context>
@@ -3617,6 +3781,64 @@ Compare the fingerprint character by character with the one shown on the other c
         <location filename="../../inspector/ui/welcome_page.py" line="263"/>
         <source>正在校验并恢复备份，请稍候…</source>
         <translation>Verifying and restoring the backup, please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>移送建议书</source>
+        <translation>Refer to the authority</translation>
+    </message>
+    <message>
+        <source>签发建议书</source>
+        <translation>Issue referral</translation>
+    </message>
+    <message>
+        <source>{kind} {number}（{enterprise}）的书面答复期限 {due} 已过，未收到答复。</source>
+        <translation>The written reply to {kind} {number} ({enterprise}) was due on {due} and has not arrived.</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>移送至</source>
+        <translation>Refer to</translation>
+    </message>
+    <message>
+        <source>经办人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signed by</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>登记书面答复</source>
+        <translation>Record written reply</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>如：已整改 2 项，1 项正在采购设备</source>
+        <translation>e.g. 2 items fixed, equipment for 1 on order</translation>
+    </message>
+    <message>
+        <source>答复摘要</source>
+        <translation>Summary</translation>
     </message>
 </context>
 </TS>
