@@ -1346,11 +1346,11 @@
     </message>
     <message>
         <source>登记书面答复…</source>
-        <translation>Record reply…</translation>
+        <translation>Reply…</translation>
     </message>
     <message>
         <source>移送建议书…</source>
-        <translation>Refer to authority…</translation>
+        <translation>Refer…</translation>
     </message>
     <message>
         <source>企业逾期未书面答复：向行政机关移送建议书</source>
