@@ -131,13 +131,20 @@ def _story(notice: NoticeView, office: OfficeKind, styles: Styles) -> list[Flowa
     story.append(Spacer(1, 6))
     for sentence in _closing(notice, ordering):
         story.append(para(sentence, styles.body_indent))
-    story.append(Spacer(1, 10))
-    story.append(KeepTogether(_issuer_block(notice, ordering, styles)))
-    story.append(Spacer(1, 4))
-    story.append(para(f"本{kind.label}一式两份，一份交被检查企业，一份由{notice.issuing_body}存档。", styles.small))
-    story.append(Spacer(1, 14))
-    story.append(KeepTogether([CutLine(), Spacer(1, 8), *_receipt(notice, styles)]))
-    return story
+    return story + _signatures_and_receipt(notice, ordering, "被检查企业", styles)
+
+
+def _signatures_and_receipt(notice: NoticeView, ordering: bool, recipient: str, styles: Styles) -> list[Flowable]:
+    """Who signs and stamps, where the two copies go, and the receipt stub under the cut line."""
+    copies = f"本{notice.kind.label}一式两份，一份交{recipient}，一份由{notice.issuing_body}存档。"
+    return [
+        Spacer(1, 10),
+        KeepTogether(_issuer_block(notice, ordering, styles)),
+        Spacer(1, 4),
+        para(copies, styles.small),
+        Spacer(1, 14),
+        KeepTogether([CutLine(), Spacer(1, 8), *_receipt(notice, styles)]),
+    ]
 
 
 def _head(notice: NoticeView, styles: Styles) -> list[Flowable]:
@@ -331,13 +338,7 @@ def _referral_story(notice: NoticeView, letter: NoticeView | None, styles: Style
         story.append(
             para(f"附件：《{letter.kind.label}》（编号：{letter.number}）及其回执复印件。", styles.body_indent)
         )
-    story.append(Spacer(1, 10))
-    story.append(KeepTogether(_issuer_block(notice, False, styles)))
-    story.append(Spacer(1, 4))
-    story.append(para(f"本建议书一式两份，一份送{notice.addressee}，一份由{notice.issuing_body}存档。", styles.small))
-    story.append(Spacer(1, 14))
-    story.append(KeepTogether([CutLine(), Spacer(1, 8), *_receipt(notice, styles)]))
-    return story
+    return story + _signatures_and_receipt(notice, False, notice.addressee, styles)
 
 
 def _referral_reasons(notice: NoticeView, letter: NoticeView | None) -> list[str]:
