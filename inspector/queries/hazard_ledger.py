@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select, type_coerce
@@ -42,7 +43,6 @@ from inspector.db.models import (
 # SQLite's default limit on bound parameters is far above this; it keeps each IN list small.
 BATCH = 500
 EXTENSION_ACTIONS = (HazardAction.REQUEST_EXTENSION, HazardAction.APPROVE_EXTENSION, HazardAction.REFUSE_EXTENSION)
-ACCEPTING = (HazardAction.PASS_RECHECK, HazardAction.FIX_ON_SITE)  # the steps whose author accepted the fix
 
 
 class SortKey(LabelledEnum):
@@ -262,46 +262,61 @@ class HazardLedger:
             uuids = [to_uuid(i, "隐患") for i in ids]
             match = HazardRow.id.in_(uuids)
             event_match = HazardEventRow.hazard_id.in_(uuids)
+        columns: list[object] = [
+            id_col,
+            HazardRow.found_on,
+            self._text_id(HazardRow.enterprise_id),
+            EnterpriseRow.name,
+            EnterpriseRow.credit_code,
+            EnterpriseRow.town,
+            HazardRow.location,
+            HazardRow.location_type,
+            HazardRow.description,
+            HazardRow.severity,
+            HazardRow.measures,
+            HazardRow.responsible_person,
+            HazardRow.deadline,
+            HazardRow.closed_on,
+            HazardRow.status,
+            HazardRow.found_by,
+            HazardRow.category,
+        ]
+        shown = len(columns)
+        if details:
+            columns += [
+                HazardRow.source,
+                self._text_id(HazardRow.inspection_id),
+                HazardRow.legal_basis,
+                HazardRow.major_clause,
+            ]
         hazards = session.execute(
-            select(
-                id_col,
-                HazardRow.found_on,
-                type_coerce(HazardRow.enterprise_id, String()) if self._sqlite else HazardRow.enterprise_id,
-                EnterpriseRow.name,
-                EnterpriseRow.credit_code,
-                EnterpriseRow.town,
-                HazardRow.location,
-                HazardRow.location_type,
-                HazardRow.description,
-                HazardRow.severity,
-                HazardRow.measures,
-                HazardRow.responsible_person,
-                HazardRow.deadline,
-                HazardRow.closed_on,
-                HazardRow.status,
-                HazardRow.found_by,
-                HazardRow.category,
-            )
-            .join(EnterpriseRow, EnterpriseRow.id == HazardRow.enterprise_id)
-            .where(match)
+            select(*columns).join(EnterpriseRow, EnterpriseRow.id == HazardRow.enterprise_id).where(match)
         ).all()
-        extra = self._details(session, match, event_match) if details else {}
-        # The latest re-check of each hazard (pass or fail).
-        rechecks: dict[str, tuple[int, str, datetime]] = {}
-        for hazard_id, seq, action, at in session.execute(
+        actions = [HazardAction.PASS_RECHECK, HazardAction.FAIL_RECHECK]
+        if details:
+            actions += [*EXTENSION_ACTIONS, HazardAction.FIX_ON_SITE]
+        events = session.execute(
             select(
-                type_coerce(HazardEventRow.hazard_id, String()) if self._sqlite else HazardEventRow.hazard_id,
+                self._text_id(HazardEventRow.hazard_id),
                 HazardEventRow.seq,
                 HazardEventRow.action,
                 HazardEventRow.at,
-            ).where(
-                event_match,
-                HazardEventRow.action.in_([HazardAction.PASS_RECHECK.value, HazardAction.FAIL_RECHECK.value]),
-            )
-        ):
+                HazardEventRow.by,
+                HazardEventRow.note,
+                HazardEventRow.new_deadline,
+            ).where(event_match, HazardEventRow.action.in_([a.value for a in actions]))
+        ).all()
+        # The latest re-check of each hazard (pass or fail).
+        rechecks: dict[str, tuple[int, str, datetime]] = {}
+        for hazard_id, seq, action, at, *_ in events:
+            if action not in (HazardAction.PASS_RECHECK.value, HazardAction.FAIL_RECHECK.value):
+                continue
             key = self._id_text(hazard_id)
             if key not in rechecks or seq > rechecks[key][0]:
                 rechecks[key] = (seq, action, at)
+        found_by = next(i for i, column in enumerate(columns) if column is HazardRow.found_by)
+        facts = [(h[0], *h[shown:], h[found_by]) for h in hazards]  # what _details reads of each hazard
+        extra = self._details(session, facts, events, match) if details else {}
         result = []
         for (
             hid,
@@ -321,7 +336,7 @@ class HazardLedger:
             status,
             found_by,
             category,
-        ) in hazards:
+        ) in (h[:shown] for h in hazards):
             key = self._id_text(hid)
             recheck = rechecks.get(key)
             result_text, recheck_day = "", None
@@ -357,29 +372,26 @@ class HazardLedger:
         return result
 
     def _details(
-        self, session: Session, match: ColumnElement[bool], event_match: ColumnElement[bool]
+        self,
+        session: Session,
+        hazards: Sequence[Sequence[Any]],
+        events: Sequence[Sequence[Any]],
+        match: ColumnElement[bool],
     ) -> dict[str, LedgerDetails]:
-        """The filed ledger's columns for the hazards `match` selects: four queries a batch."""
+        """The filed ledger's columns: `hazards` are (id, source, inspection id, legal basis,
+        major clause, finder), `events` the batch's re-check, on-site fix and extension steps."""
         text_id = self._text_id
-        hazards = session.execute(
-            select(
-                text_id(HazardRow.id),
-                HazardRow.source,
-                HazardRow.inspection_id,
-                HazardRow.found_by,
-                HazardRow.legal_basis,
-                HazardRow.major_clause,
-            ).where(match)
-        ).all()
-        inspection_ids = {inspection for _, _, inspection, *_ in hazards if inspection is not None}
-        names: dict[object, list[tuple[int, str]]] = {}
+        inspection_ids = {self._id_text(inspection) for _, _, inspection, *_ in hazards if inspection is not None}
+        names: dict[str, list[tuple[int, str]]] = {}
         if inspection_ids:
-            for inspection, position, name in session.execute(
-                select(InspectionInspectorRow.inspection_id, InspectionInspectorRow.position, InspectorRow.name)
+            inspection = text_id(InspectionInspectorRow.inspection_id)
+            keys: list[object] = list(inspection_ids) if self._sqlite else [to_uuid(i) for i in inspection_ids]
+            for inspection_id, position, name in session.execute(
+                select(inspection, InspectionInspectorRow.position, InspectorRow.name)
                 .join(InspectorRow, InspectorRow.id == InspectionInspectorRow.inspector_id)
-                .where(InspectionInspectorRow.inspection_id.in_(inspection_ids))
+                .where(inspection.in_(keys))
             ):
-                names.setdefault(inspection, []).append((position, name))
+                names.setdefault(self._id_text(inspection_id), []).append((position, name))
         notices: dict[str, str] = {}
         for hazard_id, number in session.execute(
             select(text_id(NoticeHazardRow.hazard_id), NoticeRow.number)
@@ -394,24 +406,14 @@ class HazardLedger:
         accepted: dict[str, tuple[int, str]] = {}
         on_site: dict[str, str] = {}
         extensions: dict[str, list[tuple[int, str]]] = {}
-        for hazard_id, seq, action, at, by, note, new_deadline in session.execute(
-            select(
-                text_id(HazardEventRow.hazard_id),
-                HazardEventRow.seq,
-                HazardEventRow.action,
-                HazardEventRow.at,
-                HazardEventRow.by,
-                HazardEventRow.note,
-                HazardEventRow.new_deadline,
-            ).where(event_match, HazardEventRow.action.in_([a.value for a in (*EXTENSION_ACTIONS, *ACCEPTING)]))
-        ):
+        for hazard_id, seq, action, at, by, note, new_deadline in events:
             key, step = self._id_text(hazard_id), HazardAction(action)
             if step is HazardAction.PASS_RECHECK:
                 if key not in accepted or seq > accepted[key][0]:
                     accepted[key] = (seq, by)
             elif step is HazardAction.FIX_ON_SITE:
                 on_site[key] = by
-            else:
+            elif step in EXTENSION_ACTIONS:
                 moment = at if at.tzinfo else at.replace(tzinfo=UTC)
                 line = f"{moment.astimezone(self.zone).date().isoformat()} {step.label}"
                 if new_deadline is not None:
@@ -419,9 +421,10 @@ class HazardLedger:
                 line += f"（{by}）" + (f"：{note}" if note else "")
                 extensions.setdefault(key, []).append((seq, line))
         result = {}
-        for hazard_id, source, inspection, found_by, legal_basis, major_clause in hazards:
+        for hazard_id, source, inspection_of, legal_basis, major_clause, found_by in hazards:
             key = self._id_text(hazard_id)
-            people = tuple(name for _, name in sorted(names.get(inspection, []))) or (found_by,)
+            signed = names.get(self._id_text(inspection_of), []) if inspection_of else []
+            people = tuple(name for _, name in sorted(signed)) or (found_by,)
             result[key] = LedgerDetails(
                 source=source,
                 inspectors=people,
