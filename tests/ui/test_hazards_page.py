@@ -146,8 +146,8 @@ def test_export_writes_the_filtered_rows(demo: Workspace, qtbot: QtBot, tmp_path
     assert page.last_export == expected
     rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
     assert len(rows) == expected + 1  # the header row
-    assert rows[0][0] == "发现日期"
-    assert {row[1] for row in rows[1:]} <= set(page.model.row_view(r).enterprise_name for r in range(expected))
+    assert rows[0][:2] == ("隐患编号", "发现日期")
+    assert {row[2] for row in rows[1:]} <= set(page.model.row_view(r).enterprise_name for r in range(expected))
     assert page.export_button.isEnabled()
 
 
