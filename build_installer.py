@@ -69,6 +69,7 @@ HIDDEN_IMPORTS = (
     "pi_heif",
     "openpyxl",
     "tzdata",
+    "chinese_calendar",  # working-day deadlines: its holiday tables are plain modules
 )
 # Whole packages whose submodules are loaded by name: our own (the CLI registers some command
 # modules through importlib), zoneinfo data, keyring backends, Alembic operations, and
@@ -593,6 +594,7 @@ def smoke_test(bundle: Path, target: Target) -> None:
         step(["--self-test"], "self-test ok")
         step(["demo", "--enterprises", "3", "--years", "1"], "演示数据已写入")  # JPEG photos
         step(["stats", "--json"], '"enterprises": 3')
+        step(["notices", "awaiting"], "没有待书面答复的文书")  # the holiday calendar (chinesecalendar) is bundled
         step(["keys", "create", "--force"], "已创建发证单位")  # the office's own key, after the demo's
         step(["keys", "publish-page", "--out", str(Path(tmp) / "site")], "已写出亮牌核验网页")  # resources/verify
         if not windows:  # the credit code is read from the listing, which a Windows GUI program does not print

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from inspector.core.checklist import Template
 from inspector.core.dates import today
+from inspector.core.plaque import PlaqueValidity, ValidityRule
 from inspector.core.risk_tags import RiskTagCatalog, TemplateProposal
 from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME, Database
@@ -67,6 +68,12 @@ class Workspace:
 
     def today(self) -> date:
         return today(self.settings.timezone)
+
+    def plaque_validity(self, year: int) -> PlaqueValidity:
+        """How long the plaques of `year` are valid, by the settings' rule (domain.md §4 rule 7)."""
+        rule = self.settings.validity
+        next_round = self.office_keys.next_round_on(year) if rule is ValidityRule.NEXT_ROUND else None
+        return PlaqueValidity(year, rule, next_round)
 
     def year(self, chosen: int | None = None) -> int:
         """The year a person chose, or this year in the office's time zone."""

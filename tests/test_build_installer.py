@@ -54,6 +54,7 @@ def test_pyinstaller_command_line() -> None:
     assert args[-1].endswith("installer/entry.py") and "--onedir" in args and "--strip" in args
     assert f"{ROOT / 'forms/general-manufacturing.toml'}:forms" in args
     assert "PySide6.QtWebEngineCore" in args and "sqlalchemy.dialects.sqlite" in args
+    assert "chinese_calendar" in args  # the official holiday calendar behind working-day deadlines
     windows = bi.pyinstaller_args(ROOT, WINDOWS, Path("/d"), Path("/w"))
     assert "--windowed" in windows and "--strip" not in windows
     assert f"{ROOT / 'forms/general-manufacturing.toml'};forms" in windows

@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "enterprises": "inspector.cli.enterprises_command",
     "training": "inspector.cli.training_command",
     "hazards": "inspector.cli.hazards_command",
+    "notices": "inspector.cli.notices_command",
     "backup": "inspector.cli.backup_command",
     "restore": "inspector.cli.backup_command",
     "grading": "inspector.cli.grading_command",

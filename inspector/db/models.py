@@ -137,6 +137,7 @@ class InspectorRow(Tracked, Base):
     staff_no: Mapped[str] = mapped_column(String(30), default="")
     office: Mapped[str] = mapped_column(String(100), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    permit_no: Mapped[str] = mapped_column(String(30), default="")  # 监督证号
 
 
 class InspectionRow(Tracked, Base):
@@ -310,13 +311,15 @@ class AmendmentRow(Linked, Tracked, Base):
 
 
 class NoticeRow(Tracked, Base):
-    """A rectification notice (整改通知书) or supervision opinion letter (监督意见书) grouping hazards
-    of one enterprise (and, usually, one inspection). The number is allocated per device and year
-    (see inspector.core.notice_number) and never reused."""
+    """A document on hazards of one enterprise (and, usually, one inspection): a union's 监督意见书
+    or 整改建议书, an authority's 责令限期整改指令书, a union's 建议书 to the authority (移送), or a
+    整改通知书 issued before office kinds (inspector.core.office_kind). The number is allocated
+    per device and year (see inspector.core.notice_number) and never reused; one number is one
+    document."""
 
     __tablename__ = "notices"
     number: Mapped[str] = mapped_column(String(40), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))  # rectification | supervision
+    kind: Mapped[str] = mapped_column(String(20))  # office_kind.NoticeKind
     order_type: Mapped[str] = mapped_column(String(20))  # immediate | deadline
     enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprises.id"), index=True)
     inspection_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("inspections.id"), index=True)
@@ -326,6 +329,16 @@ class NoticeRow(Tracked, Base):
     inspectors: Mapped[list[Any]] = mapped_column()  # names, at least two
     received_by: Mapped[str | None] = mapped_column(String(50))
     received_on: Mapped[date | None] = mapped_column(Date)
+    signed_by: Mapped[str] = mapped_column(String(50), default="")  # 签发人
+    # The inspectors' 监督证 numbers when the letter was issued, in the order of `inspectors`.
+    permits: Mapped[list[Any]] = mapped_column(default=list)
+    replied_on: Mapped[date | None] = mapped_column(Date)  # the enterprise's written reply arrived
+    reply_note: Mapped[str] = mapped_column(Text, default="")
+    # A 建议书 (referral): the number of the letter it refers (empty for a major hazard), the
+    # authority it is addressed to, and why (office_kind.ReferralReason).
+    refers_to: Mapped[str] = mapped_column(String(40), default="")
+    addressee: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(String(20), default="")
 
 
 class NoticeHazardRow(Tracked, Base):
@@ -361,6 +374,7 @@ class OfficeKeyRow(Tracked, Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     valid_from: Mapped[date] = mapped_column(Date)
     revoked: Mapped[bool] = mapped_column(default=False)
+    office_kind: Mapped[str] = mapped_column(String(20), default="union")  # union | authority
 
 
 class TrainingRow(Tracked, Base):

@@ -56,12 +56,6 @@ VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
 # Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
 ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
-# Columns of version 3 with the value an older bundle's rows get. A program that predates them
-# wrote its enterprise rows without them: an edit made there carries no tags, as the rows of a
-# database upgraded by migration 0010 (an office upgrades every laptop, then tags again).
-ADDED_IN_VERSION_3: dict[str, dict[str, Any]] = {
-    "enterprises": {"risk_tags": [], "headcount": None, "above_scale": None},
-}
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -139,18 +133,46 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
     codecs = _codecs(table)
     if version < 2:
         codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
-    added = ADDED_IN_VERSION_3.get(table.name, {}) if version < 3 else {}
-    codecs = [codec for codec in codecs if codec[0] not in added]
+    # A copy whose program predates a column (one added by a later migration with a plain
+    # default) writes rows without it: such a row gets the default, as the migration gave the
+    # rows already stored. Any other missing column is a damaged bundle (KeyError below).
+    defaults = _added_column_defaults(table)
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
             continue
         raw = json.loads(line)
-        row = {name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs}
-        rows.append(
-            {**row, **{name: (list(value) if isinstance(value, list) else value) for name, value in added.items()}}
-        )
+        for name, value in defaults.items():
+            raw.setdefault(name, value)
+        rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
     return rows
+
+
+# Columns added after bundle format 2 was fixed, which an older program's bundle lacks. An
+# enterprise edited on a program that predates tags carries no tags (as the rows migration 0010
+# upgraded): an office upgrades every laptop, then tags.
+ADDED_LATER = {
+    "enterprises": ("risk_tags", "headcount", "above_scale"),
+    "office_keys": ("office_kind",),
+    "inspectors": ("permit_no",),
+    "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+}
+
+
+def _added_column_defaults(table: Table) -> dict[str, Any]:
+    """The encoded default of each column of `table` that an older bundle may lack."""
+    defaults: dict[str, Any] = {}
+    for name in ADDED_LATER.get(table.name, ()):
+        column = table.c[name]
+        default = column.default
+        value = None
+        if default is not None and getattr(default, "is_scalar", False):
+            value = default.arg
+        elif default is not None and getattr(default, "is_callable", False):
+            value = default.arg(None)  # list: SQLAlchemy wraps it to take an execution context
+        encode = _codec(column.type)[0]
+        defaults[name] = None if value is None else encode(value)
+    return defaults
 
 
 # -- export --------------------------------------------------------------------------------------
