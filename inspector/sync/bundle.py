@@ -1,8 +1,9 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
 Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006; version 2
-lacked inspection numbers and photo versions (migration 0012), filled the same way):
+amendments, which the merge then fills as for entries written before migration 0006; versions 1
+and 2 lack the enterprises' risk tags, headcount and 规上 flag, read as none and unknown as
+migration 0010 gives old rows, and the training tables, which they simply do not carry):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -53,8 +54,8 @@ FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
 VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
-# Columns older bundles lack (inspector/sync/engine.py fills them).
-ADDED_IN_VERSION = {2: frozenset({"stamp", "follows"}), 3: frozenset({"number", "derived_from", "markup"})}
+# Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
+ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -130,15 +131,52 @@ def encode_rows(table: Table, rows: list[dict[str, Any]]) -> bytes:
 
 def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[str, Any]]:
     codecs = _codecs(table)
-    missing = frozenset().union(*(columns for added, columns in ADDED_IN_VERSION.items() if version < added))
-    codecs = [codec for codec in codecs if codec[0] not in missing]
+    if version < 2:
+        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    # A copy whose program predates a column (one added by a later migration with a plain
+    # default) writes rows without it: such a row gets the default, as the migration gave the
+    # rows already stored. Any other missing column is a damaged bundle (KeyError below).
+    defaults = _added_column_defaults(table)
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
             continue
         raw = json.loads(line)
+        for name, value in defaults.items():
+            raw.setdefault(name, value)
         rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
     return rows
+
+
+# Columns added after bundle format 2 was fixed, which an older program's bundle lacks. An
+# enterprise edited on a program that predates tags carries no tags (as the rows migration 0010
+# upgraded): an office upgrades every laptop, then tags.
+ADDED_LATER = {
+    "enterprises": ("risk_tags", "headcount", "above_scale"),
+    "office_keys": ("office_kind",),
+    "inspectors": ("permit_no",),
+    "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+    # migration 0012: an inspection without a number gets the one derived from its id (sync
+    # engine), a photo without a version link is an original
+    "inspections": ("number",),
+    "photos": ("derived_from", "markup"),
+}
+
+
+def _added_column_defaults(table: Table) -> dict[str, Any]:
+    """The encoded default of each column of `table` that an older bundle may lack."""
+    defaults: dict[str, Any] = {}
+    for name in ADDED_LATER.get(table.name, ()):
+        column = table.c[name]
+        default = column.default
+        value = None
+        if default is not None and getattr(default, "is_scalar", False):
+            value = default.arg
+        elif default is not None and getattr(default, "is_callable", False):
+            value = default.arg(None)  # list: SQLAlchemy wraps it to take an execution context
+        encode = _codec(column.type)[0]
+        defaults[name] = None if value is None else encode(value)
+    return defaults
 
 
 # -- export --------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -90,7 +90,7 @@ class GradingPage(QWidget):
         self.table = lazy_table(self.model, COL_REASONS, self)
         metrics = self.fontMetrics()
         grades = [grade_text(g) for g in ("A", "B", "C", "D", PENDING)]
-        adjusted = [text + self.model.tr("（调整）") for text in grades]
+        adjusted = [text + QCoreApplication.translate("GradingModel", "（调整）") for text in grades]
         changes = [self.model.change_text(c) for c in ("up", "down", "same", "new", "pending")]
         # Data columns get a sample's room; label columns the longest label in the window's language.
         for column, samples in enumerate(

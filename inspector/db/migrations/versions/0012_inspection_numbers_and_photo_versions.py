@@ -1,7 +1,7 @@
 """inspection numbers and photo versions
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0010
 Create Date: 2026-12-02 16:30:00
 
 `inspections.number`: the number people read (JC-2026-3F9A-0001, inspector.core.inspection_number).
@@ -19,7 +19,7 @@ from alembic import op
 from inspector.core.inspection_number import number_from_id
 
 revision = "0012"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
