@@ -797,108 +797,108 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
         <source>编辑企业</source>
         <translation>Edit enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="102"/>
         <source>营业执照上的全称</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="103"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="104"/>
         <source>18 位，如 91330482MA2B3C4D5E</source>
         <translation>18 characters, e.g. 91330482MA2B3C4D5E</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="113"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="114"/>
         <source>手机或座机，如 0573-85123456</source>
         <translation>Mobile or landline, e.g. 0573-85123456</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="135"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="136"/>
         <source>企业名称 *</source>
         <translation>Enterprise name *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="136"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="137"/>
         <source>统一社会信用代码 *</source>
         <translation>Unified social credit code *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="137"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="138"/>
         <source>镇街道 *</source>
         <translation>Town/street *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="138"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="139"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="139"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="140"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="140"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="141"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="144"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="145"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="145"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="146"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="147"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="148"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="99"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="120"/>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="125"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="121"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="126"/>
         <source>未填</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="121"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="122"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="126"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="127"/>
         <source>规上：年主营业务收入 2000 万元及以上的工业企业</source>
         <translation>Above scale: industrial enterprises with an annual main-business revenue of 20 million yuan or more</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="142"/>
         <source>规上</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="142"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="143"/>
         <source>从业人数</source>
         <translation>Workforce</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="143"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="144"/>
         <source>风险标签</source>
         <translation>Risk tags</translation>
     </message>
@@ -956,12 +956,12 @@
         <translation>Not specified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="40"/>
+        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="41"/>
         <source>规上</source>
         <translation>Above scale</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="41"/>
+        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="42"/>
         <source>规下</source>
         <translation>Below scale</translation>
     </message>
@@ -3690,7 +3690,7 @@ Everything answered has been saved. Continue this inspection now?</translation>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="71"/>
         <source>工会移送建议书的行政机关，例如 平湖市应急管理局</source>
-        <translation>The authority a union refers letters to, e.g. 平湖市应急管理局</translation>
+        <translation>The authority a union refers letters to, e.g. the city emergency management bureau</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="78"/>

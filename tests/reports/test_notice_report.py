@@ -230,4 +230,4 @@ def test_the_receipt_stub_never_sits_on_a_page_without_its_notice(hazards: int, 
     pages = [re.sub(r"\s+", "", page.extract_text() or "") for page in PdfReader(out).pages]
     stub = [text for text in pages if "回执" in text]
     assert len(stub) == 1
-    assert "签发单位" in stub[0] and "检查人员" in stub[0]
+    assert "签发单位" in stub[0] and "签发日期" in stub[0]
