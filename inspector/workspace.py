@@ -15,9 +15,10 @@ from functools import cached_property
 from pathlib import Path
 
 from inspector.core.dates import today
+from inspector.core.major_hazard_clauses import ClauseLibrary
 from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME, Database
-from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
+from inspector.forms_catalog import DEFAULT_TEMPLATE, clause_library, form_dirs, newest
 from inspector.photos.photo_store import PhotoStore
 from inspector.queries.dashboard import Dashboard, dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
@@ -91,7 +92,7 @@ class Workspace:
 
     @cached_property
     def hazards(self) -> HazardService:
-        return HazardService(self.db, self.settings.timezone)
+        return HazardService(self.db, self.settings.timezone, self.clause_library)
 
     @cached_property
     def signatures(self) -> SignatureService:
@@ -132,6 +133,11 @@ class Workspace:
     def central(self) -> CentralSync:
         """Push to / pull from the central database (inspector/sync/central_sync.py)."""
         return CentralSync(self.db, self.photos, self.settings.timezone, self.today)
+
+    def clause_library(self) -> ClauseLibrary:
+        """The major-hazard cases of the shipped forms/ and this data folder's (read each time:
+        an office may add its GB 35181 cases while the program runs)."""
+        return clause_library(form_dirs(self.data_dir))
 
     def default_template_id(self, code: str = DEFAULT_TEMPLATE) -> str:
         """The newest version of a template in the forms folders, registered (frozen) if new."""

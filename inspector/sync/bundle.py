@@ -1,7 +1,9 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 2; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006):
+Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006; versions
+1 and 2 lack the major-hazard track, `detail` of hazard events and `major_status` of hazards,
+which `carry_major_hazards` fills as migration 0009 does):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -50,10 +52,12 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
 ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
+# Columns bundles before version 3 lack (`carry_major_hazards` fills them).
+ADDED_IN_VERSION_3 = frozenset({"detail", "major_status"})
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -131,6 +135,8 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
     codecs = _codecs(table)
     if version < 2:
         codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    if version < 3:
+        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_3]
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
@@ -365,8 +371,26 @@ def open_bundle(path: Path, trusted_key: Callable[[str], TrustedDeviceRow | None
             changes.tables[table_name] = decode_rows(Base.metadata.tables[table_name], data, manifest["version"])
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise _damaged(path, f"{name} 无法解析：{error}") from None
+    if manifest["version"] < 3:
+        carry_major_hazards(changes.tables)
     identity = Identity(device_id, str(manifest.get("device_name", "")), str(manifest["public_key"]))
     return Bundle(manifest, identity, changes, photos)
+
+
+def carry_major_hazards(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Rows of a bundle written before the major-hazard track, read as migration 0009 reads a
+    database: a hazard stored as major is a suspected one, its record event says so with the
+    citation it was recorded with; other events name nothing. The merge then derives the
+    hazard's mirrored track from its history (a major hazard fixed on the spot is general)."""
+    majors = {row["id"]: row for row in tables.get("hazards", []) if row.get("severity") == "major"}
+    for row in tables.get("hazards", []):
+        row["major_status"] = "suspected" if row["id"] in majors else "none"
+    for event in tables.get("hazard_events", []):
+        hazard = majors.get(event["hazard_id"])
+        if event["action"] == "record" and hazard is not None:
+            event["detail"] = {"major": "suspected", "citation": hazard.get("major_clause") or ""}
+        else:
+            event["detail"] = {}
 
 
 def _valid_b64(value: Any) -> bool:
