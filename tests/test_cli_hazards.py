@@ -104,6 +104,8 @@ def test_record_by_enterprise_id_prints_the_id(capsys: pytest.CaptureFixture[str
         "王五",
         "--severity",
         "major",
+        "--clause",
+        "MEM10-3-1",
         "--deadline",
         (today + timedelta(days=30)).isoformat(),
         "--source",
@@ -112,6 +114,7 @@ def test_record_by_enterprise_id_prints_the_id(capsys: pytest.CaptureFixture[str
     assert code == 0
     shown = show(capsys, folder, out.strip())
     assert shown["severity"] == "major" and shown["source"] == "self_check"
+    assert (shown["major"]["standing"], shown["major"]["clause"]) == ("suspected", "MEM10-3-1")
     assert shown["deadline"] == (today + timedelta(days=30)).isoformat()
 
 

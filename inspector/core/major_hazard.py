@@ -214,3 +214,30 @@ def fixed_on_site(state: MajorState) -> MajorState:
     if state.standing in (MajorStanding.REFERRED, MajorStanding.CONFIRMED):
         raise TransitionRefused(f"该隐患{state.standing.label}，不能当场整改销号：按治理方案整改，经复查通过后销号")
     return replace(state, standing=MajorStanding.NONE) if state.is_major else state
+
+
+DETAIL_LABELS = {CLAUSE: "条款", CITATION: "依据", AUTHORITY: "部门", DOCUMENT: "文号", **PLAN_FIELDS}
+
+
+def detail_text(detail: Mapping[str, str]) -> str:
+    """What an event names, for a history line: 条款 MEM10-11-3；部门 平湖市应急管理局；…"""
+    return "；".join(f"{label} {detail[key]}" for key, label in DETAIL_LABELS.items() if detail.get(key))
+
+
+def major_lines(state: MajorState) -> list[str]:
+    """The track in a few lines for screens and documents; none for a hazard never suspected."""
+    if state.standing is MajorStanding.NONE and not state.clause and not state.citation:
+        return []
+    lines = [f"重大事故隐患：{state.standing.label}"]
+    if state.citation or state.clause:
+        lines.append(f"判定条款：{state.citation or state.clause}" + (f"（{state.clause}）" if state.citation else ""))
+    if state.authority:
+        lines.append(f"主管部门：{state.authority}")
+    if state.supervised:
+        lines.append("挂牌督办：是")
+    if state.production is not Production.RUNNING:
+        lines.append(f"生产：{state.production.label}")
+    if state.plan is not None:
+        plan = state.plan
+        lines.append(f"治理方案：{plan.goal}；时限 {plan.time_limit.isoformat()}；临时措施：{plan.interim}")
+    return lines
