@@ -49,7 +49,7 @@ def test_xlsx_export_reads_back(ledger: HazardLedger, tmp_path: Path) -> None:
     assert rows[1][1] == first.enterprise_name and rows[1][1].endswith(("有限公司", "有限责任公司"))
     assert isinstance(rows[1][0], datetime) and rows[1][0].date() == first.found_on
     assert rows[1][8].date() == first.deadline
-    assert rows[1][5] in ("一般隐患", "重大隐患")
+    assert rows[1][5] in ("一般隐患", "疑似重大隐患", "疑似重大隐患（已移送）", "重大隐患")
     closed = [r for r in rows[1:] if r[11] is not None]
     assert closed and all(isinstance(r[11], datetime) for r in closed)
     assert any(r[9] == "通过" and isinstance(r[10], datetime) for r in closed)

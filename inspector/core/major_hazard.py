@@ -216,6 +216,19 @@ def fixed_on_site(state: MajorState) -> MajorState:
     return replace(state, standing=MajorStanding.NONE) if state.is_major else state
 
 
+LEVEL_TEXT = {
+    MajorStanding.SUSPECTED: "疑似重大隐患",
+    MajorStanding.REFERRED: "疑似重大隐患（已移送）",
+    MajorStanding.CONFIRMED: "重大隐患",
+}
+
+
+def level_text(standing: MajorStanding) -> str:
+    """The hazard's level in a ledger: 一般隐患, 疑似重大隐患 (and whether it was referred) or
+    重大隐患 (confirmed by the authority)."""
+    return LEVEL_TEXT.get(standing, "一般隐患")
+
+
 DETAIL_LABELS = {CLAUSE: "条款", CITATION: "依据", AUTHORITY: "部门", DOCUMENT: "文号", **PLAN_FIELDS}
 
 

@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from inspector.core.errors import DomainError
+from inspector.core.major_hazard import level_text
 from inspector.file_modes import replacing
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
 
@@ -74,7 +75,7 @@ def row_values(row: LedgerRow) -> tuple[object, ...]:
         row.credit_code,
         row.location,
         row.description,
-        row.severity.label,
+        level_text(row.major_status),
         row.measures,
         row.responsible_person,
         row.deadline,

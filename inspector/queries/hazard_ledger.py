@@ -25,6 +25,7 @@ from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import AWAITING_FIX, HazardAction, HazardStatus, is_overdue
 from inspector.core.labelled import LabelledEnum
+from inspector.core.major_hazard import MajorStanding
 from inspector.db.database import Database
 from inspector.db.ids import to_uuid
 from inspector.db.models import EnterpriseRow, HazardEventRow, HazardRow, InspectionInspectorRow, InspectorRow
@@ -96,6 +97,7 @@ class LedgerRow:
     overdue: bool
     found_by: str
     category: str
+    major_status: MajorStanding = MajorStanding.NONE
 
 
 def _like(text: str) -> str:
@@ -246,6 +248,7 @@ class HazardLedger:
                 HazardRow.status,
                 HazardRow.found_by,
                 HazardRow.category,
+                HazardRow.major_status,
             )
             .join(EnterpriseRow, EnterpriseRow.id == HazardRow.enterprise_id)
             .where(match)
@@ -285,6 +288,7 @@ class HazardLedger:
             status,
             found_by,
             category,
+            major_status,
         ) in hazards:
             key = self._id_text(hid)
             recheck = rechecks.get(key)
@@ -315,6 +319,7 @@ class HazardLedger:
                     overdue=is_overdue(state, deadline, self.today),
                     found_by=found_by,
                     category=category,
+                    major_status=MajorStanding(major_status),
                 )
             )
         return result

@@ -1,8 +1,11 @@
 """The detail pane of the ledger page: one hazard's fields, before/after photos, full history,
-and one button per action its lifecycle allows now."""
+and one button per action its lifecycle allows now: the rectification steps on top, the steps of
+the major-hazard track (referral, the authority's decision, supervision, suspension, restart
+review, treatment plan) in their own row under "重大事故隐患"."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -22,8 +25,16 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.core.major_hazard import AUTHORITY, CLAUSE, DOCUMENT, MajorStanding, Production
 from inspector.services.hazards import HazardView
-from inspector.ui.common.labels import action_label, category_label, hazard_status_label, severity_label
+from inspector.ui.common.labels import (
+    action_label,
+    category_label,
+    hazard_status_label,
+    major_standing_label,
+    production_label,
+    severity_label,
+)
 from inspector.ui.common.palette import ALERT, text_style
 from inspector.ui.documents.report_actions import ReportOptionsDialog, ask_notice
 from inspector.workspace import Workspace
@@ -53,6 +64,7 @@ class HazardDetailPanel(QWidget):
             ("status", self.tr("状态")),
             ("notice", self.tr("整改通知书")),
             ("severity", self.tr("等级")),
+            ("major", self.tr("重大事故隐患")),
             ("category", self.tr("类别")),
             ("location", self.tr("位置")),
             ("found", self.tr("发现")),
@@ -71,6 +83,9 @@ class HazardDetailPanel(QWidget):
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(160)
         self.actions_box = QGridLayout()
+        self.major_box = QGridLayout()
+        self.major_title = QLabel(self.tr("重大事故隐患："))
+        self.major_title.setStyleSheet(text_style(ALERT))
         self.notice_number: str | None = None
         self.notice_button = QPushButton(self.tr("整改通知书…"))
         self.notice_button.setObjectName("noticeDocument")
@@ -95,6 +110,8 @@ class HazardDetailPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self.actions_box)
+        outer.addWidget(self.major_title)
+        outer.addLayout(self.major_box)
         outer.addWidget(scroll, 1)
         self.show_hazard(None)
 
@@ -142,6 +159,8 @@ class HazardDetailPanel(QWidget):
         self.notice_button.setEnabled(self.notice_number is not None)
         self.values["notice"].setText(self.notice_number or self.tr("（未下发）"))
         self.values["severity"].setText(severity_label(view.severity))
+        self.values["major"].setText(self._major_text(view))
+        self.values["major"].setStyleSheet(text_style(ALERT) if view.major.is_confirmed else "")
         self.values["category"].setText(category_label(view.category))
         self.values["location"].setText(view.location)
         self.values["found"].setText(f"{view.found_on.isoformat()}  {view.found_by}")
@@ -169,16 +188,63 @@ class HazardDetailPanel(QWidget):
                 extra.append(self.tr("照片 {n} 张").format(n=len(event.photos)))
             if event.note:
                 extra.append(event.note)
+            if event.detail:
+                extra.append(self._detail_text(event.detail))
             if extra:
                 line += "\n    " + "；".join(extra)
             self.history.addItem(QListWidgetItem(line))
         actions = self.workspace.hazards.allowed_actions(view.id)
-        for number, action in enumerate(actions):
-            button = QPushButton(action_label(action))
-            button.setObjectName(f"action_{action.value}")
-            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(self.view.id, a))
-            self.actions_box.addWidget(button, number // 3, number % 3)
-            self.action_buttons[action] = button
+        rectification = [a for a in actions if a.major_step is None]
+        track = [a for a in actions if a.major_step is not None]
+        for box, group in ((self.actions_box, rectification), (self.major_box, track)):
+            for number, action in enumerate(group):
+                button = QPushButton(action_label(action))
+                button.setObjectName(f"action_{action.value}")
+                button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(self.view.id, a))
+                box.addWidget(button, number // 3, number % 3)
+                self.action_buttons[action] = button
+        self.major_title.setVisible(bool(track))
+
+    def _detail_text(self, detail: Mapping[str, str]) -> str:
+        """What a major-hazard step named, with translated labels (the values as written)."""
+        labels = {
+            CLAUSE: self.tr("条款"),
+            AUTHORITY: self.tr("部门"),
+            DOCUMENT: self.tr("文号"),
+            "goal": self.tr("治理目标"),
+            "method": self.tr("方法"),
+            "funds": self.tr("经费"),
+            "responsible": self.tr("负责"),
+            "interim": self.tr("临时措施"),
+        }
+        return "；".join(f"{label} {detail[key]}" for key, label in labels.items() if detail.get(key))
+
+    def _major_text(self, view: HazardView) -> str:
+        """The major-hazard track in a few lines; "否" for a hazard never suspected."""
+        major = view.major
+        if major.standing is MajorStanding.NONE and not major.citation:
+            return self.tr("否")
+        lines = [major_standing_label(major.standing)]
+        if major.citation or major.clause:
+            lines.append(self.tr("条款：{citation}").format(citation=major.citation or major.clause))
+        if major.authority:
+            lines.append(self.tr("主管部门：{name}").format(name=major.authority))
+        if major.supervised:
+            lines.append(self.tr("挂牌督办"))
+        if major.production is not Production.RUNNING:
+            lines.append(production_label(major.production))
+        if major.plan is not None:
+            lines.append(
+                self.tr("治理方案：{goal}（时限 {date}）").format(
+                    goal=major.plan.goal, date=major.plan.time_limit.isoformat()
+                )
+            )
+        referral = view.referral
+        if referral is not None and major.standing is MajorStanding.REFERRED:
+            # The 建议书 to the authority is produced from this referral (its authority, date and
+            # writer: HazardView.referral) and the hazard, by the documents room.
+            lines.append(self.tr("移送日期：{date}").format(date=referral.at.date().isoformat()))
+        return "\n".join(lines)
 
     def open_notice_document(self) -> ReportOptionsDialog | None:
         """整改通知书…: choose 整改通知书 / 监督意见书 for the hazard's notice, then preview it."""
