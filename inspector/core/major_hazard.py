@@ -244,6 +244,13 @@ def major_lines(state: MajorState) -> list[str]:
     lines = [f"重大事故隐患：{state.standing.label}"]
     if state.citation or state.clause:
         lines.append(f"判定条款：{state.citation or state.clause}" + (f"（{state.clause}）" if state.citation else ""))
+    return lines + decision_lines(state)
+
+
+def decision_lines(state: MajorState) -> list[str]:
+    """What the authority and the enterprise did about it: who decided, supervision, production,
+    the treatment plan."""
+    lines = []
     if state.authority:
         lines.append(f"主管部门：{state.authority}")
     if state.supervised:
@@ -252,5 +259,8 @@ def major_lines(state: MajorState) -> list[str]:
         lines.append(f"生产：{state.production.label}")
     if state.plan is not None:
         plan = state.plan
-        lines.append(f"治理方案：{plan.goal}；时限 {plan.time_limit.isoformat()}；临时措施：{plan.interim}")
+        lines.append(
+            f"治理方案：{plan.goal}；{plan.method}；经费和物资：{plan.funds}；负责：{plan.responsible}；"
+            f"时限 {plan.time_limit.isoformat()}；临时措施：{plan.interim}"
+        )
     return lines

@@ -56,6 +56,7 @@ class NoticeHazard:
     requirement: str  # the measures required
     deadline: date
     severity: str
+    major_status: str = "none"  # the major-hazard track's standing (core/major_hazard.py)
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,7 @@ class NoticeService:
                     requirement=h.measures,
                     deadline=h.deadline,
                     severity=h.severity,
+                    major_status=h.major_status,
                 )
                 for h in hazards
             ),
