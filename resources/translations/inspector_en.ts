@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../inspector/ui/common/guarded_dialog.py" line="122"/>
+        <source>GuardedDialog</source>
+        <comment>关闭</comment>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/guarded_dialog.py" line="123"/>
+        <source>GuardedDialog</source>
+        <comment>放弃已填写的内容？</comment>
+        <translation>Discard what you entered?</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/guarded_dialog.py" line="124"/>
+        <source>GuardedDialog</source>
+        <comment>已填写和添加的内容不会保存。</comment>
+        <translation>What you entered and added will not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/guarded_dialog.py" line="125"/>
+        <source>GuardedDialog</source>
+        <comment>放弃</comment>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/guarded_dialog.py" line="126"/>
+        <source>GuardedDialog</source>
+        <comment>继续填写</comment>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
     <name>AmendmentDialog</name>
     <message>
         <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="57"/>
@@ -261,39 +294,47 @@
     </message>
 </context>
 <context>
+    <name>ConfirmStep</name>
+    <message>
+        <location filename="../../inspector/ui/common/confirm_step.py" line="13"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CoverageDialog</name>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="73"/>
         <source>{year} 年度检查覆盖</source>
         <translation>Inspection coverage {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="86"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="87"/>
         <source>分派给所选人员</source>
         <translation>Assign to selected inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="87"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="88"/>
         <source>所选企业分派给该检查人员；下次同步时到达其电脑</source>
         <translation>Assign the selected enterprises to this inspector; they reach the inspector&apos;s computer at the next sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="90"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="91"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="109"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="110"/>
         <source>{scope}：企业 {n} 家，已检查 {inspected} 家（{rate}），未检查 {rest} 家，其中已分派 {assigned} 家、未分派 {free} 家</source>
         <translation>{scope}: {n} enterprises, {inspected} inspected ({rate}), {rest} not inspected, of which {assigned} assigned and {free} unassigned</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="112"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="113"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="132"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="133"/>
         <source>分派失败</source>
         <translation>Assignment failed</translation>
     </message>
@@ -932,7 +973,7 @@
 <context>
     <name>FiguresStrip</name>
     <message>
-        <location filename="../../inspector/ui/hazards/figures_strip.py" line="29"/>
+        <location filename="../../inspector/ui/hazards/figures_strip.py" line="30"/>
         <source>{year} 年：发现 {found} · 已整改 {fixed} · 整改率 {rate} · 逾期 {overdue}</source>
         <translation>{year}: found {found} · rectified {fixed} · rectification rate {rate} · overdue {overdue}</translation>
     </message>
@@ -940,7 +981,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../inspector/ui/common/form_dialog.py" line="38"/>
+        <location filename="../../inspector/ui/common/form_dialog.py" line="41"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1006,154 +1047,159 @@
 <context>
     <name>GradingPage</name>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="57"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="56"/>
         <source>{year} 年度</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="58"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="57"/>
         <source>生成评级建议</source>
         <translation>Generate grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="69"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="68"/>
         <source>全部变化</source>
         <translation>All changes</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="71"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="70"/>
         <source>升级</source>
         <translation>Upgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="72"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="71"/>
         <source>降级</source>
         <translation>Downgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="73"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="72"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="74"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="73"/>
         <source>新评</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="75"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="74"/>
         <source>待评</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="79"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="78"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="101"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="100"/>
         <source>调整等级…</source>
         <translation>Adjust grade…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="102"/>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="245"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="101"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="247"/>
         <source>确认发牌</source>
         <translation>Issue plaques</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="104"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="103"/>
         <source>批量打印亮牌</source>
         <translation>Print plaques in batch</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="106"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="105"/>
         <source>重新计算亮灯</source>
         <translation>Recalculate lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="114"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="113"/>
         <source>季度亮灯</source>
         <translation>Quarterly lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="155"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="154"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="165"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="164"/>
         <source>正在生成 {year} 年度评级建议…</source>
         <translation>Generating grade suggestions for {year}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="189"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="188"/>
         <source>{year} 年度建议：A {a} · B {b} · C {c} · D {d} · 待评 {p}</source>
         <translation>Suggestions for {year}: A {a} · B {b} · C {c} · D {d} · pending {p}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="172"/>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="205"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="171"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="204"/>
         <source>操作失败</source>
         <translation>Operation failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="238"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="237"/>
         <source>将为 {n} 家企业发放 {year} 年度亮牌（人工调整 {o} 家，待评 {p} 家不发牌）。</source>
         <translation>Plaques for {year} will be issued to {n} enterprises ({o} manually adjusted; {p} pending get no plaque).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="242"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="241"/>
         <source>其中 {n} 家本年度已经发牌，将重新发牌（原牌匾保留，标为已作废）。</source>
         <translation>{n} of them already have a plaque this year and will get a new one (the old plaque is kept and marked as voided).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="245"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="244"/>
+        <source>发牌后每块亮牌得到编号并记入牌匾记录，不能撤回（如需更改只能重新发牌）。</source>
+        <translation>Once issued, every plaque gets a serial number and is recorded; this cannot be undone (to change it, issue again).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="248"/>
         <source>确定发牌吗？</source>
         <translation>Issue the plaques?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="259"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="264"/>
         <source>正在发牌…</source>
         <translation>Issuing plaques…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="268"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="273"/>
         <source>已发牌 {n} 块（编号 {span}），人工调整 {o} 块</source>
         <translation>{n} plaques issued (nos. {span}), {o} manually adjusted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="288"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="293"/>
         <source>正在计算 {quarter} 季度亮灯…</source>
         <translation>Calculating lights for {quarter}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="297"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="302"/>
         <source>{quarter} 季度亮灯：绿灯 {g} · 黄灯 {y} · 红灯 {r}（变更 {n} 条）</source>
         <translation>Lights for {quarter}: green {g} · yellow {y} · red {r} ({n} changed)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="305"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="310"/>
         <source>评级建议_{year}.xlsx</source>
         <translation>Grade_suggestions_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="307"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="312"/>
         <source>导出评级建议</source>
         <translation>Export grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="307"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="312"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="322"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="327"/>
         <source>已导出 {n} 家到 {path}</source>
         <translation>Exported {n} enterprises to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="321"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="326"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1161,52 +1207,67 @@
 <context>
     <name>HazardActionDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="41"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="60"/>
         <source>隐患操作：{action}</source>
         <translation>Hazard action: {action}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="45"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="64"/>
+        <source>确认作废</source>
+        <translation>Confirm void</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="67"/>
+        <source>作废后，这条隐患不再跟踪整改、不计入未整改数，状态改为“已作废”，不能撤回；作废原因和操作人记入隐患履历。</source>
+        <translation>Once voided, this hazard is no longer tracked or counted as open; its status becomes &quot;Voided&quot; and this cannot be undone. The reason and who voided it are kept in its history.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="76"/>
+        <source>当场整改的隐患按一般隐患处理：登记为疑似重大事故隐患的，当场整改后不再按重大隐患统计。</source>
+        <translation>A hazard fixed on the spot is a general hazard: one recorded as a suspected major hazard is no longer counted as major once fixed on the spot.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="82"/>
         <source>操作人姓名</source>
         <translation>Name of the person acting</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="46"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="83"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="49"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="86"/>
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="49"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="86"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="55"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="94"/>
         <source>新整改期限</source>
         <translation>New rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="97"/>
         <source>添加整改后照片…</source>
         <translation>Add after-photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="97"/>
         <source>勾选的照片作为整改后照片</source>
         <translation>Checked photos are kept as after-rectification photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="61"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="100"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="117"/>
         <source>请填写操作人</source>
         <translation>Enter who is acting</translation>
     </message>
@@ -1214,113 +1275,193 @@
 <context>
     <name>HazardDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="45"/>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="135"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="56"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="152"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="52"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="63"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="53"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="54"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="65"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="55"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="66"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="56"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="67"/>
+        <source>重大事故隐患</source>
+        <translation>Major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="68"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="69"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="70"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="59"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="71"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="60"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="72"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="61"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="73"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="87"/>
+        <source>重大事故隐患：</source>
+        <translation>Major hazard:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="90"/>
         <source>整改通知书…</source>
         <translation>Rectification notice…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="77"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="92"/>
         <source>预览、打印或保存本隐患所在的整改通知书或监督意见书（PDF）</source>
         <translation>Preview, print or save the rectification notice or supervision opinion that lists this hazard (PDF)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="86"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="101"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="88"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="103"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="90"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="105"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="143"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="160"/>
         <source>（未下发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="150"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="169"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="155"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="174"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="167"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="186"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="169"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="188"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="204"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="211"/>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="212"/>
+        <source>部门</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="213"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="214"/>
+        <source>治理目标</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="215"/>
+        <source>方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="216"/>
+        <source>经费</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="217"/>
+        <source>负责</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="218"/>
+        <source>临时措施</source>
+        <translation>Interim measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="226"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="229"/>
+        <source>条款：{citation}</source>
+        <translation>Clause: {citation}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="231"/>
+        <source>主管部门：{name}</source>
+        <translation>Authority: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="233"/>
+        <source>挂牌督办</source>
+        <translation>Under official supervision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="238"/>
+        <source>治理方案：{goal}（时限 {date}）</source>
+        <translation>Treatment plan: {goal} (by {date})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="246"/>
+        <source>移送日期：{date}</source>
+        <translation>Referred on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="270"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1357,67 +1498,67 @@
 <context>
     <name>HazardFormDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="87"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="90"/>
         <source>具体部位，如：二号车间东侧配电箱</source>
         <translation>Exact spot, e.g. distribution box on the east side of workshop 2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="91"/>
-        <source>重大隐患判定依据条款</source>
-        <translation>Clause for classifying it as a major hazard</translation>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="98"/>
+        <source>登记为疑似重大事故隐患：选择所符合的判定条款，由主管部门认定</source>
+        <translation>Recorded as a suspected major hazard: choose the clause it meets; the authority decides</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="98"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="105"/>
         <source>企业整改责任人</source>
         <translation>Person responsible at the enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="100"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="107"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="100"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="107"/>
         <source>勾选的照片作为整改前照片</source>
         <translation>Checked photos are kept as before-rectification photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="114"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="121"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="115"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="122"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="116"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="123"/>
         <source>类别 / 等级</source>
         <translation>Category / severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="117"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="124"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="118"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="125"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="119"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="126"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="120"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="127"/>
         <source>整改责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="121"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="128"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
@@ -1524,17 +1665,17 @@
         <translation>Click to stop filtering by enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="99"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="101"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="101"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="103"/>
         <source>新增隐患</source>
         <translation>New hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="102"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="104"/>
         <source>登记职工随手拍或企业自查发现的隐患</source>
         <translation>Record a hazard from a worker&apos;s photo report or an enterprise self-check</translation>
     </message>
@@ -1549,33 +1690,38 @@
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="200"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="204"/>
         <source>共 {n} 条</source>
         <translation>{n} hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="205"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="209"/>
         <source>企业：{name} ✕</source>
         <translation>Enterprise: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="307"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="310"/>
+        <source>已{action}：隐患现为“{status}”。</source>
+        <translation>Done: {action}. The hazard is now &quot;{status}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="320"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="309"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="322"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="322"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="338"/>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="321"/>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="335"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="336"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="351"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1640,345 +1786,443 @@
         <source>检查已完成。</source>
         <translation>Inspection completed.</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="240"/>
+        <source>已定稿：{enterprise} {day} 的检查现为只读；如需更正，请打开它点击“更正…”。</source>
+        <translation>Finalized: the inspection of {enterprise} on {day} is now read-only; to correct it, open it and click &quot;Amend…&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="24"/>
+        <location filename="../../inspector/ui/common/labels.py" line="25"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="25"/>
+        <location filename="../../inspector/ui/common/labels.py" line="26"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="26"/>
+        <location filename="../../inspector/ui/common/labels.py" line="27"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="32"/>
+        <location filename="../../inspector/ui/common/labels.py" line="33"/>
         <source>已登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="33"/>
+        <location filename="../../inspector/ui/common/labels.py" line="34"/>
         <source>已当场整改</source>
         <translation>Fixed on site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="34"/>
+        <location filename="../../inspector/ui/common/labels.py" line="35"/>
         <source>已下发整改通知</source>
         <translation>Rectification notice issued</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="35"/>
+        <location filename="../../inspector/ui/common/labels.py" line="36"/>
         <source>整改中</source>
         <translation>Rectifying</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="36"/>
+        <location filename="../../inspector/ui/common/labels.py" line="37"/>
         <source>申请复查</source>
         <translation>Re-check requested</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="37"/>
+        <location filename="../../inspector/ui/common/labels.py" line="38"/>
         <source>复查通过</source>
         <translation>Re-check passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="38"/>
+        <location filename="../../inspector/ui/common/labels.py" line="39"/>
         <source>已销号</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="39"/>
+        <location filename="../../inspector/ui/common/labels.py" line="40"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="46"/>
+        <location filename="../../inspector/ui/common/labels.py" line="47"/>
         <source>登记隐患</source>
         <translation>Record hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="47"/>
+        <location filename="../../inspector/ui/common/labels.py" line="48"/>
         <source>当场整改</source>
         <translation>Fix on site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="48"/>
+        <location filename="../../inspector/ui/common/labels.py" line="49"/>
         <source>下发整改通知</source>
         <translation>Issue rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="49"/>
+        <location filename="../../inspector/ui/common/labels.py" line="50"/>
         <source>开始整改</source>
         <translation>Start rectifying</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="50"/>
+        <location filename="../../inspector/ui/common/labels.py" line="51"/>
         <source>申请复查</source>
         <comment>hazard action</comment>
         <translation>Request re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="51"/>
+        <location filename="../../inspector/ui/common/labels.py" line="52"/>
         <source>复查通过</source>
         <comment>hazard action</comment>
         <translation>Pass re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="52"/>
+        <location filename="../../inspector/ui/common/labels.py" line="53"/>
         <source>复查不通过</source>
         <translation>Fail re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="53"/>
+        <location filename="../../inspector/ui/common/labels.py" line="54"/>
         <source>销号</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="54"/>
+        <location filename="../../inspector/ui/common/labels.py" line="55"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="55"/>
+        <location filename="../../inspector/ui/common/labels.py" line="56"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="56"/>
+        <location filename="../../inspector/ui/common/labels.py" line="57"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="57"/>
+        <location filename="../../inspector/ui/common/labels.py" line="58"/>
         <source>驳回延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="63"/>
+        <location filename="../../inspector/ui/common/labels.py" line="100"/>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="64"/>
+        <location filename="../../inspector/ui/common/labels.py" line="101"/>
         <source>部分符合</source>
         <translation>Partially compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="65"/>
+        <location filename="../../inspector/ui/common/labels.py" line="102"/>
         <source>不符合</source>
         <translation>Non-compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="66"/>
+        <location filename="../../inspector/ui/common/labels.py" line="103"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="72"/>
+        <location filename="../../inspector/ui/common/labels.py" line="73"/>
+        <location filename="../../inspector/ui/common/labels.py" line="87"/>
+        <location filename="../../inspector/ui/common/labels.py" line="109"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="73"/>
+        <location filename="../../inspector/ui/common/labels.py" line="59"/>
+        <source>认定为疑似重大事故隐患</source>
+        <translation>Mark as suspected major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="60"/>
+        <source>移送主管部门</source>
+        <translation>Refer to the authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="61"/>
+        <source>部门认定为重大事故隐患</source>
+        <translation>Authority confirms major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="62"/>
+        <source>部门不予认定（按一般隐患）</source>
+        <translation>Authority rejects (general hazard)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="63"/>
+        <source>挂牌督办</source>
+        <translation>Official supervision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="64"/>
+        <source>责令停产停业整改</source>
+        <translation>Production suspended for rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="65"/>
+        <source>复产复查通过</source>
+        <translation>Restart review passed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="66"/>
+        <source>复产复查不通过</source>
+        <translation>Restart review failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="67"/>
+        <source>制定治理方案</source>
+        <translation>Adopt treatment plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="74"/>
+        <source>疑似重大事故隐患</source>
+        <translation>Suspected major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="75"/>
+        <source>已移送，待部门认定</source>
+        <translation>Referred, awaiting the authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="76"/>
+        <source>重大事故隐患（部门已认定）</source>
+        <translation>Major hazard (confirmed by the authority)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="77"/>
+        <source>部门不予认定，按一般隐患</source>
+        <translation>Rejected by the authority: general hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="84"/>
+        <source>疑似重大隐患</source>
+        <translation>Suspected major</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="85"/>
+        <source>疑似重大隐患（已移送）</source>
+        <translation>Suspected major (referred)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="86"/>
+        <location filename="../../inspector/ui/common/labels.py" line="110"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="79"/>
-        <location filename="../../inspector/ui/common/labels.py" line="101"/>
+        <location filename="../../inspector/ui/common/labels.py" line="92"/>
+        <source>正常生产</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="93"/>
+        <source>停产停业整改中</source>
+        <translation>Suspended for rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="94"/>
+        <source>复产复查通过，已复产</source>
+        <translation>Restarted after review</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="116"/>
+        <location filename="../../inspector/ui/common/labels.py" line="138"/>
         <source>生产车间</source>
         <translation>Production workshop</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="80"/>
+        <location filename="../../inspector/ui/common/labels.py" line="117"/>
         <source>仓库</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="81"/>
+        <location filename="../../inspector/ui/common/labels.py" line="118"/>
         <source>危险化学品仓库</source>
         <translation>Hazardous chemicals store</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="82"/>
+        <location filename="../../inspector/ui/common/labels.py" line="119"/>
         <source>危险废物贮存库</source>
         <translation>Hazardous waste store</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="83"/>
+        <location filename="../../inspector/ui/common/labels.py" line="120"/>
         <source>食堂</source>
         <translation>Canteen</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="84"/>
+        <location filename="../../inspector/ui/common/labels.py" line="121"/>
         <source>配电房</source>
         <translation>Power distribution room</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="85"/>
+        <location filename="../../inspector/ui/common/labels.py" line="122"/>
         <source>办公区</source>
         <translation>Office area</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="86"/>
+        <location filename="../../inspector/ui/common/labels.py" line="123"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="87"/>
+        <location filename="../../inspector/ui/common/labels.py" line="124"/>
         <source>室外场地</source>
         <translation>Outdoor area</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="88"/>
+        <location filename="../../inspector/ui/common/labels.py" line="125"/>
         <source>全厂</source>
         <translation>Whole site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="94"/>
+        <location filename="../../inspector/ui/common/labels.py" line="131"/>
         <source>安全管理</source>
         <translation>Safety management</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="95"/>
+        <location filename="../../inspector/ui/common/labels.py" line="132"/>
         <source>教育培训</source>
         <translation>Education and training</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="96"/>
+        <location filename="../../inspector/ui/common/labels.py" line="133"/>
         <source>消防安全</source>
         <translation>Fire safety</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="97"/>
+        <location filename="../../inspector/ui/common/labels.py" line="134"/>
         <source>用电安全</source>
         <translation>Electrical safety</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="98"/>
+        <location filename="../../inspector/ui/common/labels.py" line="135"/>
         <source>燃气与食堂</source>
         <translation>Gas and canteen</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="99"/>
+        <location filename="../../inspector/ui/common/labels.py" line="136"/>
         <source>危险化学品</source>
         <translation>Hazardous chemicals</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="100"/>
+        <location filename="../../inspector/ui/common/labels.py" line="137"/>
         <source>危险废物</source>
         <translation>Hazardous waste</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="102"/>
+        <location filename="../../inspector/ui/common/labels.py" line="139"/>
         <source>仓储</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="103"/>
+        <location filename="../../inspector/ui/common/labels.py" line="140"/>
         <source>劳动防护用品</source>
         <translation>Personal protective equipment</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="104"/>
+        <location filename="../../inspector/ui/common/labels.py" line="141"/>
         <source>职业健康</source>
         <translation>Occupational health</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="105"/>
+        <location filename="../../inspector/ui/common/labels.py" line="142"/>
         <source>应急管理</source>
         <translation>Emergency management</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="106"/>
+        <location filename="../../inspector/ui/common/labels.py" line="143"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="112"/>
+        <location filename="../../inspector/ui/common/labels.py" line="149"/>
         <source>A级</source>
         <translation>Grade A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="113"/>
+        <location filename="../../inspector/ui/common/labels.py" line="150"/>
         <source>B级</source>
         <translation>Grade B</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="114"/>
+        <location filename="../../inspector/ui/common/labels.py" line="151"/>
         <source>C级</source>
         <translation>Grade C</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="115"/>
+        <location filename="../../inspector/ui/common/labels.py" line="152"/>
         <source>D级</source>
         <translation>Grade D</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="121"/>
+        <location filename="../../inspector/ui/common/labels.py" line="158"/>
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="122"/>
+        <location filename="../../inspector/ui/common/labels.py" line="159"/>
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="123"/>
+        <location filename="../../inspector/ui/common/labels.py" line="160"/>
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="129"/>
+        <location filename="../../inspector/ui/common/labels.py" line="166"/>
         <source>检查人员 1</source>
         <translation>Inspector 1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="130"/>
+        <location filename="../../inspector/ui/common/labels.py" line="167"/>
         <source>检查人员 2</source>
         <translation>Inspector 2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="131"/>
+        <location filename="../../inspector/ui/common/labels.py" line="168"/>
         <source>企业代表</source>
         <translation>Enterprise representative</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="137"/>
+        <location filename="../../inspector/ui/common/labels.py" line="174"/>
         <source>答案</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="138"/>
+        <location filename="../../inspector/ui/common/labels.py" line="175"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="146"/>
+        <location filename="../../inspector/ui/common/labels.py" line="183"/>
         <source>未作答</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="149"/>
-        <location filename="../../inspector/ui/common/labels.py" line="150"/>
+        <location filename="../../inspector/ui/common/labels.py" line="186"/>
+        <location filename="../../inspector/ui/common/labels.py" line="187"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="151"/>
+        <location filename="../../inspector/ui/common/labels.py" line="188"/>
         <source>{code} {field}：{old} → {new}</source>
         <translation>{code} {field}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="152"/>
+        <location filename="../../inspector/ui/common/labels.py" line="189"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
@@ -2034,6 +2278,74 @@
         <location filename="../../inspector/ui/main_window.py" line="102"/>
         <source>待办 {n}</source>
         <translation>To do {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MajorStepFields</name>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="37"/>
+        <source>选择所符合的判定条款</source>
+        <translation>Choose the clause it meets</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="57"/>
+        <source>判定条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="60"/>
+        <source>如：平湖市应急管理局</source>
+        <translation>e.g. Pinghu Emergency Management Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="62"/>
+        <source>移送至</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="64"/>
+        <source>作出决定的部门</source>
+        <translation>Deciding authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="69"/>
+        <source>部门文书编号（可不填）</source>
+        <translation>Authority&apos;s document number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="70"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="73"/>
+        <source>治理目标和任务</source>
+        <translation>Goal and tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="74"/>
+        <source>治理方法和措施</source>
+        <translation>Method and measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="75"/>
+        <source>经费和物资</source>
+        <translation>Funds and materials</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="76"/>
+        <source>负责治理的机构和人员</source>
+        <translation>Responsible body and people</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="77"/>
+        <source>临时安全措施和应急预案</source>
+        <translation>Interim measures and emergency plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="84"/>
+        <source>治理时限</source>
+        <translation>Time limit</translation>
     </message>
 </context>
 <context>
@@ -2253,27 +2565,27 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="112"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="113"/>
         <source>中心数据库密码</source>
         <translation>Central database password</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="115"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="116"/>
         <source>保存到系统钥匙串（不写入设置文件）</source>
         <translation>Save in the system keychain (not in the settings file)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="117"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="118"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="118"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="119"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="120"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="121"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -2281,123 +2593,123 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="166"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="159"/>
         <source>预览：{title}</source>
         <translation>Preview: {title}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="183"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="176"/>
         <source>第 </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="184"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="177"/>
         <source> 页</source>
         <translation> of</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="185"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="178"/>
         <source>输入页码后回车跳转</source>
         <translation>Type a page number and press Enter to go there</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="187"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="180"/>
         <source>共 {n} 页</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="195"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="188"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="197"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="190"/>
         <source>打印（Ctrl+P）</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="198"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="191"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="200"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="193"/>
         <source>将 PDF 保存到其他位置（Ctrl+S）</source>
         <translation>Save the PDF to another location (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="202"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="195"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="205"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="198"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="207"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="200"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="208"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="201"/>
         <source>适合页面</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="211"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="204"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="214"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="207"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="217"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="210"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="323"/>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="340"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="316"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="333"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="339"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="332"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="339"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="332"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="354"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="347"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="364"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="357"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="364"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="357"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="372"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="365"/>
         <source>无法保存到 {path}：{error}</source>
         <translation>Could not save to {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/pdf_preview.py" line="373"/>
+        <location filename="../../inspector/ui/documents/pdf_preview.py" line="366"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
@@ -2405,43 +2717,43 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="50"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="55"/>
         <source>图片 (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;所有文件 (*)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp *.heic *.heif *.bmp *.gif *.tif *.tiff);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="167"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="174"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="170"/>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="203"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="177"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="210"/>
         <source>可拖入照片文件，或按 Ctrl+V 粘贴</source>
         <translation>Drag photo files here, or press Ctrl+V to paste</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="179"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="186"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="203"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="210"/>
         <source>作答后可添加照片</source>
         <translation>Answer the item to add photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="54"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="59"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="241"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="248"/>
         <source>正在导入照片…</source>
         <translation>Importing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/photo_strip.py" line="279"/>
+        <location filename="../../inspector/ui/common/photo_strip.py" line="286"/>
         <source>移除这张照片</source>
         <translation>Remove this photo</translation>
     </message>
@@ -2449,52 +2761,52 @@
 <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="244"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="246"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="251"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="253"/>
         <source> 年</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="253"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="255"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="258"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="260"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="259"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="261"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="260"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="262"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="265"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="267"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="266"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="268"/>
         <source>监督意见书</source>
         <translation>Supervision opinion</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="268"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="270"/>
         <source>文书类别</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="269"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="280"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -2612,73 +2924,84 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="92"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="95"/>
         <source>检查结果复核</source>
         <translation>Review inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="109"/>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="174"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="112"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="177"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="120"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="239"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="120"/>
         <source>保存三人签名并定稿；定稿后检查为只读，只能登记更正</source>
         <translation>Save the three signatures and finalize; a finalized inspection is read-only and can only be corrected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
         <source>更正…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
         <source>登记对已定稿检查的更正（保留原始记录）</source>
         <translation>Record a correction to the finalized inspection (the original record is kept)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="111"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
         <source>检查报告</source>
         <translation>Inspection report</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="111"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
         <source>预览、打印或保存本次检查的检查报告（PDF）</source>
         <translation>Preview, print or save the report of this inspection (PDF)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="150"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="153"/>
         <source>检查人员：{0}</source>
         <translation>Inspectors: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="173"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="176"/>
         <source>检查结果（已定稿）</source>
         <translation>Inspection results (finalized)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="173"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="176"/>
         <source>检查结果复核与签名</source>
         <translation>Review and sign inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="174"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="177"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="214"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="220"/>
         <source>已定稿。检查现为只读；如需更正请点击“更正…”。</source>
         <translation>Finalized. The inspection is now read-only; to correct it, click “Amend…”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="236"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="234"/>
+        <source>定稿 {enterprise} {day} 的检查：三人签名和全部答案随之锁定，检查变为只读，不能撤回。此后发现的错误只能用“更正…”登记（原始记录保留）。</source>
+        <translation>Finalize the inspection of {enterprise} on {day}: the three signatures and all answers are locked and the inspection becomes read-only; this cannot be undone. Errors found later can only be recorded with &quot;Amend…&quot; (the original is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="239"/>
+        <source>确认定稿</source>
+        <translation>Confirm finalize</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="253"/>
         <source>更正已登记。</source>
         <translation>Correction recorded.</translation>
     </message>
@@ -2696,91 +3019,91 @@
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="54"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="62"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="55"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="63"/>
         <source>发证单位</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="64"/>
         <source>单位代码</source>
         <translation>Authority code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="65"/>
         <source>照片长边</source>
         <translation>Photo long edge</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="66"/>
         <source>时区</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="59"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="68"/>
         <source>界面语言在重新启动 Inspector 后生效。</source>
         <translation>The interface language takes effect after Inspector is restarted.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="61"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="70"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="65"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="74"/>
         <source>备份…</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="67"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="76"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
         <source>备份</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="132"/>
         <source>Inspector 备份 (*.zip)</source>
         <translation>Inspector backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="117"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="121"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="122"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="129"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="132"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="139"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="131"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="141"/>
         <source>用备份 {name} 替换当前的全部数据？
 当前数据会先移到数据文件夹中的 .before-restore-… 文件夹保留。</source>
         <translation>Replace all current data with the backup {name}?
 The current data is first moved to a .before-restore-… folder in the data folder and kept there.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="53"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="57"/>
         <source>发布了亮牌验证网页（inspector keys publish-page）的网址。填写后，新打印的亮牌二维码用手机相机或微信一扫即打开该网页核验；不填，二维码只能用 Inspector 核验。</source>
         <translation>Address where the plaque verification page (inspector keys publish-page) is published. When set, the QR code of newly printed plaques opens that page in a phone camera or WeChat; when empty, only Inspector can check the code.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="64"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="67"/>
         <source>亮牌验证地址</source>
         <translation>Plaque check address</translation>
     </message>
@@ -2944,430 +3267,430 @@ The current data is first moved to a .before-restore-… folder in the data fold
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="53"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="54"/>
         <source>删除与合并记录</source>
         <translation>Deletions and merges</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="54"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="55"/>
         <source>企业</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="55"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="56"/>
         <source>检查人员</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="56"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="57"/>
         <source>发证密钥</source>
         <translation>Issuing keys</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="57"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="58"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="58"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="59"/>
         <source>检查表模板</source>
         <translation>Checklist templates</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="59"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="60"/>
         <source>检查任务</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="60"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="61"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="61"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="62"/>
         <source>亮灯</source>
         <translation>Lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="62"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="63"/>
         <source>更正记录</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="63"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="64"/>
         <source>检查项结果</source>
         <translation>Item results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="64"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="65"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="65"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="66"/>
         <source>检查人员分工</source>
         <translation>Inspector roles</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="66"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="67"/>
         <source>整改通知书</source>
         <translation>Rectification notices</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="67"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="68"/>
         <source>亮牌</source>
         <translation>Plaques</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="68"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="69"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="69"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="70"/>
         <source>检查项照片</source>
         <translation>Item photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="70"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="71"/>
         <source>隐患处理记录</source>
         <translation>Hazard history</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="71"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="72"/>
         <source>通知书所列隐患</source>
         <translation>Hazards listed in notices</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="72"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="73"/>
         <source>隐患处理照片</source>
         <translation>Hazard history photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="139"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="140"/>
         <source>postgresql://用户@服务器:5432/数据库（可在设置中保存）</source>
         <translation>postgresql://user@server:5432/database (can be saved in Settings)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="140"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="141"/>
         <source>推送</source>
         <translation>Push</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="141"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="142"/>
         <source>把本机的改动发送到中心数据库</source>
         <translation>Send this computer&apos;s changes to the central database</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="142"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="143"/>
         <source>拉取</source>
         <translation>Pull</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="143"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="144"/>
         <source>从中心数据库取回其他电脑的改动</source>
         <translation>Fetch other computers&apos; changes from the central database</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="148"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="337"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="348"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="149"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="338"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="349"/>
         <source>中心数据库</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="153"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="154"/>
         <source>导出同步包…</source>
         <translation>Export sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="154"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="155"/>
         <source>导入同步包…</source>
         <translation>Import sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="155"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="156"/>
         <source>信任设备…</source>
         <translation>Trust device…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="156"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="157"/>
         <source>导出本机公钥…</source>
         <translation>Export this computer&apos;s public key…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="164"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="165"/>
         <source>同步包（U 盘、邮件）</source>
         <translation>Sync bundles (USB stick, email)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="178"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="179"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="181"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="182"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="191"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="192"/>
         <source>本次打开后尚未同步。</source>
         <translation>Not synced since the app was opened.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="207"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="195"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="208"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="195"/>
         <source>收发条数</source>
         <translation>Records sent/received</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="195"/>
         <source>新增</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="195"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="194"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="195"/>
         <source>合并或删除</source>
         <translation>Merged or deleted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="201"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="202"/>
         <source>对方</source>
         <translation>Peer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="201"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="202"/>
         <source>上次发送</source>
         <translation>Last sent</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="201"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="202"/>
         <source>上次接收</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
         <source>设备编号</source>
         <translation>Device ID</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
         <source>信任时间</source>
         <translation>Trusted at</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="203"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="204"/>
         <source>最近导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="208"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="209"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="209"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="210"/>
         <source>保留的版本来自</source>
         <translation>Kept version from</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="210"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="211"/>
         <source>落选的版本来自</source>
         <translation>Discarded version from</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="211"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="212"/>
         <source>发现时间</source>
         <translation>Detected at</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="218"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="219"/>
         <source>保留当前版本</source>
         <translation>Keep current version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="219"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="220"/>
         <source>改用落选版本</source>
         <translation>Use discarded version</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="225"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="226"/>
         <source>两台电脑同时修改了同一条记录：较新的版本已采用，落选的版本保存在这里供核对。</source>
         <translation>Two computers changed the same record: the newer version was applied, and the discarded version is kept here for review.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="236"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="237"/>
         <source>本次同步</source>
         <translation>This sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="237"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="238"/>
         <source>同步记录</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="238"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="239"/>
         <source>信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="239"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="298"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="240"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="299"/>
         <source>待处理冲突</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="253"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="254"/>
         <source>本机：{name}（{device}）
 指纹：{fingerprint}</source>
         <translation>This computer: {name} ({device})
 Fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="275"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="276"/>
         <source>未设置中心数据库地址。</source>
         <translation>No central database address set.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="283"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="284"/>
         <source>上次推送：{sent}&#x3000;上次拉取：{received}</source>
         <translation>Last push: {sent}   Last pull: {received}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="298"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="299"/>
         <source>待处理冲突 ({n})</source>
         <translation>Open conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="318"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="319"/>
         <source>落选的版本：</source>
         <translation>Discarded version:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="323"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="324"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="323"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="324"/>
         <source>请先选择一条冲突。</source>
         <translation>Select a conflict first.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="328"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="329"/>
         <source>无法处理冲突</source>
         <translation>Could not resolve the conflict</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="338"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="339"/>
         <source>请先填写中心数据库地址，例如 postgresql://用户@服务器:5432/数据库。</source>
         <translation>Enter the central database address first, e.g. postgresql://user@server:5432/database.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="363"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="364"/>
         <source>密码未保存</source>
         <translation>Password not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="381"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="382"/>
         <source>正在推送…</source>
         <translation>Pushing…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="381"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="382"/>
         <source>正在拉取…</source>
         <translation>Pulling…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="387"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="388"/>
         <source>导出同步包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="387"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="393"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="388"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="394"/>
         <source>同步包 (*.zip)</source>
         <translation>Sync bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="393"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="394"/>
         <source>导入同步包</source>
         <translation>Import sync bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="401"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="440"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="402"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="441"/>
         <source>信任设备</source>
         <translation>Trust device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="402"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="403"/>
         <source>同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)</source>
         <translation>Sync bundles or device public keys (*.zip *.json *.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="409"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="410"/>
         <source>导出本机公钥</source>
         <translation>Export this computer&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="409"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="410"/>
         <source>设备公钥 (*.key)</source>
         <translation>Device public keys (*.key)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="415"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="416"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="418"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="419"/>
         <source>已导出公钥</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="418"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="419"/>
         <source>指纹：{fingerprint}</source>
         <translation>Fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="423"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="424"/>
         <source>正在导出同步包…</source>
         <translation>Exporting sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="427"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="428"/>
         <source>正在导入同步包…</source>
         <translation>Importing sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="434"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="435"/>
         <source>无法读取设备信息</source>
         <translation>Could not read the device information</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="437"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="438"/>
         <source>设备：{name}
 设备编号：{device}
 密钥指纹：{fingerprint}
@@ -3380,63 +3703,63 @@ Key fingerprint: {fingerprint}
 Compare the fingerprint character by character with the one shown on the other computer; trust the device only if they match. Trust this device?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="445"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="446"/>
         <source>无法信任设备</source>
         <translation>Could not trust the device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="483"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="484"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="503"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="504"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="467"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="504"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="468"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="505"/>
         <source>同步失败</source>
         <translation>Sync failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="508"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="509"/>
         <source>已取消，数据保持原样</source>
         <translation>Cancelled; the data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="498"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="499"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="507"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="508"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="528"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="529"/>
         <source>推送到</source>
         <translation>Pushed to</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="528"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="529"/>
         <source>拉取自</source>
         <translation>Pulled from</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="529"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="530"/>
         <source>{verb} {server}：{rows} 条记录，照片 {photos} 张，冲突 {conflicts} 条。</source>
         <translation>{verb} {server}: {rows} records, {photos} photos, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="544"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="545"/>
         <source>已导入来自 {device} 的同步包：照片 {photos} 张，冲突 {conflicts} 条。</source>
         <translation>Imported the sync bundle from {device}: {photos} photos, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="551"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="554"/>
         <source>已导出 {rows} 条记录、照片 {photos} 张到 {path}。</source>
         <translation>Exported {rows} records and {photos} photos to {path}.</translation>
     </message>
@@ -3488,27 +3811,27 @@ Compare the fingerprint character by character with the one shown on the other c
 <context>
     <name>UninspectedModel</name>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="51"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="52"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="52"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="53"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="53"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="54"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="54"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="55"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="62"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="63"/>
         <source>未分派</source>
         <translation>Unassigned</translation>
     </message>
