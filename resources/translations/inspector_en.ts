@@ -1276,7 +1276,7 @@
     <name>HazardDetailPanel</name>
     <message>
         <location filename="../../inspector/ui/hazards/hazard_detail.py" line="56"/>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="152"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="158"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
@@ -1302,166 +1302,166 @@
     </message>
     <message>
         <location filename="../../inspector/ui/hazards/hazard_detail.py" line="67"/>
-        <source>重大事故隐患</source>
-        <translation>Major hazard</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="68"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="69"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="68"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="70"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="69"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="71"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="70"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="72"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="71"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="73"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="72"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="87"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="91"/>
         <source>重大事故隐患：</source>
         <translation>Major hazard:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="90"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="94"/>
         <source>整改通知书…</source>
         <translation>Rectification notice…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="92"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="96"/>
         <source>预览、打印或保存本隐患所在的整改通知书或监督意见书（PDF）</source>
         <translation>Preview, print or save the rectification notice or supervision opinion that lists this hazard (PDF)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="101"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="106"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="103"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="108"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="105"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="110"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="160"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="166"/>
         <source>（未下发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="169"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="175"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="174"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="180"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="186"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="192"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="188"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="194"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="211"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="217"/>
         <source>条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="212"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="218"/>
         <source>部门</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="213"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="219"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="214"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="220"/>
         <source>治理目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="215"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="221"/>
         <source>方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="216"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="222"/>
         <source>经费</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="217"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="223"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="218"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="224"/>
         <source>临时措施</source>
         <translation>Interim measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="226"/>
-        <source>否</source>
-        <translation>No</translation>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="232"/>
+        <source>重大事故隐患：否</source>
+        <translation>Major hazard: no</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="229"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="233"/>
+        <source>重大事故隐患：{standing}</source>
+        <translation>Major hazard: {standing}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="235"/>
         <source>条款：{citation}</source>
         <translation>Clause: {citation}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="231"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="237"/>
         <source>主管部门：{name}</source>
         <translation>Authority: {name}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="233"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="239"/>
         <source>挂牌督办</source>
         <translation>Under official supervision</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="238"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="244"/>
         <source>治理方案：{goal}（时限 {date}）</source>
         <translation>Treatment plan: {goal} (by {date})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="246"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="252"/>
         <source>移送日期：{date}</source>
         <translation>Referred on {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="270"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="276"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>

@@ -34,7 +34,7 @@ def test_the_major_hazard_steps_through_the_ledger(workspace: Workspace, qtbot: 
     page = shown(qtbot, HazardsPage(workspace))
     page.resize(1366, 768)
     page.open_hazard(hazard_id)
-    assert page.detail.values["major"].text() == "否"
+    assert page.detail.major_info.text() == "重大事故隐患：否"
     assert set(a for a in page.detail.action_buttons if a.major_step) == {A.SUSPECT_MAJOR}
 
     press(page, A.SUSPECT_MAJOR)
@@ -46,8 +46,8 @@ def test_the_major_hazard_steps_through_the_ledger(workspace: Workspace, qtbot: 
     assert not dialog.isVisible(), dialog.message.text()
     view = workspace.hazards.get(hazard_id)
     assert (view.major.standing, view.major.clause) == (MajorStanding.SUSPECTED, "MEM10-11-3")
-    qtbot.waitUntil(lambda: "疑似重大事故隐患" in page.detail.values["major"].text())
-    assert "第十一条第三项" in page.detail.values["major"].text()
+    qtbot.waitUntil(lambda: "疑似重大事故隐患" in page.detail.major_info.text())
+    assert "第十一条第三项" in page.detail.major_info.text()
 
     press(page, A.REFER_MAJOR)
     ok(page)  # no authority: refused, nothing written
@@ -74,7 +74,7 @@ def test_the_major_hazard_steps_through_the_ledger(workspace: Workspace, qtbot: 
     ok(page)
     view = workspace.hazards.get(hazard_id)
     assert view.major.plan is not None and view.deadline == plan.new_deadline()
-    qtbot.waitUntil(lambda: "治理方案：加装泄爆装置" in page.detail.values["major"].text())
+    qtbot.waitUntil(lambda: "治理方案：加装泄爆装置" in page.detail.major_info.text())
     history = [page.detail.history.item(i).text() for i in range(page.detail.history.count())]
     assert any("部门 平湖市应急管理局；文号 平应急〔2026〕12号" in line for line in history)
 

@@ -64,7 +64,6 @@ class HazardDetailPanel(QWidget):
             ("status", self.tr("状态")),
             ("notice", self.tr("整改通知书")),
             ("severity", self.tr("等级")),
-            ("major", self.tr("重大事故隐患")),
             ("category", self.tr("类别")),
             ("location", self.tr("位置")),
             ("found", self.tr("发现")),
@@ -77,6 +76,11 @@ class HazardDetailPanel(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             self.fields.addRow(label, value)
+        # Its own full-width label under the fields: a wrapped multi-line label inside the form
+        # layout lost its last line (the form computes the height for a wider column).
+        self.major_info = QLabel()
+        self.major_info.setWordWrap(True)
+        self.major_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.before = self._photo_list()
         self.after = self._photo_list()
         self.history = QListWidget()
@@ -97,6 +101,7 @@ class HazardDetailPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(self.title)
         layout.addLayout(self.fields)
+        layout.addWidget(self.major_info)
         layout.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("整改前照片")))
         layout.addWidget(self.before)
@@ -140,6 +145,7 @@ class HazardDetailPanel(QWidget):
         view = self.view
         for value in self.values.values():
             value.clear()
+        self.major_info.clear()
         self.before.clear()
         self.after.clear()
         self.history.clear()
@@ -159,8 +165,8 @@ class HazardDetailPanel(QWidget):
         self.notice_button.setEnabled(self.notice_number is not None)
         self.values["notice"].setText(self.notice_number or self.tr("（未下发）"))
         self.values["severity"].setText(severity_label(view.severity))
-        self.values["major"].setText(self._major_text(view))
-        self.values["major"].setStyleSheet(text_style(ALERT) if view.major.is_confirmed else "")
+        self.major_info.setText(self._major_text(view))
+        self.major_info.setStyleSheet(text_style(ALERT) if view.major.is_confirmed else "")
         self.values["category"].setText(category_label(view.category))
         self.values["location"].setText(view.location)
         self.values["found"].setText(f"{view.found_on.isoformat()}  {view.found_by}")
@@ -220,11 +226,11 @@ class HazardDetailPanel(QWidget):
         return "；".join(f"{label} {detail[key]}" for key, label in labels.items() if detail.get(key))
 
     def _major_text(self, view: HazardView) -> str:
-        """The major-hazard track in a few lines; "否" for a hazard never suspected."""
+        """The major-hazard track in a few lines; "重大事故隐患：否" for a hazard never suspected."""
         major = view.major
         if major.standing is MajorStanding.NONE and not major.citation:
-            return self.tr("否")
-        lines = [major_standing_label(major.standing)]
+            return self.tr("重大事故隐患：否")
+        lines = [self.tr("重大事故隐患：{standing}").format(standing=major_standing_label(major.standing))]
         if major.citation or major.clause:
             lines.append(self.tr("条款：{citation}").format(citation=major.citation or major.clause))
         if major.authority:
