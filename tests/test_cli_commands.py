@@ -183,7 +183,7 @@ def test_forms_validate_every_shipped_file_templates_and_clause_library(capsys: 
     assert len(files) == 7 and out.count("有效 valid") == 7
     assert "重大事故隐患条款库，32 种情形" in out
     for name in ("combustible-dust", "confined-space", "small-firms", "rented-factory", "machinery-painting"):
-        assert f"{name} v1《" in out
+        assert f"{name} v2《" in out
     assert "general-manufacturing v3《" in out and "否决项：A-5（MEM10-3-1）；H-2（MEM10-13-1、MEM10-13-2）" in out
 
 

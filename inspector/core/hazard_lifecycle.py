@@ -246,6 +246,7 @@ def _major_step(
         raise TransitionRefused(f"隐患当前为“{state.status.label}”，已不能“{action.label}”")
     if not by.strip():
         raise TransitionRefused(f"“{action.label}”必须注明操作人")
+    detail = major.kept(step, detail)
     major.check(state.major, step, note, detail, new_deadline, dates.today(now=at))
     kept_deadline = new_deadline if step is MajorStep.ADOPT_PLAN else None
     event = HazardEvent(action, at, by, state.status, state.status, note, photos, kept_deadline, detail=detail)

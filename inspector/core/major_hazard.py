@@ -78,6 +78,26 @@ PLAN_FIELDS = {
 }
 
 
+# What each step keeps of the detail it is given (the rest is not its business).
+_DECISION = (AUTHORITY, DOCUMENT)
+STEP_KEYS: dict[MajorStep, tuple[str, ...]] = {
+    MajorStep.SUSPECT: (CLAUSE, CITATION),
+    MajorStep.REFER: _DECISION,
+    MajorStep.CONFIRM: _DECISION,
+    MajorStep.REJECT: _DECISION,
+    MajorStep.SUPERVISE: _DECISION,
+    MajorStep.SUSPEND: _DECISION,
+    MajorStep.PASS_RESTART: _DECISION,
+    MajorStep.FAIL_RESTART: _DECISION,
+    MajorStep.ADOPT_PLAN: tuple(PLAN_FIELDS),
+}
+
+
+def kept(step: MajorStep, detail: Mapping[str, str]) -> dict[str, str]:
+    """The part of `detail` that `step` names, stripped, empty values left out."""
+    return {key: detail[key].strip() for key in STEP_KEYS[step] if detail.get(key, "").strip()}
+
+
 @dataclass(frozen=True)
 class TreatmentPlan:
     """治理方案 (安全生产事故隐患排查治理暂行规定 第十五条)."""

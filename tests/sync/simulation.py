@@ -222,14 +222,14 @@ class Laptop:
         before = self.ws.hazards.get(hid)
         at = self.now(minutes)
         deadline = None
-        if action is HazardAction.FAIL_RECHECK:
+        if action in (HazardAction.FAIL_RECHECK, HazardAction.ADOPT_PLAN):
             deadline = at.date() + timedelta(days=10)
         elif action is HazardAction.REQUEST_EXTENSION:
             deadline = before.deadline + timedelta(days=14)
         with self.running():
             photos = [self.ws.photos.import_bytes(jpeg(1000 + minutes), "after.jpg")]
             try:
-                self.ws.hazards.act(hid, action, "李四", "处理", photos, deadline, at=at)
+                self.ws.hazards.act(hid, action, "李四", "处理", photos, deadline, at=at, detail=MAJOR_DETAIL)
             except DomainError:
                 return None
         after = self.ws.hazards.get(hid)
@@ -241,6 +241,19 @@ class Laptop:
         if not self.hazards:
             return []
         return self.ws.hazards.allowed_actions(self.hazards[index % len(self.hazards)])
+
+
+# What every major-hazard step may name (the service keeps what a step uses): the steps of the
+# track travel and merge like the others.
+MAJOR_DETAIL = {
+    "clause": "MEM10-11-3",
+    "authority": "平湖市应急管理局",
+    "goal": "加装泄爆装置",
+    "method": "委托安装",
+    "funds": "企业自筹",
+    "responsible": "设备部",
+    "interim": "停用除尘系统",
+}
 
 
 @dataclass(frozen=True)
