@@ -8,14 +8,11 @@ import json
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-
 from inspector.core.checklist import Severity
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.major_hazard import MajorStanding
-from inspector.db.database import DB_NAME, alembic_config, make_engine
 from inspector.workspace import Workspace
-from tests.test_migration_causal_history import ENTERPRISE, P_CLOCK, event, ids, insert, rows, tracked
+from tests.test_migration_causal_history import ENTERPRISE, P_CLOCK, database_at, event, ids, insert, rows, tracked
 
 OPEN_MAJOR, FIXED_MAJOR, GENERAL, REC1, REC2, FIX2, REC3 = (i for i in ids(20)[10:17])
 CITATION = "《工贸企业重大事故隐患判定标准》第十一条第三项"
@@ -30,14 +27,7 @@ def hazard(connection: sqlite3.Connection, hazard_id: str, severity: str, status
 
 
 def database_at_0006(folder: Path) -> Path:
-    folder.mkdir()
-    path = folder / DB_NAME
-    engine = make_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0006")
-    engine.dispose()
+    path = database_at(folder, "0006")
     with sqlite3.connect(path) as connection:
         names = {"name": "平湖市旧版木业有限公司", "credit_code": "913304820000000017", "town": "当湖街道"}
         contact = {"address": "", "industry": "", "contact_person": "", "contact_phone": ""}

@@ -3,10 +3,6 @@ hazard events with their `detail`, and every copy derives the same severity and 
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
-import zipfile
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,7 +14,7 @@ from inspector.core.hazard_lifecycle import HazardAction
 from inspector.core.major_hazard import MajorStanding
 from inspector.services.hazards import HazardSource, NewHazard
 
-from .simulation import DAY, Laptop, converge, trust_all
+from .simulation import DAY, Laptop, converge, older_bundle, trust_all
 
 AUTHORITY = {"authority": "平湖市应急管理局"}
 
@@ -90,27 +86,7 @@ def test_a_bundle_from_before_the_track_carries_a_major_hazard_as_suspected(
     suspected one, as migration 0009 carries stored ones."""
     a, b = laptops
     hid = suspected(a)
-    new = tmp_path / "v3.zip"
-    a.ws.sync.export(new, everything=True)
-    with zipfile.ZipFile(new) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    manifest = json.loads(members.pop("manifest.json"))
-    members.pop("manifest.sig")
-    for table, column in (("hazard_events", "detail"), ("hazards", "major_status")):
-        name = f"records/{table}.jsonl"
-        old_rows = [json.loads(line) for line in members[name].decode().splitlines()]
-        for row in old_rows:
-            del row[column]
-        members[name] = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in old_rows).encode()
-    manifest["version"] = 2
-    manifest["members"] = {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}
-    raw = json.dumps(manifest).encode()
-    old = tmp_path / "v2.zip"
-    with zipfile.ZipFile(old, "w") as archive:
-        archive.writestr("manifest.json", raw)
-        archive.writestr("manifest.sig", base64.b64encode(a.ws.sync.key.sign(raw)))
-        for name, data in members.items():
-            archive.writestr(name, data)
+    old, _rows = older_bundle(a, tmp_path, 2, {"hazard_events": ("detail",), "hazards": ("major_status",)})
     b.ws.sync.import_(old)
     view = b.ws.hazards.get(hid)
     assert (view.severity, view.major.standing) == (Severity.MAJOR, MajorStanding.SUSPECTED)
