@@ -143,8 +143,9 @@ def record(
     photos: Sequence[str] = (),
     detail: Mapping[str, str] | None = None,
 ) -> HazardState:
-    """The first event of every hazard; its photos are the before-photos. A `detail` naming a
-    clause records it as a suspected major hazard (major_hazard.py)."""
+    """The first event of every hazard; its photos are the before-photos. A `detail` marked
+    `{"major": "suspected", "clause": …, "citation": …}` records it as a suspected major hazard
+    (major_hazard.py)."""
     if not by.strip():
         raise TransitionRefused("登记隐患必须注明发现人")
     detail = dict(detail or {})
