@@ -27,7 +27,7 @@ from inspector.core.grading import GradeResult, grade
 from inspector.core.hazard_history import mirrored
 from inspector.core.hazard_lifecycle import HazardAction, HazardState, HazardStatus
 from inspector.core.inspection import InspectionStatus
-from inspector.core.major_hazard import AUTHORITY, CITATION, CLAUSE, MAJOR_MARK, Production
+from inspector.core.major_hazard import AUTHORITY, CITATION, CLAUSE, MAJOR_MARK, MajorStanding, Production
 from inspector.core.major_hazard_clauses import EMPTY_LIBRARY, ClauseLibrary
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.photos.photo_store import StoredPhoto
@@ -368,6 +368,7 @@ class DemoGenerator:
         source: str = "inspection",
         text: str = "",
         script: list[HazardAction] | None = None,
+        clause: str = "",
     ) -> None:
         days = item.deadline_days if item else self.template.deadlines.general
         deadline = day + timedelta(days=days)
@@ -378,6 +379,7 @@ class DemoGenerator:
         if item and item.clauses and severity is Severity.MAJOR:
             # A suspected major hazard: the inspector picks the one case it meets, of those the item checks.
             clause = self.rng.choice(item.clauses)
+        if clause:
             detail = {MAJOR_MARK: "suspected", CLAUSE: clause, CITATION: self.clauses.get(clause).citation}
         state = lifecycle.record(deadline, found_at, found_by, "现场发现", before, detail)
         if script is None:
@@ -557,6 +559,38 @@ class DemoGenerator:
             index = self.rng.randrange(len(enterprises))
             text = self.rng.choice(names.SELF_CHECK_TEXTS)
             self._hazard(index, enterprises[index][0], day, "企业安全员", source="self_check", text=text, script=script)
+        self._ensure_major_standings(enterprises)
+
+    def _ensure_major_standings(self, enterprises: list[tuple[uuid.UUID, tuple[float, float, float]]]) -> None:
+        """Open major hazards at each stage of the track (suspected, referred, confirmed), found by
+        a worker's report of the case itself, so the ledger shows what the authority has to decide."""
+        # Cases any enterprise can meet: contractors and tenants, special-operation workers
+        # (令10 第三条), confined spaces (第十三条).
+        clauses = [c for c in self.clauses.clauses if c.id in ("MEM10-3-1", "MEM10-3-2", "MEM10-13-1", "MEM10-13-2")]
+        if not clauses:
+            return
+        today = self.spec.today
+        wanted = [
+            (MajorStanding.SUSPECTED, today - timedelta(days=1), []),
+            (MajorStanding.REFERRED, today - timedelta(days=3), [A.REFER_MAJOR]),
+            (MajorStanding.CONFIRMED, today - timedelta(days=6), [A.REFER_MAJOR, A.CONFIRM_MAJOR]),
+        ]
+        for standing, day, script in wanted:
+            if any(h.state.major.standing is standing and lifecycle.is_open(h.state.status) for h in self.hazards):
+                continue
+            index = self.rng.randrange(len(enterprises))
+            clause = self.rng.choice(clauses)
+            text = clause.text.removesuffix("的")
+            self._hazard(
+                index,
+                enterprises[index][0],
+                day,
+                "职工",
+                source="worker_report",
+                text=text,
+                script=script,
+                clause=clause.id,
+            )
 
     def _scripted(self, state: HazardState, found_at: datetime, script: list[HazardAction]) -> HazardState:
         photos = [self.photos[0]] if self.photos else []
@@ -571,6 +605,7 @@ class DemoGenerator:
                 "演示检查员",
                 note="演示数据" if action is A.VOID else "",
                 photos=photos if action in (A.FIX_ON_SITE, A.REQUEST_RECHECK) else (),
+                detail={AUTHORITY: "平湖市应急管理局"},
             )
         return state
 
