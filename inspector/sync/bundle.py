@@ -1,9 +1,11 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006; versions
-1 and 2 lack the major-hazard track, `detail` of hazard events and `major_status` of hazards,
-which `carry_major_hazards` fills as migration 0009 does):
+Layout (format version 4; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006; versions 1
+and 2 lack the enterprises' risk tags, headcount and 规上 flag, read as none and unknown as
+migration 0010 gives old rows, and the training tables, which they simply do not carry; versions 1
+to 3 lack the major-hazard track, `detail` of hazard events and `major_status` of hazards, which
+`carry_major_hazards` fills as migration 0009 does):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -52,12 +54,12 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 # Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
 ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
-# Columns bundles before version 3 lack (`carry_major_hazards` fills them).
-ADDED_IN_VERSION_3 = frozenset({"detail", "major_status"})
+# Columns bundles before version 4 lack (`carry_major_hazards` fills them).
+ADDED_IN_VERSION_4 = frozenset({"detail", "major_status"})
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -135,15 +137,48 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
     codecs = _codecs(table)
     if version < 2:
         codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
-    if version < 3:
-        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_3]
+    if version < 4:
+        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_4]
+    # A copy whose program predates a column (one added by a later migration with a plain
+    # default) writes rows without it: such a row gets the default, as the migration gave the
+    # rows already stored. Any other missing column is a damaged bundle (KeyError below).
+    defaults = _added_column_defaults(table)
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
             continue
         raw = json.loads(line)
+        for name, value in defaults.items():
+            raw.setdefault(name, value)
         rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
     return rows
+
+
+# Columns added after bundle format 2 was fixed, which an older program's bundle lacks. An
+# enterprise edited on a program that predates tags carries no tags (as the rows migration 0010
+# upgraded): an office upgrades every laptop, then tags.
+ADDED_LATER = {
+    "enterprises": ("risk_tags", "headcount", "above_scale"),
+    "office_keys": ("office_kind",),
+    "inspectors": ("permit_no",),
+    "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+}
+
+
+def _added_column_defaults(table: Table) -> dict[str, Any]:
+    """The encoded default of each column of `table` that an older bundle may lack."""
+    defaults: dict[str, Any] = {}
+    for name in ADDED_LATER.get(table.name, ()):
+        column = table.c[name]
+        default = column.default
+        value = None
+        if default is not None and getattr(default, "is_scalar", False):
+            value = default.arg
+        elif default is not None and getattr(default, "is_callable", False):
+            value = default.arg(None)  # list: SQLAlchemy wraps it to take an execution context
+        encode = _codec(column.type)[0]
+        defaults[name] = None if value is None else encode(value)
+    return defaults
 
 
 # -- export --------------------------------------------------------------------------------------
@@ -375,7 +410,7 @@ def open_bundle(path: Path, trusted_key: Callable[[str], TrustedDeviceRow | None
             changes.tables[table_name] = decode_rows(Base.metadata.tables[table_name], data, manifest["version"])
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise _damaged(path, f"{name} 无法解析：{error}") from None
-    if manifest["version"] < 3:
+    if manifest["version"] < 4:
         carry_major_hazards(changes.tables)
     identity = Identity(device_id, str(manifest.get("device_name", "")), str(manifest["public_key"]))
     return Bundle(manifest, identity, changes, photos)

@@ -1,7 +1,7 @@
 """major hazard track
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0010
 Create Date: 2026-12-02 16:00:00
 
 Major hazards as practice handles them (domain.md §2, inspector/core/major_hazard.py): a hazard
@@ -33,7 +33,7 @@ from inspector.core.hazard_history import event_from_row, merged_state, mirrored
 from inspector.core.major_hazard import CITATION, MAJOR_MARK, MajorStanding
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
