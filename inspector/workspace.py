@@ -16,11 +16,19 @@ from pathlib import Path
 
 from inspector.core.checklist import Template
 from inspector.core.dates import today
+from inspector.core.major_hazard_clauses import ClauseLibrary
 from inspector.core.plaque import PlaqueValidity, ValidityRule
 from inspector.core.risk_tags import RiskTagCatalog, TemplateProposal
 from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME, Database
-from inspector.forms_catalog import DEFAULT_TEMPLATE, discover, form_dirs, newest, risk_tag_catalog
+from inspector.forms_catalog import (
+    DEFAULT_TEMPLATE,
+    clause_library,
+    discover,
+    form_dirs,
+    newest,
+    risk_tag_catalog,
+)
 from inspector.photos.photo_store import PhotoStore
 from inspector.queries.dashboard import Dashboard, dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
@@ -134,7 +142,7 @@ class Workspace:
 
     @cached_property
     def hazards(self) -> HazardService:
-        return HazardService(self.db, self.settings.timezone)
+        return HazardService(self.db, self.settings.timezone, self.clause_library)
 
     @cached_property
     def signatures(self) -> SignatureService:
@@ -180,6 +188,11 @@ class Workspace:
     def central(self) -> CentralSync:
         """Push to / pull from the central database (inspector/sync/central_sync.py)."""
         return CentralSync(self.db, self.photos, self.settings.timezone, self.today)
+
+    def clause_library(self) -> ClauseLibrary:
+        """The major-hazard cases of the shipped forms/ and this data folder's (read each time:
+        an office may add its GB 35181 cases while the program runs)."""
+        return clause_library(form_dirs(self.data_dir))
 
     def default_template_id(self, code: str = DEFAULT_TEMPLATE) -> str:
         """The newest version of a template in the forms folders, registered (frozen) if new."""

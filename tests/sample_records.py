@@ -3,10 +3,11 @@ hazard with plain defaults. Each test module keeps its own names and dates."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
+from inspector.core.hazard_lifecycle import HazardAction
 from inspector.services.hazards import NewHazard
 from inspector.workspace import Workspace
 
@@ -22,6 +23,18 @@ def start_inspection(ws: Workspace, enterprise_id: str, day: date) -> str:
     """A draft inspection with the shipped form, by 张检查 and 李检查."""
     inspectors = [ws.roster.add(name) for name in INSPECTORS]
     return ws.inspections.start(enterprise_id, ws.default_template_id(), day, inspectors)
+
+
+AUTHORITY = {"authority": "平湖市应急管理局"}
+
+
+def confirm_major(workspace: Workspace, hazard_id: str, at: datetime) -> None:
+    """Refer a suspected major hazard to the authority at `at` and record its confirmation half
+    an hour later (domain.md §2): only a confirmed one is veto-level."""
+    workspace.hazards.act(hazard_id, HazardAction.REFER_MAJOR, "张检查", at=at, detail=AUTHORITY)
+    workspace.hazards.act(
+        hazard_id, HazardAction.CONFIRM_MAJOR, "王科长", at=at + timedelta(minutes=30), detail=AUTHORITY
+    )
 
 
 def sample_hazard(enterprise_id: str, found_on: date, **changes: object) -> NewHazard:

@@ -184,8 +184,8 @@ def test_forms_validate_every_shipped_file_templates_and_clause_library(capsys: 
     assert "风险标签 10 个（涉粉、涉氨、有限空间、喷涂" in out
     assert "重大事故隐患条款库，32 种情形" in out
     for name in ("combustible-dust", "confined-space", "small-firms", "rented-factory", "machinery-painting"):
-        assert f"{name} v1《" in out
-    assert "general-manufacturing v2《" in out and "否决项：A-5（MEM10-3-1）；H-2（MEM10-13-1、MEM10-13-2）" in out
+        assert f"{name} v2《" in out
+    assert "general-manufacturing v3《" in out and "否决项：A-5（MEM10-3-1）；H-2（MEM10-13-1、MEM10-13-2）" in out
 
 
 def office_form(data_dir: Path, name: str, text: str) -> Path:

@@ -104,6 +104,8 @@ def test_record_by_enterprise_id_prints_the_id(capsys: pytest.CaptureFixture[str
         "王五",
         "--severity",
         "major",
+        "--clause",
+        "MEM10-3-1",
         "--deadline",
         (today + timedelta(days=30)).isoformat(),
         "--source",
@@ -112,6 +114,7 @@ def test_record_by_enterprise_id_prints_the_id(capsys: pytest.CaptureFixture[str
     assert code == 0
     shown = show(capsys, folder, out.strip())
     assert shown["severity"] == "major" and shown["source"] == "self_check"
+    assert (shown["major"]["standing"], shown["major"]["clause"]) == ("suspected", "MEM10-3-1")
     assert shown["deadline"] == (today + timedelta(days=30)).isoformat()
 
 
@@ -163,3 +166,41 @@ def test_an_unknown_action_names_the_known_ones(capsys: pytest.CaptureFixture[st
     assert stop.value.code == 2
     err = capsys.readouterr().err
     assert "“repair”不是隐患处理动作" in err and "fix-on-site" in err and "Traceback" not in err
+
+
+def test_the_major_hazard_track(capsys: pytest.CaptureFixture[str], folder: Path, photo: Path) -> None:
+    """Suspected with its clause, referred, confirmed, supervised, a plan, production suspended and
+    restarted: each step in the history with what it names; wrong steps refused in one sentence."""
+    refused(capsys, folder, "条款库", "record", "--enterprise", CODE, "--description", "除尘器未泄爆",
+            "--by", "张三", "--severity", "major", "--clause", "MEM10-99-1")  # fmt: skip
+    hazard_id = record(capsys, folder, "--severity", "major", "--clause", "MEM10-11-3")
+    shown = show(capsys, folder, hazard_id)
+    assert shown["major"]["standing"] == "suspected"  # type: ignore[index]
+    assert "第十一条第三项" in shown["major"]["citation"]  # type: ignore[index]
+    refused(capsys, folder, "部门", "act", hazard_id, "refer-major", "--by", "李四")
+    today = show_today(folder)
+    steps = [
+        ("refer-major", "--authority", "平湖市应急管理局"),
+        ("confirm-major", "--authority", "平湖市应急管理局", "--document", "平应急〔2026〕12号"),
+        ("supervise-major", "--authority", "平湖市安委办"),
+        ("adopt-plan", "--goal", "加装泄爆装置", "--method", "委托设计安装", "--funds", "12 万元",
+         "--responsible", "设备部 王某", "--interim", "除尘系统停用", "--deadline",
+         (today + timedelta(days=60)).isoformat()),
+        ("suspend-production", "--authority", "平湖市应急管理局"),
+    ]  # fmt: skip
+    for action, *extra in steps:
+        code, _out, err = run(capsys, folder, "act", hazard_id, action, "--by", "李四", *extra)
+        assert code == 0, err
+    refused(capsys, folder, "不能当场整改", "act", hazard_id, "fix-on-site", "--by", "李四", "--photo", str(photo))
+    shown = show(capsys, folder, hazard_id)
+    major = shown["major"]
+    assert (major["standing"], major["supervised"], major["production"]) == ("confirmed", True, "suspended")  # type: ignore[index]
+    assert major["plan"]["time_limit"] == shown["deadline"] == (today + timedelta(days=60)).isoformat()  # type: ignore[index]
+    history = shown["history"]
+    assert [e["action"] for e in history] == [  # type: ignore[union-attr]
+        "record", "refer_major", "confirm_major", "supervise_major", "adopt_plan", "suspend_production"]  # fmt: skip
+    assert history[2]["detail"]["document"] == "平应急〔2026〕12号"  # type: ignore[index]
+    assert "pass_restart_review" in shown["allowed_actions"]  # type: ignore[operator]
+    code, out, _ = run(capsys, folder, "show", hazard_id)
+    assert "重大事故隐患：重大事故隐患（部门已认定）" in out and "生产：停产停业整改中" in out
+    assert "部门 平湖市应急管理局；文号 平应急〔2026〕12号" in out

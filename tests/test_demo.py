@@ -297,3 +297,14 @@ def test_each_demo_event_follows_the_one_before(demo: Workspace) -> None:
     for hazard_id, seq, event_id, follows in rows:
         assert follows == previous.get(hazard_id), (hazard_id, seq)
         previous[hazard_id] = event_id
+
+
+def test_open_major_hazards_at_every_stage_of_the_track(demo: Workspace) -> None:
+    """The ledger shows a suspected, a referred and a confirmed major hazard still open: what
+    the authority has to decide (domain.md §2); each replays to its mirrored standing."""
+    rows = sql(demo, "SELECT id, major_status, severity FROM hazards WHERE status IN ('recorded', 'notice_issued', "
+               "'rectifying', 'recheck_requested')")  # fmt: skip
+    assert {"suspected", "referred", "confirmed"} <= {row[1] for row in rows}
+    for hazard_id, standing, severity in rows:
+        view = demo.hazards.get(str(hazard_id))
+        assert (view.major.standing.value, view.severity.value) == (standing, severity)

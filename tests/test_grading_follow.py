@@ -1,5 +1,6 @@
 """Grading follows hazards (domain.md §4 rules 6 and 7): the quarterly light is recomputed with
-every hazard change, and an open major hazard downgrades the current plaque at once."""
+every hazard change, and an open major hazard the authority confirmed downgrades the current
+plaque at once; a suspected one turns the light yellow and downgrades nothing."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from inspector.photos.photo_store import StoredPhoto
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.hazards import HazardSource
 from inspector.workspace import Workspace
-from tests.sample_records import add_enterprise, sample_hazard
+from tests.sample_records import add_enterprise, confirm_major, sample_hazard
 from tests.sqlite_files import sql
 
 A = HazardAction
@@ -72,10 +73,26 @@ def raise_hazard(workspace: Workspace, enterprise_id: str, found_on: date = FOUN
     return workspace.hazards.raise_hazard(sample_hazard(enterprise_id, found_on, **fields), at=T0)
 
 
-def test_a_major_hazard_turns_the_light_red_and_downgrades_the_plaque(
+def raise_major(workspace: Workspace, enterprise_id: str, confirmed: bool = True, **changes: object) -> str:
+    """A major hazard suspected under 令10 第三条第一项, confirmed by the authority an hour later."""
+    hazard = raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR, major_clause="MEM10-3-1", **changes)
+    if confirmed:
+        confirm_major(workspace, hazard, T0 + timedelta(hours=1))
+    return hazard
+
+
+def test_a_suspected_major_hazard_turns_the_light_yellow_and_keeps_the_plaque(
     workspace: Workspace, enterprise_id: str, plaque_a: None
 ) -> None:
-    raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR, major_clause="餐饮场所使用液化气未设置泄漏报警")
+    raise_major(workspace, enterprise_id, confirmed=False)
+    assert light(workspace, enterprise_id) == "yellow"
+    assert [row[:2] for row in plaques(workspace, enterprise_id)] == [("A", 1)]
+
+
+def test_a_confirmed_major_hazard_turns_the_light_red_and_downgrades_the_plaque(
+    workspace: Workspace, enterprise_id: str, plaque_a: None
+) -> None:
+    raise_major(workspace, enterprise_id)
     assert light(workspace, enterprise_id) == "red"
     assert [row[:3] for row in plaques(workspace, enterprise_id)] == [
         ("A", 0, "PH-2026-A-0001"),
@@ -83,11 +100,11 @@ def test_a_major_hazard_turns_the_light_red_and_downgrades_the_plaque(
     ]
     with workspace.db.reading() as session:
         current = session.query(PlaqueRow).filter_by(enterprise_id=to_uuid(enterprise_id), current=True).one()
-        assert current.reasons == ["重大事故隐患未整改：液化气钢瓶与灶具同室存放，即时降为 D 级"]
+        assert current.reasons == ["重大事故隐患经部门认定未整改：液化气钢瓶与灶具同室存放，即时降为 D 级"]
         assert (current.score, current.issued_on) == (93.5, FOUND_ON)
 
     # A second major hazard does not downgrade again (it is D already).
-    raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR, description="安全出口上锁")
+    raise_major(workspace, enterprise_id, description="安全出口上锁")
     assert len(plaques(workspace, enterprise_id)) == 2
     assert workspace.stats(2026).grades.get("D") == 1
 
@@ -95,20 +112,37 @@ def test_a_major_hazard_turns_the_light_red_and_downgrades_the_plaque(
 def test_closing_the_major_hazard_clears_the_red_light_but_keeps_the_d_plaque(
     workspace: Workspace, enterprise_id: str, plaque_a: None, after: StoredPhoto
 ) -> None:
-    hazard = raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR)
+    hazard = raise_major(workspace, enterprise_id)
     assert light(workspace, enterprise_id) == "red"
-    workspace.hazards.act(hazard, A.FIX_ON_SITE, "张检查", photos=[after], at=T0 + timedelta(hours=2))
+    for hours, action, photos in (
+        (2, A.ISSUE_NOTICE, []),
+        (3, A.START_RECTIFYING, []),
+        (4, A.REQUEST_RECHECK, [after]),
+        (5, A.PASS_RECHECK, []),
+    ):
+        workspace.hazards.act(hazard, action, "张检查", photos=photos, at=T0 + timedelta(hours=hours))
     assert light(workspace, enterprise_id) == "green"
-    workspace.hazards.act(hazard, A.CLOSE, "张检查", at=T0 + timedelta(hours=3))
+    workspace.hazards.act(hazard, A.CLOSE, "张检查", at=T0 + timedelta(hours=6))
     assert light(workspace, enterprise_id) == "green"
     # The plaque stays D until the next annual grading (see grading_follow's docstring).
     assert [(grade, current) for grade, current, *_ in plaques(workspace, enterprise_id)] == [("A", 0), ("D", 1)]
 
 
+def test_a_suspected_major_hazard_fixed_on_the_spot_is_general(
+    workspace: Workspace, enterprise_id: str, plaque_a: None, after: StoredPhoto
+) -> None:
+    hazard = raise_major(workspace, enterprise_id, confirmed=False)
+    workspace.hazards.act(hazard, A.FIX_ON_SITE, "张检查", photos=[after], at=T0 + timedelta(hours=2))
+    view = workspace.hazards.get(hazard)
+    assert (view.severity, view.major.standing.value) == (Severity.GENERAL, "none")
+    assert light(workspace, enterprise_id) == "green"
+    assert [row[:2] for row in plaques(workspace, enterprise_id)] == [("A", 1)]
+
+
 def test_voiding_a_major_hazard_clears_the_red_light(workspace: Workspace, enterprise_id: str) -> None:
-    hazard = raise_hazard(workspace, enterprise_id, severity=Severity.MAJOR)
+    hazard = raise_major(workspace, enterprise_id)
     assert light(workspace, enterprise_id) == "red"
-    workspace.hazards.act(hazard, A.VOID, "张检查", "误判", at=T0 + timedelta(hours=1))
+    workspace.hazards.act(hazard, A.VOID, "张检查", "误判", at=T0 + timedelta(hours=2))
     assert light(workspace, enterprise_id) == "green"
     assert plaques(workspace, enterprise_id) == []  # no plaque: nothing to downgrade
 

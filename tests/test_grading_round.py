@@ -1,6 +1,6 @@
 """The annual grading round: proposals against hand-computed cases, issuing, overrides, lights.
 
-Template general-manufacturing v2: weights sum to 100; key items A-1 A-4 B-3 C-1 E-1 F-1 H-1;
+Template general-manufacturing v3: weights sum to 100; the section floor at 50 %; key items A-1 A-4 B-3 C-1 E-1 F-1 H-1;
 veto items A-5 H-2 H-3; section I (仓储) = I-1 1.5 + I-2 1.5 + I-3 1.0; C-1 3.5, E-1 2.5, H-3 3.
 """
 
@@ -29,7 +29,7 @@ from inspector.services.grading_round import Decision, Proposal, decisions_from
 from inspector.services.hazards import HazardSource
 from inspector.workspace import Workspace
 from tests.prepared_data import DemoCopies
-from tests.sample_records import sample_hazard
+from tests.sample_records import confirm_major, sample_hazard
 from tests.sqlite_files import sql
 
 YEAR = 2026
@@ -60,18 +60,25 @@ def inspect(
     return inspection
 
 
-def major_hazard(ws: Workspace, enterprise_id: str, found_on: date = DAY, text: str = "安全出口上锁") -> str:
-    return ws.hazards.raise_hazard(
+def major_hazard(
+    ws: Workspace, enterprise_id: str, found_on: date = DAY, text: str = "安全出口上锁", confirmed: bool = True
+) -> str:
+    """A suspected major hazard (令10 第三条第一项), confirmed by the authority the same day."""
+    found_at = datetime.combine(found_on, datetime.min.time(), UTC) + timedelta(hours=2)
+    hazard = ws.hazards.raise_hazard(
         sample_hazard(
             enterprise_id,
             found_on,
             description=text,
             severity=Severity.MAJOR,
-            major_clause="安全出口锁闭",
+            major_clause="MEM10-3-1",
             source=HazardSource.WORKER_REPORT,
         ),
-        at=datetime.combine(found_on, datetime.min.time(), UTC) + timedelta(hours=2),
+        at=found_at,
     )
+    if confirmed:
+        confirm_major(ws, hazard, found_at + timedelta(minutes=10))
+    return hazard
 
 
 def by_id(proposals: list[Proposal]) -> dict[str, Proposal]:
@@ -108,7 +115,7 @@ def test_proposals_follow_the_rules_by_hand(workspace: Workspace) -> None:
     veto = enterprise(ws, "平湖市戊化工有限公司")
     inspect(ws, veto, fail=("H-3",))  # score 97.0, veto item
     band_b = enterprise(ws, "平湖市己纺织有限公司")
-    # C-6 2.5 + D-3 2.5 + E-2 2.0 + F-4 2.5 + I-3 1.0 = 10.5 lost → 89.5; no section below 60 % (F: 6/8.5)
+    # C-6 2.5 + D-3 2.5 + E-2 2.0 + F-4 2.5 + I-3 1.0 = 10.5 lost → 89.5; no section below 50 % (F: 6/8.5)
     inspect(ws, band_b, fail=("C-6", "D-3", "E-2", "F-4", "I-3"))
     nothing = enterprise(ws, "平湖市庚新开业有限公司")
     draft_only = enterprise(ws, "平湖市辛草稿有限公司")
@@ -144,7 +151,7 @@ def test_proposals_follow_the_rules_by_hand(workspace: Workspace) -> None:
     assert by_id(ws.grading_round.propose(2025))[old_year].proposed_grade == "A"
 
 
-def test_major_hazards_are_veto_events(workspace: Workspace) -> None:
+def test_confirmed_major_hazards_still_open_are_veto_events(workspace: Workspace) -> None:
     ws = workspace
     open_major = enterprise(ws, "平湖市甲重大隐患有限公司")
     inspect(ws, open_major)
@@ -155,8 +162,13 @@ def test_major_hazards_are_veto_events(workspace: Workspace) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (640, 480), "green").save(buffer, "PNG")
     after = ws.photos.import_bytes(buffer.getvalue(), "after.png")
-    ws.hazards.act(hazard, HazardAction.FIX_ON_SITE, "张检查", photos=[after], at=datetime(2026, 3, 10, 4, tzinfo=UTC))
-    ws.hazards.act(hazard, HazardAction.CLOSE, "张检查", at=datetime(2026, 3, 10, 5, tzinfo=UTC))
+    for hour, action in enumerate((HazardAction.ISSUE_NOTICE, HazardAction.START_RECTIFYING), start=4):
+        ws.hazards.act(hazard, action, "张检查", at=datetime(2026, 3, 10, hour, tzinfo=UTC))
+    ws.hazards.act(hazard, HazardAction.REQUEST_RECHECK, "张检查", photos=[after], at=datetime(2026, 3, 20, tzinfo=UTC))
+    ws.hazards.act(hazard, HazardAction.PASS_RECHECK, "张检查", at=datetime(2026, 3, 21, tzinfo=UTC))
+    suspected = enterprise(ws, "平湖市戊待认定有限公司")
+    inspect(ws, suspected)
+    major_hazard(ws, suspected, text="除尘器未泄爆", confirmed=False)
     voided = enterprise(ws, "平湖市丙误报有限公司")
     inspect(ws, voided)
     hazard = major_hazard(ws, voided)
@@ -167,14 +179,19 @@ def test_major_hazards_are_veto_events(workspace: Workspace) -> None:
 
     p = by_id(ws.grading_round.propose(YEAR))
     assert p[open_major].proposed_grade == "D"
-    assert p[open_major].reasons[0] == "重大事故隐患（2026-03-10 发现，未整改）：安全出口上锁，评为 D 级"
+    assert p[open_major].reasons[0] == (
+        "重大事故隐患经部门认定，至评级时未整改（2026-03-10 发现）：安全出口上锁，评为 D 级"
+    )
     assert p[open_major].score == 100.0
     assert p[open_major].fired == ("major_hazard",)
-    assert p[fixed_this_year].proposed_grade == "D"  # found this year: a veto event even if fixed since
-    assert "已整改" in p[fixed_this_year].reasons[0]
+    # Rectified before the round: no veto (domain.md §4 rule 5: "still open at the round").
+    assert p[fixed_this_year].proposed_grade == "A"
     assert p[voided].proposed_grade == "A"
     assert p[last_year_open].proposed_grade == "D"  # still open from last year
-    assert "2025-11-02 发现，未整改" in p[last_year_open].reasons[0]
+    assert "2025-11-02 发现" in p[last_year_open].reasons[0]
+    # Suspected, not yet decided by the authority: named, the grade left alone.
+    assert p[suspected].proposed_grade == "A" and p[suspected].fired == ("band",)
+    assert p[suspected].reasons[-1].startswith("另有疑似重大事故隐患待部门认定（2026-03-10 发现，不影响等级）")
 
 
 def test_a_major_hazard_rectified_last_year_is_no_veto_this_year(workspace: Workspace) -> None:

@@ -60,7 +60,7 @@ def test_xlsx_export_reads_back(ledger: HazardLedger, tmp_path: Path) -> None:
     assert rows[1][name] == first.enterprise_name and rows[1][name].endswith(("有限公司", "有限责任公司"))
     assert isinstance(rows[1][found], datetime) and rows[1][found].date() == first.found_on
     assert rows[1][deadline].date() == first.deadline
-    assert rows[1][level] in ("一般隐患", "重大隐患")
+    assert rows[1][level] in ("一般隐患", "疑似重大隐患", "疑似重大隐患（已移送）", "重大隐患")
     closed = [r for r in rows[1:] if r[closed_on] is not None]
     assert closed and all(isinstance(r[closed_on], datetime) for r in closed)
     assert any(r[recheck] == "通过" and isinstance(r[recheck_on], datetime) for r in closed)
@@ -215,7 +215,7 @@ def test_the_filed_ledger_columns(workspace: Workspace, tmp_path: Path) -> None:
             category=Category.FIRE,
             location="二号车间东侧",
             legal_basis="《消防法》第二十八条",
-            major_clause="GB 35181-2017 第 5.3 条",
+            major_clause="MEM10-3-1",  # a suspected major hazard names its case in the library
             severity=Severity.MAJOR,
         ),
         at=at,
@@ -258,7 +258,9 @@ def test_the_filed_ledger_columns(workspace: Workspace, tmp_path: Path) -> None:
     assert got["隐患编号"] == hazard_number(hazard_id, day)  # the same on every copy: read off the id
     assert got["检查人员"] == "张检查、李检查"
     assert (got["镇街道"], got["类别"], got["来源"]) == ("独山港镇", "消防安全", "检查发现")
-    assert got["依据/重大隐患条款"] == "《消防法》第二十八条；GB 35181-2017 第 5.3 条"
+    assert got["依据/重大隐患条款"] == (
+        "《消防法》第二十八条；《工贸企业重大事故隐患判定标准》（应急管理部令第10号）第三条第一项"
+    )
     assert got["通知书编号"] == notice.number
     assert got["验收人"] == "李检查"
     assert got["延期记录"] == (

@@ -332,6 +332,7 @@ def test_a_major_hazard_is_referred_to_the_authority(workspace: Workspace, enter
             FOUND_ON,
             description="粉尘爆炸危险场所未设泄爆装置",
             severity=Severity.MAJOR,
+            major_clause="MEM10-11-3",  # a suspected major hazard names its case
             source=HazardSource.WORKER_REPORT,
         ),
         at=T0,

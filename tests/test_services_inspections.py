@@ -22,7 +22,9 @@ from tests.sqlite_files import row
 
 SHIPPED_FORM = Path(__file__).resolve().parent.parent / "forms" / "general-manufacturing.toml"
 DAY = date(2026, 5, 12)
-SHIPPED_VERSION = 2  # general-manufacturing v2: veto items A-5 H-2 H-3, key items A-1 A-4 B-3 C-1 E-1 F-1 H-1
+# general-manufacturing v3 (v2 with the section floor at 50 %): veto items A-5 H-2 H-3, key items A-1 A-4 B-3
+# C-1 E-1 F-1 H-1
+SHIPPED_VERSION = 3
 # Failing these four plain items (2.5 + 2.5 + 2 + 1 of 100 points, no key or veto item, no section
 # below its floor) scores 92.0: an A with the shipped bands, a B once band_a is raised to 95.
 FAIL_FOR_92 = ("C-6", "D-1", "E-4", "I-3")

@@ -60,9 +60,10 @@ def test_one_ordinary_item_cannot_trip_the_section_floor(name: str) -> None:
                 assert (section.weight - item.weight) / section.weight >= floor, (section.code, item.code)
 
 
-def test_the_general_template_v2_follows_the_standard() -> None:
+def test_the_general_template_v3_follows_the_standard() -> None:
     general = TEMPLATES["general-manufacturing"]
-    assert general.version == 2
+    assert general.version == 3
+    assert general.rules.section_floor_percent == 50  # calibrated (forms/README.md)
     item = general.item
     assert {i.code for i in general.items if i.veto} == {"A-5", "H-2", "H-3"}
     assert {i.code for i in general.items if i.key} == {"A-1", "A-4", "B-3", "C-1", "E-1", "F-1", "H-1"}

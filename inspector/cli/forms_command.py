@@ -18,7 +18,7 @@ from inspector.core.risk_tags import RiskTagCatalog, RiskTagsError, is_risk_tags
 from inspector.core.template_format import TemplateError, load_template
 from inspector.forms_catalog import clause_library, discover, form_dirs, unknown_templates
 
-from .common import data_folder
+from .common import data_folder, print_json
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -29,6 +29,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     validate.set_defaults(run=run_validate)
     listing = sub.add_parser("list", help="列出可用模板 list templates")
     listing.set_defaults(run=run_list)
+    clauses = sub.add_parser("clauses", help="列出重大事故隐患条款库的全部情形 list the major-hazard cases")
+    clauses.add_argument("--json", action="store_true", help="以 JSON 输出，每个情形一条")
+    clauses.set_defaults(run=run_clauses)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -98,4 +101,16 @@ def run_list(args: argparse.Namespace) -> int:
         else:
             t = form.template
             print(f"{t.code}  v{t.version}  {t.title}  {len(t.items)} 项  {form.path}")
+    return 0
+
+
+def run_clauses(args: argparse.Namespace) -> int:
+    """Every case of the clause library (shipped and the office's), with the id a hazard cites."""
+    library = clause_library(form_dirs(data_folder(args)))
+    if args.json:
+        print_json([{"id": c.id, "citation": c.citation, "scope": c.scope, "text": c.text} for c in library.clauses])
+        return 0
+    for clause in library.clauses:
+        print(f"{clause.id:<14}{clause.short_citation}　{clause.text}")
+    print(f"共 {len(library.clauses)} 个情形")
     return 0

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from inspector.core.checklist import Severity
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.core.major_hazard import AUTHORITY, CLAUSE, DOCUMENT, PLAN_FIELDS, MajorState, detail_text, major_lines
 
 from .common import open_workspace, parse_day, print_json
 
@@ -32,7 +33,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     record.add_argument("--enterprise", required=True, metavar="ID|CREDIT_CODE", help="企业编号或统一社会信用代码")
     record.add_argument("--description", required=True, metavar="TEXT", help="隐患描述")
     record.add_argument("--by", required=True, metavar="NAME", help="发现人")
-    record.add_argument("--severity", choices=[s.value for s in Severity], default=Severity.GENERAL.value)
+    record.add_argument(
+        "--severity",
+        choices=[s.value for s in Severity],
+        default=Severity.GENERAL.value,
+        help="等级：major 即登记为疑似重大事故隐患，须同时给出 --clause",
+    )
+    record.add_argument(
+        "--clause",
+        default="",
+        metavar="ID",
+        help="重大事故隐患判定条款编号，如 MEM10-11-3（见 inspector forms clauses）",
+    )
     record.add_argument(
         "--deadline", metavar="YYYY-MM-DD", help="整改期限（默认：今天起按检查表的一般隐患期限，通常 7 天）"
     )
@@ -53,10 +65,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     act.add_argument("action", metavar="ACTION", type=_action, help="处理动作（见上）")
     act.add_argument("--by", required=True, metavar="NAME", help="操作人")
     act.add_argument("--note", default="", metavar="TEXT", help="说明（作废、驳回延期时必填）")
-    act.add_argument("--deadline", metavar="YYYY-MM-DD", help="新整改期限（fail-recheck 与 request-extension 必填）")
+    act.add_argument(
+        "--deadline",
+        metavar="YYYY-MM-DD",
+        help="新整改期限（fail-recheck、request-extension 必填；adopt-plan 为治理时限）",
+    )
     act.add_argument(
         "--photo", action="append", type=Path, default=[], metavar="FILE", help="整改后照片（当场整改必附，可重复）"
     )
+    major = act.add_argument_group("重大事故隐患（suspect-major … adopt-plan）")
+    major.add_argument("--clause", default="", metavar="ID", help="suspect-major：判定条款编号，如 MEM10-11-3")
+    major.add_argument(
+        "--authority", default="", metavar="NAME", help="移送、认定、督办、责令停产的部门，如 平湖市应急管理局"
+    )
+    major.add_argument("--document", default="", metavar="NO", help="部门文书编号（可选）")
+    for key, label in PLAN_FIELDS.items():
+        major.add_argument(f"--{key}", default="", metavar="TEXT", help=f"adopt-plan：{label}")
     act.add_argument("--json", action="store_true", help="以 JSON 输出")
     act.set_defaults(run=run_act)
 
@@ -106,6 +130,7 @@ def run_record(args: argparse.Namespace) -> int:
             found_by=args.by,
             deadline=deadline,
             severity=Severity(args.severity),
+            major_clause=args.clause,
             location=args.location,
             source=HazardSource(SOURCES[args.source]),
         )
@@ -130,6 +155,7 @@ def run_act(args: argparse.Namespace) -> int:
             args.note,
             _photos(workspace, args.photo),
             parse_day(args.deadline, "新整改期限"),
+            detail=_detail(args),
         )
         view = workspace.hazards.get(args.hazard_id)
     finally:
@@ -139,6 +165,13 @@ def run_act(args: argparse.Namespace) -> int:
     else:
         print(f"隐患 {view.id}：{action.label}，现为“{status.label}”")
     return 0
+
+
+def _detail(args: argparse.Namespace) -> dict[str, str]:
+    """What a major-hazard step names, from its options (empty ones left out)."""
+    values = {CLAUSE: args.clause, AUTHORITY: args.authority, DOCUMENT: args.document}
+    values.update({key: getattr(args, key) for key in PLAN_FIELDS})
+    return {key: value for key, value in values.items() if value.strip()}
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -157,6 +190,8 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"  企业：{view.enterprise_name}（{view.enterprise_id}）")
     print(f"  描述：{view.description}")
     print(f"  来源：{view.source.label}　等级：{view.severity.value}　发现：{view.found_on} {view.found_by}")
+    for line in major_lines(view.major):
+        print(f"  {line}")
     print(f"  状态：{view.status.label}（{view.status.value}）　整改期限：{view.deadline}{overdue}")
     if view.pending_extension:
         print(f"  待审批的延期申请：至 {view.pending_extension}")
@@ -164,7 +199,8 @@ def run_show(args: argparse.Namespace) -> int:
     for n, event in enumerate(view.events, start=1):
         at = event.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         note = f"　{event.note}" if event.note else ""
-        print(f"    {n}. {at}　{event.action.label}　{event.by}　→ {event.to_status.label}{note}")
+        named = f"　{detail_text(event.detail)}" if event.detail else ""
+        print(f"    {n}. {at}　{event.action.label}　{event.by}　→ {event.to_status.label}{note}{named}")
     names = [f"{a.value.replace('_', '-')}（{a.label}）" for a in allowed]
     print(f"  可执行：{'、'.join(names) or '无（已结束）'}")
     return 0
@@ -188,6 +224,7 @@ def hazard_json(view: HazardView, allowed: list[HazardAction], today: Any) -> di
         "rectified_on": view.rectified_on.isoformat() if view.rectified_on else None,
         "closed_on": view.closed_on.isoformat() if view.closed_on else None,
         "pending_extension": view.pending_extension.isoformat() if view.pending_extension else None,
+        "major": major_json(view.major),
         "allowed_actions": [a.value for a in allowed],
         "history": [
             {
@@ -202,7 +239,24 @@ def hazard_json(view: HazardView, allowed: list[HazardAction], today: Any) -> di
                 "note": e.note,
                 "photos": list(e.photos),
                 "new_deadline": e.new_deadline.isoformat() if e.new_deadline else None,
+                "detail": dict(e.detail),
             }
             for e in view.events
         ],
+    }
+
+
+def major_json(major: MajorState) -> dict[str, Any]:
+    plan = major.plan
+    return {
+        "standing": major.standing.value,
+        "standing_label": major.standing.label,
+        "clause": major.clause,
+        "citation": major.citation,
+        "authority": major.authority,
+        "supervised": major.supervised,
+        "production": major.production.value,
+        "plan": None
+        if plan is None
+        else {**{k: getattr(plan, k) for k in PLAN_FIELDS}, "time_limit": plan.time_limit.isoformat()},
     }

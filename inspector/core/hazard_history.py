@@ -25,8 +25,10 @@ from typing import Any
 
 from . import hazard_lifecycle as lifecycle
 from .causal_history import causal_order
+from .checklist import Severity
 from .dates import today
 from .hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
+from .major_hazard import MajorStanding
 
 
 def event_from_row(row: Any, photos: Iterable[str] = ()) -> HazardEvent:
@@ -40,6 +42,7 @@ def event_from_row(row: Any, photos: Iterable[str] = ()) -> HazardEvent:
         row.note or "",
         tuple(photos),
         row.new_deadline,
+        detail=dict(getattr(row, "detail", None) or {}),
         id=row.id.hex,
         follows=row.follows.hex if row.follows else None,
         stamp=row.stamp,
@@ -61,21 +64,17 @@ def replay_merged(initial_deadline: date, events: Sequence[HazardEvent]) -> Haza
     except lifecycle.TransitionRefused:
         if not events:
             raise
-    state = lifecycle.record(initial_deadline, events[0].at, events[0].by, events[0].note, events[0].photos)
-    state = replace(state, events=(events[0],))
+    first = events[0]
+    state = lifecycle.record(initial_deadline, first.at, first.by, first.note, first.photos, first.detail)
+    state = replace(state, events=(first,))
     for event in events[1:]:
         try:
             after = lifecycle.apply(
-                state, event.action, event.at, event.by, event.note, event.photos, event.new_deadline
+                state, event.action, event.at, event.by, event.note, event.photos, event.new_deadline, event.detail
             )
             state = replace(after, events=(*state.events, event))
         except lifecycle.TransitionRefused:
-            state = replace(
-                state,
-                status=event.to_status,
-                deadline=event.new_deadline or state.deadline,
-                events=(*state.events, event),
-            )
+            state = lifecycle.taken_as_recorded(state, event)
     return state
 
 
@@ -87,12 +86,17 @@ def merged_state(initial_deadline: date, events: Sequence[HazardEvent]) -> Hazar
 @dataclass(frozen=True)
 class Mirrored:
     """What the hazard row mirrors of its history, so lists and statistics need no replay.
-    A date is None when no event sets it (the row then keeps the one it has)."""
+    A date is None when no event sets it (the row then keeps the one it has). `severity` is
+    major while the major-hazard track says so (suspected, referred or confirmed);
+    `major_clause` is the citation of the case it was suspected of, as printed."""
 
     status: HazardStatus
     deadline: date
     rectified_on: date | None
     closed_on: date | None
+    severity: Severity
+    major_status: MajorStanding
+    major_clause: str
 
 
 def mirrored(state: HazardState, timezone: str) -> Mirrored:
@@ -105,4 +109,6 @@ def mirrored(state: HazardState, timezone: str) -> Mirrored:
             rectified_on = day
         if event.to_status is HazardStatus.CLOSED:
             closed_on = day
-    return Mirrored(state.status, state.deadline, rectified_on, closed_on)
+    track = state.major
+    severity = Severity.MAJOR if track.is_major else Severity.GENERAL
+    return Mirrored(state.status, state.deadline, rectified_on, closed_on, severity, track.standing, track.citation)

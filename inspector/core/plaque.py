@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .checklist import GradingRules, Severity
+from .checklist import GradingRules
 from .dates import format_cn
 from .grades import Grade, Light
 from .grading import GradeResult
 from .hazard_lifecycle import HazardStatus, is_open, is_overdue
 from .labelled import LabelledEnum
+from .major_hazard import MAJOR, MajorStanding
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class HazardFacts:
     """What the light needs to know of one hazard."""
 
     code: str  # a short reference for the reason text (item code or hazard number)
-    severity: Severity
+    major: MajorStanding  # its major-hazard standing (core/major_hazard.py)
     status: HazardStatus
     deadline: date
 
@@ -36,13 +37,17 @@ def quarterly_light(
     rules: GradingRules,
     today: date,
 ) -> LightResult:
-    """Rule 6: red if a veto-level (major) hazard is open; yellow if any hazard is overdue, a key
-    item failed or the latest score is below `light_yellow_below`; else green."""
+    """Rule 6: red if a veto-level hazard (a major hazard the authority confirmed) is open;
+    yellow if a suspected major hazard awaits the authority's decision, any hazard is overdue, a
+    key item failed or the latest score is below `light_yellow_below`; else green."""
     hazards = list(hazards)
-    major_open = [h.code for h in hazards if h.severity is Severity.MAJOR and is_open(h.status)]
+    major_open = [h.code for h in hazards if h.major is MajorStanding.CONFIRMED and is_open(h.status)]
     if major_open:
         return LightResult(Light.RED, (f"重大隐患未整改：{'、'.join(major_open)}",))
     reasons: list[str] = []
+    suspected = [h.code for h in hazards if h.major in MAJOR and is_open(h.status)]
+    if suspected:
+        reasons.append(f"疑似重大事故隐患待认定：{'、'.join(suspected)}")
     overdue = [h.code for h in hazards if is_overdue(h.status, h.deadline, today)]
     if overdue:
         reasons.append(f"隐患逾期未整改：{'、'.join(overdue)}")

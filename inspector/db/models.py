@@ -220,7 +220,11 @@ class HazardRow(Tracked, Base):
     category: Mapped[str] = mapped_column(String(30))
     description: Mapped[str] = mapped_column(Text)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
+    # Severity, major-hazard standing and the citation of the case it was suspected of are
+    # mirrored from the history (inspector/core/major_hazard.py): major while suspected,
+    # referred or confirmed; general once rejected or fixed on the spot.
     severity: Mapped[str] = mapped_column(String(10))
+    major_status: Mapped[str] = mapped_column(String(20), default="none")
     major_clause: Mapped[str] = mapped_column(String(200), default="")
     measures: Mapped[str] = mapped_column(Text, default="")
     responsible_person: Mapped[str] = mapped_column(String(50), default="")
@@ -249,6 +253,8 @@ class HazardEventRow(Linked, Tracked, Base):
     by: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(Text, default="")
     new_deadline: Mapped[date | None] = mapped_column(Date)
+    # What a major-hazard step names: clause, authority, treatment plan (core/major_hazard.py).
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class HazardEventPhotoRow(PhotoLink, Base):

@@ -24,8 +24,10 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.dates import DEFAULT_TIMEZONE, Quarter
 from inspector.core.grades import Grade
 from inspector.core.grading import GradeResult, grade
+from inspector.core.hazard_history import mirrored
 from inspector.core.hazard_lifecycle import HazardAction, HazardState, HazardStatus
 from inspector.core.inspection import InspectionStatus
+from inspector.core.major_hazard import AUTHORITY, CITATION, CLAUSE, MAJOR_MARK, MajorStanding, Production
 from inspector.core.major_hazard_clauses import EMPTY_LIBRARY, ClauseLibrary
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.photos.photo_store import StoredPhoto
@@ -387,17 +389,25 @@ class DemoGenerator:
         source: str = "inspection",
         text: str = "",
         script: list[HazardAction] | None = None,
+        clause: str = "",
     ) -> None:
         days = item.deadline_days if item else self.template.deadlines.general
         deadline = day + timedelta(days=days)
         found_at = self.moment(day, 10 + self.rng.random() * 5)
         before = [self.rng.choice(self.photos)] if self.photos and self.rng.random() < 0.7 else []
-        state = lifecycle.record(deadline, found_at, found_by, "现场发现", before)
+        severity = item.hazard_severity if item else Severity.GENERAL
+        detail: dict[str, str] = {}
+        if item and item.clauses and severity is Severity.MAJOR:
+            # A suspected major hazard: the inspector picks the one case it meets, of those the item checks.
+            clause = self.rng.choice(item.clauses)
+        if clause:
+            detail = {MAJOR_MARK: "suspected", CLAUSE: clause, CITATION: self.clauses.get(clause).citation}
+        state = lifecycle.record(deadline, found_at, found_by, "现场发现", before, detail)
         if script is None:
             state = self._progress(state, found_at, days == 0)
         else:
             state = self._scripted(state, found_at, script)
-        severity = item.hazard_severity if item else Severity.GENERAL
+        mirror = mirrored(state, self.zone.key)
         row = self.tracked(
             found_at,
             enterprise_id=enterprise_id,
@@ -411,13 +421,9 @@ class DemoGenerator:
             category=(item.category.value if item else "other"),
             description=(f"不符合：{item.text}" if item else text),
             legal_basis=item.legal_basis if item else "",
-            severity=severity.value,
-            # The inspector picks the one case the hazard meets, of those the item checks.
-            major_clause=(
-                self.clauses.citations([self.rng.choice(item.clauses)])
-                if item and item.clauses and severity is Severity.MAJOR
-                else ""
-            ),
+            severity=mirror.severity.value,
+            major_status=mirror.major_status.value,
+            major_clause=mirror.major_clause,
             measures=(f"按要求整改：{item.text}" if item else f"立即整改：{text}"),
             responsible_person=self.person(),
             initial_deadline=deadline,
@@ -475,6 +481,8 @@ class DemoGenerator:
             return state
         if not step(A.START_RECTIFYING, 1, note="企业签收并开始整改"):
             return state
+        if state.major.is_major and not self._major_track(step, at):
+            return state
         budget = (state.deadline - at.astimezone(self.zone).date()).days
         if self.rng.random() < 0.002 + (0.05 if (now - at).days < 60 else 0):
             return state  # stalled: it will show up as overdue once past its deadline
@@ -493,10 +501,41 @@ class DemoGenerator:
                 return state
             if not step(A.REQUEST_RECHECK, 5, note="再次整改完毕", photos=after):
                 return state
+        if state.major.production is Production.SUSPENDED and not step(
+            A.PASS_RESTART_REVIEW, 1, note="复产复查：隐患已按方案治理，同意恢复生产"
+        ):
+            return state
         if not step(A.PASS_RECHECK, self.rng.uniform(1, 4), note="复查合格"):
             return state
         step(A.CLOSE, self.rng.uniform(0.5, 3), note="销号")
         return state
+
+    def _major_track(self, step: Callable[..., bool], at: datetime) -> bool:
+        """A suspected major hazard goes to the authority, which confirms about two in three;
+        a confirmed one gets a treatment plan, sometimes supervision or a suspension. False
+        when the demo's today comes first."""
+        authority = {AUTHORITY: "平湖市应急管理局"}
+        if not step(A.REFER_MAJOR, 2, note="疑似重大事故隐患，移送主管部门", detail=authority):
+            return False
+        if self.rng.random() < 0.35:
+            return step(A.REJECT_MAJOR, 7, note="经核查不属于重大事故隐患，按一般隐患整改", detail=authority)
+        if not step(A.CONFIRM_MAJOR, 7, note="经核查认定为重大事故隐患", detail=authority):
+            return False
+        time_limit = (at + timedelta(days=70)).astimezone(self.zone).date()
+        plan = {
+            "goal": "按判定条款消除重大事故隐患",
+            "method": "委托有资质单位整改，完成后申请复查",
+            "funds": "企业自筹，专款专用",
+            "responsible": "企业主要负责人牵头，设备部门实施",
+            "interim": "相关区域停用并设警戒，落实专人监护和应急预案",
+        }
+        if not step(A.ADOPT_PLAN, 3, note="企业报送治理方案", new_deadline=time_limit, detail=plan):
+            return False
+        if self.rng.random() < 0.3 and not step(A.SUPERVISE_MAJOR, 1, detail={AUTHORITY: "平湖市安全生产委员会办公室"}):
+            return False
+        if self.rng.random() < 0.25:
+            return step(A.SUSPEND_PRODUCTION, 0.5, note="责令相关区域停产整改", detail=authority)
+        return True
 
     def _ensure_inspection_states(
         self,
@@ -541,6 +580,38 @@ class DemoGenerator:
             index = self.rng.randrange(len(enterprises))
             text = self.rng.choice(names.SELF_CHECK_TEXTS)
             self._hazard(index, enterprises[index][0], day, "企业安全员", source="self_check", text=text, script=script)
+        self._ensure_major_standings(enterprises)
+
+    def _ensure_major_standings(self, enterprises: list[tuple[uuid.UUID, tuple[float, float, float]]]) -> None:
+        """Open major hazards at each stage of the track (suspected, referred, confirmed), found by
+        a worker's report of the case itself, so the ledger shows what the authority has to decide."""
+        # Cases any enterprise can meet: contractors and tenants, special-operation workers
+        # (令10 第三条), confined spaces (第十三条).
+        clauses = [c for c in self.clauses.clauses if c.id in ("MEM10-3-1", "MEM10-3-2", "MEM10-13-1", "MEM10-13-2")]
+        if not clauses:
+            return
+        today = self.spec.today
+        wanted = [
+            (MajorStanding.SUSPECTED, today - timedelta(days=1), []),
+            (MajorStanding.REFERRED, today - timedelta(days=3), [A.REFER_MAJOR]),
+            (MajorStanding.CONFIRMED, today - timedelta(days=6), [A.REFER_MAJOR, A.CONFIRM_MAJOR]),
+        ]
+        for standing, day, script in wanted:
+            if any(h.state.major.standing is standing and lifecycle.is_open(h.state.status) for h in self.hazards):
+                continue
+            index = self.rng.randrange(len(enterprises))
+            clause = self.rng.choice(clauses)
+            text = clause.text.removesuffix("的")
+            self._hazard(
+                index,
+                enterprises[index][0],
+                day,
+                "职工",
+                source="worker_report",
+                text=text,
+                script=script,
+                clause=clause.id,
+            )
 
     def _scripted(self, state: HazardState, found_at: datetime, script: list[HazardAction]) -> HazardState:
         photos = [self.photos[0]] if self.photos else []
@@ -555,6 +626,7 @@ class DemoGenerator:
                 "演示检查员",
                 note="演示数据" if action is A.VOID else "",
                 photos=photos if action in (A.FIX_ON_SITE, A.REQUEST_RECHECK) else (),
+                detail={AUTHORITY: "平湖市应急管理局"},
             )
         return state
 
@@ -562,9 +634,7 @@ class DemoGenerator:
     def _plaques(self, enterprises: list[tuple[uuid.UUID, tuple[float, float, float]]]) -> None:
         serial = 0
         majors_open = {
-            h.enterprise
-            for h in self.hazards
-            if h.row["severity"] == Severity.MAJOR.value and lifecycle.is_open(h.state.status)
+            h.enterprise for h in self.hazards if h.state.major.is_confirmed and lifecycle.is_open(h.state.status)
         }
         for year in range(self.spec.today.year - self.spec.years + 1, self.spec.today.year + 1):
             for index, (enterprise_id, _quality) in enumerate(enterprises):
@@ -639,21 +709,13 @@ class DemoGenerator:
 
 
 def _facts_at(hazard: _Hazard, cutoff: datetime) -> HazardFacts | None:
-    """The hazard as it stood at `cutoff`, or None if it was not yet found."""
-    status, deadline, requested = None, hazard.row["initial_deadline"], None
-    for event in hazard.state.events:
-        if event.at > cutoff:
-            break
-        status = event.to_status
-        if event.action is A.FAIL_RECHECK and event.new_deadline:
-            deadline = event.new_deadline
-        if event.action is A.REQUEST_EXTENSION:
-            requested = event.new_deadline
-        if event.action is A.APPROVE_EXTENSION and requested:
-            deadline = requested
-    if status is None:
+    """The hazard as it stood at `cutoff` (its events up to then, replayed), or None if it was
+    not yet found."""
+    events = [event for event in hazard.state.events if event.at <= cutoff]
+    if not events:
         return None
-    return HazardFacts(hazard.row["item_code"] or "随手拍", Severity(hazard.row["severity"]), status, deadline)
+    state = lifecycle.replay(hazard.row["initial_deadline"], events)
+    return HazardFacts(hazard.row["item_code"] or "随手拍", state.major.standing, state.status, state.deadline)
 
 
 def _status_is(status: HazardStatus) -> Callable[[HazardState], bool]:

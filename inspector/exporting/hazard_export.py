@@ -36,6 +36,7 @@ from pathlib import Path
 from inspector.core.categories import Category
 from inspector.core.errors import DomainError
 from inspector.core.labelled import LabelledEnum
+from inspector.core.major_hazard import level_text
 from inspector.file_modes import replacing
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
 from inspector.services.hazards import HazardSource
@@ -99,7 +100,7 @@ def row_values(row: LedgerRow) -> tuple[object, ...]:
         _label(Category, row.category),
         _label(HazardSource, details.source),
         row.description,
-        row.severity.label,
+        level_text(row.major_status),
         basis,
         "、".join(details.inspectors),
         row.measures,

@@ -5,7 +5,8 @@ filter for one town), so the dashboard can never disagree with `inspector stats`
 hazards figures`; the tests check that the towns add up to the city. Extra figures:
 - inspected: enterprises with at least one completed or finalized inspection dated in the year;
   coverage = inspected ÷ enterprises (percent, truncated to one decimal, as every rate);
-- open_major: major hazards still open now (found in any year), voided ones excepted;
+- open_major: major hazards (suspected, referred or confirmed) still open now (found in any year),
+  voided ones excepted;
 - training: `stats`' training totals (开工第一课 and team-leader training of the year).
 """
 

@@ -27,6 +27,7 @@ from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import AWAITING_FIX, HazardAction, HazardStatus, is_overdue
 from inspector.core.hazard_number import hazard_number
 from inspector.core.labelled import LabelledEnum
+from inspector.core.major_hazard import MajorStanding
 from inspector.core.office_kind import NoticeKind
 from inspector.db.database import Database
 from inspector.db.ids import to_uuid
@@ -108,6 +109,7 @@ class LedgerRow:
     overdue: bool
     found_by: str
     category: str
+    major_status: MajorStanding = MajorStanding.NONE
     # The columns of the ledger an office files (exports): see `LedgerDetails`.
     details: LedgerDetails | None = None
 
@@ -280,6 +282,7 @@ class HazardLedger:
             HazardRow.status,
             HazardRow.found_by,
             HazardRow.category,
+            HazardRow.major_status,
         ]
         shown = len(columns)
         if details:
@@ -336,6 +339,7 @@ class HazardLedger:
             status,
             found_by,
             category,
+            major_status,
         ) in (h[:shown] for h in hazards):
             key = self._id_text(hid)
             recheck = rechecks.get(key)
@@ -366,6 +370,7 @@ class HazardLedger:
                     overdue=is_overdue(state, deadline, self.today),
                     found_by=found_by,
                     category=category,
+                    major_status=MajorStanding(major_status),
                     details=extra.get(key),
                 )
             )

@@ -36,6 +36,7 @@ from inspector.core.amendment import Amendment
 from inspector.core.checklist import Result
 from inspector.core.dates import format_cn
 from inspector.core.inspection import InspectionStatus
+from inspector.core.major_hazard import MajorStanding, decision_lines
 from inspector.photos.photo_store import PhotoStore
 from inspector.services.hazards import HazardView
 from inspector.services.inspection_review import InspectionReview
@@ -70,7 +71,12 @@ TITLE = "安全生产检查报告"
 CHINESE_NUMERALS = "一二三四五六七八九十"
 SCORE_WIDTH = 132  # pt: "85.5 分（暂定）" and "A 级（暂定）" on one line
 SECTION_MIN_SPACE = 130  # pt: a section starting lower than this starts on the next page
-SEVERITY_LABELS = {"general": "一般事故隐患", "major": "重大事故隐患"}
+# The level as the authority has decided it so far (domain.md §2): suspected until confirmed.
+LEVELS = {
+    MajorStanding.SUSPECTED: "疑似重大事故隐患（待主管部门认定）",
+    MajorStanding.REFERRED: "疑似重大事故隐患（已移送主管部门）",
+    MajorStanding.CONFIRMED: "重大事故隐患（主管部门已认定）",
+}
 
 
 def report_id(number: str) -> str:
@@ -322,11 +328,13 @@ def _item_photos(data: InspectionReview, styles: Styles, photos: Photos) -> list
 def _hazards(data: InspectionReview, styles: Styles, photos: Photos) -> list[Flowable]:
     if not data.hazards:
         return [para("本次检查未发现事故隐患。", styles.body)]
-    major = sum(1 for h in data.hazards if h.severity.value == "major")
+    confirmed = sum(1 for h in data.hazards if h.major.is_confirmed)
+    suspected = sum(1 for h in data.hazards if h.major.is_major and not h.major.is_confirmed)
     scaled = scale_all(photos.store.path_of(sha) for hazard in data.hazards for sha in photos.hazards[hazard.id])
-    flowables: list[Flowable] = [
-        para(f"共发现事故隐患 {len(data.hazards)} 项，其中重大事故隐患 {major} 项。", styles.body)
-    ]
+    counts = f"其中重大事故隐患 {confirmed} 项"
+    if suspected:
+        counts += f"，疑似重大事故隐患 {suspected} 项（待主管部门认定）"
+    flowables: list[Flowable] = [para(f"共发现事故隐患 {len(data.hazards)} 项，{counts}。", styles.body)]
     for number, hazard in enumerate(data.hazards, start=1):
         flowables.extend(_hazard_block(photos, styles, number, hazard, scaled))
     return flowables
@@ -335,25 +343,26 @@ def _hazards(data: InspectionReview, styles: Styles, photos: Photos) -> list[Flo
 def _hazard_block(
     photos: Photos, styles: Styles, number: int, hazard: HazardView, scaled: Mapping[Path, Scaled]
 ) -> list[Flowable]:
-    severity = SEVERITY_LABELS.get(hazard.severity.value, hazard.severity.value)
+    severity = LEVELS.get(hazard.major.standing, "一般事故隐患")
     location = hazard.location or hazard.location_type.label
     basis = hazard.legal_basis or "—"
-    if hazard.major_clause:
+    if hazard.major_clause and hazard.major.is_major:
         basis = f"{basis}；重大事故隐患判定：{hazard.major_clause}"
     heading = para(
         f"隐患 {number}　{severity}" + (f"（检查项 {hazard.item_code}）" if hazard.item_code else ""), styles.subheading
     )
-    table = field_table(
-        [
-            [("隐患描述", hazard.description)],
-            [("位置", location), ("类别", hazard.category.label)],
-            [("依据", basis)],
-            [("整改措施", hazard.measures or "—")],
-            [("整改期限", format_cn(hazard.deadline)), ("责任人", hazard.responsible_person or "—")],
-            [("当前状态", hazard.status.label), ("发现人", hazard.found_by)],
-        ],
-        styles,
-    )
+    rows = [
+        [("隐患描述", hazard.description)],
+        [("位置", location), ("类别", hazard.category.label)],
+        [("依据", basis)],
+        [("整改措施", hazard.measures or "—")],
+        [("整改期限", format_cn(hazard.deadline)), ("责任人", hazard.responsible_person or "—")],
+        [("当前状态", hazard.status.label), ("发现人", hazard.found_by)],
+    ]
+    decided = decision_lines(hazard.major)  # referral, decision, supervision, suspension, plan
+    if decided:
+        rows.insert(4, [("重大隐患处理", "；".join(decided))])
+    table = field_table(rows, styles)
     grid = [
         GridPhoto(photos.store.path_of(sha), f"隐患 {number} 整改前照片 {i}")
         for i, sha in enumerate(photos.hazards[hazard.id], start=1)

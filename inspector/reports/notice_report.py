@@ -189,11 +189,19 @@ def _opening(notice: NoticeView, ordering: bool) -> str:
     return f"{when}，发现你单位存在下列 {count} 项事故隐患。根据{SAFETY_LAW_60}。现提出如下{what}，请你单位{demand}："
 
 
+# A suspected major hazard is named as suspected until the authority confirms it (domain.md §2).
+NOTICE_LEVELS = {
+    "suspected": "（疑似重大事故隐患）",
+    "referred": "（疑似重大事故隐患）",
+    "confirmed": "（重大事故隐患）",
+}
+
+
 def _hazard_table(notice: NoticeView, styles: Styles) -> Flowable:
     header = ["序号", "隐患位置", "隐患描述", "违反条款", "整改要求", "整改期限"]
     rows: list[list[object]] = [[para(h, styles.header_cell) for h in header]]
     for number, hazard in enumerate(notice.hazards, start=1):
-        severity = "（重大事故隐患）" if hazard.severity == "major" else ""
+        severity = NOTICE_LEVELS.get(hazard.major_status, "")
         rows.append(
             [
                 para(number, styles.cell_center),

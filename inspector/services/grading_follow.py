@@ -6,8 +6,10 @@ same transaction, so the light and plaque can never disagree with the hazards on
 - the quarterly light of the quarter containing `today` is recomputed (upserted) from the
   enterprise's hazards and its latest completed or finalized inspection (regraded with the
   frozen template version it was graded with, amendments applied);
-- while a major hazard is open, a current plaque of `today`'s year that is not D is replaced at
-  once by a D plaque (the old row is kept, marked not current) whose reasons name the hazard.
+- while a major hazard **confirmed by the authority** is open, a current plaque of `today`'s
+  year that is not D is replaced at once by a D plaque (the old row is kept, marked not
+  current) whose reasons name the hazard. A suspected one (not yet decided) downgrades nothing:
+  it turns the light yellow until the authority decides.
 
 Closing the major hazard turns the light back (yellow or green) but does **not** restore the
 plaque: a veto event downgrades for the rest of the plaque's year, and only the next annual
@@ -24,11 +26,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.core.amendment import apply_amendments
-from inspector.core.checklist import GradingRules, Result, Severity
+from inspector.core.checklist import GradingRules, Result
 from inspector.core.dates import Quarter
 from inspector.core.grades import Grade
 from inspector.core.grading import GradeResult, GradingError, grade
 from inspector.core.hazard_lifecycle import HazardStatus, is_open
+from inspector.core.major_hazard import MajorStanding
 from inspector.core.plaque import HazardFacts, LightResult, downgraded_for_veto, quarterly_light
 from inspector.db.models import AnswerRow, HazardRow, InspectionRow, LightRow, PlaqueRow, TemplateRow
 from inspector.queries.amendment_history import amendment_histories
@@ -79,7 +82,9 @@ def refresh_enterprise(
     )
     latest, template_rules = latest_grade(session, enterprise_id)
     rules = rules or template_rules or GradingRules()
-    facts = [HazardFacts(hazard_code(h), Severity(h.severity), HazardStatus(h.status), h.deadline) for h in hazards]
+    facts = [
+        HazardFacts(hazard_code(h), MajorStanding(h.major_status), HazardStatus(h.status), h.deadline) for h in hazards
+    ]
     result = quarterly_light(facts, latest, rules, today)
 
     quarter = str(Quarter.of(today))
@@ -96,7 +101,7 @@ def refresh_enterprise(
     open_major = [
         h
         for h in sorted(hazards, key=lambda h: (h.found_on, h.created_at))
-        if h.severity == Severity.MAJOR.value and is_open(HazardStatus(h.status))
+        if h.major_status == MajorStanding.CONFIRMED.value and is_open(HazardStatus(h.status))
     ]
     if open_major:
         _downgrade(session, enterprise_id, today, open_major[0], rules)
@@ -128,7 +133,7 @@ def _downgrade(session: Session, enterprise_id: uuid.UUID, today: date, hazard: 
             year=plaque.year,
             grade=new_grade.value,
             score=plaque.score,
-            reasons=[f"重大事故隐患未整改：{hazard.description}，即时降为 {new_grade.value} 级"],
+            reasons=[f"重大事故隐患经部门认定未整改：{hazard.description}，即时降为 {new_grade.value} 级"],
             inspection_id=plaque.inspection_id,
             serial=serial,
             issued_on=today,

@@ -6,10 +6,11 @@ Proposal rules for year Y (domain.md §4), per enterprise:
   template version it was graded with, amendments applied (`bulk_grades`); its grade and every
   reason of the engine are kept (band, section floor, key items, veto items);
 - no such inspection (or answers that cannot be graded) → 待评 (pending), whatever else happened;
-- veto events (rule 7): a major hazard, not voided, found on or before 31 December of Y that is
-  either found during Y (confirmed that year, even if rectified since: a veto event downgrades
-  for the rest of the plaque's year, as in `grading_follow`) or still open now (found earlier,
-  never fixed). Each makes the grade the template's veto grade (D) with a reason naming it;
+- veto events (rule 5 and 7): a major hazard the authority **confirmed**, found on or before
+  31 December of Y and **still open** at the round. Each makes the grade the template's veto
+  grade (D) with a reason naming it. A suspected (or referred) major hazard does not: it is
+  named among the reasons, "待部门认定", and leaves the grade alone; a rejected one, or one fixed
+  on the spot (general by definition), is a general hazard;
 - the change compares with last year's current plaque: up / down / same, `new` when there was
   none, `pending` when no grade is proposed;
 - `fired` names the rules that set the proposed grade (the engine's rule ids, `major_hazard` for a
@@ -44,12 +45,13 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from inspector.core.checklist import GradingRules, Severity
+from inspector.core.checklist import GradingRules
 from inspector.core.dates import Quarter
 from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING, PENDING_LABEL, Grade
 from inspector.core.grading import RULE_LABELS, text_en_of
 from inspector.core.hazard_lifecycle import OPEN, HazardAction, HazardStatus
+from inspector.core.major_hazard import MAJOR, MajorStanding, MajorState, after_event
 from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
 from inspector.core.plaque import HazardFacts, quarterly_light
 from inspector.db.database import Database, get_meta, new_version
@@ -71,8 +73,8 @@ from inspector.queries.graded import GRADED, hazard_code
 from inspector.services.device_sequences import PREFIX_KEY
 
 CHANGE_LABELS = {"up": "升级", "down": "降级", "same": "持平", "new": "新评", "pending": "待评"}
-MAJOR_HAZARD = "major_hazard"  # a veto event of rule 7: a major hazard found in the year or still open
-FIRED_LABELS = {**RULE_LABELS, MAJOR_HAZARD: "重大事故隐患", PENDING: "待评（本年度无已完成的检查）"}
+MAJOR_HAZARD = "major_hazard"  # a veto event of rule 7: a confirmed major hazard still open at the round
+FIRED_LABELS = {**RULE_LABELS, MAJOR_HAZARD: "已认定的重大事故隐患未整改", PENDING: "待评（本年度无已完成的检查）"}
 _CHUNK = 500
 
 
@@ -159,10 +161,17 @@ def change_of(proposed: str, last: str | None) -> str:
     return "same" if difference == 0 else ("down" if difference > 0 else "up")
 
 
-def _veto_text(description: str, found_on: date, status: str, grade: Grade) -> str:
-    state = "未整改" if HazardStatus(status) in OPEN else "已整改"
-    text = description if len(description) <= 30 else description[:30] + "…"
-    return f"重大事故隐患（{found_on.isoformat()} 发现，{state}）：{text}，评为 {grade.value} 级"
+def _short(description: str) -> str:
+    return description if len(description) <= 30 else description[:30] + "…"
+
+
+def _veto_text(description: str, found_on: date, grade: Grade) -> str:
+    found = found_on.isoformat()
+    return f"重大事故隐患经部门认定，至评级时未整改（{found} 发现）：{_short(description)}，评为 {grade.value} 级"
+
+
+def _suspected_text(description: str, found_on: date) -> str:
+    return f"另有疑似重大事故隐患待部门认定（{found_on.isoformat()} 发现，不影响等级）：{_short(description)}"
 
 
 _ROUND_REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
@@ -214,18 +223,18 @@ class GradingRound:
                 )
             ).all()
             grades = latest_grades(session, first, last, progress, rules=rules)
-            vetoes: dict[str, list[tuple[date, str, str]]] = {}
-            for enterprise_id, found_on, description, status in session.execute(
-                select(HazardRow.enterprise_id, HazardRow.found_on, HazardRow.description, HazardRow.status)
+            vetoes: dict[str, list[tuple[date, str, bool]]] = {}
+            for enterprise_id, found_on, description, standing in session.execute(
+                select(HazardRow.enterprise_id, HazardRow.found_on, HazardRow.description, HazardRow.major_status)
                 .where(
-                    HazardRow.severity == Severity.MAJOR.value,
-                    HazardRow.status != HazardStatus.VOIDED.value,
+                    HazardRow.major_status.in_([s.value for s in MAJOR]),
+                    HazardRow.status.in_([s.value for s in OPEN]),
                     HazardRow.found_on <= last,
-                    or_(HazardRow.found_on >= first, HazardRow.status.in_([s.value for s in OPEN])),
                 )
                 .order_by(HazardRow.found_on, HazardRow.created_at)
             ):
-                vetoes.setdefault(enterprise_id.hex, []).append((found_on, description, status))
+                confirmed = standing == MajorStanding.CONFIRMED.value
+                vetoes.setdefault(enterprise_id.hex, []).append((found_on, description, confirmed))
             last_year = {
                 e.hex: g
                 for e, g in session.execute(
@@ -269,23 +278,26 @@ class GradingRound:
 
     @staticmethod
     def _grade(
-        latest: LatestGrade | None, vetoes: list[tuple[date, str, str]]
+        latest: LatestGrade | None, majors: list[tuple[date, str, bool]]
     ) -> tuple[str, float | None, tuple[str, ...], tuple[str, ...]]:
+        """`majors`: the open major hazards (found on, description, confirmed by the authority)."""
+        suspected = [_suspected_text(d, f) for f, d, confirmed in majors if not confirmed]
+        vetoes = [(f, d) for f, d, confirmed in majors if confirmed]
         if latest is None or latest.grade is None:
             reasons = (
                 ["本年度没有已完成的检查，待评"] if latest is None else [f"检查结果无法评分（{latest.error}），待评"]
             )
-            reasons += [f"另有重大事故隐患：{d}（{f.isoformat()} 发现）" for f, d, _ in vetoes]
-            return PENDING, None, tuple(reasons), (PENDING,)
+            reasons += [f"另有已认定的重大事故隐患未整改：{_short(d)}（{f.isoformat()} 发现）" for f, d in vetoes]
+            return PENDING, None, tuple(reasons + suspected), (PENDING,)
         veto_grade = latest.rules.veto_grade
         final = latest.grade
         veto_reasons = []
-        for found_on, description, status in vetoes:
+        for found_on, description in vetoes:
             final = final.capped_at(veto_grade)
-            veto_reasons.append(_veto_text(description, found_on, status, veto_grade))
+            veto_reasons.append(_veto_text(description, found_on, veto_grade))
         # The inspection's own deciding rules still count when the events leave its grade as it was.
         fired = ((MAJOR_HAZARD,) if vetoes else ()) + (latest.fired if final is latest.grade else ())
-        return final.value, latest.score, tuple(veto_reasons) + latest.reasons, fired
+        return final.value, latest.score, tuple(veto_reasons) + latest.reasons + tuple(suspected), fired
 
     # -- issuing -------------------------------------------------------------------------------
     def issue(self, year: int, decisions: Sequence[Decision], issued_by: str, *, reissue: bool = False) -> IssueResult:
@@ -496,45 +508,47 @@ class GradingRound:
                 HazardRow.enterprise_id,
                 HazardRow.item_code,
                 HazardRow.description,
-                HazardRow.severity,
+                HazardRow.major_status,
                 HazardRow.status,
                 HazardRow.deadline,
                 HazardRow.initial_deadline,
             ).where(HazardRow.found_on <= cutoff)
         ).all()
-        states: dict[uuid.UUID, tuple[str, date]] = {}
+        states: dict[uuid.UUID, tuple[str, date, MajorState]] = {}
         if current:
-            states = {h.id: (h.status, h.deadline) for h in hazards}
+            states = {h.id: (h.status, h.deadline, MajorState(MajorStanding(h.major_status))) for h in hazards}
         else:
             initial = {h.id: h.initial_deadline for h in hazards}
             pending: dict[uuid.UUID, date | None] = {}
-            for hazard_id, action, to_status, new_deadline in session.execute(
+            for hazard_id, action, to_status, new_deadline, detail in session.execute(
                 select(
                     HazardEventRow.hazard_id,
                     HazardEventRow.action,
                     HazardEventRow.to_status,
                     HazardEventRow.new_deadline,
+                    HazardEventRow.detail,
                 )
                 .where(HazardEventRow.at <= cutoff_at)
                 .order_by(HazardEventRow.hazard_id, HazardEventRow.seq)
             ):
                 if hazard_id not in initial:
                     continue
-                deadline = states[hazard_id][1] if hazard_id in states else initial[hazard_id]
-                if action == HazardAction.FAIL_RECHECK.value and new_deadline:
+                deadline, track = states[hazard_id][1:] if hazard_id in states else (initial[hazard_id], MajorState())
+                if action in (HazardAction.FAIL_RECHECK.value, HazardAction.ADOPT_PLAN.value) and new_deadline:
                     deadline = new_deadline
                 elif action == HazardAction.REQUEST_EXTENSION.value:
                     pending[hazard_id] = new_deadline
                 elif action == HazardAction.APPROVE_EXTENSION.value and pending.get(hazard_id):
                     deadline = pending.pop(hazard_id) or deadline
-                states[hazard_id] = (to_status, deadline)
+                track = after_event(track, action, detail or {}, new_deadline)
+                states[hazard_id] = (to_status, deadline, track)
         out: dict[str, list[HazardFacts]] = {}
         for h in hazards:
             state = states.get(h.id)
             if state is None:
                 continue  # recorded after the cutoff
             out.setdefault(h.enterprise_id.hex, []).append(
-                HazardFacts(hazard_code(h), Severity(h.severity), HazardStatus(state[0]), state[1])
+                HazardFacts(hazard_code(h), state[2].standing, HazardStatus(state[0]), state[1])
             )
         return out
 

@@ -2,11 +2,18 @@
 
 Each transition appends one event row and updates the hazard's mirrored status and deadline in
 the same transaction; the core state machine decides what is allowed.
+
+Major hazards (domain.md §2, inspector/core/major_hazard.py): a hazard raised as major is a
+*suspected* one and names the case it meets by its id in the clause library (forms/); the
+record event keeps the id and its citation as printed, and the row mirrors the citation in
+`major_clause`, the track's standing in `major_status` and `severity` (major while suspected,
+referred or confirmed). The steps of the track (refer, confirm, reject, supervise, suspend
+production, restart review, treatment plan) go through `act` with their `detail`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,6 +29,8 @@ from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_history import replay_merged
 from inspector.core.hazard_lifecycle import HazardAction, HazardEvent, HazardState, HazardStatus
 from inspector.core.labelled import LabelledEnum
+from inspector.core.major_hazard import CITATION, CLAUSE, MAJOR_MARK, MajorStanding, MajorState, MajorStep
+from inspector.core.major_hazard_clauses import EMPTY_LIBRARY, ClauseLibrary
 from inspector.db.database import Database
 from inspector.db.hlc import next_hlc
 from inspector.db.ids import row_by_id, to_str, to_uuid
@@ -54,7 +63,7 @@ class NewHazard:
     inspection_id: str | None = None
     item_code: str | None = None
     legal_basis: str = ""
-    major_clause: str = ""
+    major_clause: str = ""  # a major hazard: the id of the case it meets in the clause library
     measures: str = ""
     responsible_person: str = ""
 
@@ -84,6 +93,14 @@ class HazardView:
     closed_on: date | None
     pending_extension: date | None
     events: tuple[HazardEvent, ...]
+    major: MajorState
+
+    @property
+    def referral(self) -> HazardEvent | None:
+        """The latest referral to the authority (移送): the 建议书 that goes with it is produced
+        from this event (its authority, date and writer) and the hazard."""
+        referrals = [e for e in self.events if e.action is HazardAction.REFER_MAJOR]
+        return referrals[-1] if referrals else None
 
     def overdue(self, today: date) -> bool:
         return lifecycle.is_overdue(self.status, self.deadline, today)
@@ -112,13 +129,25 @@ def event_columns(event: HazardEvent) -> dict[str, object]:
         "by": event.by,
         "note": event.note,
         "new_deadline": event.new_deadline,
+        "detail": dict(event.detail),
     }
 
 
 class HazardService:
-    def __init__(self, db: Database, timezone: str) -> None:
+    def __init__(self, db: Database, timezone: str, clauses: Callable[[], ClauseLibrary] | None = None) -> None:
         self.db = db
         self.timezone = timezone
+        self.clauses = clauses or (lambda: EMPTY_LIBRARY)
+
+    def clause_detail(self, clause_id: str) -> dict[str, str]:
+        """What a record or a suspicion keeps of the case picked: its id and its citation.
+        ValidationError if the library has no such case."""
+        clause_id = clause_id.strip()
+        library = self.clauses()
+        if clause_id not in library:
+            problem = f"“{clause_id}”不在重大事故隐患条款库中" if clause_id else "疑似重大事故隐患必须选定所符合的条款"
+            raise ValidationError({"重大事故隐患判定条款": problem}, subject="隐患")
+        return {CLAUSE: clause_id, CITATION: library.get(clause_id).citation}
 
     def raise_hazard(self, new: NewHazard, photos: Sequence[StoredPhoto] = (), at: datetime | None = None) -> str:
         """Record a hazard with its before-photos; returns its id."""
@@ -131,8 +160,12 @@ class HazardService:
             problems["来源"] = "检查发现的隐患必须关联一次检查"
         if problems:
             raise ValidationError(problems, subject="隐患")
+        # A hazard raised as major is a suspected one, with the case it meets (domain.md §2).
+        detail: dict[str, str] = {}
+        if new.severity is Severity.MAJOR:
+            detail = {MAJOR_MARK: MajorStanding.SUSPECTED.value, **self.clause_detail(new.major_clause)}
         at = at or utcnow()
-        state = lifecycle.record(new.deadline, at, new.found_by, photos=[p.sha256 for p in photos])
+        state = lifecycle.record(new.deadline, at, new.found_by, photos=[p.sha256 for p in photos], detail=detail)
         with self.db.transaction() as session:
             enterprise = row_by_id(session, EnterpriseRow, new.enterprise_id, "企业")
             inspection_uuid = to_uuid(new.inspection_id, "检查") if new.inspection_id else None
@@ -151,7 +184,8 @@ class HazardService:
                 description=new.description.strip(),
                 legal_basis=new.legal_basis,
                 severity=new.severity.value,
-                major_clause=new.major_clause,
+                major_status=state.major.standing.value,
+                major_clause=state.major.citation,
                 measures=new.measures,
                 responsible_person=new.responsible_person,
                 initial_deadline=new.deadline,
@@ -174,12 +208,18 @@ class HazardService:
         photos: Sequence[StoredPhoto] = (),
         new_deadline: date | None = None,
         at: datetime | None = None,
+        detail: Mapping[str, str] | None = None,
     ) -> HazardStatus:
-        """Apply one lifecycle action; refused transitions raise TransitionRefused and change nothing."""
+        """Apply one lifecycle action; refused transitions raise TransitionRefused and change nothing.
+        `detail`: what a major-hazard step names (major_hazard.py); for a suspicion, the clause
+        id, whose citation is looked up here."""
         at = at or utcnow()
+        detail = {k: v.strip() for k, v in (detail or {}).items() if v.strip()}
+        if action.major_step is MajorStep.SUSPECT:
+            detail.update(self.clause_detail(detail.get(CLAUSE, "")))
         with self.db.transaction() as session:
             row = self._row(session, hazard_id)
-            status = transition(session, row, action, by, at, self.timezone, note, photos, new_deadline)
+            status = transition(session, row, action, by, at, self.timezone, note, photos, new_deadline, detail)
             refresh_enterprise(session, row.enterprise_id, today_in(self.timezone, at))
             return status
 
@@ -203,6 +243,7 @@ class HazardService:
                 status=HazardStatus(row.status),
                 pending_extension=state.pending_extension,
                 events=state.events,
+                major=state.major,
             )
 
     def allowed_actions(self, hazard_id: str) -> list[HazardAction]:
@@ -269,15 +310,19 @@ def transition(
     note: str = "",
     photos: Sequence[StoredPhoto] = (),
     new_deadline: date | None = None,
+    detail: Mapping[str, str] | None = None,
 ) -> HazardStatus:
     """Apply one lifecycle action to a hazard row inside the caller's transaction: the event is
-    appended and the mirrored status, deadline and dates updated. The caller refreshes grading
-    (`refresh_enterprise`) once it has made all its changes."""
+    appended and the mirrored status, deadline, dates and major-hazard track updated. The caller
+    refreshes grading (`refresh_enterprise`) once it has made all its changes."""
     state, seq = HazardService._history(session, row)
     seen_last = state.events[-1].id
-    state = lifecycle.apply(state, action, at, by, note, [p.sha256 for p in photos], new_deadline)
+    state = lifecycle.apply(state, action, at, by, note, [p.sha256 for p in photos], new_deadline, detail)
     HazardService._append(session, row, state.events[-1], seq, photos, follows=seen_last)
     row.status, row.deadline = state.status.value, state.deadline
+    track = state.major
+    row.severity = (Severity.MAJOR if track.is_major else Severity.GENERAL).value
+    row.major_status, row.major_clause = track.standing.value, track.citation
     day = today_in(timezone, at)
     if lifecycle.is_rectified(state.status) and row.rectified_on is None:
         row.rectified_on = day

@@ -455,6 +455,8 @@ class InspectionService:
             inspection_id=view.id,
             item_code=item.code,
             legal_basis=item.legal_basis,
+            # The first case the item checks; the inspector picks another if that one is met.
+            major_clause=item.clauses[0] if item.clauses else "",
             measures=f"按规定整改，做到：{item.text}",
         )
 

@@ -72,6 +72,7 @@ class NoticeHazard:
     requirement: str  # the measures required
     deadline: date
     severity: str
+    major_status: str = "none"  # the major-hazard track's standing (core/major_hazard.py)
     open: bool = True  # not yet rectified (nor voided)
 
 
@@ -510,6 +511,7 @@ class NoticeService:
                     requirement=h.measures,
                     deadline=h.deadline,
                     severity=h.severity,
+                    major_status=h.major_status,
                     open=HazardStatus(h.status) in OPEN,
                 )
                 for h in hazards

@@ -1,9 +1,11 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
+Layout (format version 4; version 1 lacked `stamp` and `follows` of hazard events and
 amendments, which the merge then fills as for entries written before migration 0006; versions 1
 and 2 lack the enterprises' risk tags, headcount and 规上 flag, read as none and unknown as
-migration 0010 gives old rows, and the training tables, which they simply do not carry):
+migration 0010 gives old rows, and the training tables, which they simply do not carry; versions 1
+to 3 lack the major-hazard track, `detail` of hazard events and `major_status` of hazards, which
+`carry_major_hazards` fills as migration 0009 does):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -52,10 +54,12 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 # Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
 ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
+# Columns bundles before version 4 lack (`carry_major_hazards` fills them).
+ADDED_IN_VERSION_4 = frozenset({"detail", "major_status"})
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -133,6 +137,8 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
     codecs = _codecs(table)
     if version < 2:
         codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    if version < 4:
+        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_4]
     # A copy whose program predates a column (one added by a later migration with a plain
     # default) writes rows without it: such a row gets the default, as the migration gave the
     # rows already stored. Any other missing column is a damaged bundle (KeyError below).
@@ -408,8 +414,26 @@ def open_bundle(path: Path, trusted_key: Callable[[str], TrustedDeviceRow | None
             changes.tables[table_name] = decode_rows(Base.metadata.tables[table_name], data, manifest["version"])
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise _damaged(path, f"{name} 无法解析：{error}") from None
+    if manifest["version"] < 4:
+        carry_major_hazards(changes.tables)
     identity = Identity(device_id, str(manifest.get("device_name", "")), str(manifest["public_key"]))
     return Bundle(manifest, identity, changes, photos)
+
+
+def carry_major_hazards(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Rows of a bundle written before the major-hazard track, read as migration 0009 reads a
+    database: a hazard stored as major is a suspected one, its record event says so with the
+    citation it was recorded with; other events name nothing. The merge then derives the
+    hazard's mirrored track from its history (a major hazard fixed on the spot is general)."""
+    majors = {row["id"]: row for row in tables.get("hazards", []) if row.get("severity") == "major"}
+    for row in tables.get("hazards", []):
+        row["major_status"] = "suspected" if row["id"] in majors else "none"
+    for event in tables.get("hazard_events", []):
+        hazard = majors.get(event["hazard_id"])
+        if event["action"] == "record" and hazard is not None:
+            event["detail"] = {"major": "suspected", "citation": hazard.get("major_clause") or ""}
+        else:
+            event["detail"] = {}
 
 
 def _valid_b64(value: Any) -> bool:

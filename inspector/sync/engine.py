@@ -44,7 +44,8 @@ Merge rules (docs/sync.md says the same for people):
    last) and `stamp` (the HLC of its creation); inspector/core/causal_history.py orders them the
    same way on every copy (rows from version-1 bundles, which lack both, get `stamp = hlc` and
    no `follows`). Events of one hazard are renumbered `seq = 1..n` in that order, and the
-   hazard's mirrored status, deadline, rectified_on and closed_on are derived again from the
+   hazard's mirrored status, deadline, rectified_on, closed_on and major-hazard track
+   (severity, major_status, major_clause) are derived again from the
    merged history (inspector/core/hazard_history.py: concurrent steps are both kept; the branch
    begun last decides the status); then the enterprise's light (and plaque downgrade) is
    refreshed.
@@ -673,6 +674,9 @@ class _Merger:
                 "deadline": mirror.deadline,
                 "rectified_on": mirror.rectified_on or hazard["rectified_on"],
                 "closed_on": mirror.closed_on or hazard["closed_on"],
+                "severity": mirror.severity.value,
+                "major_status": mirror.major_status.value,
+                "major_clause": mirror.major_clause,
             }
             if any(hazard[k] != v for k, v in derived.items()):
                 self.session.execute(update(hazards).where(hazards.c.id == hazard_id).values(**derived))

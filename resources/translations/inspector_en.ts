@@ -1447,62 +1447,67 @@
 <context>
     <name>HazardActionDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="42"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="60"/>
         <source>隐患操作：{action}</source>
         <translation>Hazard action: {action}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="46"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="64"/>
         <source>确认作废</source>
         <translation>Confirm voiding</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="49"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="67"/>
         <source>作废后，这条隐患不再跟踪整改、不计入未整改数，状态改为“已作废”，不能撤回；作废原因和操作人记入隐患履历。</source>
         <translation>Once voided, this hazard is no longer followed up or counted as open; its status becomes “Voided”. This cannot be undone; the reason and who voided it are kept in its history.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="76"/>
+        <source>当场整改的隐患按一般隐患处理：登记为疑似重大事故隐患的，当场整改后不再按重大隐患统计。</source>
+        <translation>A hazard fixed on the spot is a general hazard: one recorded as a suspected major hazard is no longer counted as major once fixed on the spot.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="82"/>
         <source>操作人姓名</source>
         <translation>Name of the person acting</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="59"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="83"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="62"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="86"/>
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="62"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="86"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="68"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="94"/>
         <source>新整改期限</source>
         <translation>New rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="71"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="97"/>
         <source>添加整改后照片…</source>
         <translation>Add after-photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="71"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="97"/>
         <source>勾选的照片作为整改后照片</source>
         <translation>Checked photos are kept as after-rectification photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="100"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="86"/>
+        <location filename="../../inspector/ui/hazards/hazard_action_dialog.py" line="117"/>
         <source>请填写操作人</source>
         <translation>Enter who is acting</translation>
     </message>
@@ -1510,178 +1515,258 @@
 <context>
     <name>HazardDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="60"/>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="174"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="66"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="192"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="68"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="74"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="69"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="72"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="78"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="73"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="79"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="74"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="80"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="81"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="76"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="82"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="77"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="83"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="78"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="84"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="121"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="136"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="123"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="138"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="125"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="140"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="228"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="295"/>
         <source>（未下发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="188"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="208"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="67"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="73"/>
         <source>隐患编号</source>
         <translation>Hazard no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="70"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="76"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="71"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="77"/>
         <source>书面答复</source>
         <translation>Written reply</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="93"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="103"/>
+        <source>重大事故隐患：</source>
+        <translation>Major hazard:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="107"/>
         <source>文书…</source>
         <translation>Document…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="95"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="109"/>
         <source>预览、打印或保存本隐患所在的文书（PDF）</source>
         <translation>Preview, print or save the document this hazard was issued on (PDF)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="98"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="112"/>
         <source>登记书面答复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="101"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="115"/>
         <source>移送建议书…</source>
         <translation>Refer…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="103"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="117"/>
         <source>企业逾期未书面答复：向行政机关移送建议书</source>
         <translation>The enterprise did not reply in time: refer the letter to the authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="116"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="131"/>
         <source>标注照片…</source>
         <translation>Mark up photo…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="118"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="133"/>
         <source>在所选的整改前照片上画圆圈、箭头或文字；原照片保留不变</source>
         <translation>Draw a circle, an arrow or a label on the selected before-photo; the original is kept unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="193"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="213"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="205"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="225"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="207"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="227"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="239"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="250"/>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="251"/>
+        <source>部门</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="252"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="253"/>
+        <source>治理目标</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="254"/>
+        <source>方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="255"/>
+        <source>经费</source>
+        <translation>Funds</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="256"/>
+        <source>负责</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="257"/>
+        <source>临时措施</source>
+        <translation>Interim measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="265"/>
+        <source>重大事故隐患：否</source>
+        <translation>Major hazard: no</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="266"/>
+        <source>重大事故隐患：{standing}</source>
+        <translation>Major hazard: {standing}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="268"/>
+        <source>条款：{citation}</source>
+        <translation>Clause: {citation}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="270"/>
+        <source>主管部门：{name}</source>
+        <translation>Authority: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="272"/>
+        <source>挂牌督办</source>
+        <translation>Under official supervision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="277"/>
+        <source>治理方案：{goal}（时限 {date}）</source>
+        <translation>Treatment plan: {goal} (by {date})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="285"/>
+        <source>移送日期：{date}</source>
+        <translation>Referred on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="306"/>
         <source>（无需书面答复）</source>
         <translation>(no written reply required)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="242"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="309"/>
         <source>{date} 收到</source>
         <translation>received {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="246"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="313"/>
         <source>逾期未答复，已于 {date} 移送（建议书 {number}）</source>
         <translation>no reply in time; referred on {date} (referral {number})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="250"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="317"/>
         <source>逾期未答复（期限 {date}）</source>
         <translation>reply overdue (due {date})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="253"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="320"/>
         <source>待答复，期限 {date}</source>
         <translation>awaiting reply, due {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="309"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="376"/>
         <source>{sha}（已标注）</source>
         <translation>{sha} (marked up)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="313"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="380"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1723,67 +1808,67 @@
 <context>
     <name>HazardFormDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="87"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="90"/>
         <source>具体部位，如：二号车间东侧配电箱</source>
         <translation>Exact spot, e.g. distribution box on the east side of workshop 2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="91"/>
-        <source>重大隐患判定依据条款</source>
-        <translation>Clause for classifying it as a major hazard</translation>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="98"/>
+        <source>登记为疑似重大事故隐患：选择所符合的判定条款，由主管部门认定</source>
+        <translation>Recorded as a suspected major hazard: choose the clause it meets; the authority decides</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="98"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="105"/>
         <source>企业整改责任人</source>
         <translation>Person responsible at the enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="100"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="107"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="100"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="107"/>
         <source>勾选的照片作为整改前照片</source>
         <translation>Checked photos are kept as before-rectification photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="114"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="121"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="115"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="122"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="116"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="123"/>
         <source>类别 / 等级</source>
         <translation>Category / severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="117"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="124"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="118"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="125"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="119"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="126"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="120"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="127"/>
         <source>整改责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_form.py" line="121"/>
+        <location filename="../../inspector/ui/hazards/hazard_form.py" line="128"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
@@ -1925,28 +2010,28 @@
         <translation>Enterprise: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="311"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="312"/>
         <source>已{action}：隐患现为“{status}”。</source>
         <translation>Done ({action}): the hazard is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="321"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="322"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="323"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="324"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="339"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="340"/>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="337"/>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="352"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="338"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="353"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -2025,416 +2110,509 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="27"/>
+        <location filename="../../inspector/ui/common/labels.py" line="28"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="28"/>
+        <location filename="../../inspector/ui/common/labels.py" line="29"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="29"/>
+        <location filename="../../inspector/ui/common/labels.py" line="30"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="35"/>
+        <location filename="../../inspector/ui/common/labels.py" line="36"/>
         <source>已登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="36"/>
+        <location filename="../../inspector/ui/common/labels.py" line="37"/>
         <source>已当场整改</source>
         <translation>Fixed on site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="37"/>
+        <location filename="../../inspector/ui/common/labels.py" line="38"/>
         <source>已下发整改通知</source>
         <translation>Notice issued</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="38"/>
+        <location filename="../../inspector/ui/common/labels.py" line="39"/>
         <source>整改中</source>
         <translation>Rectifying</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="39"/>
+        <location filename="../../inspector/ui/common/labels.py" line="40"/>
         <source>申请复查</source>
         <translation>Re-check requested</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="40"/>
+        <location filename="../../inspector/ui/common/labels.py" line="41"/>
         <source>复查通过</source>
         <translation>Re-check passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="41"/>
+        <location filename="../../inspector/ui/common/labels.py" line="42"/>
         <source>已销号</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="42"/>
+        <location filename="../../inspector/ui/common/labels.py" line="43"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="49"/>
+        <location filename="../../inspector/ui/common/labels.py" line="50"/>
         <source>登记隐患</source>
         <translation>Record hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="50"/>
+        <location filename="../../inspector/ui/common/labels.py" line="51"/>
         <source>当场整改</source>
         <translation>Fix on site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="51"/>
+        <location filename="../../inspector/ui/common/labels.py" line="52"/>
         <source>下发整改通知</source>
         <translation>Issue rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="52"/>
+        <location filename="../../inspector/ui/common/labels.py" line="53"/>
         <source>开始整改</source>
         <translation>Start rectifying</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="53"/>
+        <location filename="../../inspector/ui/common/labels.py" line="54"/>
         <source>申请复查</source>
         <comment>hazard action</comment>
         <translation>Request re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="54"/>
+        <location filename="../../inspector/ui/common/labels.py" line="55"/>
         <source>复查通过</source>
         <comment>hazard action</comment>
         <translation>Pass re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="55"/>
+        <location filename="../../inspector/ui/common/labels.py" line="56"/>
         <source>复查不通过</source>
         <translation>Fail re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="56"/>
+        <location filename="../../inspector/ui/common/labels.py" line="57"/>
         <source>销号</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="57"/>
+        <location filename="../../inspector/ui/common/labels.py" line="58"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="58"/>
+        <location filename="../../inspector/ui/common/labels.py" line="59"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="59"/>
+        <location filename="../../inspector/ui/common/labels.py" line="60"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="60"/>
+        <location filename="../../inspector/ui/common/labels.py" line="61"/>
         <source>驳回延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="66"/>
+        <location filename="../../inspector/ui/common/labels.py" line="103"/>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="67"/>
+        <location filename="../../inspector/ui/common/labels.py" line="104"/>
         <source>部分符合</source>
         <translation>Partially compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="68"/>
+        <location filename="../../inspector/ui/common/labels.py" line="105"/>
         <source>不符合</source>
         <translation>Non-compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="69"/>
+        <location filename="../../inspector/ui/common/labels.py" line="106"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="75"/>
+        <location filename="../../inspector/ui/common/labels.py" line="76"/>
+        <location filename="../../inspector/ui/common/labels.py" line="90"/>
+        <location filename="../../inspector/ui/common/labels.py" line="112"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="76"/>
+        <location filename="../../inspector/ui/common/labels.py" line="62"/>
+        <source>认定为疑似重大事故隐患</source>
+        <translation>Mark as suspected major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="63"/>
+        <source>移送主管部门</source>
+        <translation>Refer to the authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="64"/>
+        <source>部门认定为重大事故隐患</source>
+        <translation>Authority confirms major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="65"/>
+        <source>部门不予认定（按一般隐患）</source>
+        <translation>Authority rejects (general hazard)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="66"/>
+        <source>挂牌督办</source>
+        <translation>Official supervision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="67"/>
+        <source>责令停产停业整改</source>
+        <translation>Production suspended for rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="68"/>
+        <source>复产复查通过</source>
+        <translation>Restart review passed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="69"/>
+        <source>复产复查不通过</source>
+        <translation>Restart review failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="70"/>
+        <source>制定治理方案</source>
+        <translation>Adopt treatment plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="77"/>
+        <source>疑似重大事故隐患</source>
+        <translation>Suspected major hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="78"/>
+        <source>已移送，待部门认定</source>
+        <translation>Referred, awaiting the authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="79"/>
+        <source>重大事故隐患（部门已认定）</source>
+        <translation>Major hazard (confirmed by the authority)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="80"/>
+        <source>部门不予认定，按一般隐患</source>
+        <translation>Rejected by the authority: general hazard</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="87"/>
+        <source>疑似重大隐患</source>
+        <translation>Suspected major</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="88"/>
+        <source>疑似重大隐患（已移送）</source>
+        <translation>Suspected major (referred)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="89"/>
+        <location filename="../../inspector/ui/common/labels.py" line="113"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="82"/>
-        <location filename="../../inspector/ui/common/labels.py" line="104"/>
+        <location filename="../../inspector/ui/common/labels.py" line="95"/>
+        <source>正常生产</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="96"/>
+        <source>停产停业整改中</source>
+        <translation>Suspended for rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="97"/>
+        <source>复产复查通过，已复产</source>
+        <translation>Restarted after review</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="119"/>
+        <location filename="../../inspector/ui/common/labels.py" line="141"/>
         <source>生产车间</source>
         <translation>Production workshop</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="83"/>
+        <location filename="../../inspector/ui/common/labels.py" line="120"/>
         <source>仓库</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="84"/>
+        <location filename="../../inspector/ui/common/labels.py" line="121"/>
         <source>危险化学品仓库</source>
         <translation>Hazardous chemicals store</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="85"/>
+        <location filename="../../inspector/ui/common/labels.py" line="122"/>
         <source>危险废物贮存库</source>
         <translation>Hazardous waste store</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="86"/>
+        <location filename="../../inspector/ui/common/labels.py" line="123"/>
         <source>食堂</source>
         <translation>Canteen</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="87"/>
+        <location filename="../../inspector/ui/common/labels.py" line="124"/>
         <source>配电房</source>
         <translation>Power distribution room</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="88"/>
+        <location filename="../../inspector/ui/common/labels.py" line="125"/>
         <source>办公区</source>
         <translation>Office area</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="89"/>
+        <location filename="../../inspector/ui/common/labels.py" line="126"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="90"/>
+        <location filename="../../inspector/ui/common/labels.py" line="127"/>
         <source>室外场地</source>
         <translation>Outdoor area</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="91"/>
+        <location filename="../../inspector/ui/common/labels.py" line="128"/>
         <source>全厂</source>
         <translation>Whole site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="97"/>
+        <location filename="../../inspector/ui/common/labels.py" line="134"/>
         <source>安全管理</source>
         <translation>Safety management</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="98"/>
+        <location filename="../../inspector/ui/common/labels.py" line="135"/>
         <source>教育培训</source>
         <translation>Education and training</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="99"/>
+        <location filename="../../inspector/ui/common/labels.py" line="136"/>
         <source>消防安全</source>
         <translation>Fire safety</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="100"/>
+        <location filename="../../inspector/ui/common/labels.py" line="137"/>
         <source>用电安全</source>
         <translation>Electrical safety</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="101"/>
+        <location filename="../../inspector/ui/common/labels.py" line="138"/>
         <source>燃气与食堂</source>
         <translation>Gas and canteen</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="102"/>
+        <location filename="../../inspector/ui/common/labels.py" line="139"/>
         <source>危险化学品</source>
         <translation>Hazardous chemicals</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="103"/>
+        <location filename="../../inspector/ui/common/labels.py" line="140"/>
         <source>危险废物</source>
         <translation>Hazardous waste</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="105"/>
+        <location filename="../../inspector/ui/common/labels.py" line="142"/>
         <source>仓储</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="106"/>
+        <location filename="../../inspector/ui/common/labels.py" line="143"/>
         <source>劳动防护用品</source>
         <translation>Personal protective equipment</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="107"/>
+        <location filename="../../inspector/ui/common/labels.py" line="144"/>
         <source>职业健康</source>
         <translation>Occupational health</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="108"/>
+        <location filename="../../inspector/ui/common/labels.py" line="145"/>
         <source>应急管理</source>
         <translation>Emergency management</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="109"/>
+        <location filename="../../inspector/ui/common/labels.py" line="146"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="115"/>
+        <location filename="../../inspector/ui/common/labels.py" line="152"/>
         <source>A级</source>
         <translation>Grade A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="116"/>
+        <location filename="../../inspector/ui/common/labels.py" line="153"/>
         <source>B级</source>
         <translation>Grade B</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="117"/>
+        <location filename="../../inspector/ui/common/labels.py" line="154"/>
         <source>C级</source>
         <translation>Grade C</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="118"/>
+        <location filename="../../inspector/ui/common/labels.py" line="155"/>
         <source>D级</source>
         <translation>Grade D</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="124"/>
+        <location filename="../../inspector/ui/common/labels.py" line="161"/>
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="125"/>
+        <location filename="../../inspector/ui/common/labels.py" line="162"/>
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="126"/>
+        <location filename="../../inspector/ui/common/labels.py" line="163"/>
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="132"/>
+        <location filename="../../inspector/ui/common/labels.py" line="169"/>
         <source>检查人员 1</source>
         <translation>Inspector 1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="133"/>
+        <location filename="../../inspector/ui/common/labels.py" line="170"/>
         <source>检查人员 2</source>
         <translation>Inspector 2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="134"/>
+        <location filename="../../inspector/ui/common/labels.py" line="171"/>
         <source>企业代表</source>
         <translation>Enterprise representative</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="147"/>
+        <location filename="../../inspector/ui/common/labels.py" line="184"/>
         <source>答案</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="148"/>
+        <location filename="../../inspector/ui/common/labels.py" line="185"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="156"/>
+        <location filename="../../inspector/ui/common/labels.py" line="193"/>
         <source>未作答</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="159"/>
-        <location filename="../../inspector/ui/common/labels.py" line="160"/>
+        <location filename="../../inspector/ui/common/labels.py" line="196"/>
+        <location filename="../../inspector/ui/common/labels.py" line="197"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="161"/>
+        <location filename="../../inspector/ui/common/labels.py" line="198"/>
         <source>{code} {field}：{old} → {new}</source>
         <translation>{code} {field}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="162"/>
+        <location filename="../../inspector/ui/common/labels.py" line="199"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="171"/>
+        <location filename="../../inspector/ui/common/labels.py" line="208"/>
         <source>监督意见书</source>
         <translation>Supervision opinion letter</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="172"/>
+        <location filename="../../inspector/ui/common/labels.py" line="209"/>
         <source>整改建议书</source>
         <translation>Rectification suggestion</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="173"/>
+        <location filename="../../inspector/ui/common/labels.py" line="210"/>
         <source>责令限期整改指令书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="174"/>
+        <location filename="../../inspector/ui/common/labels.py" line="211"/>
         <source>建议书</source>
         <translation>Referral to the authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="175"/>
+        <location filename="../../inspector/ui/common/labels.py" line="212"/>
         <source>整改通知书</source>
         <translation>Rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="181"/>
+        <location filename="../../inspector/ui/common/labels.py" line="218"/>
         <source>工会</source>
         <translation>Trade union</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="182"/>
+        <location filename="../../inspector/ui/common/labels.py" line="219"/>
         <source>行政机关</source>
         <translation>Government authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="188"/>
+        <location filename="../../inspector/ui/common/labels.py" line="225"/>
         <source>至次年12月31日</source>
         <translation>Until 31 December of the following year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="189"/>
+        <location filename="../../inspector/ui/common/labels.py" line="226"/>
         <source>至下一轮评定</source>
         <translation>Until the next round</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="196"/>
+        <location filename="../../inspector/ui/common/labels.py" line="233"/>
         <source>责令限期改正</source>
         <translation>Ordered to correct by a deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="197"/>
+        <location filename="../../inspector/ui/common/labels.py" line="234"/>
         <source>责令立即改正</source>
         <translation>Ordered to correct immediately</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="198"/>
+        <location filename="../../inspector/ui/common/labels.py" line="235"/>
         <source>限期整改</source>
         <translation>Rectify by a deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="199"/>
+        <location filename="../../inspector/ui/common/labels.py" line="236"/>
         <source>立即整改</source>
         <translation>Rectify immediately</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="140"/>
+        <location filename="../../inspector/ui/common/labels.py" line="177"/>
         <source>开工第一课</source>
         <translation>First safety lesson</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="141"/>
+        <location filename="../../inspector/ui/common/labels.py" line="178"/>
         <source>班组长培训</source>
         <translation>Team-leader training</translation>
     </message>
@@ -2526,6 +2704,74 @@
         <location filename="../../inspector/ui/main_window.py" line="176"/>
         <source>待办 {n}</source>
         <translation>To do {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MajorStepFields</name>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="37"/>
+        <source>选择所符合的判定条款</source>
+        <translation>Choose the clause it meets</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="57"/>
+        <source>判定条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="60"/>
+        <source>如：平湖市应急管理局</source>
+        <translation>e.g. Pinghu Emergency Management Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="62"/>
+        <source>移送至</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="64"/>
+        <source>作出决定的部门</source>
+        <translation>Deciding authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="69"/>
+        <source>部门文书编号（可不填）</source>
+        <translation>Authority&apos;s document number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="70"/>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="73"/>
+        <source>治理目标和任务</source>
+        <translation>Goal and tasks</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="74"/>
+        <source>治理方法和措施</source>
+        <translation>Method and measures</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="75"/>
+        <source>经费和物资</source>
+        <translation>Funds and materials</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="76"/>
+        <source>负责治理的机构和人员</source>
+        <translation>Responsible body and people</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="77"/>
+        <source>临时安全措施和应急预案</source>
+        <translation>Interim measures and emergency plan</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="84"/>
+        <source>治理时限</source>
+        <translation>Time limit</translation>
     </message>
 </context>
 <context>

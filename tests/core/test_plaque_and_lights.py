@@ -7,12 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from inspector.core.checklist import GradingRules, Item, Result, Section, Severity, Template
+from inspector.core.checklist import GradingRules, Item, Result, Section, Template
 from inspector.core.dates import Quarter
 from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING, PENDING_LABEL, Grade, Light
 from inspector.core.grading import GradeResult, grade
 from inspector.core.hazard_lifecycle import HazardStatus
+from inspector.core.major_hazard import MajorStanding
 from inspector.core.plaque import HazardFacts, PlaqueValidity, ValidityRule, downgraded_for_veto, quarterly_light
 from inspector.core.rates import format_percent, percent, round_half_up
 
@@ -36,9 +37,13 @@ def latest(score: float, key_failed: bool = False) -> GradeResult:
     return result
 
 
-def hazard(code: str, status: HazardStatus, severity: Severity = Severity.GENERAL,
+def hazard(code: str, status: HazardStatus, major: MajorStanding = MajorStanding.NONE,
            deadline: date = date(2026, 6, 30)) -> HazardFacts:  # fmt: skip
-    return HazardFacts(code=code, severity=severity, status=status, deadline=deadline)
+    return HazardFacts(code=code, major=major, status=status, deadline=deadline)
+
+
+# A major hazard is veto-level (red) once the authority confirmed it (domain.md §4 rule 6).
+CONFIRMED = MajorStanding.CONFIRMED
 
 
 GOOD = latest(95.0)
@@ -51,7 +56,7 @@ OVERDUE_DAY = date(2026, 6, 14)  # a deadline before TODAY
 @pytest.mark.parametrize("status", [S.RECORDED, S.NOTICE_ISSUED, S.RECTIFYING, S.RECHECK_REQUESTED],
                          ids=lambda s: s.value)  # fmt: skip
 def test_open_major_hazard_is_red(status: HazardStatus) -> None:
-    result = quarterly_light([hazard("H-7", status, Severity.MAJOR)], GOOD, RULES, TODAY)
+    result = quarterly_light([hazard("H-7", status, CONFIRMED)], GOOD, RULES, TODAY)
     assert result.light is Light.RED
     assert result.reasons == ("重大隐患未整改：H-7",)
 
@@ -59,20 +64,29 @@ def test_open_major_hazard_is_red(status: HazardStatus) -> None:
 @pytest.mark.parametrize("status", [S.FIXED_ON_SITE, S.RECHECK_PASSED, S.CLOSED, S.VOIDED], ids=lambda s: s.value)
 def test_rectified_or_voided_major_hazard_is_not_red(status: HazardStatus) -> None:
     # Even long past its deadline: it is fixed (or was never real).
-    result = quarterly_light([hazard("H-7", status, Severity.MAJOR, OVERDUE_DAY)], GOOD, RULES, TODAY)
+    result = quarterly_light([hazard("H-7", status, CONFIRMED, OVERDUE_DAY)], GOOD, RULES, TODAY)
     assert result.light is Light.GREEN
 
 
 def test_red_names_every_open_major_hazard_and_beats_yellow() -> None:
     hazards = [
-        hazard("H-1", S.RECTIFYING, Severity.MAJOR),
-        hazard("H-2", S.CLOSED, Severity.MAJOR),
-        hazard("H-3", S.RECORDED, Severity.MAJOR),
-        hazard("H-4", S.RECTIFYING, Severity.GENERAL, OVERDUE_DAY),
+        hazard("H-1", S.RECTIFYING, CONFIRMED),
+        hazard("H-2", S.CLOSED, CONFIRMED),
+        hazard("H-3", S.RECORDED, CONFIRMED),
+        hazard("H-4", S.RECTIFYING, MajorStanding.NONE, OVERDUE_DAY),
     ]
     result = quarterly_light(hazards, latest(50.0, key_failed=True), RULES, TODAY)
     assert result.light is Light.RED
     assert result.reasons == ("重大隐患未整改：H-1、H-3",)
+
+
+@pytest.mark.parametrize("standing", [MajorStanding.SUSPECTED, MajorStanding.REFERRED], ids=lambda s: s.value)
+def test_a_suspected_major_hazard_is_yellow_not_red(standing: MajorStanding) -> None:
+    result = quarterly_light([hazard("H-7", S.RECTIFYING, standing)], GOOD, RULES, TODAY)
+    assert result.light is Light.YELLOW
+    assert result.reasons == ("疑似重大事故隐患待认定：H-7",)
+    rejected = quarterly_light([hazard("H-7", S.RECTIFYING, MajorStanding.REJECTED)], GOOD, RULES, TODAY)
+    assert rejected.light is Light.GREEN
 
 
 def test_open_general_hazard_within_its_deadline_is_not_red() -> None:

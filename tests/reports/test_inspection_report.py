@@ -42,7 +42,7 @@ def test_report_names_the_enterprise_result_and_hazards(sample: Sample, report: 
         assert value.replace(" ", "") in text
     assert format_cn(view.inspection_date) in text
     assert "王建国、李明" in text
-    assert "一般制造业企业安全生产检查表" in text and "第2版" in text
+    assert "一般制造业企业安全生产检查表" in text and "第3版" in text
     assert f"得分{effective.score:g}分" in text and f"{effective.grade.value}级" in text
     for reason in effective.reasons:
         assert re.sub(r"\s+", "", reason.text) in text

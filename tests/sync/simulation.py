@@ -11,7 +11,11 @@ laptop with a clock does then goes through its methods, which run on that clock.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
+import json
+import zipfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
@@ -222,14 +226,14 @@ class Laptop:
         before = self.ws.hazards.get(hid)
         at = self.now(minutes)
         deadline = None
-        if action is HazardAction.FAIL_RECHECK:
+        if action in (HazardAction.FAIL_RECHECK, HazardAction.ADOPT_PLAN):
             deadline = at.date() + timedelta(days=10)
         elif action is HazardAction.REQUEST_EXTENSION:
             deadline = before.deadline + timedelta(days=14)
         with self.running():
             photos = [self.ws.photos.import_bytes(jpeg(1000 + minutes), "after.jpg")]
             try:
-                self.ws.hazards.act(hid, action, "李四", "处理", photos, deadline, at=at)
+                self.ws.hazards.act(hid, action, "李四", "处理", photos, deadline, at=at, detail=MAJOR_DETAIL)
             except DomainError:
                 return None
         after = self.ws.hazards.get(hid)
@@ -243,6 +247,19 @@ class Laptop:
         return self.ws.hazards.allowed_actions(self.hazards[index % len(self.hazards)])
 
 
+# What every major-hazard step may name (the service keeps what a step uses): the steps of the
+# track travel and merge like the others.
+MAJOR_DETAIL = {
+    "clause": "MEM10-11-3",
+    "authority": "平湖市应急管理局",
+    "goal": "加装泄爆装置",
+    "method": "委托安装",
+    "funds": "企业自筹",
+    "responsible": "设备部",
+    "interim": "停用除尘系统",
+}
+
+
 @dataclass(frozen=True)
 class Accepted:
     """A step a laptop's lifecycle accepted: what must survive every merge."""
@@ -253,6 +270,38 @@ class Accepted:
     action: HazardAction
     status: str  # the status its author saw it go to
     seen: tuple[str, ...]  # the events of the hazard its author had, in their order
+
+
+def older_bundle(
+    laptop: Laptop, root: Path, version: int, dropped: dict[str, tuple[str, ...]]
+) -> tuple[Path, dict[str, list[dict[str, Any]]]]:
+    """Everything on `laptop` as a program writing bundle format `version` would have sent it:
+    the `dropped` columns of each table left out, the manifest signed again with the laptop's
+    key. Returns the bundle and the rows of the tables rewritten."""
+    new = root / f"{laptop.name}-current.zip"
+    laptop.ws.sync.export(new, everything=True)
+    with zipfile.ZipFile(new) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    members.pop("manifest.sig")
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table, columns in dropped.items():
+        name = f"records/{table}.jsonl"
+        rows[table] = [json.loads(line) for line in members[name].decode().splitlines()]
+        for row in rows[table]:
+            for column in columns:
+                del row[column]
+        members[name] = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[table]).encode()
+    manifest["version"] = version
+    manifest["members"] = {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}
+    raw = json.dumps(manifest).encode()
+    old = root / f"{laptop.name}-v{version}.zip"
+    with zipfile.ZipFile(old, "w") as archive:
+        archive.writestr("manifest.json", raw)
+        archive.writestr("manifest.sig", base64.b64encode(laptop.ws.sync.key.sign(raw)))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return old, rows
 
 
 def converge(laptops: list[Laptop], root: Path) -> None:

@@ -11,7 +11,7 @@ from inspector.core.checklist import Result
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.photos.markup import Shape, ShapeKind
 
-from .simulation import Laptop, converge, trust_all
+from .simulation import Laptop, converge, older_bundle, trust_all
 
 
 @pytest.fixture
@@ -118,34 +118,12 @@ def test_withdrawn_signature_and_detached_photo_are_deleted_everywhere(laptops: 
 def test_a_version_1_bundle_is_read_with_its_history_ordered_by_stamp(laptops: list[Laptop], tmp_path: Path) -> None:
     """Bundles of the program before causal history lack `stamp` and `follows`: the events are
     ordered by their clock values, as migration 0006 does for rows already stored."""
-    import base64
-    import hashlib
-    import json
-    import zipfile
-
     a, b, _ = laptops
     a.add_enterprise(6)
     hid = a.raise_hazard(0, 6)
     assert a.act(0, HazardAction.FIX_ON_SITE, 5) is not None
-    new = tmp_path / "v2.zip"
-    a.ws.sync.export(new, everything=True)
-    with zipfile.ZipFile(new) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    manifest = json.loads(members.pop("manifest.json"))
-    members.pop("manifest.sig")
-    old_rows = [json.loads(line) for line in members["records/hazard_events.jsonl"].decode().splitlines()]
-    for row in old_rows:
-        del row["stamp"], row["follows"]
-    members["records/hazard_events.jsonl"] = "".join(json.dumps(r) + "\n" for r in old_rows).encode()
-    manifest["version"] = 1
-    manifest["members"] = {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}
-    raw = json.dumps(manifest).encode()
-    old = tmp_path / "v1.zip"
-    with zipfile.ZipFile(old, "w") as archive:
-        archive.writestr("manifest.json", raw)
-        archive.writestr("manifest.sig", base64.b64encode(a.ws.sync.key.sign(raw)))
-        for name, data in members.items():
-            archive.writestr(name, data)
+    old, rows = older_bundle(a, tmp_path, 1, {"hazard_events": ("stamp", "follows")})
+    old_rows = rows["hazard_events"]
     b.ws.sync.import_(old)
     view = b.ws.hazards.get(hid)
     assert view.status is HazardStatus.FIXED_ON_SITE

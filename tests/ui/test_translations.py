@@ -21,6 +21,7 @@ from inspector.core.checklist import LocationType, Result, Severity
 from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
+from inspector.core.major_hazard import MajorStanding, Production
 from inspector.core.office_kind import NoticeKind, OfficeKind
 from inspector.core.plaque import ValidityRule
 from inspector.core.training import TrainingKind
@@ -116,6 +117,8 @@ LABEL_FUNCTIONS: list[tuple[type[StrEnum], Callable[[Any], str]]] = [
     (InspectionStatus, labels.status_label),
     (HazardStatus, labels.hazard_status_label),
     (HazardAction, labels.action_label),
+    (MajorStanding, labels.major_standing_label),
+    (Production, labels.production_label),
     (Result, labels.result_label),
     (Severity, labels.severity_label),
     (LocationType, labels.location_label),

@@ -16,6 +16,7 @@ from inspector.core.checklist import LocationType, Result, Severity
 from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
+from inspector.core.major_hazard import MajorStanding, Production
 from inspector.core.office_kind import NoticeKind, OfficeKind
 from inspector.core.plaque import ValidityRule
 from inspector.core.training import TrainingKind
@@ -58,7 +59,43 @@ def action_label(action: HazardAction) -> str:
         HazardAction.REQUEST_EXTENSION: QCoreApplication.translate("Labels", "申请延期"),
         HazardAction.APPROVE_EXTENSION: QCoreApplication.translate("Labels", "批准延期"),
         HazardAction.REFUSE_EXTENSION: QCoreApplication.translate("Labels", "驳回延期"),
+        HazardAction.SUSPECT_MAJOR: QCoreApplication.translate("Labels", "认定为疑似重大事故隐患"),
+        HazardAction.REFER_MAJOR: QCoreApplication.translate("Labels", "移送主管部门"),
+        HazardAction.CONFIRM_MAJOR: QCoreApplication.translate("Labels", "部门认定为重大事故隐患"),
+        HazardAction.REJECT_MAJOR: QCoreApplication.translate("Labels", "部门不予认定（按一般隐患）"),
+        HazardAction.SUPERVISE_MAJOR: QCoreApplication.translate("Labels", "挂牌督办"),
+        HazardAction.SUSPEND_PRODUCTION: QCoreApplication.translate("Labels", "责令停产停业整改"),
+        HazardAction.PASS_RESTART_REVIEW: QCoreApplication.translate("Labels", "复产复查通过"),
+        HazardAction.FAIL_RESTART_REVIEW: QCoreApplication.translate("Labels", "复产复查不通过"),
+        HazardAction.ADOPT_PLAN: QCoreApplication.translate("Labels", "制定治理方案"),
     }[HazardAction(action)]
+
+
+def major_standing_label(standing: MajorStanding) -> str:
+    return {
+        MajorStanding.NONE: QCoreApplication.translate("Labels", "一般隐患"),
+        MajorStanding.SUSPECTED: QCoreApplication.translate("Labels", "疑似重大事故隐患"),
+        MajorStanding.REFERRED: QCoreApplication.translate("Labels", "已移送，待部门认定"),
+        MajorStanding.CONFIRMED: QCoreApplication.translate("Labels", "重大事故隐患（部门已认定）"),
+        MajorStanding.REJECTED: QCoreApplication.translate("Labels", "部门不予认定，按一般隐患"),
+    }[MajorStanding(standing)]
+
+
+def level_label(standing: MajorStanding) -> str:
+    """A hazard's level in the ledger: general, suspected major (referred) or major (confirmed)."""
+    return {
+        MajorStanding.SUSPECTED: QCoreApplication.translate("Labels", "疑似重大隐患"),
+        MajorStanding.REFERRED: QCoreApplication.translate("Labels", "疑似重大隐患（已移送）"),
+        MajorStanding.CONFIRMED: QCoreApplication.translate("Labels", "重大隐患"),
+    }.get(MajorStanding(standing), QCoreApplication.translate("Labels", "一般隐患"))
+
+
+def production_label(production: Production) -> str:
+    return {
+        Production.RUNNING: QCoreApplication.translate("Labels", "正常生产"),
+        Production.SUSPENDED: QCoreApplication.translate("Labels", "停产停业整改中"),
+        Production.RESUMED: QCoreApplication.translate("Labels", "复产复查通过，已复产"),
+    }[Production(production)]
 
 
 def result_label(result: Result) -> str:

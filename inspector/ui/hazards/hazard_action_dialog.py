@@ -1,6 +1,7 @@
 """One lifecycle action on a hazard: collects what the action needs (operator, note, new deadline,
-after-photos) and calls `HazardService.act`. A refused transition is shown inline; the dialog
-stays open and nothing is written."""
+after-photos; for a major-hazard step the clause, the authority or the treatment plan, see
+major_step_fields.py) and calls `HazardService.act`. A refused transition is shown inline; the
+dialog stays open and nothing is written."""
 
 from __future__ import annotations
 
@@ -15,11 +16,27 @@ from inspector.ui.common.form_dialog import FormDialog, date_edit
 from inspector.ui.common.labels import action_label
 from inspector.ui.common.palette import ALERT, text_style
 from inspector.ui.common.photo_picker import PhotoPicker
+from inspector.ui.hazards.major_step_fields import MajorStepFields
 from inspector.workspace import Workspace
 
 NEEDS_DEADLINE = frozenset({HazardAction.FAIL_RECHECK, HazardAction.REQUEST_EXTENSION})
-NEEDS_NOTE = frozenset({HazardAction.VOID, HazardAction.REFUSE_EXTENSION})
-TAKES_PHOTOS = frozenset({HazardAction.FIX_ON_SITE, HazardAction.REQUEST_RECHECK, HazardAction.PASS_RECHECK})
+NEEDS_NOTE = frozenset(
+    {
+        HazardAction.VOID,
+        HazardAction.REFUSE_EXTENSION,
+        HazardAction.REJECT_MAJOR,
+        HazardAction.PASS_RESTART_REVIEW,
+        HazardAction.FAIL_RESTART_REVIEW,
+    }
+)
+TAKES_PHOTOS = frozenset(
+    {
+        HazardAction.FIX_ON_SITE,
+        HazardAction.REQUEST_RECHECK,
+        HazardAction.PASS_RECHECK,
+        HazardAction.PASS_RESTART_REVIEW,
+    }
+)
 
 _last_operator = ""  # remembered for the session: the same inspector acts on many hazards
 
@@ -33,8 +50,9 @@ class HazardActionDialog(FormDialog):
         operator: str = "",
         current_deadline: date | None = None,
         parent: QWidget | None = None,
+        authority: str = "",
     ) -> None:
-        super().__init__(440, parent)
+        super().__init__(520 if action is HazardAction.ADOPT_PLAN else 440, parent)
         self.workspace = workspace
         self.hazard_id = hazard_id
         self.action = action
@@ -53,6 +71,12 @@ class HazardActionDialog(FormDialog):
             warning.setWordWrap(True)
             warning.setStyleSheet(text_style(ALERT))
             self.form.addRow(warning)
+        if action is HazardAction.FIX_ON_SITE:
+            hint = QLabel(
+                self.tr("当场整改的隐患按一般隐患处理：登记为疑似重大事故隐患的，当场整改后不再按重大隐患统计。")
+            )
+            hint.setWordWrap(True)
+            self.form.addRow(hint)
 
         self.operator = QLineEdit(_last_operator or operator)
         self.operator.setPlaceholderText(self.tr("操作人姓名"))
@@ -61,6 +85,8 @@ class HazardActionDialog(FormDialog):
         self.note.setFixedHeight(70)
         note_label = self.tr("原因（必填）") if action in NEEDS_NOTE else self.tr("备注")
         self.form.addRow(note_label, self.note)
+        step = action.major_step
+        self.major = MajorStepFields(workspace, step, self.form, authority) if step is not None else None
         self.deadline: QDateEdit | None = None
         if action in NEEDS_DEADLINE:
             base = max(current_deadline or workspace.today(), workspace.today())
@@ -72,6 +98,11 @@ class HazardActionDialog(FormDialog):
             self.photo_picker.busy_changed.connect(lambda busy: self.ok_button.setEnabled(not busy))
             self.photo_picker.failed.connect(self.show_message)
             self.form.addRow(self.tr("整改后照片"), self.photo_picker)
+
+    def _new_deadline(self) -> date | None:
+        if self.major is not None:
+            return self.major.new_deadline()
+        return self.deadline.date().toPython() if self.deadline is not None else None
 
     def add_photo_files(self, paths: list[Path]) -> None:
         if self.photo_picker is not None:
@@ -92,7 +123,8 @@ class HazardActionDialog(FormDialog):
                 by,
                 note=self.note.toPlainText().strip(),
                 photos=self.photo_picker.chosen() if self.photo_picker is not None else [],
-                new_deadline=self.deadline.date().toPython() if self.deadline is not None else None,
+                new_deadline=self._new_deadline(),
+                detail=self.major.detail() if self.major is not None else None,
             )
         except DomainError as error:
             self.show_message(str(error))

@@ -1,10 +1,13 @@
 """The detail pane of the ledger page: one hazard's fields, before/after photos, full history,
-and one button per action its lifecycle allows now. For the document the hazard was issued on:
-文书… previews it; for a union's letter, 登记书面答复… records the enterprise's written reply
-and 移送建议书… refers it to the authority once the reply is overdue."""
+and one button per action its lifecycle allows now: the rectification steps on top, the steps of
+the major-hazard track (referral, the authority's decision, supervision, suspension, restart
+review, treatment plan) in their own row under "重大事故隐患". For the document the hazard was
+issued on: 文书… previews it; for a union's letter, 登记书面答复… records the enterprise's written
+reply and 移送建议书… refers it to the authority once the reply is overdue."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -27,13 +30,16 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
 from inspector.core.hazard_number import hazard_number
+from inspector.core.major_hazard import AUTHORITY, CLAUSE, DOCUMENT, MajorStanding, Production
 from inspector.services.hazards import HazardView
 from inspector.services.notices import NoticeView
 from inspector.ui.common.labels import (
     action_label,
     category_label,
     hazard_status_label,
+    major_standing_label,
     notice_kind_label,
+    production_label,
     severity_label,
 )
 from inspector.ui.common.layouts import STRETCH, hbox
@@ -82,12 +88,20 @@ class HazardDetailPanel(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = value
             self.fields.addRow(label, value)
+        # Its own full-width label under the fields: a wrapped multi-line label inside the form
+        # layout lost its last line (the form computes the height for a wider column).
+        self.major_info = QLabel()
+        self.major_info.setWordWrap(True)
+        self.major_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.before = self._photo_list()
         self.after = self._photo_list()
         self.history = QListWidget()
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(160)
         self.actions_box = QGridLayout()
+        self.major_box = QGridLayout()
+        self.major_title = QLabel(self.tr("重大事故隐患："))
+        self.major_title.setStyleSheet(text_style(ALERT))
         self.notice_number: str | None = None
         self.notice: NoticeView | None = None
         self.notice_button = QPushButton(self.tr("文书…"))
@@ -108,6 +122,7 @@ class HazardDetailPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(self.title)
         layout.addLayout(self.fields)
+        layout.addWidget(self.major_info)
         documents = QHBoxLayout()
         for button in (self.notice_button, self.reply_button, self.refer_button):
             documents.addWidget(button)
@@ -130,6 +145,8 @@ class HazardDetailPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self.actions_box)
+        outer.addWidget(self.major_title)
+        outer.addLayout(self.major_box)
         outer.addWidget(scroll, 1)
         self.show_hazard(None)
 
@@ -158,6 +175,7 @@ class HazardDetailPanel(QWidget):
         view = self.view
         for value in self.values.values():
             value.clear()
+        self.major_info.clear()
         self.before.clear()
         self.after.clear()
         self.history.clear()
@@ -180,6 +198,8 @@ class HazardDetailPanel(QWidget):
         self.values["status"].setText(hazard_status_label(view.status))
         self._fill_notice(view.id, today)
         self.values["severity"].setText(severity_label(view.severity))
+        self.major_info.setText(self._major_text(view))
+        self.major_info.setStyleSheet(text_style(ALERT) if view.major.is_confirmed else "")
         self.values["category"].setText(category_label(view.category))
         self.values["location"].setText(view.location)
         self.values["found"].setText(f"{view.found_on.isoformat()}  {view.found_by}")
@@ -207,16 +227,63 @@ class HazardDetailPanel(QWidget):
                 extra.append(self.tr("照片 {n} 张").format(n=len(event.photos)))
             if event.note:
                 extra.append(event.note)
+            if event.detail:
+                extra.append(self._detail_text(event.detail))
             if extra:
                 line += "\n    " + "；".join(extra)
             self.history.addItem(QListWidgetItem(line))
         actions = self.workspace.hazards.allowed_actions(view.id)
-        for number, action in enumerate(actions):
-            button = QPushButton(action_label(action))
-            button.setObjectName(f"action_{action.value}")
-            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(self.view.id, a))
-            self.actions_box.addWidget(button, number // 3, number % 3)
-            self.action_buttons[action] = button
+        rectification = [a for a in actions if a.major_step is None]
+        track = [a for a in actions if a.major_step is not None]
+        for box, group in ((self.actions_box, rectification), (self.major_box, track)):
+            for number, action in enumerate(group):
+                button = QPushButton(action_label(action))
+                button.setObjectName(f"action_{action.value}")
+                button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(self.view.id, a))
+                box.addWidget(button, number // 3, number % 3)
+                self.action_buttons[action] = button
+        self.major_title.setVisible(bool(track))
+
+    def _detail_text(self, detail: Mapping[str, str]) -> str:
+        """What a major-hazard step named, with translated labels (the values as written)."""
+        labels = {
+            CLAUSE: self.tr("条款"),
+            AUTHORITY: self.tr("部门"),
+            DOCUMENT: self.tr("文号"),
+            "goal": self.tr("治理目标"),
+            "method": self.tr("方法"),
+            "funds": self.tr("经费"),
+            "responsible": self.tr("负责"),
+            "interim": self.tr("临时措施"),
+        }
+        return "；".join(f"{label} {detail[key]}" for key, label in labels.items() if detail.get(key))
+
+    def _major_text(self, view: HazardView) -> str:
+        """The major-hazard track in a few lines; "重大事故隐患：否" for a hazard never suspected."""
+        major = view.major
+        if major.standing is MajorStanding.NONE and not major.citation:
+            return self.tr("重大事故隐患：否")
+        lines = [self.tr("重大事故隐患：{standing}").format(standing=major_standing_label(major.standing))]
+        if major.citation or major.clause:
+            lines.append(self.tr("条款：{citation}").format(citation=major.citation or major.clause))
+        if major.authority:
+            lines.append(self.tr("主管部门：{name}").format(name=major.authority))
+        if major.supervised:
+            lines.append(self.tr("挂牌督办"))
+        if major.production is not Production.RUNNING:
+            lines.append(production_label(major.production))
+        if major.plan is not None:
+            lines.append(
+                self.tr("治理方案：{goal}（时限 {date}）").format(
+                    goal=major.plan.goal, date=major.plan.time_limit.isoformat()
+                )
+            )
+        referral = view.referral
+        if referral is not None and major.standing is MajorStanding.REFERRED:
+            # The 建议书 to the authority is produced from this referral (its authority, date and
+            # writer: HazardView.referral) and the hazard, by the documents room.
+            lines.append(self.tr("移送日期：{date}").format(date=referral.at.date().isoformat()))
+        return "\n".join(lines)
 
     def _fill_notice(self, hazard_id: str, today: date) -> None:
         """The document the hazard was issued on and, for a union's letter, its reply."""

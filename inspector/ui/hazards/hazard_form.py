@@ -3,7 +3,8 @@
 A hazard is raised from a failed checklist item (inspection/hazard_dialog.py, pre-filled from the
 template) or outside an inspection, from a worker's photo report or an enterprise's self-check
 (hazards/new_hazard_dialog.py). Both ask the same things about the hazard itself — what, where,
-which category and level (and, for a major one, the clause that makes it major), the deadline,
+which category and level (and, for a major one, the case of the clause library it meets: it is
+recorded as a *suspected* major hazard, for the authority to confirm), the deadline,
 the legal basis, the measures, who is responsible, the before-photos — and both make one call,
 `HazardService.raise_hazard`. A subclass adds the rows about where the hazard came from (its own
 first rows) and says how the NewHazard is made.
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from inspector.core.categories import Category
 from inspector.core.checklist import LocationType, Severity
 from inspector.core.errors import DomainError
+from inspector.core.major_hazard_clauses import EMPTY_LIBRARY
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import NewHazard
 from inspector.ui.common.form_dialog import FormDialog, date_edit
 from inspector.ui.common.labels import category_label, location_label, severity_label
 from inspector.ui.common.layouts import hbox
 from inspector.ui.common.photo_picker import PhotoPicker
+from inspector.ui.hazards.major_step_fields import clause_combo
 from inspector.workspace import Workspace
 
 
@@ -44,7 +47,7 @@ class HazardDefaults:
     location: str = ""
     category: Category = Category.OTHER
     severity: Severity = Severity.GENERAL
-    major_clause: str = ""
+    major_clause: str = ""  # a clause id of the library
     legal_basis: str = ""
     measures: str = ""
     responsible_person: str = ""
@@ -87,8 +90,12 @@ class HazardFormDialog(FormDialog):
         self.location.setPlaceholderText(self.tr("具体部位，如：二号车间东侧配电箱"))
         self.category = _choice(list(Category), category_label, defaults.category)
         self.severity = _choice(list(Severity), severity_label, defaults.severity)
-        self.major_clause = QLineEdit(defaults.major_clause)
-        self.major_clause.setPlaceholderText(self.tr("重大隐患判定依据条款"))
+        try:
+            library = workspace.clause_library()
+        except DomainError:  # an office's broken clause file: the service will say so
+            library = EMPTY_LIBRARY
+        self.major_clause = clause_combo(library, defaults.major_clause)
+        self.major_clause.setToolTip(self.tr("登记为疑似重大事故隐患：选择所符合的判定条款，由主管部门认定"))
         self.deadline = date_edit(defaults.deadline)
         self.legal_basis = QLineEdit(defaults.legal_basis)
         self.legal_basis.setCursorPosition(0)  # show the start of a long citation
@@ -143,7 +150,7 @@ class HazardFormDialog(FormDialog):
             "location": self.location.text().strip(),
             "category": Category(self.category.currentData()),
             "severity": severity,
-            "major_clause": self.major_clause.text().strip() if severity is Severity.MAJOR else "",
+            "major_clause": str(self.major_clause.currentData() or "") if severity is Severity.MAJOR else "",
             "deadline": self.deadline.date().toPython(),
             "legal_basis": self.legal_basis.text().strip(),
             "measures": self.measures.toPlainText().strip(),

@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from inspector.core.checklist import Severity
+from inspector.core.major_hazard import MajorStanding
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow, SortKey
-from inspector.ui.common.labels import hazard_status_label, severity_label
+from inspector.ui.common.labels import hazard_status_label, level_label
 from inspector.ui.common.palette import ALERT
 from inspector.ui.common.row_blocks import RowBlocks
 from inspector.ui.common.row_table import LazyRowModel
@@ -60,7 +60,7 @@ class HazardTableModel(LazyRowModel[LedgerRow]):
         COL_ENTERPRISE: attrgetter("enterprise_name"),
         COL_TOWN: attrgetter("town"),
         COL_DESCRIPTION: attrgetter("description"),
-        COL_SEVERITY: lambda view: severity_label(view.severity),
+        COL_SEVERITY: lambda view: level_label(view.major_status),
         COL_STATUS: lambda view: hazard_status_label(view.status),
         COL_DEADLINE: lambda view: view.deadline.isoformat(),
         COL_RESPONSIBLE: attrgetter("responsible_person"),
@@ -111,7 +111,7 @@ class HazardTableModel(LazyRowModel[LedgerRow]):
 
     def foreground(self, view: LedgerRow, column: int) -> str | None:
         overdue = column in (COL_DEADLINE, COL_STATUS) and view.overdue
-        major = column == COL_SEVERITY and view.severity is Severity.MAJOR
+        major = column == COL_SEVERITY and view.major_status is MajorStanding.CONFIRMED
         return ALERT if overdue or major else None
 
     def bold(self, view: LedgerRow, column: int) -> bool:

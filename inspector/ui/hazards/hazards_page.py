@@ -279,7 +279,8 @@ class HazardsPage(QWidget):
         view = self.detail.view
         operator = view.found_by if view else ""
         deadline = view.pending_extension or view.deadline if view else None
-        dialog = HazardActionDialog(self.workspace, hazard_id, action, operator, deadline, self)
+        authority = view.major.authority if view else ""
+        dialog = HazardActionDialog(self.workspace, hazard_id, action, operator, deadline, self, authority)
         dialog.accepted.connect(lambda: self._after_action(hazard_id, action, dialog.result_status))
         self.last_dialog = dialog
         dialog.open()
