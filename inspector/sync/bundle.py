@@ -1,7 +1,9 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 2; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006):
+Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006; versions
+1 and 2 lacked `field_versions` of field-stamped records, read as "every field as of the row's
+version", and conflict records, which did not travel):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -50,10 +52,11 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
-# Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
-ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+# Columns older bundles lack, by the version that added them (inspector/sync/engine.py fills
+# them: rule 5 for histories, rule 9 for field versions).
+ADDED_IN: dict[str, int] = {"stamp": 2, "follows": 2, "field_versions": 3}
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -129,8 +132,7 @@ def encode_rows(table: Table, rows: list[dict[str, Any]]) -> bytes:
 
 def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[str, Any]]:
     codecs = _codecs(table)
-    if version < 2:
-        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    codecs = [codec for codec in codecs if ADDED_IN.get(codec[0], 1) <= version]
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:

@@ -1,0 +1,79 @@
+"""Field-level merge of records people edit field by field (issue 13, item 4): a phone changed on
+one laptop and an address on another both survive, in either order; the same field changed on
+both keeps the later edit and the other as a conflict naming that field; restoring it changes
+that field only."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from inspector.core.enterprise import Enterprise
+
+from .simulation import Laptop, trust_all
+
+
+def laptops(tmp_path: Path) -> tuple[Laptop, Laptop, str]:
+    a, b = Laptop.create(tmp_path, "a"), Laptop.create(tmp_path, "b")
+    trust_all([a, b])
+    eid = a.add_enterprise(1)
+    a.send_to(b, tmp_path)
+    return a, b, eid
+
+
+def edit(laptop: Laptop, eid: str, **fields: str) -> None:
+    current = laptop.ws.enterprises.get(eid)
+    laptop.ws.enterprises.update(replace(current, **fields))
+
+
+def exchange(a: Laptop, b: Laptop, root: Path) -> None:
+    a.send_to(b, root)
+    b.send_to(a, root)
+
+
+def test_different_fields_edited_on_two_laptops_both_survive(tmp_path: Path) -> None:
+    a, b, eid = laptops(tmp_path)
+    edit(a, eid, contact_phone="0573-85110001")
+    edit(b, eid, address="当湖街道新华路1号")
+    exchange(a, b, tmp_path)
+    for laptop in (a, b):
+        seen: Enterprise = laptop.ws.enterprises.get(eid)
+        assert (seen.contact_phone, seen.address) == ("0573-85110001", "当湖街道新华路1号")
+    assert a.dump() == b.dump()
+    assert a.ws.conflicts.open_conflicts() == []
+
+
+def test_the_same_field_on_both_keeps_the_later_edit_and_the_other_as_a_conflict(tmp_path: Path) -> None:
+    a, b, eid = laptops(tmp_path)
+    edit(a, eid, contact_phone="0573-85110001", address="当湖街道新华路1号")
+    edit(b, eid, contact_phone="0573-85220002")  # later: wins the phone, not the address
+    exchange(a, b, tmp_path)
+    for laptop in (a, b):
+        seen = laptop.ws.enterprises.get(eid)
+        assert (seen.contact_phone, seen.address) == ("0573-85220002", "当湖街道新华路1号")
+        [conflict] = laptop.ws.conflicts.open_conflicts()
+        assert (conflict.field, conflict.theirs, conflict.mine) == ("contact_phone", "0573-85110001", "0573-85220002")
+        assert conflict.record == "平湖测试企业1号" and conflict.field_label == "联系电话"
+    assert a.dump() == b.dump()  # the conflict is one record, the same on both copies
+
+    # Keeping theirs on one laptop restores the phone only and closes the conflict everywhere.
+    edit(b, eid, address="当湖街道新华路2号")
+    a.ws.conflicts.resolve(a.ws.conflicts.open_conflicts()[0].id, "王五", keep="theirs")
+    exchange(a, b, tmp_path)
+    for laptop in (a, b):
+        seen = laptop.ws.enterprises.get(eid)
+        assert (seen.contact_phone, seen.address) == ("0573-85110001", "当湖街道新华路2号")
+        assert laptop.ws.conflicts.open_conflicts() == []
+    assert a.dump() == b.dump()
+
+
+def test_an_edit_made_after_seeing_the_other_is_no_conflict(tmp_path: Path) -> None:
+    a, b, eid = laptops(tmp_path)
+    edit(a, eid, contact_phone="0573-85110001")
+    a.send_to(b, tmp_path)
+    edit(b, eid, contact_phone="0573-85220002")
+    edit(a, eid, address="当湖街道新华路1号")
+    exchange(a, b, tmp_path)
+    assert a.ws.enterprises.get(eid).contact_phone == "0573-85220002"
+    assert a.ws.conflicts.open_conflicts() == [] and b.ws.conflicts.open_conflicts() == []
+    assert a.dump() == b.dump()
