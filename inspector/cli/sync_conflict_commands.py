@@ -29,7 +29,9 @@ def register_extra(sub: argparse._SubParsersAction) -> None:
 
     resolve = actions.add_parser("resolve", help="处理一条冲突：保留现值（mine）或恢复落选的值（theirs）")
     resolve.add_argument("id", metavar="ID", help="冲突编号（或其开头几位）")
-    resolve.add_argument("--keep", required=True, choices=("mine", "theirs"), help="mine：保留现值；theirs：恢复落选的值")
+    resolve.add_argument(
+        "--keep", required=True, choices=("mine", "theirs"), help="mine：保留现值；theirs：恢复落选的值"
+    )
     resolve.add_argument("--by", help="处理人（默认本机名称）")
     resolve.set_defaults(run=run_resolve)
 
@@ -42,7 +44,9 @@ def _as_json(conflict: Any) -> dict[str, Any]:
 
 
 def _line(conflict: Any) -> str:
-    state = "" if conflict.is_open else f"  [已处理：{'恢复落选的值' if conflict.resolution == 'restored' else '保留现值'}]"
+    state = (
+        "" if conflict.is_open else f"  [已处理：{'恢复落选的值' if conflict.resolution == 'restored' else '保留现值'}]"
+    )
     return (
         f"{conflict.id[:SHOWN_ID]}  {conflict.table_label} {conflict.record} · {conflict.field_label}："
         f"现值 {conflict.mine} ／ 落选 {conflict.theirs}{state}"
@@ -73,7 +77,9 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"记录：{conflict.table_label} {conflict.record}")
     print(f"字段：{conflict.field_label}")
     for difference in conflict.differences:
-        print(f"  {difference.label}：现值 {difference.mine}（{conflict.kept_by}）／ 落选的值 {difference.theirs}（{conflict.lost_by}）")
+        print(
+            f"  {difference.label}：现值 {difference.mine}（{conflict.kept_by}）／ 落选的值 {difference.theirs}（{conflict.lost_by}）"
+        )
     print(f"发现时间：{conflict.detected_at.astimezone().strftime('%Y-%m-%d %H:%M')}")
     if conflict.is_open:
         print("状态：待处理（inspector sync conflicts resolve ID --keep mine|theirs）")
@@ -87,5 +93,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         conflict = ws.conflicts.resolve(args.id, args.by or ws.sync.device_name, keep=args.keep)
     done = "已恢复落选的值" if args.keep == "theirs" else "已保留现值"
-    print(f"冲突 {conflict.id[:SHOWN_ID]}（{conflict.record} · {conflict.field_label}）{done}；下次同步后所有电脑一同关闭")
+    print(
+        f"冲突 {conflict.id[:SHOWN_ID]}（{conflict.record} · {conflict.field_label}）{done}；下次同步后所有电脑一同关闭"
+    )
     return 0

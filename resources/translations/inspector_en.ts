@@ -3188,13 +3188,13 @@ The current data is first moved to a .before-restore-… folder in the data fold
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="209"/>
-        <source>保留的版本来自</source>
-        <translation>Kept version from</translation>
+        <source>字段</source>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="210"/>
-        <source>落选的版本来自</source>
-        <translation>Discarded version from</translation>
+        <source>现值</source>
+        <translation>Current value</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="211"/>
@@ -3202,19 +3202,39 @@ The current data is first moved to a .before-restore-… folder in the data fold
         <translation>Detected at</translation>
     </message>
     <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="212"/>
+        <source>落选的值</source>
+        <translation>Discarded value</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="54"/>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="325"/>
+        <source>{record}（{table}）</source>
+        <translation>{record} ({table})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="328"/>
+        <source>{label}：现值 {mine}（来自 {kept}）；落选的版本 {theirs}（来自 {lost}）</source>
+        <translation>{label}: current value {mine} (from {kept}); discarded version {theirs} (from {lost})</translation>
+    </message>
+    <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="218"/>
-        <source>保留当前版本</source>
-        <translation>Keep current version</translation>
+        <source>保留现值</source>
+        <translation>Keep mine</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="219"/>
-        <source>改用落选版本</source>
-        <translation>Use discarded version</translation>
+        <source>恢复落选的值</source>
+        <translation>Keep theirs</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="225"/>
-        <source>两台电脑同时修改了同一条记录：较新的版本已采用，落选的版本保存在这里供核对。</source>
-        <translation>Two computers changed the same record: the newer version was applied, and the discarded version is kept here for review.</translation>
+        <source>两台电脑同时修改了同一项内容：较新的修改已采用，落选的值保存在这里供核对。在任一台电脑上处理后，同步时所有电脑一同关闭。</source>
+        <translation>Two computers changed the same item: the newer change was applied, and the discarded value is kept here for review. Resolve it on any computer and the next sync closes it on all of them.</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="236"/>
