@@ -78,7 +78,8 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"字段：{conflict.field_label}")
     for difference in conflict.differences:
         print(
-            f"  {difference.label}：现值 {difference.mine}（{conflict.kept_by}）／ 落选的值 {difference.theirs}（{conflict.lost_by}）"
+            f"  {difference.label}：现值 {difference.mine}（{conflict.kept_by}）"
+            f"／ 落选的值 {difference.theirs}（{conflict.lost_by}）"
         )
     print(f"发现时间：{conflict.detected_at.astimezone().strftime('%Y-%m-%d %H:%M')}")
     if conflict.is_open:
