@@ -165,6 +165,15 @@ class Laptop:
         with self.running():
             self.ws.enterprises.update(Enterprise(**{**e.__dict__, "address": f"新地址{suffix}"}))
 
+    def edit_enterprise(self, index: int, field: str, value: str) -> FieldEdit | None:
+        """Change one field of an enterprise through the service, as the enterprise dialog does."""
+        if not self.enterprises:
+            return None
+        e = self.ws.enterprises.get(self.enterprises[index % len(self.enterprises)])
+        with self.running():
+            self.ws.enterprises.update(Enterprise(**{**e.__dict__, field: value}))
+        return FieldEdit(self.name, e.credit_code, field, value, getattr(e, field))
+
     def inspectors(self) -> list[str]:
         active = self.ws.roster.active()
         if len(active) < 2:
@@ -253,6 +262,18 @@ class Accepted:
     action: HazardAction
     status: str  # the status its author saw it go to
     seen: tuple[str, ...]  # the events of the hazard its author had, in their order
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    """An edit of one enterprise field a laptop accepted: it must end as the value, as the value
+    a later edit replaced knowingly, or as a conflict's losing value (issue 13, item 4)."""
+
+    laptop: str
+    credit_code: str
+    field: str
+    value: str
+    replaced: str  # the value its author saw before
 
 
 def converge(laptops: list[Laptop], root: Path) -> None:
