@@ -25,8 +25,10 @@ Merge rules (docs/sync.md says the same for people):
    idempotent.
 2. Conflicts. If neither version descends from the other (incoming `base_hlc` is not the local
    `hlc`, nor the reverse, and they come from different devices) and their contents differ, the
-   loser is stored in `sync_conflicts` (local only) for a manager to review
-   (inspector/sync/conflicts.py): nothing is silently overwritten.
+   loser is stored in `sync_conflicts` for a manager to review (inspector/sync/conflicts.py):
+   nothing is silently overwritten. Conflict records are synced like any row, with a content id
+   and their own order (inspector/sync/conflict_records.py): found twice is one record,
+   resolved once is resolved everywhere.
 3. Deletions travel as tombstones (table `tombstones`, id = the deleted row's id), are never
    removed, and win: a deleted row is never brought back. A concurrent edit of the deleted row
    is kept as a conflict.
@@ -55,6 +57,10 @@ Merge rules (docs/sync.md says the same for people):
 8. One current plaque per enterprise and year: of several, the one whose version wins by
    rule 1 stays current, the others are marked not current and kept as conflicts
    (`settle_plaques`).
+9. Field-level merge for records people edit field by field (tables with `field_versions`:
+   enterprises, inspectors, assignments): each field by its own `(hlc, device)` stamp, the
+   loser of a field both sides changed kept as a conflict naming that field
+   (inspector/sync/field_merge.py).
 """
 
 from __future__ import annotations
