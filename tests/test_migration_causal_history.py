@@ -82,15 +82,21 @@ def event(
 RECORDED = ("record", None, "recorded")
 
 
-def old_database(folder: Path) -> Path:
+def database_at(folder: Path, revision: str) -> Path:
+    """A new database file in `folder`, as the program wrote it at `revision`."""
     folder.mkdir()
     path = folder / DB_NAME
     engine = make_engine(f"sqlite:///{path}")
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+        command.upgrade(config, revision)
     engine.dispose()
+    return path
+
+
+def old_database(folder: Path) -> Path:
+    path = database_at(folder, "0005")
     form = (Path(__file__).resolve().parent.parent / "forms" / "general-manufacturing.toml").read_text("utf-8")
     with sqlite3.connect(path) as connection:
         names = {"name": "平湖市旧版机械有限公司", "credit_code": "913304820000000017", "town": "当湖街道"}

@@ -9,26 +9,17 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from alembic import command
-
 from inspector.core.conflict_identity import conflict_id
 from inspector.core.enterprise import Enterprise
-from inspector.db.database import DB_NAME, alembic_config, make_engine
+from inspector.db.database import DB_NAME
 from inspector.workspace import Workspace
-from tests.test_migration_causal_history import P_CLOCK, insert, tracked
+from tests.test_migration_causal_history import P_CLOCK, database_at, insert, tracked
 
 ENTERPRISE = uuid.UUID(int=7).hex
 
 
 def old_database(folder: Path) -> Path:
-    folder.mkdir()
-    path = folder / DB_NAME
-    engine = make_engine(f"sqlite:///{path}")
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0006")
-    engine.dispose()
+    path = database_at(folder, "0006")
     with sqlite3.connect(path) as connection:
         names = {"name": "平湖市旧版机械有限公司", "credit_code": "91330482000000001L", "town": "当湖街道"}
         contact = {"address": "新华路1号", "industry": "", "contact_person": "", "contact_phone": "0573-85110001"}
