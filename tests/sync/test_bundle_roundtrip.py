@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from inspector.core.checklist import Result
+from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 
 from .simulation import Laptop, converge, trust_all
@@ -109,11 +110,43 @@ def test_withdrawn_signature_and_detached_photo_are_deleted_everywhere(laptops: 
     assert a.dump() == b.dump()
 
 
+def older_bundle(sender: Laptop, source: Path, target: Path, version: int, dropped: dict[str, set[str]]) -> Path:
+    """`source` rewritten as an older program wrote it: format `version`, without the columns
+    `dropped` names per table (a table whose set is empty is left out), signed by `sender`."""
+    import base64
+    import hashlib
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    members.pop("manifest.sig")
+    for table, columns in dropped.items():
+        name = f"records/{table}.jsonl"
+        if name not in members:
+            continue
+        if not columns:
+            del members[name]
+            continue
+        rows = [json.loads(line) for line in members[name].decode().splitlines()]
+        members[name] = "".join(
+            json.dumps({k: v for k, v in r.items() if k not in columns}) + "\n" for r in rows
+        ).encode()
+    manifest["version"] = version
+    manifest["members"] = {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}
+    raw = json.dumps(manifest).encode()
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("manifest.json", raw)
+        archive.writestr("manifest.sig", base64.b64encode(sender.ws.sync.key.sign(raw)))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return target
+
+
 def test_a_version_1_bundle_is_read_with_its_history_ordered_by_stamp(laptops: list[Laptop], tmp_path: Path) -> None:
     """Bundles of the program before causal history lack `stamp` and `follows`: the events are
     ordered by their clock values, as migration 0006 does for rows already stored."""
-    import base64
-    import hashlib
     import json
     import zipfile
 
@@ -123,26 +156,34 @@ def test_a_version_1_bundle_is_read_with_its_history_ordered_by_stamp(laptops: l
     assert a.act(0, HazardAction.FIX_ON_SITE, 5) is not None
     new = tmp_path / "v2.zip"
     a.ws.sync.export(new, everything=True)
+    old = older_bundle(a, new, tmp_path / "v1.zip", 1, {"hazard_events": {"stamp", "follows"}})
     with zipfile.ZipFile(new) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    manifest = json.loads(members.pop("manifest.json"))
-    members.pop("manifest.sig")
-    old_rows = [json.loads(line) for line in members["records/hazard_events.jsonl"].decode().splitlines()]
-    for row in old_rows:
-        del row["stamp"], row["follows"]
-    members["records/hazard_events.jsonl"] = "".join(json.dumps(r) + "\n" for r in old_rows).encode()
-    manifest["version"] = 1
-    manifest["members"] = {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}
-    raw = json.dumps(manifest).encode()
-    old = tmp_path / "v1.zip"
-    with zipfile.ZipFile(old, "w") as archive:
-        archive.writestr("manifest.json", raw)
-        archive.writestr("manifest.sig", base64.b64encode(a.ws.sync.key.sign(raw)))
-        for name, data in members.items():
-            archive.writestr(name, data)
+        old_rows = [json.loads(line) for line in archive.read("records/hazard_events.jsonl").decode().splitlines()]
     b.ws.sync.import_(old)
     view = b.ws.hazards.get(hid)
     assert view.status is HazardStatus.FIXED_ON_SITE
     assert [e.action for e in view.events] == [HazardAction.RECORD, HazardAction.FIX_ON_SITE]
     assert all(e.follows is None for e in view.events)
     assert [e.stamp for e in view.events] == sorted(r["hlc"] for r in old_rows)
+
+
+def test_a_version_2_bundle_is_read_with_whole_row_versions(laptops: list[Laptop], tmp_path: Path) -> None:
+    """Bundles before field versions (format 2) carry neither `field_versions` nor conflicts:
+    their rows read as every field as of the row's version, and merge field by field from there."""
+    a, b, _ = laptops
+    eid = a.add_enterprise(6)
+    a.send_to(b, tmp_path)
+    e = a.ws.enterprises.get(eid)
+    a.ws.enterprises.update(Enterprise(**{**e.__dict__, "contact_phone": "0573-85110001"}))
+    new = tmp_path / "v3.zip"
+    a.ws.sync.export(new, everything=True)
+    old = older_bundle(a, new, tmp_path / "v2.zip", 2, {"enterprises": {"field_versions"}, "sync_conflicts": set()})
+    b.ws.sync.import_(old)
+    assert b.ws.enterprises.get(eid).contact_phone == "0573-85110001"
+    mine = b.ws.enterprises.get(eid)
+    b.ws.enterprises.update(Enterprise(**{**mine.__dict__, "address": "新华路2号"}))
+    b.send_to(a, tmp_path)
+    assert (a.ws.enterprises.get(eid).contact_phone, a.ws.enterprises.get(eid).address) == (
+        "0573-85110001",
+        "新华路2号",
+    )
