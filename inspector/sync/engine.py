@@ -173,7 +173,7 @@ class ApplyReport:
     deleted: dict[str, int] = field(default_factory=dict)
     merged: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
-    conflicts: int = 0
+    conflicts: int = 0  # conflicts new to this copy: found by this merge or found elsewhere and received
     high_hlc: int = 0
 
     def add(self, kind: str, table: str, n: int = 1) -> None:
@@ -607,6 +607,8 @@ class _Merger:
             self.session.execute(insert(table), part)
         if inserts:
             self.report.add("inserted", table.name, len(inserts))
+            if table.name == conflict_records.TABLE:  # found on another copy: news here too
+                self.report.conflicts += sum(1 for r in inserts if r["resolved_at"] is None)
         if updates:
             columns = [c.name for c in table.c if c.name not in ("id", *LOCAL_COLUMNS)]
             statement = (

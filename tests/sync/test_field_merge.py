@@ -47,7 +47,8 @@ def test_the_same_field_on_both_keeps_the_later_edit_and_the_other_as_a_conflict
     a, b, eid = laptops(tmp_path)
     edit(a, eid, contact_phone="0573-85110001", address="当湖街道新华路1号")
     edit(b, eid, contact_phone="0573-85220002")  # later: wins the phone, not the address
-    exchange(a, b, tmp_path)
+    assert a.send_to(b, tmp_path).conflicts == 1  # found on b
+    assert b.send_to(a, tmp_path).conflicts == 1  # found on a too, or received from b: one conflict
     for laptop in (a, b):
         seen = laptop.ws.enterprises.get(eid)
         assert (seen.contact_phone, seen.address) == ("0573-85220002", "当湖街道新华路1号")
