@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, LargeBinary, Table, Uuid, select
+from sqlalchemy import Date, LargeBinary, Table, UniqueConstraint, Uuid, select
 from sqlalchemy.orm import Session
 
 from inspector.core.errors import DomainError
@@ -157,9 +157,27 @@ def _restore(session: Session, conflict: SyncConflictRow) -> None:
     if obj is None:
         raise DomainError("该记录已被删除，无法恢复落选的值")
     names = [conflict.field] if conflict.field else fields_of(c.name for c in table.c)
-    for name in names:
-        if name in conflict.lost_version and name in table.c:
-            setattr(obj, name, decode(table.c[name].type, conflict.lost_version[name]))
+    values = {
+        name: decode(table.c[name].type, conflict.lost_version[name])
+        for name in names
+        if name in conflict.lost_version and name in table.c
+    }
+    _refuse_duplicates(session, table, obj.id, {c.name: getattr(obj, c.name) for c in table.c} | values)
+    for name, value in values.items():
+        setattr(obj, name, value)
+
+
+def _refuse_duplicates(session: Session, table: Table, row_id: uuid.UUID, values: dict[str, Any]) -> None:
+    """The restored values must not take a unique key another record now holds (a credit code…)."""
+    keys = [tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, UniqueConstraint)]
+    keys += [(c.name,) for c in table.c if c.unique]
+    for key in keys:
+        clash = session.execute(
+            select(table.c.id).where(table.c.id != row_id, *(table.c[k] == values[k] for k in key))
+        ).first()
+        if clash is not None:
+            shown = "、".join(str(values[k]) for k in key)
+            raise DomainError(f"无法恢复落选的值：{shown} 已属于另一条记录，未作改动")
 
 
 def decode(column_type: Any, value: Any) -> Any:

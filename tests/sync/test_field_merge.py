@@ -5,10 +5,16 @@ that field only."""
 
 from __future__ import annotations
 
+import json
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+from sqlalchemy import text
+
 from inspector.core.enterprise import Enterprise
+from inspector.core.errors import DomainError
 
 from .simulation import Laptop, trust_all
 
@@ -78,3 +84,23 @@ def test_an_edit_made_after_seeing_the_other_is_no_conflict(tmp_path: Path) -> N
     assert a.ws.enterprises.get(eid).contact_phone == "0573-85220002"
     assert a.ws.conflicts.open_conflicts() == [] and b.ws.conflicts.open_conflicts() == []
     assert a.dump() == b.dump()
+
+
+def test_restoring_a_value_another_record_now_holds_is_one_sentence(tmp_path: Path) -> None:
+    a, b, eid = laptops(tmp_path)
+    other = a.add_enterprise(2)
+    a.send_to(b, tmp_path)
+    taken = a.ws.enterprises.get(other).credit_code
+    edit(a, eid, name="甲厂")
+    edit(b, eid, name="乙厂")
+    exchange(a, b, tmp_path)
+    [conflict] = a.ws.conflicts.open_conflicts()
+    with a.ws.db.transaction() as session:  # the lost value became another record's since
+        session.execute(
+            text("UPDATE sync_conflicts SET field = 'credit_code', lost_version = :v WHERE id = :i"),
+            {"v": json.dumps({"credit_code": taken}), "i": uuid.UUID(conflict.id).hex},
+        )
+    before = a.dump()
+    with pytest.raises(DomainError, match="已属于另一条记录"):
+        a.ws.conflicts.resolve(conflict.id, "王五", keep="theirs")
+    assert a.dump() == before
