@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from inspector.core.categories import Category
+from inspector.core.checklist import LocationType, Result, Severity
+from inspector.core.enterprise import EnterpriseSize
+from inspector.core.grades import Grade, Light
+from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.core.inspection import InspectionStatus
+from inspector.core.labelled import LabelledEnum
+
 TABLES: dict[str, str] = {
     "enterprises": "企业",
     "inspectors": "检查人员",
@@ -115,3 +123,30 @@ def field_label(table: str, field: str) -> str:
 
 def is_labelled(table: str, field: str) -> bool:
     return field in FIELDS.get(table, {}) or field in SHARED
+
+
+# Stored codes shown by their labels (符合, 重大隐患…), never as the code.
+VALUES: dict[tuple[str, str], type[LabelledEnum]] = {
+    ("enterprises", "size"): EnterpriseSize,
+    ("answers", "result"): Result,
+    ("hazards", "severity"): Severity,
+    ("hazards", "status"): HazardStatus,
+    ("hazards", "category"): Category,
+    ("hazards", "location_type"): LocationType,
+    ("hazard_events", "action"): HazardAction,
+    ("inspections", "status"): InspectionStatus,
+    ("plaques", "grade"): Grade,
+    ("inspections", "grade"): Grade,
+    ("lights", "light"): Light,
+}
+
+
+def value_label(table: str, field: str, value: str) -> str:
+    """A stored code as people read it; any other text as it is."""
+    kind = VALUES.get((table, field))
+    if kind is None:
+        return value
+    try:
+        return kind(value).label
+    except ValueError:
+        return value

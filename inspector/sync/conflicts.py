@@ -31,7 +31,7 @@ from inspector.db.database import Database
 from inspector.db.field_versions import fields_of
 from inspector.db.models import Base, SyncConflictRow, TombstoneRow, TrustedDeviceRow, UTCDateTime, utcnow
 
-from .conflict_labels import OTHER, field_label, is_labelled, table_label
+from .conflict_labels import OTHER, field_label, is_labelled, table_label, value_label
 
 KEEP = ("mine", "theirs")
 EMPTY = "（空）"
@@ -288,7 +288,7 @@ class _Describer:
             return "、".join(str(v) for v in value) or EMPTY
         if isinstance(value, datetime):
             return value.strftime("%Y-%m-%d %H:%M")
-        return str(value)
+        return value_label(table.name, name, value) if table is not None and isinstance(value, str) else str(value)
 
     def name_of(self, table: Table | None, name: str, value: uuid.UUID) -> str:
         """A reference shown by what it points to: an enterprise or inspector by name."""

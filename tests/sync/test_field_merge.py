@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from inspector.core.checklist import Result
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError
 
@@ -104,3 +105,22 @@ def test_restoring_a_value_another_record_now_holds_is_one_sentence(tmp_path: Pa
     with pytest.raises(DomainError, match="已属于另一条记录"):
         a.ws.conflicts.resolve(conflict.id, "王五", keep="theirs")
     assert a.dump() == before
+
+
+def test_a_whole_row_conflict_is_shown_by_enterprise_item_and_labels(tmp_path: Path) -> None:
+    """Records merged as whole rows (an answer) name the enterprise and show the labels of the
+    values that differ, never codes or column names."""
+    a, b, _ = laptops(tmp_path)
+    iid = a.start_inspection(0)
+    assert iid is not None
+    a.send_to(b, tmp_path)
+    b.refresh_ids()
+    b.inspections = [iid]
+    a.answer(0, 0, Result.PASS)
+    b.answer(0, 0, Result.FAIL)
+    exchange(a, b, tmp_path)
+    [conflict] = a.ws.conflicts.open_conflicts()
+    assert conflict.record.startswith("平湖测试企业1号 · 检查项 ") and conflict.field_label == "整条记录"
+    labels = {d.label: (d.mine, d.theirs) for d in conflict.differences}
+    assert set(labels["检查结果"]) == {"符合", "不符合"}
+    assert "result" not in conflict.mine + conflict.theirs
