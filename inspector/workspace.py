@@ -33,6 +33,7 @@ from inspector.services.inspection_review import InspectionReviews
 from inspector.services.inspections import InspectionService
 from inspector.services.notices import NoticeService
 from inspector.services.office_keys import OfficeKeyService
+from inspector.services.revisit import RevisitService
 from inspector.services.roster import RosterService
 from inspector.services.signatures import SignatureService
 from inspector.services.templates import TemplateService
@@ -107,6 +108,11 @@ class Workspace:
         return InspectionReviews(
             self.db, self.inspections, self.enterprises, self.amendments, self.signatures, self.hazards
         )
+
+    @cached_property
+    def revisits(self) -> RevisitService:
+        """A re-inspection started from the enterprise's last visit (what to re-check first)."""
+        return RevisitService(self.db, self.inspections, self.hazards)
 
     @cached_property
     def notices(self) -> NoticeService:

@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except DomainError as error:
-        print(f"错误：{error}", file=sys.stderr)
+        print(f"错误：{error.for_command_line()}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)

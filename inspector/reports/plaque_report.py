@@ -96,6 +96,7 @@ class PlaqueDrawer:
         self.seal = seal
         self.verify_url = verify_url
         self.today = today
+        self.demo = False  # signed with the demo's key: every page says so
 
     def canvas(self, path: Path, title: str, subject: str) -> Canvas:
         canvas = Canvas(str(path), pagesize=self.pagesize, initialFontName=self.font, pageCompression=1)
@@ -115,6 +116,8 @@ class PlaqueDrawer:
         self._qr(canvas, payload)
         if self.today is not None and expired(record, self.today):
             self._expired(canvas, record)
+        if self.demo:
+            self._demo(canvas)
         canvas.restoreState()
         canvas.showPage()
 
@@ -235,6 +238,26 @@ class PlaqueDrawer:
         c.setFont(self.font, 13)
         c.drawCentredString(width / 2, height - 134, f"本亮牌已于 {until} 期满失效，仅供存档，不作为当前等级证明")
 
+    def _demo(self, c: Canvas) -> None:
+        """A plaque signed with the demo's key is for training, never for a wall: a faint 演示
+        across the details, and the reason in words above the footer."""
+        width, height = DESIGN_SIZE
+        c.saveState()
+        c.setFillColor(FRAME)
+        c.setFillAlpha(0.16)
+        c.translate(width * 0.66, height * 0.5)
+        c.rotate(18)
+        c.setFont(self.font, 120)
+        c.drawCentredString(0, -40, DEMO_MARK)
+        c.restoreState()
+        c.setFillColor(FRAME)
+        c.setFont(self.font, 11)
+        c.drawCentredString(width / 2 - 60, 66, DEMO_NOTE)  # above the footer, clear of the grade
+
+
+DEMO_MARK = "演示"
+DEMO_NOTE = "演示密钥签发，仅供培训，不作为等级证明"
+
 
 def expired(record: PlaqueRecord, today: date) -> bool:
     return today > PlaqueValidity(record.year).valid_until
@@ -260,6 +283,7 @@ def write_plaque(ws: Workspace, enterprise_id: str, year: int, out: Path, size: 
     if record is None:
         raise DomainError(f"该企业没有 {year} 年的有效亮牌（尚未评级或已被取代）")
     key = load_signing_key(ws)
+    drawer.demo = key.demo
     with atomic_output(out) as tmp:
         subject = (
             f"{record.enterprise_name}（{record.credit_code}）{record.year}年度 {record.grade}级 编号 {record.serial}"

@@ -185,7 +185,7 @@ def verify_payload(ws: Workspace, payload: str, today: date | None = None) -> Ve
         return Verification(
             Status.UNKNOWN_KEY,
             f"本机没有指纹以 {fields.key_prefix} 开头的发证单位公钥，无法验证；"
-            "请导入该单位的公钥（inspector keys import）",
+            "请在 设置 → 发证单位密钥 中导入该单位的公钥",
             **base,
         )
     message = signed_text(fields).encode("utf-8")

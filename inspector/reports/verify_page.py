@@ -59,7 +59,10 @@ def replaced_by(ws: Workspace, record: PlaqueRecord, today: date) -> str:
 def page_data(ws: Workspace, today: date) -> dict[str, object]:
     keys = ws.office_keys.list()
     if not keys:
-        raise DomainError("数据库中还没有发证单位公钥，请先运行 inspector keys create（或导入公钥）再发布核验网页")
+        raise DomainError(
+            "数据库中还没有发证单位公钥，请先在 设置 → 发证单位密钥 中创建或导入公钥，再发布核验网页",
+            command_line="数据库中还没有发证单位公钥，请先运行 inspector keys create（或导入公钥）再发布核验网页",
+        )
     # Each name once (an enterprise holds a plaque a year, sometimes a replaced one too), and
     # each plaque by serial: its enterprise's index and, when replaced, by what.
     names: list[str] = []

@@ -12,9 +12,13 @@ from datetime import date
 
 from sqlalchemy import select
 
-from inspector.db.database import Database
+from inspector.db.database import Database, get_meta
 from inspector.db.ids import to_str, to_uuid
-from inspector.db.models import EnterpriseRow, OfficeKeyRow, PlaqueRow
+from inspector.db.models import EnterpriseRow, Meta, OfficeKeyRow, PlaqueRow
+
+# meta: the fingerprint of the key the demo made. Local to this database (meta never syncs): a
+# demo key signs plaques that print at once for training, and every screen and plaque says 演示.
+DEMO_KEY = "demo_office_key"
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,14 @@ class OfficeKeyService:
         with self.db.reading() as session:
             rows = session.scalars(select(OfficeKeyRow).order_by(OfficeKeyRow.office_code, OfficeKeyRow.valid_from))
             return [_key(row) for row in rows]
+
+    def mark_demo(self, key: OfficeKey) -> None:
+        with self.db.transaction() as session:
+            session.merge(Meta(key=DEMO_KEY, value=key.fingerprint))
+
+    def is_demo(self, key: OfficeKey) -> bool:
+        with self.db.reading() as session:
+            return get_meta(session, DEMO_KEY) == key.fingerprint
 
     def by_fingerprint_prefix(self, prefix: str) -> list[OfficeKey]:
         with self.db.reading() as session:

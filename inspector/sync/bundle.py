@@ -163,7 +163,10 @@ def export_bundle(
 ) -> ExportResult:
     """Write the changes since the last export to `peer` (or all with `everything`) to `out`."""
     if peer is None and not everything:
-        raise BundleError("请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部")
+        raise BundleError(
+            "请选择接收方（只导出上次导出给它之后的变化），或选择导出全部数据",
+            command_line="请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部",
+        )
     with db.reading() as session:
         since = 0 if everything or peer is None else devices.peer(session, peer).sent_seq
         number = devices.next_bundle_number(session, peer) if peer is not None else 0
@@ -328,9 +331,10 @@ def open_bundle(path: Path, trusted_key: Callable[[str], TrustedDeviceRow | None
         trusted = trusted_key(device_id)
         shown = fingerprint(str(manifest["public_key"])) if _valid_b64(manifest["public_key"]) else "?"
         if trusted is None:
+            untrusted = f"同步包来自未信任的设备 {manifest.get('device_name') or device_id}（指纹 {shown}）；"
             raise BundleError(
-                f"同步包来自未信任的设备 {manifest.get('device_name') or device_id}（指纹 {shown}）；"
-                f"核对指纹后用 inspector sync trust {path.name} 信任该设备"
+                untrusted + f"核对指纹后在 同步 → 信任设备… 中选择 {path.name} 信任该设备",
+                command_line=untrusted + f"核对指纹后用 inspector sync trust {path.name} 信任该设备",
             )
         if trusted.public_key != manifest["public_key"]:
             raise BundleError(
@@ -387,18 +391,25 @@ class ImportResult:
 
     @property
     def gap_warning(self) -> str:
-        """One sentence for the missing bundles and how to get their changes ("" if none)."""
+        """One sentence for the missing bundles and how to get their changes ("" if none), as
+        the window says it; `gap_warning_for_command_line` says it with the command."""
         return gap_warning(self.device.name, self.missing)
 
+    @property
+    def gap_warning_for_command_line(self) -> str:
+        return gap_warning(self.device.name, self.missing, RESEND_ALL_COMMAND)
 
-def gap_warning(sender: str, missing: tuple[devices.Gap, ...] | list[devices.Gap]) -> str:
+
+# How the sender makes a bundle with everything for this machine: in the window, and at the command line.
+RESEND_ALL = "（在 同步 → 导出同步包… 中选择本机，勾选“全部数据”）"
+RESEND_ALL_COMMAND = "（inspector sync export --peer 本机名称 --all）"
+
+
+def gap_warning(sender: str, missing: tuple[devices.Gap, ...] | list[devices.Gap], how: str = RESEND_ALL) -> str:
     if not missing:
         return ""
     ranges = "、".join(f"第 {a} 号" if a == b else f"第 {a}–{b} 号" for a, b in missing)
-    return (
-        f"缺少来自 {sender} 的{ranges}同步包（其余内容已导入）：请 {sender} 重新导出给本机"
-        "（inspector sync export --peer 本机名称 --all），导入后即补齐"
-    )
+    return f"缺少来自 {sender} 的{ranges}同步包（其余内容已导入）：请 {sender} 重新导出给本机{how}，导入后即补齐"
 
 
 class _BundlePhotos:
@@ -466,7 +477,7 @@ def _refused_rows(path: Path, sender: str, error: IntegrityError, gaps: list[dev
         reason = "有记录与本机的编号重复"
     else:
         reason = f"有记录无法保存（{detail}）"
-    hint = f"；{gap_warning(sender, gaps)}" if gaps else "，请让对方用 --all 重新导出"
+    hint = f"；{gap_warning(sender, gaps)}" if gaps else f"，请让对方重新导出全部数据{RESEND_ALL}"
     return f"来自 {sender} 的同步包 {path.name} 中{reason}，未导入任何内容{hint}"
 
 

@@ -13,6 +13,7 @@ from inspector.core.errors import DomainError
 from inspector.paths import data_dir
 from inspector.ui.common.fonts import install_chinese_font
 from inspector.ui.common.i18n import install_qt_translator, install_translator
+from inspector.ui.resume_offer import RunningMarker
 from inspector.ui.welcome_page import StartController
 from inspector.workspace import Workspace
 
@@ -42,8 +43,12 @@ def run_gui(data_dir_arg: str | None = None, self_test: bool = False) -> int:
         return 1
     translator = install_translator(app, workspace.settings.language)
     install_qt_translator(app, workspace.settings.language)  # Qt's own dialogs and buttons too
+    # A mark that the program is running: left behind by a crash, it makes the window offer the
+    # open draft (inspector/ui/resume_offer.py). Taken after the folder opened, released at a clean end.
+    marker = RunningMarker(folder)
+    unclean_exit = marker.begin()
     # The welcome page on a folder without data, else the main window (inspector/ui/welcome_page.py).
-    shell = StartController(folder, workspace)
+    shell = StartController(folder, workspace, unclean_exit=unclean_exit and not self_test)
     shell.translator = translator
     window = shell.start()
     if self_test:
@@ -51,8 +56,10 @@ def run_gui(data_dir_arg: str | None = None, self_test: bool = False) -> int:
         QTimer.singleShot(0, app.quit)
         app.exec()
         shell.workspace.close()
+        marker.end()
         print(f"inspector {__version__} self-test ok: {folder}")
         return 0
     code = app.exec()
     shell.workspace.close()
+    marker.end()
     return code

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.ui_settings import ui_settings
+from inspector.ui.common.window_size import fit_to_screen
 from inspector.ui.dashboard.dashboard_page import DashboardPage
 from inspector.ui.documents.report_actions import report_menu_button
 from inspector.ui.enterprises.enterprises_page import EnterprisesPage
@@ -27,6 +28,9 @@ from inspector.ui.settings_dialog import SettingsDialog
 from inspector.ui.sync.sync_page import SyncPage
 from inspector.workspace import Workspace
 
+MINIMUM = QSize(880, 430)
+NAV_WIDTH = 130
+
 
 class MainWindow(QMainWindow):
     restore_requested = Signal(str)  # a backup to restore: the StartController closes this window first
@@ -35,11 +39,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.translator = None
+        self.resume_box: QWidget | None = None  # the offer to continue a draft after a crash
         self.setWindowTitle(self.tr("Inspector 安全生产检查"))
-        self.setMinimumSize(QSize(1000, 680))
+        # Fits a 1366×768 laptop at 150 % scaling (911×485 of Qt's pixels, less the frame).
+        self.setMinimumSize(MINIMUM)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -107,7 +113,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(140, 44))
+        item.setSizeHint(QSize(NAV_WIDTH - 10, 44))
         self.nav.addItem(item)
 
     def open_settings(self) -> SettingsDialog:
@@ -127,9 +133,10 @@ class MainWindow(QMainWindow):
         settings = ui_settings(self.workspace.data_dir)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # then shrunk if it was left on a larger screen
+            fit_to_screen(self)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, QSize(1280, 800))
         last = settings.value("window/page", "enterprises")
         self.show_page(last if last in self.pages else "enterprises")
 

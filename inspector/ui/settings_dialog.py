@@ -1,21 +1,24 @@
-"""Settings: interface language, issuing office, photo size, time zone. The rules are in
-inspector.settings; this dialog only collects the values and shows the service's message."""
+"""Settings, one tab each: 常规 (language, issuing office, photo size, time zone, verification
+address), 发证单位密钥 (settings_keys.py), 中心数据库 (settings_server.py) and 备份. The rules are
+in inspector.settings; this dialog only collects the values and shows the service's message."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QWidget,
 )
 
@@ -27,7 +30,12 @@ from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.i18n import LANGUAGES
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
+from inspector.ui.settings_keys import OfficeKeysSection
+from inspector.ui.settings_server import ServerSection
 from inspector.workspace import Workspace
+
+# The tabs, in order; `show_tab` opens one (the plaque preview's "no key" points at KEYS).
+GENERAL, KEYS, SERVER, BACKUP = range(4)
 
 
 class SettingsDialog(GuardedDialog):
@@ -54,7 +62,7 @@ class SettingsDialog(GuardedDialog):
         self.verify_url.setPlaceholderText("https://aq.example.cn/plaque/")
         self.verify_url.setToolTip(
             self.tr(
-                "发布了亮牌验证网页（inspector keys publish-page）的网址。填写后，新打印的亮牌二维码"
+                "发布了亮牌核验网页（发证单位密钥 → 发布核验网页…）的网址。填写后，新打印的亮牌二维码"
                 "用手机相机或微信一扫即打开该网页核验；不填，二维码只能用 Inspector 核验。"
             )
         )
@@ -78,7 +86,25 @@ class SettingsDialog(GuardedDialog):
         self.backup_status = QLabel()
         self.backup_status.setWordWrap(True)
         backup_row = hbox(self.backup_button, self.restore_button, STRETCH)
-        vbox(form, self.note, backup_row, self.backup_status, self.error, buttons, parent=self)
+        general = QFrame()
+        vbox(form, self.note, STRETCH, parent=general)
+        self.keys = OfficeKeysSection(workspace)
+        self.server = ServerSection(current.sync_server_url)
+        backup = QFrame()
+        backup_note = QLabel(self.tr("备份包含数据库、照片、设置和密钥，保存为一个 .zip 文件。"))
+        backup_note.setWordWrap(True)
+        vbox(backup_note, backup_row, self.backup_status, STRETCH, parent=backup)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("常规"))
+        self.tabs.addTab(self.keys, self.tr("发证单位密钥"))
+        self.tabs.addTab(self.server, self.tr("中心数据库"))
+        self.tabs.addTab(backup, self.tr("备份"))
+        vbox((self.tabs, 1), self.error, buttons, parent=self)
+        self.resize(720, 520)
+
+    def show_tab(self, tab: int) -> SettingsDialog:
+        self.tabs.setCurrentIndex(tab)
+        return self
 
     def collected(self) -> Settings:
         return replace(
@@ -89,6 +115,7 @@ class SettingsDialog(GuardedDialog):
             photo_long_edge=self.long_edge.value(),
             timezone=self.timezone.text().strip(),
             plaque_verify_url=self.verify_url.text().strip(),
+            sync_server_url=self.server.url(),
         )
 
     def accept(self) -> None:
@@ -96,6 +123,9 @@ class SettingsDialog(GuardedDialog):
             self.workspace.save_settings(self.collected())
         except DomainError as error:
             self.error.say(str(error))
+            return
+        if not self.server.save_password():  # after the address is known good; says why on the tab
+            self.tabs.setCurrentIndex(SERVER)
             return
         super().accept()
 
@@ -147,3 +177,40 @@ class SettingsDialog(GuardedDialog):
     def restore_from(self, path: str) -> None:
         self.restore_requested.emit(path)
         self.reject()
+
+
+def offer_office_key(parent: QWidget, workspace: Workspace) -> QMessageBox | None:
+    """When this machine cannot sign plaques yet, say so before any plaque is made, with a button
+    to 设置 → 发证单位密钥 (opened from the main window, so a restore chosen there still works).
+    None when it can sign: go on."""
+    from inspector.reports.plaque_keys import has_private_key
+
+    if has_private_key(workspace):
+        return None
+    settings = workspace.settings
+    window = parent.window()
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("SettingsDialog", "发证单位密钥"),
+        QCoreApplication.translate(
+            "SettingsDialog",
+            "本机还没有发证单位 {code}（{name}）的签名密钥，亮牌要用它签名。现在到 设置 → 发证单位密钥 中创建吗？",
+        ).format(code=settings.office_code, name=settings.office_name),
+        QMessageBox.StandardButton.NoButton,
+        window,
+    )
+    go = box.addButton(QCoreApplication.translate("SettingsDialog", "打开设置"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("SettingsDialog", "取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go)
+
+    def answered() -> None:
+        if box.clickedButton() is not go:
+            return
+        opener = getattr(window, "open_settings", None)
+        dialog = opener() if opener is not None else SettingsDialog(workspace, window)
+        dialog.show_tab(KEYS)
+        dialog.open()
+
+    box.finished.connect(answered)
+    box.open()
+    return box

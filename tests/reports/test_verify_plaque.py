@@ -108,8 +108,9 @@ def test_the_private_key_is_a_0600_file_never_overwritten_by_accident(tmp_path: 
         first = create_office_key(ws, "HZ", "杭州市总工会")
         path = ws.data_dir / "keys" / "office-HZ.pem"
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        with pytest.raises(DomainError, match="--force"):
+        with pytest.raises(DomainError, match="更换密钥") as refused:
             create_office_key(ws, "HZ", "杭州市总工会")
+        assert "--force" in refused.value.for_command_line()
         second = create_office_key(ws, "HZ", "杭州市总工会", force=True)
         assert first.fingerprint != second.fingerprint
         assert {k.fingerprint for k in ws.office_keys.list()} == {first.fingerprint, second.fingerprint}

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from inspector.ui.enterprises.enterprise_model import (
     header_text,
     light_text,
 )
+from inspector.ui.settings_dialog import offer_office_key
 from inspector.workspace import Workspace
 
 DETAIL_WIDTH = 400  # the detail panel's starting width; the splitter lets the user change it
@@ -69,7 +71,7 @@ class EnterprisesPage(QWidget):
 
         # -- filter bar ------------------------------------------------------------------------
         self.filters = FilterBar()
-        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 260)
+        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 200)
         self.town = self.filters.towns(self.queries.towns)
         self.grade = self.filters.choice(
             self.tr("全部等级"),
@@ -129,6 +131,7 @@ class EnterprisesPage(QWidget):
         self.detail.start_inspection_requested.connect(self.start_inspection_requested)
         self.detail.plaque_requested.connect(self.preview_plaque)
         self.plaque_dialog: ReportOptionsDialog | None = None
+        self.key_offer: QMessageBox | None = None  # no office key yet: the way to 设置 → 发证单位密钥
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.apply_filter()
         follow(self, workspace, REGISTER_TABLES, self._data_changed)
@@ -266,8 +269,12 @@ class EnterprisesPage(QWidget):
             self.select_enterprise(enterprise_id)
         self.detail.show_enterprise(enterprise_id)  # its fields may have changed
 
-    def preview_plaque(self, enterprise_id: str, year: int) -> ReportOptionsDialog:
-        """亮牌…: choose A4 / A3, then preview the plaque (generated off the UI thread)."""
+    def preview_plaque(self, enterprise_id: str, year: int) -> ReportOptionsDialog | None:
+        """亮牌…: choose A4 / A3, then preview the plaque (generated off the UI thread); without
+        the office's key, first the way to 设置 → 发证单位密钥."""
+        self.key_offer = offer_office_key(self, self.workspace)
+        if self.key_offer is not None:
+            return None
         name = self.detail.detail.enterprise.name if self.detail.detail else ""
         self.plaque_dialog = ask_plaque(self, self.workspace, enterprise_id, year, name)
         return self.plaque_dialog

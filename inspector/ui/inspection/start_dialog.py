@@ -1,5 +1,9 @@
 """Start an inspection: enterprise, template (newest version), date and the inspectors.
 
+An enterprise visited before can be re-inspected from its last visit (从上次检查开始): the same
+template, with the items that failed and the hazards still open shown first
+(inspector/services/revisit.py decides which and in what order).
+
 The dialog only gathers choices; `InspectionService.start` checks them (the enterprise exists,
 enough distinct inspectors…) and its message is shown if it refuses.
 """
@@ -9,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.inspection import MIN_INSPECTORS
+from inspector.services.revisit import RevisitPlan
 from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
@@ -60,7 +66,7 @@ class StartDialog(GuardedDialog):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.enterprise_list.currentItemChanged.connect(lambda *_: self._update_ok())
+        self.enterprise_list.currentItemChanged.connect(lambda *_: self._enterprise_changed())
         enterprise_box = QGroupBox(self.tr("被检查企业"))
         enterprise_layout = QVBoxLayout(enterprise_box)
         enterprise_layout.addWidget(self.search)
@@ -73,8 +79,12 @@ class StartDialog(GuardedDialog):
         self.date = QDateEdit(self._qdate_today())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
+        self.from_last = QCheckBox()
+        self.from_last.hide()
+        self.from_last.toggled.connect(lambda _on: self._show_template())
         details = QFormLayout()
         details.addRow(self.tr("检查表"), self.template_label)
+        details.addRow("", self.from_last)
         details.addRow(self.tr("检查日期"), self.date)
 
         # -- inspectors ---------------------------------------------------------------------
@@ -116,6 +126,7 @@ class StartDialog(GuardedDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
+        self.plan: RevisitPlan | None = None  # the chosen enterprise's last visit, if it has one
         self._load_template()
         self._load_inspectors()
         if enterprise_id:
@@ -177,15 +188,41 @@ class StartDialog(GuardedDialog):
         item = self.enterprise_list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def _enterprise_changed(self) -> None:
+        """Offer 从上次检查开始 when the chosen enterprise has a visit to start from."""
+        enterprise_id = self.selected_enterprise_id()
+        plan = self.workspace.revisits.plan(enterprise_id) if enterprise_id else None
+        self.plan = plan
+        if plan is None:
+            self.from_last.setChecked(False)
+            self.from_last.hide()
+        else:
+            hazards = sum(len(item.hazards) for item in plan.first) + len(plan.other_hazards)
+            self.from_last.setText(
+                self.tr("从上次检查（{day}）开始：先复查 {items} 项检查项和 {hazards} 条未整改隐患").format(
+                    day=plan.previous_date.isoformat(), items=len(plan.first), hazards=hazards
+                )
+            )
+            self.from_last.show()
+        self._show_template()
+        self._update_ok()
+
     # -- template --------------------------------------------------------------------------------
     def _load_template(self) -> None:
         try:
             self.template_id = self.workspace.default_template_id()
-            template = self.workspace.templates.load(self.template_id)
         except DomainError as error:
             self.template_id = None
             self.template_label.setText(self.tr("检查表无法加载：{error}").format(error=error))
             return
+        self._show_template()
+
+    def _show_template(self) -> None:
+        """The newest template, or the last visit's when starting from it."""
+        chosen = self.plan.template_id if self.plan is not None and self.from_last.isChecked() else self.template_id
+        if chosen is None:
+            return
+        template = self.workspace.templates.load(chosen)
         self.template_label.setText(
             self.tr("{title}（第 {version} 版，{count} 项）").format(
                 title=template.title, version=template.version, count=len(template.items)
@@ -271,9 +308,12 @@ class StartDialog(GuardedDialog):
         day = self.date.date()
         inspectors = self.checked_inspector_ids()
         try:
-            self.inspection_id = self.workspace.inspections.start(
-                enterprise_id, self.template_id, day.toPython(), inspectors
-            )
+            if self.plan is not None and self.from_last.isChecked():
+                self.inspection_id = self.workspace.revisits.start_from_last(enterprise_id, day.toPython(), inspectors)
+            else:
+                self.inspection_id = self.workspace.inspections.start(
+                    enterprise_id, self.template_id, day.toPython(), inspectors
+                )
         except DomainError as error:
             self.message.setText(str(error))
             self.message.setStyleSheet(text_style(ALERT))
