@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from inspector.core.errors import DomainError
+from inspector.core.office_kind import OfficeKind
 from inspector.file_modes import PRIVATE, make_private
 from inspector.services.office_keys import OfficeKey
 
@@ -105,7 +106,9 @@ def create_office_key(
     raw = raw_public(private.public_key())
     tmp = _write_private(path, pem)
     try:
-        office = ws.office_keys.add(code, name, base64.b64encode(raw).decode("ascii"), fingerprint(raw), ws.today())
+        office = ws.office_keys.add(
+            code, name, base64.b64encode(raw).decode("ascii"), fingerprint(raw), ws.today(), ws.settings.kind
+        )
         os.replace(tmp, path)  # the public key is stored first: a crash leaves no unusable private key
     finally:
         tmp.unlink(missing_ok=True)
@@ -131,7 +134,12 @@ def load_signing_key(ws: Workspace) -> SigningKey:
         raise OfficeKeyError(f"签名密钥文件 {path} 不是 Ed25519 密钥")
     raw = raw_public(private.public_key())
     office = ws.office_keys.add(
-        code, ws.settings.office_name, base64.b64encode(raw).decode("ascii"), fingerprint(raw), ws.today()
+        code,
+        ws.settings.office_name,
+        base64.b64encode(raw).decode("ascii"),
+        fingerprint(raw),
+        ws.today(),
+        ws.settings.kind,
     )
     return SigningKey(private, office, ws.office_keys.is_demo(office))
 
@@ -165,6 +173,7 @@ def export_public_key(ws: Workspace, out: Path, office_code: str | None = None) 
         "format": EXPORT_FORMAT,
         "office_code": key.office_code,
         "office_name": key.office_name,
+        "office_kind": key.office_kind.value,
         "public_key": key.public_key,
         "fingerprint": key.fingerprint,
         "valid_from": key.valid_from.isoformat(),
@@ -187,6 +196,8 @@ def import_public_key(ws: Workspace, source: Path) -> OfficeKey:
         code = _check_code(str(document["office_code"]))
         name = str(document["office_name"]).strip()
         valid_from = date.fromisoformat(document["valid_from"])
+        # Files exported before office kinds were unions' (the scheme's only users then).
+        kind = OfficeKind.parse(str(document.get("office_kind", OfficeKind.UNION.value)))
     except DomainError:
         raise
     except (OSError, UnicodeDecodeError) as error:
@@ -198,4 +209,4 @@ def import_public_key(ws: Workspace, source: Path) -> OfficeKey:
         raise OfficeKeyError(f"公钥文件 {source} 的指纹与公钥不符，文件可能已损坏或被改动")
     if not name:
         raise OfficeKeyError(f"公钥文件 {source} 缺少发证单位名称")
-    return ws.office_keys.add(code, name, base64.b64encode(raw).decode("ascii"), print_, valid_from)
+    return ws.office_keys.add(code, name, base64.b64encode(raw).decode("ascii"), print_, valid_from, kind)

@@ -69,7 +69,8 @@ def page_data(ws: Workspace, today: date) -> dict[str, object]:
     index: dict[str, int] = {}
     plaques: dict[str, int] = {}
     replaced: dict[str, str] = {}
-    for record in ws.office_keys.plaques_since(today.year - 1):
+    records = ws.office_keys.plaques_since(today.year - 1)
+    for record in records:
         if record.enterprise_id not in index:
             index[record.enterprise_id] = len(names)
             names.append(record.enterprise_name)
@@ -77,8 +78,16 @@ def page_data(ws: Workspace, today: date) -> dict[str, object]:
         text = replaced_by(ws, record, today)
         if text:
             replaced[record.serial] = text
+    # The last valid day of each plaque year the page lists (null: until the next round, not yet
+    # held); a year signed after publishing is worked out in the page by the same rule.
+    expires = {}
+    for year in sorted({record.year for record in records}):
+        until = ws.plaque_validity(year).valid_until
+        expires[str(year)] = until.isoformat() if until else None
     return {
         "office_name": ws.settings.office_name,
+        "validity_rule": ws.settings.validity.value,
+        "expires": expires,
         "timezone": ws.settings.timezone,
         "published": today.isoformat(),
         "keys": [

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from inspector.core.office_kind import OfficeKind
 from inspector.db.database import Database, get_meta
 from inspector.db.ids import to_str, to_uuid
 from inspector.db.models import EnterpriseRow, Meta, OfficeKeyRow, PlaqueRow
@@ -30,6 +31,7 @@ class OfficeKey:
     fingerprint: str  # hex SHA-256 of the 32 raw bytes
     valid_from: date
     revoked: bool
+    office_kind: OfficeKind = OfficeKind.UNION  # decides the office's documents and wording
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,14 @@ class PlaqueRecord:
 
 def _key(row: OfficeKeyRow) -> OfficeKey:
     return OfficeKey(
-        to_str(row.id), row.office_code, row.office_name, row.public_key, row.fingerprint, row.valid_from, row.revoked
+        to_str(row.id),
+        row.office_code,
+        row.office_name,
+        row.public_key,
+        row.fingerprint,
+        row.valid_from,
+        row.revoked,
+        OfficeKind.parse(row.office_kind),
     )
 
 
@@ -81,7 +90,15 @@ class OfficeKeyService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, office_code: str, office_name: str, public_key: str, fingerprint: str, valid_from: date) -> OfficeKey:
+    def add(
+        self,
+        office_code: str,
+        office_name: str,
+        public_key: str,
+        fingerprint: str,
+        valid_from: date,
+        office_kind: OfficeKind = OfficeKind.UNION,
+    ) -> OfficeKey:
         """Store a public key; adding one already stored returns it unchanged (import is idempotent)."""
         with self.db.transaction() as session:
             row = session.scalar(select(OfficeKeyRow).where(OfficeKeyRow.public_key == public_key))
@@ -93,6 +110,7 @@ class OfficeKeyService:
                     fingerprint=fingerprint,
                     valid_from=valid_from,
                     revoked=False,
+                    office_kind=OfficeKind(office_kind).value,
                 )
                 session.add(row)
                 session.flush()
@@ -170,6 +188,12 @@ class OfficeKeyService:
                 .order_by(PlaqueRow.serial)
             )
             return [_plaque(tuple(row)) for row in rows]
+
+    def next_round_on(self, year: int) -> date | None:
+        """The day the office first issued plaques of a later year than `year` (None if never):
+        under the next-round rule a plaque of `year` is valid until the day before."""
+        with self.db.reading() as session:
+            return session.scalar(select(func.min(PlaqueRow.issued_on)).where(PlaqueRow.year > year))
 
     def current_plaques(self, year: int) -> list[PlaqueRecord]:
         """Every current plaque of the year, by town, then serial (the order offices hand them out)."""

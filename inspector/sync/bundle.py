@@ -1,9 +1,11 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006; versions
-1 and 2 lacked `field_versions` of field-stamped records, read as "every field as of the row's
-version", and conflict records, which did not travel):
+Layout (format version 4; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006; versions 1
+and 2 lack the enterprises' risk tags, headcount and 规上 flag, read as none and unknown as
+migration 0010 gives old rows, and the training tables, which they simply do not carry;
+versions 1–3 lack `field_versions` of field-stamped records, read as NULL ("every field as of
+the row's version", migration 0007), and conflict records, which did not travel):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -52,11 +54,10 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
-# Columns older bundles lack, by the version that added them (inspector/sync/engine.py fills
-# them: rule 5 for histories, rule 9 for field versions).
-ADDED_IN: dict[str, int] = {"stamp": 2, "follows": 2, "field_versions": 3}
+VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
+# Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
+ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 
@@ -132,14 +133,50 @@ def encode_rows(table: Table, rows: list[dict[str, Any]]) -> bytes:
 
 def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[str, Any]]:
     codecs = _codecs(table)
-    codecs = [codec for codec in codecs if ADDED_IN.get(codec[0], 1) <= version]
+    if version < 2:
+        codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    # A copy whose program predates a column (one added by a later migration with a plain
+    # default) writes rows without it: such a row gets the default, as the migration gave the
+    # rows already stored. Any other missing column is a damaged bundle (KeyError below).
+    defaults = _added_column_defaults(table)
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
             continue
         raw = json.loads(line)
+        for name, value in defaults.items():
+            raw.setdefault(name, value)
         rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
     return rows
+
+
+# Columns added after bundle format 2 was fixed, which an older program's bundle lacks. An
+# enterprise edited on a program that predates tags carries no tags (as the rows migration 0010
+# upgraded): an office upgrades every laptop, then tags.
+ADDED_LATER = {
+    # field_versions (format 4): NULL, "every field as of the row's version" (engine rule 9).
+    "enterprises": ("risk_tags", "headcount", "above_scale", "field_versions"),
+    "office_keys": ("office_kind",),
+    "inspectors": ("permit_no", "field_versions"),
+    "assignments": ("field_versions",),
+    "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+}
+
+
+def _added_column_defaults(table: Table) -> dict[str, Any]:
+    """The encoded default of each column of `table` that an older bundle may lack."""
+    defaults: dict[str, Any] = {}
+    for name in ADDED_LATER.get(table.name, ()):
+        column = table.c[name]
+        default = column.default
+        value = None
+        if default is not None and getattr(default, "is_scalar", False):
+            value = default.arg
+        elif default is not None and getattr(default, "is_callable", False):
+            value = default.arg(None)  # list: SQLAlchemy wraps it to take an execution context
+        encode = _codec(column.type)[0]
+        defaults[name] = None if value is None else encode(value)
+    return defaults
 
 
 # -- export --------------------------------------------------------------------------------------

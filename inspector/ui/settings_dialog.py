@@ -1,5 +1,7 @@
-"""Settings, one tab each: 常规 (language, issuing office, photo size, time zone, verification
-address), 发证单位密钥 (settings_keys.py), 中心数据库 (settings_server.py) and 备份. The rules are
+"""Settings, one tab each: 常规 (language, issuing office: name, code and kind, where a union asks
+and only an authority orders, the authority a union refers to; plaque validity, photo size, time
+zone, verification address), 发证单位密钥 (settings_keys.py), 中心数据库 (settings_server.py) and
+备份. The rules are
 in inspector.settings; this dialog only collects the values and shows the service's message."""
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
+from inspector.core.office_kind import OfficeKind
+from inspector.core.plaque import ValidityRule
 from inspector.settings import Settings
 from inspector.ui.common import file_choosers
 from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.i18n import LANGUAGES
+from inspector.ui.common.labels import office_kind_label, validity_rule_label
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.settings_keys import OfficeKeysSection
@@ -52,6 +57,26 @@ class SettingsDialog(GuardedDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.office_name = QLineEdit(current.office_name)
         self.office_code = QLineEdit(current.office_code)
+        self.office_kind = QComboBox()
+        for kind in OfficeKind:
+            self.office_kind.addItem(office_kind_label(kind), kind.value)
+        self.office_kind.setCurrentIndex(max(0, self.office_kind.findData(current.office_kind)))
+        self.office_kind.setToolTip(
+            self.tr(
+                "工会签发监督意见书、整改建议书，企业 15 个工作日内书面答复，逾期未答复向行政机关移送建议书；"
+                "行政机关（应急管理局、综合行政执法）签发责令限期整改指令书。"
+            )
+        )
+        self.authority_name = QLineEdit(current.authority_name)
+        self.authority_name.setToolTip(self.tr("工会移送建议书的行政机关，例如 平湖市应急管理局"))
+        self.office_kind.currentIndexChanged.connect(self._update_kind)
+        self.plaque_validity = QComboBox()
+        for rule in ValidityRule:
+            self.plaque_validity.addItem(validity_rule_label(rule), rule.value)
+        self.plaque_validity.setCurrentIndex(max(0, self.plaque_validity.findData(current.plaque_validity)))
+        self.plaque_validity.setToolTip(
+            self.tr("年末评定当年等级，亮牌在次年悬挂：有效至次年12月31日，或至下一轮评定的亮牌签发为止。")
+        )
         self.long_edge = QSpinBox()
         self.long_edge.setRange(640, 8000)
         self.long_edge.setSingleStep(160)
@@ -70,6 +95,10 @@ class SettingsDialog(GuardedDialog):
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("发证单位"), self.office_name)
         form.addRow(self.tr("单位代码"), self.office_code)
+        form.addRow(self.tr("单位类别"), self.office_kind)
+        form.addRow(self.tr("移送机关"), self.authority_name)
+        form.addRow(self.tr("亮牌有效期"), self.plaque_validity)
+        self.form = form
         form.addRow(self.tr("照片长边"), self.long_edge)
         form.addRow(self.tr("时区"), self.timezone)
         form.addRow(self.tr("亮牌验证地址"), self.verify_url)
@@ -102,6 +131,12 @@ class SettingsDialog(GuardedDialog):
         vbox((self.tabs, 1), self.error, buttons, parent=self)
         self.resize(720, 520)
 
+        self._update_kind()
+
+    def _update_kind(self) -> None:
+        """The authority to refer to matters only to a union."""
+        self.form.setRowVisible(self.authority_name, self.office_kind.currentData() == OfficeKind.UNION.value)
+
     def show_tab(self, tab: int) -> SettingsDialog:
         self.tabs.setCurrentIndex(tab)
         return self
@@ -112,6 +147,9 @@ class SettingsDialog(GuardedDialog):
             language=self.language.currentData(),
             office_name=self.office_name.text().strip(),
             office_code=self.office_code.text().strip().upper(),
+            office_kind=self.office_kind.currentData(),
+            authority_name=self.authority_name.text().strip(),
+            plaque_validity=self.plaque_validity.currentData(),
             photo_long_edge=self.long_edge.value(),
             timezone=self.timezone.text().strip(),
             plaque_verify_url=self.verify_url.text().strip(),

@@ -314,632 +314,783 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="68"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="70"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="73"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="75"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="74"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="76"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="75"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="77"/>
         <source>把看板上的全部数字导出为 Excel（.xlsx）</source>
         <translation>Export all figures on the dashboard to Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="66"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="68"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="69"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="71"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="83"/>
-        <source>在册企业</source>
-        <translation>Registered enterprises</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="84"/>
-        <source>本年已检查 / 覆盖率</source>
-        <translation>Inspected this year / coverage</translation>
-    </message>
-    <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="85"/>
+        <source>在册企业</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="86"/>
+        <source>本年已检查 / 覆盖率</source>
+        <translation>Inspected / coverage</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="87"/>
         <source>发现隐患</source>
         <translation>Hazards found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="86"/>
-        <source>已整改 / 整改率</source>
-        <translation>Rectified / rectification rate</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="87"/>
-        <source>逾期未整改</source>
-        <translation>Overdue, not rectified</translation>
-    </message>
-    <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="88"/>
-        <source>未整改重大隐患</source>
-        <translation>Unrectified major hazards</translation>
+        <source>已整改 / 整改率</source>
+        <translation>Rectified / rate</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="89"/>
+        <source>逾期未整改</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="90"/>
+        <source>未整改重大隐患</source>
+        <translation>Open major hazards</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="94"/>
         <source>点击查看企业名录</source>
         <translation>Click to view the enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="91"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="95"/>
         <source>点击查看尚未检查的企业并分派检查人员</source>
         <translation>Click to view enterprises not yet inspected and assign inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="104"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
         <source>亮牌等级（企业数）</source>
         <translation>Plaque grades (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="105"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="109"/>
         <source>季度亮灯（企业数）</source>
         <translation>Quarterly lights (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="106"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="110"/>
         <source>隐患类别</source>
         <translation>Hazard categories</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="107"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="111"/>
         <source>各镇街道隐患</source>
         <translation>Hazards by town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="112"/>
         <source>月度趋势</source>
         <translation>Monthly trend</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="210"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="112"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="220"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="210"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="112"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="220"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="114"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="118"/>
         <source>点击柱形查看本年隐患台账</source>
         <translation>Click a bar to view this year&apos;s hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="162"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="166"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="178"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="182"/>
         <source>统计失败：{message}</source>
         <translation>Calculation failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="184"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="188"/>
         <source>检查 {n} 次</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="186"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="190"/>
         <source>未检查 {n} 家</source>
         <translation>{n} not inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="188"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="192"/>
         <source>{year} 年发现</source>
         <translation>Found in {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="191"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="195"/>
         <source>各年度合计</source>
         <translation>All years combined</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="197"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="204"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="207"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="214"/>
         <source>企业数</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="208"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="218"/>
         <source>季度亮灯（{quarter}）</source>
         <translation>Quarterly lights ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="208"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="218"/>
         <source>季度亮灯（本年尚无）</source>
         <translation>Quarterly lights (none yet this year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="225"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="235"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="226"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="236"/>
         <source>{scope} · {year} 年</source>
         <translation>{scope} · {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="273"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="283"/>
         <source>看板_{year}.xlsx</source>
         <translation>Dashboard_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="275"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="285"/>
         <source>导出看板数据</source>
         <translation>Export dashboard data</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="275"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="285"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="293"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="303"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="294"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="304"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="91"/>
+        <source>开工第一课</source>
+        <translation>First lesson</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="92"/>
+        <source>班组长培训</source>
+        <translation>Team-leader training</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="199"/>
+        <source>{n} 家</source>
+        <translation>{n} firms</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="200"/>
+        <source>{workers} 人次 · {sessions} 次</source>
+        <translation>{workers} people · {sessions} sessions</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="91"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="102"/>
         <source>在左侧列表中选择一家企业，查看详情</source>
         <translation>Select an enterprise in the list on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="105"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="116"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="106"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="117"/>
         <source>为这家企业新建一次检查</source>
         <translation>Create a new inspection for this enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="109"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="120"/>
         <source>亮牌…</source>
         <translation>Plaque…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="111"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="122"/>
         <source>预览、打印或保存当前评级的亮牌（A4 / A3）</source>
         <translation>Preview, print or save the plaque for the current grade (A4 / A3)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="126"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="137"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="127"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="138"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="128"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="139"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="129"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="140"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="130"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="131"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="143"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="132"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="153"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="153"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="156"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="159"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="153"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="159"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="153"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="159"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="153"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="156"/>
         <source>隐患描述</source>
         <translation>Hazard description</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="156"/>
         <source>隐患等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="144"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="156"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="159"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="147"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="159"/>
         <source>牌匾编号</source>
         <translation>Plaque no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="149"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="161"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="149"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="161"/>
         <source>亮灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="205"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="236"/>
         <source>{year} 年度：{grade}</source>
         <translation>{year}: {grade}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="211"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="242"/>
         <source>{quarter}：&lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</source>
         <translation>{quarter}: &lt;span style=&apos;color:{color}&apos;&gt;●&lt;/span&gt; {light}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="216"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="247"/>
         <source>尚未亮灯</source>
         <translation>No light yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="221"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="253"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="238"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="277"/>
         <source>{code} 第 {version} 版</source>
         <translation>{code} version {version}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="244"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="283"/>
         <source>检查（{n}）</source>
         <translation>Inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="253"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="292"/>
         <source>{day}（逾期）</source>
         <translation>{day} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="265"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="304"/>
         <source>未整改隐患（{n}）</source>
         <translation>Open hazards ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="270"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="309"/>
         <source>其中 {overdue} 项已逾期</source>
         <translation>{overdue} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="277"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="316"/>
         <source>当前</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="277"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="316"/>
         <source>已撤换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="281"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="320"/>
         <source>颁发于 {day}</source>
         <translation>Issued on {day}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="284"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="323"/>
         <source>评级（{n}）</source>
         <translation>Grades ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="294"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="333"/>
         <source>亮灯（{n}）</source>
         <translation>Lights ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="142"/>
+        <source>风险标签</source>
+        <translation>Risk tags</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="163"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="163"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="163"/>
+        <source>人数</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="163"/>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="163"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="165"/>
+        <source>双击一条记录可以修改</source>
+        <translation>Double-click a record to correct it</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="167"/>
+        <source>记录培训…</source>
+        <translation>Record training…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="169"/>
+        <source>记录在这家企业举办的开工第一课或班组长培训</source>
+        <translation>Record a first safety lesson or team-leader training held at this enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="264"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="261"/>
+        <source>{n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_detail.py" line="346"/>
+        <source>培训（{n}）</source>
+        <translation>Training ({n})</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="97"/>
         <source>编辑企业</source>
         <translation>Edit enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="97"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="64"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="101"/>
         <source>营业执照上的全称</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="66"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="103"/>
         <source>18 位，如 91330482MA2B3C4D5E</source>
         <translation>18 characters, e.g. 91330482MA2B3C4D5E</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="76"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="113"/>
         <source>手机或座机，如 0573-85123456</source>
         <translation>Mobile or landline, e.g. 0573-85123456</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="85"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="135"/>
         <source>企业名称 *</source>
         <translation>Enterprise name *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="86"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="136"/>
         <source>统一社会信用代码 *</source>
         <translation>Unified social credit code *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="87"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="137"/>
         <source>镇街道 *</source>
         <translation>Town/street *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="88"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="138"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="89"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="139"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="90"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="140"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="91"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="144"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="92"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="145"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="147"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="61"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
         <source>保存</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="120"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="125"/>
+        <source>未填</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="121"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="126"/>
+        <source>规上：年主营业务收入 2000 万元及以上的工业企业</source>
+        <translation>Above scale: industrial enterprises with an annual main-business revenue of 20 million yuan or more</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="141"/>
+        <source>规上</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="142"/>
+        <source>从业人数</source>
+        <translation>Workforce</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="143"/>
+        <source>风险标签</source>
+        <translation>Risk tags</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseLabels</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="60"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="67"/>
         <source>待评</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="61"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="68"/>
         <source>{grade}级</source>
         <translation>Grade {grade}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="66"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="73"/>
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="68"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="75"/>
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="70"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="77"/>
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="76"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="83"/>
         <source>大型</source>
         <translation>Large</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="78"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="85"/>
         <source>中型</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="80"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="87"/>
         <source>小型</source>
         <translation>Small</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="82"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="89"/>
         <source>微型</source>
         <translation>Micro</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="83"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="90"/>
         <source>未填</source>
         <translation>Not specified</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="40"/>
+        <source>规上</source>
+        <translation>Above scale</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="41"/>
+        <source>规下</source>
+        <translation>Below scale</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="44"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="48"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="45"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="49"/>
         <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
+        <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="46"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="50"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="47"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="51"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="48"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="52"/>
         <source>亮灯</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="49"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="53"/>
         <source>未整改</source>
-        <translation>Open hazards</translation>
+        <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="50"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="54"/>
         <source>最近检查</source>
-        <translation>Last inspection</translation>
+        <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="51"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="55"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="52"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="56"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="163"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="188"/>
         <source>{year} 年度当前牌匾等级</source>
         <translation>Current plaque grade for {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="165"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="190"/>
         <source>{quarter} 季度亮灯</source>
         <translation>Light for {quarter}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="167"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="192"/>
         <source>未整改的隐患数（含待复查）</source>
         <translation>Number of unrectified hazards (including those awaiting re-check)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="57"/>
+        <source>风险标签</source>
+        <translation>Risk tags</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="58"/>
+        <source>从业人数</source>
+        <translation>Workforce</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="59"/>
+        <source>规上</source>
+        <translation>Scale</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprise_model.py" line="194"/>
+        <source>规模以上工业企业（规上）或规模以下（规下）</source>
+        <translation>Above designated scale (规上) or below it (规下)</translation>
     </message>
 </context>
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="74"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="80"/>
         <source>搜索企业名称、信用代码或地址</source>
         <translation>Search enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="77"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="83"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="79"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="85"/>
         <source>{year} 年度当前牌匾等级</source>
         <translation>Current plaque grade for {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="82"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="88"/>
         <source>全部亮灯</source>
         <translation>All lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="84"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="90"/>
         <source>{quarter} 季度亮灯</source>
         <translation>Light for {quarter}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="87"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="104"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="88"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="105"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="201"/>
-        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="266"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="235"/>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="300"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="93"/>
+        <source>全部风险标签</source>
+        <translation>All risk tags</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/enterprises_page.py" line="95"/>
+        <source>只列出带这个风险标签的企业</source>
+        <translation>List only the enterprises with this risk tag</translation>
     </message>
 </context>
 <context>
@@ -1318,113 +1469,163 @@
 <context>
     <name>HazardDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="45"/>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="135"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="166"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="52"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="66"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="53"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="67"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="54"/>
-        <source>整改通知书</source>
-        <translation>Rectification notice</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="55"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="70"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="56"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="71"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="72"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="73"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="59"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="74"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="60"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="61"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="76"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
-        <source>整改通知书…</source>
-        <translation>Rectification notice…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="77"/>
-        <source>预览、打印或保存本隐患所在的整改通知书或监督意见书（PDF）</source>
-        <translation>Preview, print or save the rectification notice or supervision opinion that lists this hazard (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="86"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="114"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="88"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="116"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="90"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="118"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="143"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="220"/>
         <source>（未下发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="150"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="180"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="155"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="65"/>
+        <source>隐患编号</source>
+        <translation>Hazard no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="68"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="69"/>
+        <source>书面答复</source>
+        <translation>Written reply</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="91"/>
+        <source>文书…</source>
+        <translation>Document…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="93"/>
+        <source>预览、打印或保存本隐患所在的文书（PDF）</source>
+        <translation>Preview, print or save the document this hazard was issued on (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="96"/>
+        <source>登记书面答复…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="99"/>
+        <source>移送建议书…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="101"/>
+        <source>企业逾期未书面答复：向行政机关移送建议书</source>
+        <translation>The enterprise did not reply in time: refer the letter to the authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="185"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="167"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="197"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="169"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="199"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="204"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="231"/>
+        <source>（无需书面答复）</source>
+        <translation>(no written reply required)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="234"/>
+        <source>{date} 收到</source>
+        <translation>received {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="238"/>
+        <source>逾期未答复，已于 {date} 移送（建议书 {number}）</source>
+        <translation>no reply in time; referred on {date} (referral {number})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="242"/>
+        <source>逾期未答复（期限 {date}）</source>
+        <translation>reply overdue (due {date})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="245"/>
+        <source>待答复，期限 {date}</source>
+        <translation>awaiting reply, due {date}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="291"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1758,343 +1959,418 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="24"/>
+        <location filename="../../inspector/ui/common/labels.py" line="27"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="25"/>
+        <location filename="../../inspector/ui/common/labels.py" line="28"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="26"/>
+        <location filename="../../inspector/ui/common/labels.py" line="29"/>
         <source>已定稿</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="32"/>
+        <location filename="../../inspector/ui/common/labels.py" line="35"/>
         <source>已登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="33"/>
+        <location filename="../../inspector/ui/common/labels.py" line="36"/>
         <source>已当场整改</source>
         <translation>Fixed on site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="34"/>
+        <location filename="../../inspector/ui/common/labels.py" line="37"/>
         <source>已下发整改通知</source>
         <translation>Rectification notice issued</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="35"/>
+        <location filename="../../inspector/ui/common/labels.py" line="38"/>
         <source>整改中</source>
         <translation>Rectifying</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="36"/>
+        <location filename="../../inspector/ui/common/labels.py" line="39"/>
         <source>申请复查</source>
         <translation>Re-check requested</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="37"/>
+        <location filename="../../inspector/ui/common/labels.py" line="40"/>
         <source>复查通过</source>
         <translation>Re-check passed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="38"/>
+        <location filename="../../inspector/ui/common/labels.py" line="41"/>
         <source>已销号</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="39"/>
+        <location filename="../../inspector/ui/common/labels.py" line="42"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="46"/>
+        <location filename="../../inspector/ui/common/labels.py" line="49"/>
         <source>登记隐患</source>
         <translation>Record hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="47"/>
+        <location filename="../../inspector/ui/common/labels.py" line="50"/>
         <source>当场整改</source>
         <translation>Fix on site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="48"/>
+        <location filename="../../inspector/ui/common/labels.py" line="51"/>
         <source>下发整改通知</source>
         <translation>Issue rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="49"/>
+        <location filename="../../inspector/ui/common/labels.py" line="52"/>
         <source>开始整改</source>
         <translation>Start rectifying</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="50"/>
+        <location filename="../../inspector/ui/common/labels.py" line="53"/>
         <source>申请复查</source>
         <comment>hazard action</comment>
         <translation>Request re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="51"/>
+        <location filename="../../inspector/ui/common/labels.py" line="54"/>
         <source>复查通过</source>
         <comment>hazard action</comment>
         <translation>Pass re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="52"/>
+        <location filename="../../inspector/ui/common/labels.py" line="55"/>
         <source>复查不通过</source>
         <translation>Fail re-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="53"/>
+        <location filename="../../inspector/ui/common/labels.py" line="56"/>
         <source>销号</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="54"/>
+        <location filename="../../inspector/ui/common/labels.py" line="57"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="55"/>
+        <location filename="../../inspector/ui/common/labels.py" line="58"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="56"/>
+        <location filename="../../inspector/ui/common/labels.py" line="59"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="57"/>
+        <location filename="../../inspector/ui/common/labels.py" line="60"/>
         <source>驳回延期</source>
         <translation>Refuse extension</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="63"/>
+        <location filename="../../inspector/ui/common/labels.py" line="66"/>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="64"/>
+        <location filename="../../inspector/ui/common/labels.py" line="67"/>
         <source>部分符合</source>
         <translation>Partially compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="65"/>
+        <location filename="../../inspector/ui/common/labels.py" line="68"/>
         <source>不符合</source>
         <translation>Non-compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="66"/>
+        <location filename="../../inspector/ui/common/labels.py" line="69"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="72"/>
+        <location filename="../../inspector/ui/common/labels.py" line="75"/>
         <source>一般隐患</source>
         <translation>General hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="73"/>
+        <location filename="../../inspector/ui/common/labels.py" line="76"/>
         <source>重大隐患</source>
         <translation>Major hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="79"/>
-        <location filename="../../inspector/ui/common/labels.py" line="101"/>
+        <location filename="../../inspector/ui/common/labels.py" line="82"/>
+        <location filename="../../inspector/ui/common/labels.py" line="104"/>
         <source>生产车间</source>
         <translation>Production workshop</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="80"/>
+        <location filename="../../inspector/ui/common/labels.py" line="83"/>
         <source>仓库</source>
         <translation>Warehouse</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="81"/>
+        <location filename="../../inspector/ui/common/labels.py" line="84"/>
         <source>危险化学品仓库</source>
         <translation>Hazardous chemicals store</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="82"/>
+        <location filename="../../inspector/ui/common/labels.py" line="85"/>
         <source>危险废物贮存库</source>
         <translation>Hazardous waste store</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="83"/>
+        <location filename="../../inspector/ui/common/labels.py" line="86"/>
         <source>食堂</source>
         <translation>Canteen</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="84"/>
+        <location filename="../../inspector/ui/common/labels.py" line="87"/>
         <source>配电房</source>
         <translation>Power distribution room</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="85"/>
+        <location filename="../../inspector/ui/common/labels.py" line="88"/>
         <source>办公区</source>
         <translation>Office area</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="86"/>
+        <location filename="../../inspector/ui/common/labels.py" line="89"/>
         <source>宿舍</source>
         <translation>Dormitory</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="87"/>
+        <location filename="../../inspector/ui/common/labels.py" line="90"/>
         <source>室外场地</source>
         <translation>Outdoor area</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="88"/>
+        <location filename="../../inspector/ui/common/labels.py" line="91"/>
         <source>全厂</source>
         <translation>Whole site</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="94"/>
+        <location filename="../../inspector/ui/common/labels.py" line="97"/>
         <source>安全管理</source>
         <translation>Safety management</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="95"/>
+        <location filename="../../inspector/ui/common/labels.py" line="98"/>
         <source>教育培训</source>
         <translation>Education and training</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="96"/>
+        <location filename="../../inspector/ui/common/labels.py" line="99"/>
         <source>消防安全</source>
         <translation>Fire safety</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="97"/>
+        <location filename="../../inspector/ui/common/labels.py" line="100"/>
         <source>用电安全</source>
         <translation>Electrical safety</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="98"/>
+        <location filename="../../inspector/ui/common/labels.py" line="101"/>
         <source>燃气与食堂</source>
         <translation>Gas and canteen</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="99"/>
+        <location filename="../../inspector/ui/common/labels.py" line="102"/>
         <source>危险化学品</source>
         <translation>Hazardous chemicals</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="100"/>
+        <location filename="../../inspector/ui/common/labels.py" line="103"/>
         <source>危险废物</source>
         <translation>Hazardous waste</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="102"/>
+        <location filename="../../inspector/ui/common/labels.py" line="105"/>
         <source>仓储</source>
         <translation>Storage</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="103"/>
+        <location filename="../../inspector/ui/common/labels.py" line="106"/>
         <source>劳动防护用品</source>
         <translation>Personal protective equipment</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="104"/>
+        <location filename="../../inspector/ui/common/labels.py" line="107"/>
         <source>职业健康</source>
         <translation>Occupational health</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="105"/>
+        <location filename="../../inspector/ui/common/labels.py" line="108"/>
         <source>应急管理</source>
         <translation>Emergency management</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="106"/>
+        <location filename="../../inspector/ui/common/labels.py" line="109"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="112"/>
+        <location filename="../../inspector/ui/common/labels.py" line="115"/>
         <source>A级</source>
         <translation>Grade A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="113"/>
+        <location filename="../../inspector/ui/common/labels.py" line="116"/>
         <source>B级</source>
         <translation>Grade B</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="114"/>
+        <location filename="../../inspector/ui/common/labels.py" line="117"/>
         <source>C级</source>
         <translation>Grade C</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="115"/>
+        <location filename="../../inspector/ui/common/labels.py" line="118"/>
         <source>D级</source>
         <translation>Grade D</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="121"/>
+        <location filename="../../inspector/ui/common/labels.py" line="124"/>
         <source>绿灯</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="122"/>
+        <location filename="../../inspector/ui/common/labels.py" line="125"/>
         <source>黄灯</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="123"/>
+        <location filename="../../inspector/ui/common/labels.py" line="126"/>
         <source>红灯</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="129"/>
+        <location filename="../../inspector/ui/common/labels.py" line="132"/>
         <source>检查人员 1</source>
         <translation>Inspector 1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="130"/>
+        <location filename="../../inspector/ui/common/labels.py" line="133"/>
         <source>检查人员 2</source>
         <translation>Inspector 2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="131"/>
+        <location filename="../../inspector/ui/common/labels.py" line="134"/>
         <source>企业代表</source>
         <translation>Enterprise representative</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="137"/>
+        <location filename="../../inspector/ui/common/labels.py" line="147"/>
         <source>答案</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="138"/>
+        <location filename="../../inspector/ui/common/labels.py" line="148"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="146"/>
+        <location filename="../../inspector/ui/common/labels.py" line="156"/>
         <source>未作答</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="149"/>
-        <location filename="../../inspector/ui/common/labels.py" line="150"/>
+        <location filename="../../inspector/ui/common/labels.py" line="159"/>
+        <location filename="../../inspector/ui/common/labels.py" line="160"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="151"/>
+        <location filename="../../inspector/ui/common/labels.py" line="161"/>
         <source>{code} {field}：{old} → {new}</source>
         <translation>{code} {field}: {old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/common/labels.py" line="152"/>
+        <location filename="../../inspector/ui/common/labels.py" line="162"/>
         <source>检查</source>
         <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="171"/>
+        <source>监督意见书</source>
+        <translation>Supervision opinion letter</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="172"/>
+        <source>整改建议书</source>
+        <translation>Rectification suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="173"/>
+        <source>责令限期整改指令书</source>
+        <translation>Rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="174"/>
+        <source>建议书</source>
+        <translation>Referral to the authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="175"/>
+        <source>整改通知书</source>
+        <translation>Rectification notice</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="181"/>
+        <source>工会</source>
+        <translation>Trade union</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="182"/>
+        <source>行政机关</source>
+        <translation>Government authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="188"/>
+        <source>至次年12月31日</source>
+        <translation>Until 31 December of the following year</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="189"/>
+        <source>至下一轮评定</source>
+        <translation>Until the next round</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="196"/>
+        <source>责令限期改正</source>
+        <translation>Ordered to correct by a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="197"/>
+        <source>责令立即改正</source>
+        <translation>Ordered to correct immediately</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="198"/>
+        <source>限期整改</source>
+        <translation>Rectify by a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="199"/>
+        <source>立即整改</source>
+        <translation>Rectify immediately</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="140"/>
+        <source>开工第一课</source>
+        <translation>First safety lesson</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/labels.py" line="141"/>
+        <source>班组长培训</source>
+        <translation>Team-leader training</translation>
     </message>
 </context>
 <context>
@@ -2128,52 +2404,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="43"/>
+        <location filename="../../inspector/ui/main_window.py" line="57"/>
         <source>Inspector 安全生产检查</source>
         <translation>Inspector – Work Safety Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="57"/>
+        <location filename="../../inspector/ui/main_window.py" line="69"/>
         <source>看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="58"/>
+        <location filename="../../inspector/ui/main_window.py" line="70"/>
         <source>企业名录</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="59"/>
+        <location filename="../../inspector/ui/main_window.py" line="71"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="60"/>
+        <location filename="../../inspector/ui/main_window.py" line="72"/>
         <source>隐患台账</source>
         <translation>Hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="61"/>
+        <location filename="../../inspector/ui/main_window.py" line="73"/>
         <source>评级发牌</source>
         <translation>Grading &amp; plaques</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="63"/>
+        <location filename="../../inspector/ui/main_window.py" line="74"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="68"/>
+        <location filename="../../inspector/ui/main_window.py" line="79"/>
         <source>已逾期或申请复查的隐患：点击查看</source>
         <translation>Hazards overdue or awaiting re-check: click to view</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="71"/>
+        <location filename="../../inspector/ui/main_window.py" line="82"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="108"/>
+        <location filename="../../inspector/ui/main_window.py" line="176"/>
         <source>待办 {n}</source>
         <translation>To do {n}</translation>
     </message>
@@ -2244,107 +2520,112 @@
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="48"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="55"/>
         <source>下发整改通知</source>
         <translation>Issue rectification notice</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="60"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="67"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="62"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="69"/>
         <source>本次检查中已登记的隐患：</source>
         <translation>Recorded hazards of this inspection:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="64"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="71"/>
         <source>该企业已登记、未经检查发现的隐患：</source>
         <translation>Recorded hazards of this enterprise found outside an inspection:</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="69"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="76"/>
         <source>{found}  {description}（期限 {deadline}）</source>
         <translation>{found}  {description} (deadline {deadline})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="82"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="89"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="85"/>
-        <source>整改通知书</source>
-        <translation>Rectification notice</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="86"/>
-        <source>监督意见书</source>
-        <translation>Supervision opinion</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="88"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="89"/>
-        <source>企业应在收到监督意见书之日起 15 个工作日内书面答复整改情况。</source>
-        <translation>The enterprise must answer in writing on the rectification within 15 working days of receiving the supervision opinion.</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="94"/>
-        <source>责令限期改正</source>
-        <translation>Order to correct within a deadline</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="95"/>
-        <source>责令立即改正</source>
-        <translation>Order to correct immediately</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="96"/>
-        <source>责令方式</source>
-        <translation>Order</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="106"/>
         <source>不填</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="98"/>
-        <source>责令限期改正时必填；默认为所选隐患中最晚的整改期限</source>
-        <translation>Required for an order with a deadline; defaults to the latest deadline of the selected hazards</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="99"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="108"/>
         <source>复查日期</source>
         <translation>Re-check date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="110"/>
         <source>至少两名检查人员，用“、”分隔</source>
         <translation>At least two inspectors, separated by “、”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="102"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="124"/>
         <source>签发人</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="49"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="56"/>
         <source>签发</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="166"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="97"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="105"/>
+        <source>整改方式</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="107"/>
+        <source>限期整改时必填；默认为所选隐患中最晚的整改期限</source>
+        <translation>Required for a deadline; defaults to the latest deadline of the chosen hazards</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="111"/>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="116"/>
+        <source>监督证号</source>
+        <translation>Permit no.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="120"/>
+        <source>（不填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="123"/>
+        <source>代表本单位签发文书的负责人，从检查人员名单中选择</source>
+        <translation>The person who signs for the office, chosen from the roster</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="167"/>
+        <source>企业应在收到{kind}之日起 {days} 个工作日内书面答复整改情况（今天送达的，答复截止 {due}，按国家法定节假日及调休计算）。</source>
+        <translation>The enterprise replies in writing within {days} working days of receiving the {kind} (delivered today: due {due}, counted on China&apos;s official holiday calendar).</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="185"/>
+        <source>监督证编号</source>
+        <translation>supervision permit number</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="230"/>
         <source>已签发</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="167"/>
+        <location filename="../../inspector/ui/hazards/notice_dialog.py" line="231"/>
         <source>{kind}已签发，编号 {number}</source>
         <translation>{kind} issued, number {number}</translation>
     </message>
@@ -2754,54 +3035,110 @@
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="54"/>
+        <source>移送建议书</source>
+        <translation>Refer to the authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="55"/>
+        <source>签发建议书</source>
+        <translation>Issue referral</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="58"/>
+        <source>{kind} {number}（{enterprise}）的书面答复期限 {due} 已过，未收到答复。</source>
+        <translation>The written reply to {kind} {number} ({enterprise}) was due on {due} and has not arrived.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="63"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="64"/>
+        <source>移送至</source>
+        <translation>Refer to</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="66"/>
+        <source>经办人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="72"/>
+        <source>签发人</source>
+        <translation>Signed by</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="24"/>
+        <source>登记书面答复</source>
+        <translation>Record written reply</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="25"/>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="27"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="30"/>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="32"/>
+        <source>如：已整改 2 项，1 项正在采购设备</source>
+        <translation>e.g. 2 items fixed, equipment for 1 on order</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/reply_dialogs.py" line="33"/>
+        <source>答复摘要</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="246"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="244"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="253"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="251"/>
         <source> 年</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="255"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="253"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="260"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="258"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="261"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="259"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="262"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="260"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="267"/>
-        <source>整改通知书</source>
-        <translation>Rectification notice</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="268"/>
-        <source>监督意见书</source>
-        <translation>Supervision opinion</translation>
-    </message>
-    <message>
         <location filename="../../inspector/ui/documents/report_actions.py" line="270"/>
-        <source>文书类别</source>
-        <translation>Document type</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="280"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -3098,138 +3435,168 @@ Everything answered has been saved. Continue this inspection now?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="47"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="52"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="66"/>
+        <source>工会签发监督意见书、整改建议书，企业 15 个工作日内书面答复，逾期未答复向行政机关移送建议书；行政机关（应急管理局、综合行政执法）签发责令限期整改指令书。</source>
+        <translation>A trade union issues supervision letters and suggestions, answered in writing within 15 working days, and refers unanswered ones to the authority; an authority (emergency management bureau, law enforcement) issues rectification orders.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="71"/>
+        <source>工会移送建议书的行政机关，例如 平湖市应急管理局</source>
+        <translation>The authority a union refers letters to, e.g. 平湖市应急管理局</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="78"/>
+        <source>年末评定当年等级，亮牌在次年悬挂：有效至次年12月31日，或至下一轮评定的亮牌签发为止。</source>
+        <translation>A year is graded at its end and its plaque hangs during the next year: valid until 31 December of that year, or until the next round&apos;s plaques are issued.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="83"/>
         <source> 像素</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="65"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="90"/>
         <source>发布了亮牌核验网页（发证单位密钥 → 发布核验网页…）的网址。填写后，新打印的亮牌二维码用手机相机或微信一扫即打开该网页核验；不填，二维码只能用 Inspector 核验。</source>
         <translation>The address where the plaque verification page (Office key → Publish verification page…) is published. Set, a newly printed plaque&apos;s QR code opens that page when scanned with a phone camera or WeChat; empty, the QR code can be checked only with Inspector.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="70"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="95"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="71"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="96"/>
         <source>发证单位</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="72"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="97"/>
         <source>单位代码</source>
         <translation>Authority code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="73"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
+        <source>单位类别</source>
+        <translation>Office kind</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
+        <source>移送机关</source>
+        <translation>Refer to authority</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="100"/>
+        <source>亮牌有效期</source>
+        <translation>Plaque validity</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/settings_dialog.py" line="102"/>
         <source>照片长边</source>
         <translation>Photo long edge</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="103"/>
         <source>时区</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="76"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="105"/>
         <source>界面语言在重新启动 Inspector 后生效。</source>
         <translation>The interface language takes effect after Inspector is restarted.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="78"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="107"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="82"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="111"/>
         <source>备份…</source>
         <translation>Back up…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="84"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="113"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="123"/>
         <source>备份包含数据库、照片、设置和密钥，保存为一个 .zip 文件。</source>
         <translation>A backup holds the database, photos, settings and keys, in one .zip file.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="127"/>
         <source>常规</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="99"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="194"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="128"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="232"/>
         <source>发证单位密钥</source>
         <translation>Office key</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="100"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="129"/>
         <source>中心数据库</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="101"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="136"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="130"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="174"/>
         <source>备份</source>
         <translation>Back up</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="136"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="174"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="200"/>
         <source>Inspector 备份 (*.zip)</source>
         <translation>Inspector backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="147"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="185"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="151"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="189"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="162"/>
-        <location filename="../../inspector/ui/settings_dialog.py" line="169"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="200"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="207"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="171"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="209"/>
         <source>用备份 {name} 替换当前的全部数据？
 当前数据会先移到数据文件夹中的 .before-restore-… 文件夹保留。</source>
         <translation>Replace all current data with the backup {name}?
 The current data is first moved to a .before-restore-… folder in the data folder and kept there.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="195"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="233"/>
         <source>本机还没有发证单位 {code}（{name}）的签名密钥，亮牌要用它签名。现在到 设置 → 发证单位密钥 中创建吗？</source>
         <translation>This computer has no signing key of issuing office {code} ({name}) yet; plaques are signed with it. Create it now in Settings → Office key?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="202"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="240"/>
         <source>打开设置</source>
         <translation>Open settings</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="203"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="241"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/settings_dialog.py" line="75"/>
+        <location filename="../../inspector/ui/settings_dialog.py" line="104"/>
         <source>亮牌验证地址</source>
         <translation>Plaque check address</translation>
     </message>
@@ -3305,94 +3672,124 @@ The current data is first moved to a .before-restore-… folder in the data fold
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="53"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="61"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="66"/>
         <source>输入企业名称、信用代码或地址搜索</source>
         <translation>Search by enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="70"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="78"/>
         <source>被检查企业</source>
         <translation>Enterprise inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="86"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="98"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="88"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="101"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="107"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="110"/>
         <source>添加检查人员</source>
         <translation>Add inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="103"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="116"/>
         <source>检查人员（至少 {n} 名）</source>
         <translation>Inspectors (at least {n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="118"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="131"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="160"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="179"/>
         <source>没有找到匹配的企业</source>
         <translation>No matching enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="163"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="182"/>
         <source>共 {total} 家，显示前 {shown} 家：请输入更多文字缩小范围</source>
         <translation>{total} enterprises, showing the first {shown}: type more to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="168"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="187"/>
         <source>共 {total} 家</source>
         <translation>{total} enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="202"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="230"/>
         <source>从上次检查（{day}）开始：先复查 {items} 项检查项和 {hazards} 条未整改隐患</source>
         <translation>Start from the last inspection ({day}): re-check {items} items and {hazards} open hazard(s) first</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="216"/>
-        <source>检查表无法加载：{error}</source>
-        <translation>Checklist could not be loaded: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="227"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="214"/>
         <source>{title}（第 {version} 版，{count} 项）</source>
         <translation>{title} (version {version}, {count} items)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="291"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="353"/>
         <source>检查表无法加载，不能开始检查</source>
         <translation>The checklist could not be loaded, so the inspection cannot start</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="293"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="355"/>
         <source>请选择被检查企业</source>
         <translation>Select the enterprise to inspect</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="295"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="357"/>
         <source>请至少勾选 {n} 名检查人员（已选 {checked} 名）</source>
         <translation>Tick at least {n} inspectors ({checked} selected)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="263"/>
+        <source>无法按风险标签建议检查表：{error}</source>
+        <translation>Cannot propose checklists from the risk tags: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="269"/>
+        <source>{template} · 建议</source>
+        <translation>{template} · proposed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="283"/>
+        <source>该企业还应分别使用：{templates}</source>
+        <translation>Also inspect this enterprise, separately, with: {templates}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="290"/>
+        <source>没有可用的检查表</source>
+        <translation>No checklist is available</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="277"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="278"/>
+        <source>{title}（{tags}）</source>
+        <translation>{title} ({tags})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="247"/>
+        <source>沿用上次检查的检查表：{title}（第 {version} 版，{count} 项）</source>
+        <translation>The last visit&apos;s checklist: {title} (version {version}, {count} items)</translation>
     </message>
 </context>
 <context>
@@ -3918,22 +4315,22 @@ Compare the fingerprint character by character with the one shown on the other c
 <context>
     <name>TodoPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="55"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="62"/>
         <source>已逾期（{n}）</source>
         <translation>Overdue ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="64"/>
         <source>{days} 天内到期（{n}）</source>
         <translation>Due within {days} days ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="58"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="65"/>
         <source>待复查（{n}）</source>
         <translation>Awaiting re-check ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="76"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="83"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -3949,6 +4346,124 @@ Compare the fingerprint character by character with the one shown on the other c
         <location filename="../../inspector/ui/common/town_selector.py" line="50"/>
         <source>全部镇街道</source>
         <translation>All towns/streets</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="38"/>
+        <source>修改培训记录</source>
+        <translation>Correct training record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="38"/>
+        <source>记录培训</source>
+        <translation>Record training</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="39"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="48"/>
+        <source>如：节后复工安全第一课、班组长安全管理培训</source>
+        <translation>e.g. first safety lesson after the holiday, team-leader safety management</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="51"/>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="53"/>
+        <source>记录人姓名</source>
+        <translation>Name of the person recording</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="57"/>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="57"/>
+        <source>现场照片、签到表等，勾选的照片随记录保存</source>
+        <translation>Photos of the session, sign-in sheets…; ticked photos are saved with the record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="63"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="64"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="65"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="66"/>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="67"/>
+        <source>参加人数</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="68"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="69"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="71"/>
+        <source>已有照片</source>
+        <translation>Photos so far</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="71"/>
+        <source>{n} 张</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="72"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="101"/>
+        <source>照片还在导入，请稍候</source>
+        <translation>Photos are still being imported, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="76"/>
+        <source>删除记录</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="119"/>
+        <source>删除 {day} 的{kind}记录（{n} 人）？删除后不计入培训统计，同步后其他电脑上也会删除。</source>
+        <translation>Delete the {kind} record of {day} ({n} people)? It no longer counts in the training figures, and the next sync deletes it on the other computers too.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="135"/>
+        <source>删除培训记录</source>
+        <translation>Delete training record</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/enterprises/training_dialog.py" line="135"/>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ def test_plaque_shows_the_enterprise_grade_serial_and_a_qr_that_verifies(
     text = flat_text(out)
     for expected in (record.enterprise_name, record.credit_code, record.serial, "安全生产劳动保护评估分级亮牌"):
         assert expected in text
-    assert f"{record.grade}级" in text and f"有效期至：{YEAR}年12月31日" in text
+    assert f"{record.grade}级" in text and f"有效期至：{YEAR + 1}年12月31日" in text
     assert embedded_fonts(out) and all(embedded for _name, embedded in embedded_fonts(out))
     assert words_outside(out) == []
     payload = decode_qr(out, tmp_path, dpi=150 if size == "A4" else 110)

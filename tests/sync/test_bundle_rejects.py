@@ -73,7 +73,7 @@ def test_edited_record_without_resigning(pair: tuple[Laptop, Laptop, Path], tmp_
     ("change", "words"),
     [
         pytest.param(lambda m: m["counts"].update(enterprises=99), "签名无效", id="edited-breaks-the-signature"),
-        # a newer program's bundle (this one writes 2 and reads 1 and 2)
+        # a newer program's bundle (this one writes VERSION and reads 1 to VERSION)
         pytest.param(lambda m: m.update(version=VERSION + 1), f"格式版本为 {VERSION + 1}", id="unknown-format-version"),
         pytest.param(lambda m: m.update(version="1"), '格式版本 "1" 无效，应为整数', id="version-written-as-text"),
     ],

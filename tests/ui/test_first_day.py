@@ -26,7 +26,7 @@ from inspector.core.credit_code import with_check_digit
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
 from inspector.ui.documents.pdf_preview import PdfPreview
-from inspector.ui.documents.report_actions import ReportOptionsDialog
+from inspector.ui.documents.report_actions import ReportJob, ReportOptionsDialog
 from inspector.ui.hazards.notice_dialog import NoticeDialog
 from inspector.ui.inspection.checklist_view import ChecklistView
 from inspector.ui.main_window import MainWindow
@@ -121,7 +121,12 @@ def preview_from(qtbot: QtBot, options: ReportOptionsDialog | None) -> int:
     """OK in a document's options dialog; the pages of the preview that opens (closed again)."""
     assert options is not None
     options.accept()
-    preview = wait_for(qtbot, lambda: options.job.preview)
+    return pages_of(qtbot, lambda: options.job)
+
+
+def pages_of(qtbot: QtBot, job: Callable[[], ReportJob | None]) -> int:
+    """The pages of the preview a document job opens (closed again)."""
+    preview = wait_for(qtbot, lambda: (made := job()) is not None and made.preview)
     assert isinstance(preview, PdfPreview)
     pages = preview.page_total()
     preview.close()
@@ -228,11 +233,16 @@ def test_a_first_day_from_the_window_alone(qtbot: QtBot, tmp_path: Path, monkeyp
         qtbot.mouseClick(ledger.detail.action_buttons[HazardAction.ISSUE_NOTICE], Qt.MouseButton.LeftButton)
         notice_dialog = ledger.notice_dialog
         assert isinstance(notice_dialog, NoticeDialog) and notice_dialog.checked_ids() == [hazard_id]
+        # A union's letter (the default office): each inspector's 监督证 number, typed once.
+        for number, edit in enumerate(notice_dialog.permit_edits.values(), start=1):
+            qtbot.keyClicks(edit, f"PH-JD-{number:03d}")
+        assert notice_dialog.signer.currentData()  # the 签发人, from the roster
         qtbot.mouseClick(notice_dialog.ok_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: workspace.hazards.get(hazard_id).status is HazardStatus.NOTICE_ISSUED)
         assert notice_dialog.notice is not None
         qtbot.waitUntil(lambda: ledger.detail.notice_number == notice_dialog.notice.number)
-        assert preview_from(qtbot, ledger.detail.open_notice_document()) >= 1
+        job = ledger.detail.open_notice_document()
+        assert pages_of(qtbot, lambda: job) >= 1
 
         # -- grading: propose, issue, and the plaque's preview -------------------------------------
         grading = window.show_page("grading")
