@@ -160,6 +160,10 @@ ADDED_LATER = {
     "inspectors": ("permit_no", "field_versions"),
     "assignments": ("field_versions",),
     "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+    # migration 0012: an inspection without a number gets the one derived from its id (sync
+    # engine), a photo without a version link is an original
+    "inspections": ("number",),
+    "photos": ("derived_from", "markup"),
 }
 
 

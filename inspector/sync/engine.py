@@ -80,6 +80,7 @@ from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.dates import today as today_in
 from inspector.core.errors import DomainError
 from inspector.core.hazard_history import mirrored, replay_merged
+from inspector.core.inspection_number import number_from_id
 from inspector.db import hlc as clock
 from inspector.db.database import HLC_HIGH
 from inspector.db.field_versions import COLUMN as FIELD_VERSIONS
@@ -558,6 +559,10 @@ class _Merger:
                 row["stamp"], row["follows"] = row["hlc"], None
             if stamped:  # written before fields had versions: every field as of the row (rule 9)
                 row.setdefault(FIELD_VERSIONS, None)
+            if table.name == "inspections" and not row.get("number"):  # from a copy without numbers
+                row["number"] = number_from_id(row["id"], row["inspection_date"].year)
+            if table.name == "photos" and "derived_from" not in row:  # from a copy without versions
+                row["derived_from"], row["markup"] = None, None
             row["id"] = self.resolve(row["id"])
             if row["id"] in self.deleted:
                 continue
@@ -606,6 +611,11 @@ class _Merger:
                 self.after_row_change(table, merged)
             else:
                 self.report.unchanged += 1
+        # A row naming another row of its own table (a marked-up photo its original) goes in
+        # after the rows it names: the foreign key is checked row by row.
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+        if own:
+            inserts.sort(key=lambda row: any(row.get(column) is not None for column in own))
         for part in _chunks(inserts, 5000):
             self.session.execute(insert(table), part)
         if inserts:

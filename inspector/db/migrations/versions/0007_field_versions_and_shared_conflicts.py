@@ -1,7 +1,7 @@
 """field versions and shared conflicts
 
 Revision ID: 0007
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-02 16:00:00
 
 Records people edit field by field (enterprises, inspectors, assignments) get `field_versions`
@@ -26,7 +26,7 @@ from inspector.core.conflict_identity import conflict_id
 from inspector.db.hlc import next_hlc
 
 revision = "0007"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
