@@ -83,7 +83,7 @@ RECORDED = ("record", None, "recorded")
 
 
 def database_at(folder: Path, revision: str) -> Path:
-    """An empty database in a new `folder`, migrated only up to `revision`."""
+    """A new database file in `folder`, as the program wrote it at `revision`."""
     folder.mkdir()
     path = folder / DB_NAME
     engine = make_engine(f"sqlite:///{path}")

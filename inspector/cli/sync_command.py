@@ -15,7 +15,7 @@ from inspector.core.errors import DomainError
 
 from .common import open_workspace
 
-EXTRA_MODULES: tuple[str, ...] = ("inspector.cli.sync_remote_commands",)
+EXTRA_MODULES: tuple[str, ...] = ("inspector.cli.sync_remote_commands", "inspector.cli.sync_conflict_commands")
 """Modules (dotted names) with `register_extra(sync_subparsers)` adding more sync subcommands."""
 
 

@@ -21,15 +21,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Table, case, create_engine, event, select, text
+from sqlalchemy import Engine, Table, case, create_engine, event, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.core.errors import DomainError
 from inspector.db.busy import BUSY_TIMEOUT_MS, busy_is_domain_error
 from inspector.db.changes import EVERYTHING, ChangeBroadcast, ChangeRecorder, Changes, Subscriber
+from inspector.db.field_versions import fields_of, stamp_edit
 from inspector.db.hlc import next_hlc, observe
-from inspector.db.models import Meta, TombstoneRow, Tracked, utcnow
+from inspector.db.models import FieldStamped, Meta, TombstoneRow, Tracked, utcnow
 from inspector.db.quick_read import DB_NAME, MIGRATIONS, quick_head
 
 if TYPE_CHECKING:
@@ -367,9 +368,12 @@ def _stamp_rows(session: Session, _context: Any, _instances: Any) -> None:
         if isinstance(obj, Tracked) and session.is_modified(obj):
             # A new version: edited from a foreign version, it remembers that one as its base
             # (a run of edits on this device keeps the base of the first), see inspector/sync.
+            replaced = {"hlc": obj.hlc, "device_id": obj.device_id, "base_hlc": obj.base_hlc}
             if obj.device_id != device:
                 obj.base_hlc = obj.hlc
             obj.hlc = next_hlc()
+            if isinstance(obj, FieldStamped):
+                _stamp_fields(obj, replaced, device or obj.device_id)
             obj.device_id = device or obj.device_id
             obj.updated_at = now
     for obj in session.deleted:
@@ -377,6 +381,20 @@ def _stamp_rows(session: Session, _context: Any, _instances: Any) -> None:
         if isinstance(obj, Tracked) and not isinstance(obj, TombstoneRow):
             table = type(obj).__tablename__  # type: ignore[attr-defined]
             session.add(TombstoneRow(id=obj.id, table_name=table, merged_into=None, deleted_at=now, device_id=device))
+
+
+def _stamp_fields(obj: FieldStamped, replaced: dict[str, Any], device: str) -> None:
+    """The fields this edit changed get the new version's stamp (inspector/db/field_versions.py)."""
+    state = inspect(obj)
+    fields = fields_of(attr.key for attr in state.mapper.column_attrs)
+    changed = [name for name in fields if state.attrs[name].history.has_changes()]
+    obj.field_versions = stamp_edit(
+        {**replaced, "field_versions": obj.field_versions},
+        fields,
+        changed,
+        obj.hlc,
+        device,  # type: ignore[attr-defined]
+    )
 
 
 def new_version(table: Table, device_id: str) -> dict[str, Any]:

@@ -91,6 +91,14 @@ class Linked:
     follows: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
+class FieldStamped:
+    """Records people edit field by field (enterprises, the roster, assignments): each field's
+    version, so concurrent edits of different fields both survive a sync
+    (inspector/db/field_versions.py; NULL = every field as of the row's version)."""
+
+    field_versions: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
 class Meta(Base):
     """Facts about this database file: its device id, office code…"""
 
@@ -99,7 +107,7 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class EnterpriseRow(Tracked, Base):
+class EnterpriseRow(FieldStamped, Tracked, Base):
     __tablename__ = "enterprises"
     name: Mapped[str] = mapped_column(String(100))
     credit_code: Mapped[str] = mapped_column(String(18), unique=True)
@@ -129,7 +137,7 @@ class TemplateRow(Tracked, Base):
     sha256: Mapped[str] = mapped_column(String(64))
 
 
-class InspectorRow(Tracked, Base):
+class InspectorRow(FieldStamped, Tracked, Base):
     """The roster of inspectors who can sign inspections."""
 
     __tablename__ = "inspectors"
@@ -361,7 +369,7 @@ class NoticeHazardRow(Tracked, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class AssignmentRow(Tracked, Base):
+class AssignmentRow(FieldStamped, Tracked, Base):
     """Coverage planning: an enterprise given to an inspector to inspect in a year."""
 
     __tablename__ = "assignments"
@@ -427,13 +435,16 @@ class TombstoneRow(Tracked, Base):
     deleted_at: Mapped[datetime]
 
 
-class SyncConflictRow(Base):
-    """Local only: the losing version of a concurrent edit, kept for a manager to review."""
+class SyncConflictRow(Tracked, Base):
+    """The losing version of a concurrent edit (one field of a field-stamped record, or a whole
+    row), kept for a manager to review. Synced like any record: its id follows from its content
+    (inspector/sync/conflict_records.py), so the same conflict found on two copies is one record,
+    and a resolution travels and closes it everywhere."""
 
     __tablename__ = "sync_conflicts"
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    field: Mapped[str] = mapped_column(String(40), default="")  # "" = the whole row
     kept_hlc: Mapped[int] = mapped_column(BigInteger)
     kept_device: Mapped[str] = mapped_column(String(32))
     lost_hlc: Mapped[int] = mapped_column(BigInteger)

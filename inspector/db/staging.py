@@ -247,6 +247,11 @@ class Staging:
                         copy.c.id.is_(None),
                         copy.c.hlc.is_distinct_from(live.c.hlc),
                         copy.c.device_id.is_distinct_from(live.c.device_id),
+                        *(  # a field-by-field merge keeps the later version's hlc (engine rule 9)
+                            [copy.c.field_versions.is_distinct_from(live.c.field_versions)]
+                            if "field_versions" in table.c
+                            else []
+                        ),
                     ),
                 )
             )
@@ -287,23 +292,6 @@ class Staging:
             )
             if result.rowcount:
                 self.applied[table.name] = result.rowcount
-
-    def last_rowid(self, table: Table) -> int:
-        """The copy's highest rowid of a local table (before the job): see `copy_inserted`."""
-        assert self.connection is not None
-        value = self.connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM main.{table.name}").scalar()
-        self.connection.commit()
-        return int(value or 0)
-
-    def copy_inserted(self, table: Table, after_rowid: int) -> int:
-        """Inside `apply` (from `after`): insert the rows the job added to a local table."""
-        assert self.connection is not None
-        columns = ", ".join(c.name for c in table.c)
-        result = self.connection.exec_driver_sql(
-            f"INSERT INTO {LIVE}.{table.name} ({columns}) SELECT {columns} FROM main.{table.name} WHERE rowid > ?",
-            (after_rowid,),
-        )
-        return int(result.rowcount or 0)
 
     def _touched(self, connection: Connection, table: Table) -> bool:
         """Whether the job changed or tombstoned rows of `table` (only those tables are written)."""

@@ -5,7 +5,9 @@ amendments, which the merge then fills as for entries written before migration 0
 and 2 lack the enterprises' risk tags, headcount and 规上 flag, read as none and unknown as
 migration 0010 gives old rows, and the training tables, which they simply do not carry; versions 1
 to 3 lack the major-hazard track, `detail` of hazard events and `major_status` of hazards, which
-`carry_major_hazards` fills as migration 0009 does):
+`carry_major_hazards` fills as migration 0009 does, and `field_versions` of field-stamped records,
+read as NULL ("every field as of the row's version", migration 0007), and conflict records, which
+did not travel):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -158,9 +160,11 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
 # enterprise edited on a program that predates tags carries no tags (as the rows migration 0010
 # upgraded): an office upgrades every laptop, then tags.
 ADDED_LATER = {
-    "enterprises": ("risk_tags", "headcount", "above_scale"),
+    # field_versions (format 4): NULL, "every field as of the row's version" (engine rule 9).
+    "enterprises": ("risk_tags", "headcount", "above_scale", "field_versions"),
     "office_keys": ("office_kind",),
-    "inspectors": ("permit_no",),
+    "inspectors": ("permit_no", "field_versions"),
+    "assignments": ("field_versions",),
     "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
     # migration 0012: an inspection without a number gets the one derived from its id (sync
     # engine), a photo without a version link is an original

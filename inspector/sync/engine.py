@@ -25,8 +25,10 @@ Merge rules (docs/sync.md says the same for people):
    idempotent.
 2. Conflicts. If neither version descends from the other (incoming `base_hlc` is not the local
    `hlc`, nor the reverse, and they come from different devices) and their contents differ, the
-   loser is stored in `sync_conflicts` (local only) for a manager to review
-   (inspector/sync/conflicts.py): nothing is silently overwritten.
+   loser is stored in `sync_conflicts` for a manager to review (inspector/sync/conflicts.py):
+   nothing is silently overwritten. Conflict records are synced like any row, with a content id
+   and their own order (inspector/sync/conflict_records.py): found twice is one record,
+   resolved once is resolved everywhere.
 3. Deletions travel as tombstones (table `tombstones`, id = the deleted row's id), are never
    removed, and win: a deleted row is never brought back. A concurrent edit of the deleted row
    is kept as a conflict.
@@ -57,6 +59,10 @@ Merge rules (docs/sync.md says the same for people):
 8. One current plaque per enterprise and year: of several, the one whose version wins by
    rule 1 stays current, the others are marked not current and kept as conflicts
    (`settle_plaques`).
+9. Field-level merge for records people edit field by field (tables with `field_versions`:
+   enterprises, inspectors, assignments): each field by its own `(hlc, device)` stamp, the
+   loser of a field both sides changed kept as a conflict naming that field
+   (inspector/sync/field_merge.py).
 """
 
 from __future__ import annotations
@@ -78,9 +84,13 @@ from inspector.core.hazard_history import mirrored, replay_merged
 from inspector.core.inspection_number import number_from_id
 from inspector.db import hlc as clock
 from inspector.db.database import HLC_HIGH
-from inspector.db.models import Base, Meta, SyncConflictRow, TombstoneRow, utcnow
+from inspector.db.field_versions import COLUMN as FIELD_VERSIONS
+from inspector.db.models import Base, Meta, TombstoneRow
 from inspector.queries.hazard_events import load_histories
 from inspector.services.grading_follow import refresh_enterprise
+
+from . import conflict_records
+from .field_merge import merge_versions
 
 Watermark = int
 """A peer's mark: the sender's `changed_seq` up to which changes were delivered (0 = none)."""
@@ -168,7 +178,7 @@ class ApplyReport:
     deleted: dict[str, int] = field(default_factory=dict)
     merged: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
-    conflicts: int = 0
+    conflicts: int = 0  # conflicts new to this copy: found by this merge or found elsewhere and received
     high_hlc: int = 0
 
     def add(self, kind: str, table: str, n: int = 1) -> None:
@@ -319,23 +329,43 @@ class _Merger:
         return found
 
     def conflict(self, table: Table, kept: dict[str, Any], lost: dict[str, Any]) -> None:
-        self.report.conflicts += 1
+        """A whole row version that lost to a concurrent one (rule 2)."""
         version = {k: _jsonable(v) for k, v in lost.items() if k not in LOCAL_COLUMNS}
-        self.session.execute(
-            insert(SyncConflictRow.__table__).values(
-                id=uuid.uuid4(),
-                table_name=table.name,
-                row_id=kept["id"],
-                kept_hlc=kept["hlc"],
-                kept_device=kept["device_id"],
-                lost_hlc=lost["hlc"],
-                lost_device=lost["device_id"],
-                lost_version=version,
-                detected_at=utcnow(),
-                resolved_by="",
-                resolution="",
+        row_id = min(kept["id"], lost["id"], key=lambda i: i.int)
+        self.keep_conflict(conflict_records.found(table.name, row_id, "", _version(kept), _version(lost), version))
+
+    def keep_conflict(self, record: dict[str, Any]) -> None:
+        """Store a conflict found here, merged with the copy's record of it (conflict_records)."""
+        conflicts = Base.metadata.tables[conflict_records.TABLE]
+        local = self.fetch(conflicts, record["id"])
+        if local is None:
+            self.session.execute(insert(conflicts).values(**record))
+        elif conflict_records.order(record) > conflict_records.order(local):
+            self.update_row(conflicts, record["id"], record)
+        else:
+            return
+        self.report.conflicts += 1
+
+    def reconcile(
+        self, table: Table, local: dict[str, Any], incoming: dict[str, Any], related: bool
+    ) -> dict[str, Any] | None:
+        """The row to store for two versions (None: `local` stays as it is)."""
+        if table.name == conflict_records.TABLE:
+            return incoming if conflict_records.order(incoming) > conflict_records.order(local) else None
+        if FIELD_VERSIONS not in table.c:
+            return incoming if self.compete(table, local, incoming, related) else None
+        columns = [c.name for c in table.c if c.name not in LOCAL_COLUMNS]
+        merged, lost = merge_versions(columns, local, incoming, related)
+        row_id = min(local["id"], incoming["id"], key=lambda i: i.int)
+        for loss in lost:
+            self.keep_conflict(
+                conflict_records.found(
+                    table.name, row_id, loss.field, loss.kept[:2], loss.lost[:2], {loss.field: _jsonable(loss.value)}
+                )
             )
-        )
+        if all(merged[c] == local[c] for c in columns if c != "id"):
+            return None
+        return merged
 
     def compete(self, table: Table, local: dict[str, Any], incoming: dict[str, Any], related: bool) -> bool:
         """True if `incoming` replaces `local`. `related`: versions of one row (rule 2 applies);
@@ -389,14 +419,14 @@ class _Merger:
     def merge_rows(self, table: Table, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
         """Two local rows that are one record: the smaller id survives with the winning content."""
         winner, loser = (a, b) if a["id"].int < b["id"].int else (b, a)
-        take = self.compete(table, winner, loser, related=False)
+        merged = self.reconcile(table, winner, loser, related=False)
         self.write_alias(table, loser, winner["id"], winner["hlc"])
         self.move_children(table, loser["id"], winner["id"])
         self.session.execute(delete(table).where(table.c.id == loser["id"]))
-        if take:
+        if merged is not None:
             keep_key = {k: winner[k] for k in NATURAL_KEYS.get(table.name, ())}
-            self.update_row(table, winner["id"], {**loser, **keep_key})
-            winner = {**loser, **keep_key, "id": winner["id"]}
+            self.update_row(table, winner["id"], {**merged, **keep_key})
+            winner = {**merged, **keep_key, "id": winner["id"]}
         self.after_row_change(table, winner)
         return winner
 
@@ -519,6 +549,7 @@ class _Merger:
     def apply_table(self, table: Table, incoming: list[dict[str, Any]]) -> None:
         fks = [fk.parent.name for fk in table.foreign_keys if fk.column.name == "id"]
         linked = "follows" in table.c
+        stamped = FIELD_VERSIONS in table.c
         # 1. map ids and references through aliases; drop deleted rows; one version per id
         latest: dict[uuid.UUID, dict[str, Any]] = {}
         for original in incoming:
@@ -527,6 +558,8 @@ class _Merger:
                 row.pop(column, None)
             if linked and "stamp" not in row:  # written before histories were linked (rule 5)
                 row["stamp"], row["follows"] = row["hlc"], None
+            if stamped:  # written before fields had versions: every field as of the row (rule 9)
+                row.setdefault(FIELD_VERSIONS, None)
             if table.name == "inspections" and not row.get("number"):  # from a copy without numbers
                 row["number"] = number_from_id(row["id"], row["inspection_date"].year)
             if table.name == "photos" and "derived_from" not in row:  # from a copy without versions
@@ -537,8 +570,7 @@ class _Merger:
             for column in fks:
                 row[column] = self.resolve(row[column])
             other = latest.get(row["id"])
-            if other is None or self.compete(table, other, row, related=True):
-                latest[row["id"]] = row
+            latest[row["id"]] = row if other is None else (self.reconcile(table, other, row, related=True) or other)
         rows = list(latest.values())
         # 2. one row per natural key within the batch (the smaller id; the winning content)
         key = NATURAL_KEYS.get(table.name)
@@ -550,10 +582,10 @@ class _Merger:
                 if first is None:
                     by_key[k] = row
                     continue
-                take = self.compete(table, first, row, related=False)
+                merged = self.reconcile(table, first, row, related=False)
                 self.write_alias(table, row, first["id"], first["hlc"])
-                if take:
-                    by_key[k] = {**row, "id": first["id"]}
+                if merged is not None:
+                    by_key[k] = {**merged, "id": first["id"]}
             rows = list(by_key.values())
         # 3. against the database: same id → newer version wins; same natural key → merge
         existing = self.fetch_many(table, [r["id"] for r in rows])
@@ -573,11 +605,11 @@ class _Merger:
                     row = {**row, "seq": self.next_temp_seq()}
                 inserts.append(row)
                 self.after_row_change(table, row)
-            elif self.compete(table, local, row, related=True):
+            elif (merged := self.reconcile(table, local, row, related=True)) is not None:
                 if table.name == "hazard_events":
-                    row = {**row, "seq": local["seq"]}  # the number is derived locally (rule 5)
-                updates.append(row)
-                self.after_row_change(table, row)
+                    merged = {**merged, "seq": local["seq"]}  # the number is derived locally (rule 5)
+                updates.append(merged)
+                self.after_row_change(table, merged)
             else:
                 self.report.unchanged += 1
         # A row naming another row of its own table (a marked-up photo its original) goes in
@@ -589,6 +621,8 @@ class _Merger:
             self.session.execute(insert(table), part)
         if inserts:
             self.report.add("inserted", table.name, len(inserts))
+            if table.name == conflict_records.TABLE:  # found on another copy: news here too
+                self.report.conflicts += sum(1 for r in inserts if r["resolved_at"] is None)
         if updates:
             columns = [c.name for c in table.c if c.name not in ("id", *LOCAL_COLUMNS)]
             statement = (
@@ -601,18 +635,18 @@ class _Merger:
     def merge_with_local(self, table: Table, local: dict[str, Any], row: dict[str, Any]) -> None:
         """An incoming row whose natural key a different local row holds (rule 4)."""
         if local["id"].int < row["id"].int:
-            take = self.compete(table, local, row, related=False)
+            merged = self.reconcile(table, local, row, related=False)
             self.write_alias(table, row, local["id"], local["hlc"])
-            if take:
+            if merged is not None:
                 keep_key = {k: local[k] for k in NATURAL_KEYS[table.name]}
-                self.update_row(table, local["id"], {**row, **keep_key})
+                self.update_row(table, local["id"], {**merged, **keep_key})
             self.after_row_change(table, local)
             return
         renamed = self.rename(table, local, row["id"])
-        take = self.compete(table, renamed, row, related=False)
+        merged = self.reconcile(table, renamed, row, related=False)
         self.write_alias(table, local, row["id"], row["hlc"])
-        if take:
-            self.update_row(table, row["id"], row)
+        if merged is not None:
+            self.update_row(table, row["id"], {**merged, "id": row["id"]})
         self.after_row_change(table, row)
 
     def settle_plaques(self) -> None:

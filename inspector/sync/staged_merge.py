@@ -12,8 +12,9 @@ real database, in one short transaction:
   under it on the last attempt: inspector.db.staging). Merging is commutative and idempotent
   (engine.py, rules 1–6), so the copy then holds what merging the set into the database as it
   now is would give, and nothing made meanwhile is lost;
-- the conflicts the merge recorded, the highest clock value seen and whatever `after` writes
-  (the peer's mark, the device's last import) commit in the same transaction.
+- the conflicts the merge recorded (synced records, written back like any changed row), the
+  highest clock value seen and whatever `after` writes (the peer's mark, the device's last
+  import) commit in the same transaction.
 
 Every set is staged, however small: even a day's work (510 rows) held the lock for 3.6 s when
 merged in place on a 2,000-enterprise city, mostly looking rows up by natural key, against 15 ms
@@ -31,7 +32,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from inspector.db.database import Database
-from inspector.db.models import SyncConflictRow
 from inspector.db.staging import Staging
 
 from .engine import ApplyReport, ChangeSet, SyncError, apply_changes, remember_high_hlc
@@ -51,9 +51,7 @@ def merge(
             if after is not None:
                 after(session)
         return report
-    conflicts = SyncConflictRow.__table__
     with Staging(db) as staging:
-        first_conflict = staging.last_rowid(conflicts)
         with staging.session() as session:
             report = apply_changes(session, changes, timezone, today)
 
@@ -62,7 +60,6 @@ def merge(
                 apply_changes(session, ChangeSet(db.device_id, meanwhile), timezone, today)
 
         def finish(live: Session) -> None:
-            staging.copy_inserted(conflicts, first_conflict)
             if report.high_hlc:
                 remember_high_hlc(live, report.high_hlc)
             if after is not None:

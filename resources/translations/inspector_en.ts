@@ -2709,67 +2709,67 @@
 <context>
     <name>MajorStepFields</name>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="37"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="38"/>
         <source>选择所符合的判定条款</source>
         <translation>Choose the clause it meets</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="57"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="58"/>
         <source>判定条款</source>
         <translation>Clause</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="60"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="61"/>
         <source>如：平湖市应急管理局</source>
         <translation>e.g. Pinghu Emergency Management Bureau</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="62"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="63"/>
         <source>移送至</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="64"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="65"/>
         <source>作出决定的部门</source>
         <translation>Deciding authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="69"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="70"/>
         <source>部门文书编号（可不填）</source>
         <translation>Authority&apos;s document number (optional)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="70"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="71"/>
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="73"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="74"/>
         <source>治理目标和任务</source>
         <translation>Goal and tasks</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="74"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="75"/>
         <source>治理方法和措施</source>
         <translation>Method and measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="76"/>
         <source>经费和物资</source>
         <translation>Funds and materials</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="76"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="77"/>
         <source>负责治理的机构和人员</source>
         <translation>Responsible body and people</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="77"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="78"/>
         <source>临时安全措施和应急预案</source>
         <translation>Interim measures and emergency plan</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="84"/>
+        <location filename="../../inspector/ui/hazards/major_step_fields.py" line="85"/>
         <source>治理时限</source>
         <translation>Time limit</translation>
     </message>
@@ -4284,7 +4284,7 @@ The current data is first moved to a .before-restore-… folder in the data fold
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="56"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="55"/>
         <source>删除与合并记录</source>
         <translation>Deletions and merges</translation>
     </message>
@@ -4405,8 +4405,8 @@ The current data is first moved to a .before-restore-… folder in the data fold
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="152"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="346"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="357"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="364"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="375"/>
         <source>中心数据库</source>
         <translation>Central database</translation>
     </message>
@@ -4523,186 +4523,201 @@ The current data is first moved to a .before-restore-… folder in the data fold
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="213"/>
-        <source>保留的版本来自</source>
-        <translation>Kept version from</translation>
+        <source>字段</source>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/sync/sync_page.py" line="214"/>
-        <source>落选的版本来自</source>
-        <translation>Discarded version from</translation>
+        <source>现值</source>
+        <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="215"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="216"/>
         <source>发现时间</source>
         <translation>Detected at</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="222"/>
-        <source>保留当前版本</source>
-        <translation>Keep current version</translation>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="215"/>
+        <source>落选的值</source>
+        <translation>Discarded value</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="223"/>
-        <source>改用落选版本</source>
-        <translation>Use discarded version</translation>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="56"/>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="229"/>
-        <source>两台电脑同时修改了同一条记录：较新的版本已采用，落选的版本保存在这里供核对。</source>
-        <translation>Two computers changed the same record: the newer version was applied, and the discarded version is kept here for review.</translation>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="334"/>
+        <source>{record}（{table}）</source>
+        <translation>{record} ({table})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="240"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="337"/>
+        <source>{label}：现值 {mine}（来自 {kept}）；落选的版本 {theirs}（来自 {lost}）</source>
+        <translation>{label}: current value {mine} (from {kept}); discarded version {theirs} (from {lost})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="224"/>
+        <source>保留现值</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="225"/>
+        <source>恢复落选的值</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="233"/>
+        <source>两台电脑同时修改了同一项内容：较新的修改已采用，落选的值保存在这里供核对。在任一台电脑上处理后，同步时所有电脑一同关闭。</source>
+        <translation>Two computers changed the same item: the newer change was applied, and the discarded value is kept here for review. Resolve it on any computer and the next sync closes it on all of them.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="247"/>
         <source>本次同步</source>
         <translation>This sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="241"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="248"/>
         <source>同步记录</source>
         <translation>Sync history</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="242"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="249"/>
         <source>信任的设备</source>
         <translation>Trusted devices</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="243"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="307"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="250"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="315"/>
         <source>待处理冲突</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="262"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="269"/>
         <source>本机：{name}（{device}）
 指纹：{fingerprint}</source>
         <translation>This computer: {name} ({device})
 Fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="284"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="291"/>
         <source>未设置中心数据库地址。</source>
         <translation>No central database address set.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="292"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="299"/>
         <source>上次推送：{sent}&#x3000;上次拉取：{received}</source>
         <translation>Last push: {sent}   Last pull: {received}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="307"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="315"/>
         <source>待处理冲突 ({n})</source>
         <translation>Open conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="327"/>
-        <source>落选的版本：</source>
-        <translation>Discarded version:</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="332"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="350"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="332"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="350"/>
         <source>请先选择一条冲突。</source>
         <translation>Select a conflict first.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="337"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="355"/>
         <source>无法处理冲突</source>
         <translation>Could not resolve the conflict</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="347"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="365"/>
         <source>请先填写中心数据库地址，例如 postgresql://用户@服务器:5432/数据库。</source>
         <translation>Enter the central database address first, e.g. postgresql://user@server:5432/database.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="372"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="390"/>
         <source>密码未保存</source>
         <translation>Password not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="390"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="408"/>
         <source>正在推送…</source>
         <translation>Pushing…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="390"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="408"/>
         <source>正在拉取…</source>
         <translation>Pulling…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="408"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="426"/>
         <source>导出同步包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="408"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="413"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="426"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="431"/>
         <source>同步包 (*.zip)</source>
         <translation>Sync bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="413"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="431"/>
         <source>导入同步包</source>
         <translation>Import sync bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="430"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="469"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="448"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="487"/>
         <source>信任设备</source>
         <translation>Trust device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="431"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="449"/>
         <source>同步包或设备公钥 (*.zip *.json *.key);;所有文件 (*)</source>
         <translation>Sync bundles or device public keys (*.zip *.json *.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="438"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="456"/>
         <source>导出本机公钥</source>
         <translation>Export this computer&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="438"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="456"/>
         <source>设备公钥 (*.key)</source>
         <translation>Device public keys (*.key)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="444"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="462"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="447"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="465"/>
         <source>已导出公钥</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="447"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="465"/>
         <source>指纹：{fingerprint}</source>
         <translation>Fingerprint: {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="452"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="470"/>
         <source>正在导出同步包…</source>
         <translation>Exporting sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="456"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="474"/>
         <source>正在导入同步包…</source>
         <translation>Importing sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="463"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="481"/>
         <source>无法读取设备信息</source>
         <translation>Could not read the device information</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="466"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="484"/>
         <source>设备：{name}
 设备编号：{device}
 密钥指纹：{fingerprint}
@@ -4715,33 +4730,33 @@ Key fingerprint: {fingerprint}
 Compare the fingerprint character by character with the one shown on the other computer; trust the device only if they match. Trust this device?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="474"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="492"/>
         <source>无法信任设备</source>
         <translation>Could not trust the device</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="512"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="530"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="532"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="550"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="496"/>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="533"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="514"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="551"/>
         <source>同步失败</source>
         <translation>Sync failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="537"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="555"/>
         <source>已取消，数据保持原样</source>
         <translation>Cancelled; the data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="527"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="545"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -4751,32 +4766,32 @@ Compare the fingerprint character by character with the one shown on the other c
         <translation>postgresql://user@server:5432/database (saved in Settings → Central database)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="536"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="554"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="557"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="575"/>
         <source>推送到</source>
         <translation>Pushed to</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="557"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="575"/>
         <source>拉取自</source>
         <translation>Pulled from</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="558"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="576"/>
         <source>{verb} {server}：{rows} 条记录，照片 {photos} 张，冲突 {conflicts} 条。</source>
         <translation>{verb} {server}: {rows} records, {photos} photos, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="573"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="591"/>
         <source>已导入来自 {device} 的同步包：照片 {photos} 张，冲突 {conflicts} 条。</source>
         <translation>Imported the sync bundle from {device}: {photos} photos, {conflicts} conflicts.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync/sync_page.py" line="582"/>
+        <location filename="../../inspector/ui/sync/sync_page.py" line="600"/>
         <source>已导出 {rows} 条记录、照片 {photos} 张到 {path}。</source>
         <translation>Exported {rows} records and {photos} photos to {path}.</translation>
     </message>

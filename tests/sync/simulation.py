@@ -169,6 +169,15 @@ class Laptop:
         with self.running():
             self.ws.enterprises.update(Enterprise(**{**e.__dict__, "address": f"新地址{suffix}"}))
 
+    def edit_enterprise(self, index: int, field: str, value: str) -> FieldEdit | None:
+        """Change one field of an enterprise through the service, as the enterprise dialog does."""
+        if not self.enterprises:
+            return None
+        e = self.ws.enterprises.get(self.enterprises[index % len(self.enterprises)])
+        with self.running():
+            self.ws.enterprises.update(Enterprise(**{**e.__dict__, field: value}))
+        return FieldEdit(self.name, e.credit_code, field, value, getattr(e, field))
+
     def inspectors(self) -> list[str]:
         active = self.ws.roster.active()
         if len(active) < 2:
@@ -276,8 +285,9 @@ def older_bundle(
     laptop: Laptop, root: Path, version: int, dropped: dict[str, tuple[str, ...]]
 ) -> tuple[Path, dict[str, list[dict[str, Any]]]]:
     """Everything on `laptop` as a program writing bundle format `version` would have sent it:
-    the `dropped` columns of each table left out, the manifest signed again with the laptop's
-    key. Returns the bundle and the rows of the tables rewritten."""
+    the `dropped` columns of each table left out (a table with none named is left out whole), the
+    manifest signed again with the laptop's key. Returns the bundle and the rows of the tables
+    rewritten."""
     new = root / f"{laptop.name}-current.zip"
     laptop.ws.sync.export(new, everything=True)
     with zipfile.ZipFile(new) as archive:
@@ -287,6 +297,9 @@ def older_bundle(
     rows: dict[str, list[dict[str, Any]]] = {}
     for table, columns in dropped.items():
         name = f"records/{table}.jsonl"
+        if not columns:
+            members.pop(name, None)
+            continue
         rows[table] = [json.loads(line) for line in members[name].decode().splitlines()]
         for row in rows[table]:
             for column in columns:
@@ -302,6 +315,18 @@ def older_bundle(
         for name, data in members.items():
             archive.writestr(name, data)
     return old, rows
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    """An edit of one enterprise field a laptop accepted: it must end as the value, as the value
+    a later edit replaced knowingly, or as a conflict's losing value (issue 13, item 4)."""
+
+    laptop: str
+    credit_code: str
+    field: str
+    value: str
+    replaced: str  # the value its author saw before
 
 
 def converge(laptops: list[Laptop], root: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from inspector.core.checklist import Result
+from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.photos.markup import Shape, ShapeKind
 
@@ -130,6 +131,26 @@ def test_a_version_1_bundle_is_read_with_its_history_ordered_by_stamp(laptops: l
     assert [e.action for e in view.events] == [HazardAction.RECORD, HazardAction.FIX_ON_SITE]
     assert all(e.follows is None for e in view.events)
     assert [e.stamp for e in view.events] == sorted(r["hlc"] for r in old_rows)
+
+
+def test_a_version_2_bundle_is_read_with_whole_row_versions(laptops: list[Laptop], tmp_path: Path) -> None:
+    """Bundles before field versions (format 2) carry neither `field_versions` nor conflicts:
+    their rows read as every field as of the row's version, and merge field by field from there."""
+    a, b, _ = laptops
+    eid = a.add_enterprise(6)
+    a.send_to(b, tmp_path)
+    e = a.ws.enterprises.get(eid)
+    a.ws.enterprises.update(Enterprise(**{**e.__dict__, "contact_phone": "0573-85110001"}))
+    old, _ = older_bundle(a, tmp_path, 2, {"enterprises": ("field_versions",), "sync_conflicts": ()})
+    b.ws.sync.import_(old)
+    assert b.ws.enterprises.get(eid).contact_phone == "0573-85110001"
+    mine = b.ws.enterprises.get(eid)
+    b.ws.enterprises.update(Enterprise(**{**mine.__dict__, "address": "新华路2号"}))
+    b.send_to(a, tmp_path)
+    assert (a.ws.enterprises.get(eid).contact_phone, a.ws.enterprises.get(eid).address) == (
+        "0573-85110001",
+        "新华路2号",
+    )
 
 
 def test_numbers_and_marked_up_photos_travel(laptops: list[Laptop], tmp_path: Path) -> None:

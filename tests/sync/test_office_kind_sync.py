@@ -86,6 +86,7 @@ def test_rows_of_an_older_copy_get_the_defaults(laptops: list[Laptop], table_nam
     from inspector.reports.plaque_keys import create_office_key
 
     create_office_key(a.ws)
+    a.ws.coverage.assign(a.enterprises[0], "张三", 2026)  # field-stamped since format 4
     table = Base.metadata.tables[table_name]
     rows = a.collect().tables[table_name]
     assert rows
@@ -98,6 +99,7 @@ def test_rows_of_an_older_copy_get_the_defaults(laptops: list[Laptop], table_nam
     assert len(decoded) == len(rows)
     defaults = {"office_kind": "union", "permits": [], "replied_on": None, "risk_tags": [], "headcount": None}
     defaults["above_scale"] = None
+    defaults["field_versions"] = None  # every field as of the row's version (engine rule 9)
     defaults.update(derived_from=None, markup=None)  # an older copy's photos are originals
     for row in decoded:
         for column in ADDED_LATER[table_name]:

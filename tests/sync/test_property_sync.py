@@ -2,7 +2,9 @@
 edits and random hazard lifecycle steps through the real services and exchanging bundles in
 random orders, end identical once bundles change nothing any more — every table, the statistics
 and the exported hazard ledger — and no step a laptop accepted is lost, reordered before what
-its author saw, or undone (issue 13)."""
+its author saw, or undone (issue 13). Enterprises are edited field by field on several laptops
+at once: every accepted field edit ends as the value, as the value a later edit knowingly
+replaced, or as the losing value of a conflict every copy lists."""
 
 from __future__ import annotations
 
@@ -18,10 +20,27 @@ from inspector.core.hazard_lifecycle import HazardStatus
 from inspector.exporting.hazard_export import export_ledger
 from inspector.queries.hazard_ledger import LedgerFilter
 
-from .simulation import Accepted, Clock, Laptop, Timeline, settle, trust_all
+from .simulation import Accepted, Clock, FieldEdit, Laptop, Timeline, settle, trust_all
+
+EDITED = {"rename": "address", "phone": "contact_phone", "contact": "contact_person"}
 
 # What happens, weighted towards hazard steps and exchanges (where clocks matter).
-KINDS = ("enterprise", "rename", "inspect", "answer", "hazard", "act", "act", "act", "act", "sync", "sync", "sync")
+KINDS = (
+    "enterprise",
+    "rename",
+    "phone",
+    "contact",
+    "inspect",
+    "answer",
+    "hazard",
+    "act",
+    "act",
+    "act",
+    "act",
+    "sync",
+    "sync",
+    "sync",
+)
 step = st.tuples(st.sampled_from(KINDS), st.integers(0, 4), st.integers(0, 99))
 # Each laptop's clock: up to four days fast or slow, in hours.
 offsets = st.lists(st.integers(-96, 96).map(lambda hours: timedelta(hours=hours)), min_size=3, max_size=5)
@@ -37,6 +56,7 @@ class Run:
             Laptop.create(root, "abcde"[i], Clock(self.timeline, offset)) for i, offset in enumerate(clock_offsets)
         ]
         self.accepted: list[Accepted] = []
+        self.edits: list[FieldEdit] = []
         self.counter = 0
         trust_all(self.laptops)
         # Every laptop starts with one hazard to act on (the first laptop's, sent to all).
@@ -58,8 +78,15 @@ class Run:
         laptop = self.laptops[who % len(self.laptops)]
         if kind == "enterprise":
             laptop.add_enterprise(n % 5)
-        elif kind == "rename":
-            laptop.rename_enterprise(n, str(self.counter))
+        elif kind in EDITED:
+            value = {
+                "rename": f"新地址{self.counter}",
+                "phone": f"0573-8{self.counter:07d}",
+                "contact": f"联系人{self.counter}",
+            }
+            edit = laptop.edit_enterprise(n, EDITED[kind], value[kind])
+            if edit is not None:
+                self.edits.append(edit)
         elif kind == "inspect":
             laptop.start_inspection(n)
         elif kind == "answer":
@@ -93,6 +120,7 @@ class Run:
             export_ledger(laptop.ws.ledger(), LedgerFilter(statuses=tuple(HazardStatus)), out)
             ledgers.add(out.read_bytes())
         assert len(ledgers) == 1
+        self.check_field_edits()
         for laptop in self.laptops:
             for hazard_id in {a.hazard for a in self.accepted}:
                 view = laptop.ws.hazards.get(hazard_id)
@@ -104,6 +132,28 @@ class Run:
                 last = next((a for a in self.accepted if a.event == view.events[-1].id), None)
                 if last is not None and set(last.seen) == set(position) - {last.event}:
                     assert view.status.value == last.status, f"{hazard_id}: {last} undone on {laptop.name}"
+
+    def check_field_edits(self) -> None:
+        """No accepted field edit is lost: it is the value, or a later edit replaced it having
+        seen it, or it is a conflict's losing value (the same conflicts on every copy)."""
+        first = self.laptops[0]
+        lost = {
+            (c.row_id, c.field, str(c.lost_version.get(c.field)))
+            for c in first.ws.conflicts.all_conflicts()
+            if c.table == "enterprises"
+        }
+        for edit in self.edits:
+            enterprise = first.ws.enterprises.by_credit_code(edit.credit_code)
+            assert enterprise is not None and enterprise.id is not None
+            if getattr(enterprise, edit.field) == edit.value:
+                continue
+            if any(
+                e.replaced == edit.value
+                for e in self.edits
+                if (e.credit_code, e.field) == (edit.credit_code, edit.field)
+            ):
+                continue
+            assert (enterprise.id, edit.field, edit.value) in lost, f"{edit} lost"
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])

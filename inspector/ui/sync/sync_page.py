@@ -41,7 +41,6 @@ from inspector.db.changes import Changes
 from inspector.sync.central_sync import SyncSummary
 from inspector.sync.conflicts import Conflict
 from inspector.sync.credentials import lookup_password, parse_server_url, store_password, without_password
-from inspector.sync.engine import META_COLUMNS
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import SYNC_TABLES, follow
 from inspector.ui.common.form_dialog import dialog_buttons
@@ -54,6 +53,7 @@ from inspector.workspace import SETTINGS, Workspace
 # Table names as people know them (the summary shows counts per table); translated at use.
 TABLE_NAMES = {
     "tombstones": QT_TRANSLATE_NOOP("SyncPage", "删除与合并记录"),
+    "sync_conflicts": QT_TRANSLATE_NOOP("SyncPage", "同步冲突"),
     "enterprises": QT_TRANSLATE_NOOP("SyncPage", "企业"),
     "inspectors": QT_TRANSLATE_NOOP("SyncPage", "检查人员"),
     "office_keys": QT_TRANSLATE_NOOP("SyncPage", "发证密钥"),
@@ -210,23 +210,30 @@ class SyncPage(QWidget):
             [
                 self.tr("数据"),
                 self.tr("记录"),
-                self.tr("保留的版本来自"),
-                self.tr("落选的版本来自"),
+                self.tr("字段"),
+                self.tr("现值"),
+                self.tr("落选的值"),
                 self.tr("发现时间"),
-            ]
+            ],
+            stretch=1,
         )
         self.conflict_table.itemSelectionChanged.connect(self._show_conflict)
         self.conflict_detail = QPlainTextEdit()
         self.conflict_detail.setReadOnly(True)
         self.conflict_detail.setMaximumHeight(110)
-        self.keep_button = QPushButton(self.tr("保留当前版本"))
-        self.restore_button = QPushButton(self.tr("改用落选版本"))
+        self.keep_button = QPushButton(self.tr("保留现值"))
+        self.restore_button = QPushButton(self.tr("恢复落选的值"))
         self.keep_button.clicked.connect(lambda: self.resolve_selected(restore=False))
         self.restore_button.clicked.connect(lambda: self.resolve_selected(restore=True))
         conflict_page = QWidget()
         conflict_layout = QVBoxLayout(conflict_page)
         conflict_layout.addWidget(
-            QLabel(self.tr("两台电脑同时修改了同一条记录：较新的版本已采用，落选的版本保存在这里供核对。"))
+            QLabel(
+                self.tr(
+                    "两台电脑同时修改了同一项内容：较新的修改已采用，落选的值保存在这里供核对。"
+                    "在任一台电脑上处理后，同步时所有电脑一同关闭。"
+                )
+            )
         )
         conflict_layout.addWidget(self.conflict_table, 1)
         conflict_layout.addWidget(self.conflict_detail)
@@ -299,10 +306,11 @@ class SyncPage(QWidget):
         self.conflict_table.setRowCount(len(conflicts))
         for row, conflict in enumerate(conflicts):
             self.conflict_table.setItem(row, 0, _item(_table_name(conflict.table), conflict))
-            self.conflict_table.setItem(row, 1, _item(conflict.row_id[:8]))
-            self.conflict_table.setItem(row, 2, _item(conflict.kept_device[:8]))
-            self.conflict_table.setItem(row, 3, _item(conflict.lost_device[:8]))
-            self.conflict_table.setItem(row, 4, _item(_when(conflict.detected_at)))
+            self.conflict_table.setItem(row, 1, _item(conflict.record))
+            self.conflict_table.setItem(row, 2, _item(conflict.field_label))
+            self.conflict_table.setItem(row, 3, _item(conflict.mine))
+            self.conflict_table.setItem(row, 4, _item(conflict.theirs))
+            self.conflict_table.setItem(row, 5, _item(_when(conflict.detected_at)))
         self.tabs.setTabText(
             3, self.tr("待处理冲突 ({n})").format(n=len(conflicts)) if conflicts else self.tr("待处理冲突")
         )
@@ -323,8 +331,18 @@ class SyncPage(QWidget):
         if conflict is None:
             self.conflict_detail.clear()
             return
-        lines = [f"{key}: {value}" for key, value in sorted(conflict.lost_version.items()) if key not in META_COLUMNS]
-        self.conflict_detail.setPlainText(self.tr("落选的版本：") + "\n" + "\n".join(lines))
+        lines = [self.tr("{record}（{table}）").format(record=conflict.record, table=_table_name(conflict.table))]
+        for difference in conflict.differences:
+            lines.append(
+                self.tr("{label}：现值 {mine}（来自 {kept}）；落选的版本 {theirs}（来自 {lost}）").format(
+                    label=difference.label,
+                    mine=difference.mine,
+                    kept=conflict.kept_by,
+                    theirs=difference.theirs,
+                    lost=conflict.lost_by,
+                )
+            )
+        self.conflict_detail.setPlainText("\n".join(lines))
 
     def resolve_selected(self, restore: bool) -> None:
         conflict = self.selected_conflict()
@@ -332,7 +350,7 @@ class SyncPage(QWidget):
             QMessageBox.information(self, self.tr("冲突"), self.tr("请先选择一条冲突。"))
             return
         try:
-            self.conflicts.resolve(conflict.id, self.workspace.sync.device_name, restore=restore)
+            self.conflicts.resolve(conflict.id, self.workspace.sync.device_name, keep="theirs" if restore else "mine")
         except DomainError as error:
             QMessageBox.warning(self, self.tr("无法处理冲突"), str(error))
         self._refresh_conflicts()
