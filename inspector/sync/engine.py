@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from inspector.core.dates import DEFAULT_TIMEZONE
@@ -82,10 +82,22 @@ from inspector.services.grading_follow import refresh_enterprise
 Watermark = int
 """A peer's mark: the sender's `changed_seq` up to which changes were delivered (0 = none)."""
 
-LOCAL_COLUMNS = ("changed_seq",)
+LOCAL_COLUMNS = ("changed_seq", "synced_hlc")
 """Columns that never leave the database: they describe this copy, not the record."""
 
-META_COLUMNS = ("id", "created_at", "updated_at", "device_id", "hlc", "base_hlc", "changed_seq")
+META_COLUMNS = ("id", "created_at", "updated_at", "device_id", "hlc", "base_hlc", *LOCAL_COLUMNS)
+
+# What two versions must differ in to be a conflict (rule 2). Lights are derived (from hazards
+# and inspections) and recomputed by the next refresh: never a conflict, the later one wins.
+# Derived hazard fields and event numbers follow from the merged history, so a difference only
+# there is not a disagreement between people. A photo is its content: the same sha256 under
+# another file name (or with other metadata read from the same bytes) is the same photo.
+DERIVED_TABLES = frozenset({"lights"})
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {
+    "hazards": frozenset({"status", "deadline", "rectified_on", "closed_on"}),
+    "hazard_events": frozenset({"seq"}),
+}
+CONTENT_COLUMNS: dict[str, tuple[str, ...]] = {"photos": ("sha256",)}
 MERGE_DEVICE = "merge"
 CHUNK = 900
 
@@ -181,8 +193,13 @@ class ApplyReport:
 
 
 # -- collecting ---------------------------------------------------------------------------------
-def collect_changes(session: Session, since: Watermark = 0, origin_device: str | None = None) -> ChangeSet:
-    """Every syncable row changed here after `since` (its newest version), tombstones included."""
+def collect_changes(
+    session: Session, since: Watermark = 0, origin_device: str | None = None, *, skip_synced: bool = False
+) -> ChangeSet:
+    """Every syncable row changed here after `since` (its newest version), tombstones included.
+
+    `skip_synced` (a push to the home central database): rows whose version is still the one
+    that arrived from it (`synced_hlc = hlc`) are left out, and the mark still moves past them."""
     device = origin_device or session.info.get("device_id") or ""
     changes = ChangeSet(origin_device=device, since=since, high_seq=since)
     for name in SYNC_TABLES:
@@ -191,6 +208,9 @@ def collect_changes(session: Session, since: Watermark = 0, origin_device: str |
         rows: list[dict[str, Any]] = []
         high = since
         query = select(*columns, table.c.changed_seq).where(table.c.changed_seq > since).order_by(table.c.changed_seq)
+        if skip_synced:
+            high = session.scalar(select(func.max(table.c.changed_seq)).where(table.c.changed_seq > since)) or since
+            query = query.where(or_(table.c.synced_hlc.is_(None), table.c.synced_hlc != table.c.hlc))
         for row in session.execute(query):
             values = row._asdict()
             high = max(high, values.pop("changed_seq"))
@@ -227,10 +247,20 @@ def canonical_dump(session: Session) -> dict[str, list[tuple[Any, ...]]]:
 
 # -- applying -----------------------------------------------------------------------------------
 def apply_changes(
-    session: Session, changes: ChangeSet, timezone: str = DEFAULT_TIMEZONE, today: date | None = None
+    session: Session,
+    changes: ChangeSet,
+    timezone: str = DEFAULT_TIMEZONE,
+    today: date | None = None,
+    *,
+    derive_lights: bool = True,
+    mark_synced: bool = False,
 ) -> ApplyReport:
-    """Merge `changes` into the database inside the caller's transaction (see the module rules)."""
-    merger = _Merger(session, timezone, today or today_in(timezone))
+    """Merge `changes` into the database inside the caller's transaction (see the module rules).
+
+    `derive_lights=False` (the central database): lights are stored as laptops send them, never
+    recomputed there. `mark_synced=True` (a pull from the home server): every incoming version
+    taken here is noted in `synced_hlc`, so the next push does not send it back (no echo)."""
+    merger = _Merger(session, timezone, today or today_in(timezone), derive_lights, mark_synced)
     merger.apply(changes)
     return merger.report
 
@@ -250,7 +280,11 @@ def _version(row: dict[str, Any]) -> tuple[int, str]:
 
 
 def _content(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    return {c.name: row[c.name] for c in table.c if c.name not in META_COLUMNS}
+    """The fields two versions are compared on for a conflict (see DERIVED_COLUMNS)."""
+    if table.name in CONTENT_COLUMNS:
+        return {name: row[name] for name in CONTENT_COLUMNS[table.name]}
+    derived = DERIVED_COLUMNS.get(table.name, frozenset())
+    return {c.name: row[c.name] for c in table.c if c.name not in META_COLUMNS and c.name not in derived}
 
 
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
@@ -259,8 +293,10 @@ def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
 
 
 class _Merger:
-    def __init__(self, session: Session, timezone: str, today: date) -> None:
+    def __init__(self, session: Session, timezone: str, today: date, derive_lights: bool, mark_synced: bool) -> None:
         self.session = session
+        self.derive_lights = derive_lights
+        self.mark_synced = mark_synced
         self.timezone = timezone
         self.today = today
         self.report = ApplyReport()
@@ -300,17 +336,21 @@ class _Merger:
         return found
 
     def by_natural_key(self, table: Table, rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
+        """The local rows holding the natural keys of `rows`, looked up by the whole key (the
+        unique index answers each one): never every answer of an item code or every light of
+        an enterprise."""
         key = NATURAL_KEYS[table.name]
-        # Look up by the key's reference column when it has one (an answer by its inspection, a
-        # light by its enterprise: a few rows each, and the unique index leads with it), not by
-        # item code or quarter, which select most of the table; the full key is matched below.
-        column = next((k for k in key if table.c[k].foreign_keys), key[0])
-        values = sorted({row[column] for row in rows}, key=str)
+        wanted = sorted({tuple(row[c] for c in key) for row in rows}, key=str)
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for part in _chunks(values):
-            for row in self.session.execute(select(table).where(table.c[column].in_(part))):
-                values_ = row._asdict()
-                found[tuple(values_[k] for k in key)] = values_
+        columns = [table.c[c] for c in key]
+        for part in _chunks(wanted, CHUNK // len(key)):
+            if len(key) == 1:
+                condition = columns[0].in_([k[0] for k in part])
+            else:
+                condition = tuple_(*columns).in_(part)
+            for row in self.session.execute(select(table).where(condition)):
+                values = row._asdict()
+                found[tuple(values[k] for k in key)] = values
         return found
 
     def conflict(self, table: Table, kept: dict[str, Any], lost: dict[str, Any]) -> None:
@@ -339,7 +379,7 @@ class _Merger:
         if vin == vloc:
             return False
         take = vin > vloc
-        if _content(table, incoming) != _content(table, local):
+        if table.name not in DERIVED_TABLES and _content(table, incoming) != _content(table, local):
             descends = related and (
                 incoming["base_hlc"] == local["hlc"]
                 or local["base_hlc"] == incoming["hlc"]
@@ -470,6 +510,7 @@ class _Merger:
         tombs = Base.metadata.tables[TombstoneRow.__tablename__]
         existing = self.fetch_many(tombs, [r["id"] for r in rows])
         for row in sorted(rows, key=_version):
+            row = {k: v for k, v in row.items() if k not in LOCAL_COLUMNS}
             if row["merged_into"] is not None:  # an alias names the final winner (see repoint)
                 row = {**row, "merged_into": self.resolve(row["merged_into"])}
             local = existing.get(row["id"])
@@ -480,7 +521,8 @@ class _Merger:
                         self.alias[row["id"]] = row["merged_into"]
                         self.repoint(row["id"], row["merged_into"])
                 continue
-            self.session.execute(insert(tombs).values(**row))
+            marked = {"synced_hlc": row["hlc"]} if self.mark_synced else {}
+            self.session.execute(insert(tombs).values(**row, **marked))
             existing[row["id"]] = row
             if row["table_name"] not in SYNC_TABLES[1:]:  # local-only tables never travel
                 raise SyncError(f"同步数据中有一条删除记录指向不能同步的表 “{row['table_name']}”，未导入任何内容")
@@ -571,12 +613,17 @@ class _Merger:
                 self.after_row_change(table, row)
             else:
                 self.report.unchanged += 1
+        if self.mark_synced:
+            inserts = [{**row, "synced_hlc": row["hlc"]} for row in inserts]
+            updates = [{**row, "synced_hlc": row["hlc"]} for row in updates]
         for part in _chunks(inserts, 5000):
             self.session.execute(insert(table), part)
         if inserts:
             self.report.add("inserted", table.name, len(inserts))
         if updates:
             columns = [c.name for c in table.c if c.name not in ("id", *LOCAL_COLUMNS)]
+            if self.mark_synced:
+                columns.append("synced_hlc")
             statement = (
                 update(table).where(table.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in columns})
             )
@@ -633,6 +680,8 @@ class _Merger:
 
     # -- hazards after merging (rule 5) ---------------------------------------------------------
     def finish_hazards(self) -> None:
+        """Renumber and derive the touched hazards in bulk (a few statements for the whole set,
+        not a handful per hazard), then refresh each touched enterprise's light once."""
         if not self.touched_hazards:
             return
         hazards = Base.metadata.tables["hazards"]
@@ -641,6 +690,8 @@ class _Merger:
         rows = self.fetch_many(hazards, touched)
         histories = load_histories(self.session, list(rows))
         enterprises: set[uuid.UUID] = set()
+        renumbered: list[tuple[uuid.UUID, int]] = []
+        derived_rows: list[dict[str, Any]] = []
         for hazard_id in touched:
             hazard, history = rows.get(hazard_id), histories.get(hazard_id)
             if hazard is None:
@@ -650,10 +701,7 @@ class _Merger:
                 continue
             order = [uuid.UUID(e.id) for e in history.events]
             if [history.seq[i.hex] for i in order] != list(range(1, len(order) + 1)):
-                for event_id in order:  # two steps: numbers may cross on the way to 1..n
-                    self.session.execute(update(events).where(events.c.id == event_id).values(seq=self.next_temp_seq()))
-                for seq, event_id in enumerate(order, start=1):
-                    self.session.execute(update(events).where(events.c.id == event_id).values(seq=seq))
+                renumbered += [(event_id, seq) for seq, event_id in enumerate(order, start=1)]
             mirror = mirrored(replay_merged(hazard["initial_deadline"], history.events), self.timezone)
             derived = {
                 "status": mirror.status.value,
@@ -662,7 +710,22 @@ class _Merger:
                 "closed_on": mirror.closed_on or hazard["closed_on"],
             }
             if any(hazard[k] != v for k, v in derived.items()):
-                self.session.execute(update(hazards).where(hazards.c.id == hazard_id).values(**derived))
+                derived_rows.append({"b_id": hazard_id, **{f"b_{k}": v for k, v in derived.items()}})
+        connection = self.session.connection()
+        if renumbered:  # two steps: numbers may cross on the way to 1..n
+            by_id = update(events).where(events.c.id == bindparam("b_id")).values(seq=bindparam("b_seq"))
+            connection.execute(by_id, [{"b_id": i, "b_seq": self.next_temp_seq()} for i, _ in renumbered])
+            connection.execute(by_id, [{"b_id": i, "b_seq": seq} for i, seq in renumbered])
+        if derived_rows:
+            columns = ("status", "deadline", "rectified_on", "closed_on")
+            statement = (
+                update(hazards)
+                .where(hazards.c.id == bindparam("b_id"))
+                .values({c: bindparam(f"b_{c}") for c in columns})
+            )
+            connection.execute(statement, derived_rows)
+        if not self.derive_lights:
+            return
         for enterprise_id in sorted(enterprises, key=lambda i: i.int):
             refresh_enterprise(self.session, enterprise_id, self.today)
 

@@ -43,11 +43,14 @@ def merge(
     timezone: str,
     today: date | None = None,
     after: Callable[[Session], None] | None = None,
+    mark_synced: bool = False,
 ) -> ApplyReport:
-    """Merge `changes` into `db`, all or nothing; `after(session)` writes in the same transaction."""
+    """Merge `changes` into `db`, all or nothing; `after(session)` writes in the same transaction.
+    `mark_synced`: the set comes from the home central database (engine.apply_changes); the
+    edits caught up meanwhile are this copy's own and are never marked."""
     if db.path is None:
         with db.transaction() as session:
-            report = apply_changes(session, changes, timezone, today)
+            report = apply_changes(session, changes, timezone, today, mark_synced=mark_synced)
             if after is not None:
                 after(session)
         return report
@@ -55,7 +58,7 @@ def merge(
     with Staging(db) as staging:
         first_conflict = staging.last_rowid(conflicts)
         with staging.session() as session:
-            report = apply_changes(session, changes, timezone, today)
+            report = apply_changes(session, changes, timezone, today, mark_synced=mark_synced)
 
         def catch_up(session: Session, meanwhile: dict[str, list[dict[str, Any]]]) -> None:
             if meanwhile:
