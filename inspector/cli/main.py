@@ -15,6 +15,7 @@ from inspector.core.errors import DomainError
 
 from . import (
     backup_command,
+    central_command,
     coverage_command,
     demo_command,
     enterprises_command,
@@ -39,6 +40,7 @@ COMMANDS = (
     grading_command,
     coverage_command,
     sync_command,
+    central_command,
     keys_command,
     verify_command,
     report_command,

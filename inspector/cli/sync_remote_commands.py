@@ -36,10 +36,30 @@ def register_extra(sub: argparse._SubParsersAction) -> None:
 
 
 def _server(args: argparse.Namespace, configured: str) -> str:
+    from inspector.sync.credentials import PASSWORD_ENV, parse_server_url
+
     url = args.url or configured
     if not url:
         raise DomainError("未指定中心数据库：请用 --url postgresql://用户@主机:端口/数据库，或在设置中填写服务器地址")
+    if args.url and parse_server_url(args.url).password:
+        raise DomainError(
+            "请不要把密码写在命令行的地址里（其他用户能在进程列表中看到）：请用 inspector sync login 保存到系统钥匙串，"
+            f"或设置环境变量 {PASSWORD_ENV}"
+        )
     return url
+
+
+def server_url(args: argparse.Namespace) -> str:
+    """The server of a command: `--url` (without password) or the one in settings."""
+    with open_workspace(args) as ws:
+        return _server(args, ws.settings.sync_server_url)
+
+
+def connect_url(url: str) -> str:
+    """The URL with its password (environment, keyring or a prompt), for connecting only."""
+    from inspector.sync.credentials import connection_url
+
+    return connection_url(url, _prompt)
 
 
 def _prompt(server: str) -> str | None:
@@ -86,13 +106,10 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
 
 
 def _run(args: argparse.Namespace, direction: str) -> int:
-    from inspector.sync.credentials import parse_server_url
-
     with open_workspace(args) as ws:
         url = _server(args, ws.settings.sync_server_url)
-        prompt = None if parse_server_url(url).password else _prompt
         action = ws.central.push if direction == "push" else ws.central.pull
-        summary = action(url, prompt=prompt, progress=_progress(args.quiet))
+        summary = action(url, prompt=_prompt, progress=_progress(args.quiet))
     _print_summary(summary)
     return 0
 

@@ -125,7 +125,9 @@ def describe_error(url: str, error: Exception) -> CentralError:
         return CentralError(f"中心数据库 {where} 执行超时，本次同步已撤销，请稍后再试")
     if state == "42501":  # insufficient_privilege
         user = make_url(url).username or ""
-        return CentralError(f"中心数据库用户 {user} 没有所需的权限（{_first_line(error)}），本次同步已撤销：请管理员授权")
+        return CentralError(
+            f"中心数据库用户 {user} 没有所需的权限（{_first_line(error)}），本次同步已撤销：请管理员授权"
+        )
     if state in ("25P03", "57P01", "08006", "08003") or isinstance(error, OperationalError):
         return CentralError(f"与中心数据库 {where} 的连接中断，本次同步已撤销：{_first_line(error)}")
     return CentralError(f"中心数据库 {where} 拒绝了本次同步，已全部撤销：{_first_line(error)}")
@@ -328,3 +330,36 @@ def load_blobs(connection: Connection, hashes: Iterable[str]) -> Iterator[tuple[
             select(PHOTO_BLOBS.c.sha256, PHOTO_BLOBS.c.data).where(PHOTO_BLOBS.c.sha256.in_(chunk))
         ):
             yield sha, bytes(data)
+
+
+def grant_statements(role: str, read_only: bool = False) -> list[str]:
+    """The SQL that gives a non-superuser role what syncing needs (run by the administrator,
+    after `upgrade_central`; docs/sync.md "The central database's role"). A read-only role can
+    pull but not push."""
+    if not role.replace("_", "").isalnum() or not role[0].isalpha():
+        raise CentralError(f"角色名 “{role}” 无效：只能用字母、数字和下划线，且以字母开头")
+    quoted = f'"{role}"'
+    writes = "SELECT" if read_only else "SELECT, INSERT, UPDATE, DELETE"
+    return [
+        f"GRANT CONNECT ON DATABASE {{database}} TO {quoted}",
+        f"GRANT USAGE ON SCHEMA public TO {quoted}",
+        f"GRANT {writes} ON ALL TABLES IN SCHEMA public TO {quoted}",
+        # The schema's revision is the administrator's (`inspector central upgrade`): read only.
+        f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {quoted}",
+    ]
+
+
+def grant_role(url: str, role: str, read_only: bool = False, timeouts: Timeouts = DEFAULT_TIMEOUTS) -> None:
+    """Run `grant_statements` on the central database (as its owner)."""
+    engine = connect(url, timeouts)
+    try:
+        with engine.begin() as connection:
+            if connection.dialect.name != "postgresql":
+                raise CentralError("只有 PostgreSQL 中心数据库需要授权")
+            database = connection.exec_driver_sql("SELECT current_database()").scalar()
+            for statement in grant_statements(role, read_only):
+                connection.exec_driver_sql(statement.replace("{database}", f'"{database}"'))
+    except DBAPIError as error:
+        raise describe_error(url, error) from None
+    finally:
+        engine.dispose()
