@@ -64,7 +64,8 @@ from .central import (
 from .credentials import PasswordPrompt, connection_url, without_password
 from .devices import Peer, mark_received, mark_sent, peer
 from .devices import peers as all_peers
-from .engine import SYNC_TABLES, ApplyReport, ChangeSet, SyncError, apply_changes, collect_changes
+from .engine import SYNC_TABLES, ApplyReport, SyncError, apply_batches, iter_changes
+from .spool import Spool
 from .staged_merge import merge
 
 Progress = Callable[[str, int, int], None]
@@ -116,12 +117,12 @@ def _server_key(url: str) -> str:
 
 
 def _summary(
-    direction: str, url: str, changes: ChangeSet, report: ApplyReport, photos: int, retries: int = 0
+    direction: str, url: str, counts: dict[str, int], report: ApplyReport, photos: int, retries: int = 0
 ) -> SyncSummary:
     return SyncSummary(
         direction,
         peer_name(url),
-        changes.counts(),
+        dict(counts),
         dict(report.inserted),
         dict(report.updated),
         dict(report.deleted),
@@ -171,28 +172,31 @@ class CentralSync:
     ) -> SyncSummary:
         step = _Steps(progress, cancel)
         step("连接中心数据库", 0, 1)
-        with self._central(url, prompt) as (engine, server):
+        with self._central(url, prompt) as (engine, server), Spool() as spool:
             step("收集本机改动", 0, 1)
             with self.db.reading() as local:
-                since = _marks(local, server, url).sent_seq
-                home = get_meta(local, HOME_SERVER)
-                changes = collect_changes(local, since, self.db.device_id, skip_synced=home == server)
-            sent = self._send_photos(engine, url, changes, step)
+                spool.high_seq = since = _marks(local, server, url).sent_seq
+                skip = get_meta(local, HOME_SERVER) == server
+                for name, rows, high in iter_changes(local, since, skip_synced=skip):
+                    spool.add(name, rows, high)
+                    step("收集本机改动", sum(spool.counts.values()), 0)
+            sent = self._send_photos(engine, url, sorted(spool.photo_hashes), step)
             step("合并到中心数据库", 0, 1)
 
             def apply(connection: Connection) -> ApplyReport:
                 _observe_central_sequence(connection)
+                clock.observe(spool.max_hlc)
                 with _session_on(connection) as central:
-                    report = apply_changes(central, changes, self.timezone, self._today(), derive_lights=False)
+                    report = apply_batches(central, spool.batches(), self.timezone, self._today(), derive_lights=False)
                 step.check()  # the last moment a cancel still undoes everything
                 return report
 
             report, retries = self._retrying(engine, url, apply, step)
             with self.db.transaction() as local:
                 _remember_server(local, url, server)
-                mark_sent(local, server_peer(server), changes.high_seq)
+                mark_sent(local, server_peer(server), spool.high_seq)
         step("完成", 1, 1)
-        return _summary("push", url, changes, report, sent, retries)
+        return _summary("push", url, spool.counts, report, sent, retries)
 
     def _retrying(
         self, engine: Engine, url: str, apply: Callable[[Connection], ApplyReport], step: _Steps
@@ -213,9 +217,8 @@ class CentralSync:
             _sleep(2**attempt, step)
         raise AssertionError("unreachable")
 
-    def _send_photos(self, engine: Engine, url: str, changes: ChangeSet, step: _Steps) -> int:
+    def _send_photos(self, engine: Engine, url: str, wanted: list[str], step: _Steps) -> int:
         """Photo bytes before the rows, each batch in its own short transaction, no lock."""
-        wanted = changes.photo_hashes
         try:
             with engine.connect() as connection:
                 missing = sorted(set(wanted) - known_blobs(connection, wanted))
@@ -249,32 +252,41 @@ class CentralSync:
                 since = _marks(local, server, url).received_seq
                 home = get_meta(local, HOME_SERVER)
             step("读取中心数据库的改动", 0, 1)
+            spool = Spool(since)
             try:
                 # One snapshot for the rows and their photos; it ends before the local merge.
                 with central_transaction(engine) as connection:
                     with _session_on(connection) as central:
-                        changes = collect_changes(central, since, server)
-                    received = self._receive_photos(connection, changes, step)
+                        for name, rows, high in iter_changes(central, since):
+                            spool.add(name, rows, high)
+                            step("读取中心数据库的改动", sum(spool.counts.values()), 0)
+                    received = self._receive_photos(connection, sorted(spool.photo_hashes), step)
             except DBAPIError as error:
+                spool.close()
                 raise describe_error(url, error) from None
+            except BaseException:
+                spool.close()
+                raise
         step("合并到本机", 0, 1)
 
         def record(local: Session) -> None:
             _remember_server(local, url, server)
             if home is None:
                 _set_meta(local, HOME_SERVER, server)
-            mark_received(local, server_peer(server), changes.high_seq)
+            mark_received(local, server_peer(server), spool.high_seq)
             step.check()  # the last moment a cancel still undoes everything
 
-        mark = home in (None, server)
-        report = merge(self.db, changes, self.timezone, self._today(), after=record, mark_synced=mark)
+        with spool:
+            report = merge(
+                self.db, spool.batches, self.timezone, self._today(), after=record, mark_synced=home in (None, server)
+            )
         step("完成", 1, 1)
-        return _summary("pull", url, changes, report, received)
+        return _summary("pull", url, spool.counts, report, received)
 
-    def _receive_photos(self, connection: Connection, changes: ChangeSet, step: _Steps) -> int:
+    def _receive_photos(self, connection: Connection, wanted: list[str], step: _Steps) -> int:
         """Photo files first: a row never names a file this folder lacks. Files written before a
         failed merge stay (content-addressed, harmless) and are reused by the next pull."""
-        missing = [sha for sha in changes.photo_hashes if not self.photos.path_of(sha).exists()]
+        missing = [sha for sha in wanted if not self.photos.path_of(sha).exists()]
         found = 0
         for start in range(0, len(missing), PHOTO_BATCH):
             step("下载照片", start, len(missing))

@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -100,6 +100,10 @@ DERIVED_COLUMNS: dict[str, frozenset[str]] = {
 CONTENT_COLUMNS: dict[str, tuple[str, ...]] = {"photos": ("sha256",)}
 MERGE_DEVICE = "merge"
 CHUNK = 900
+BATCH = 5000  # rows per batch when a set is read or merged a piece at a time
+
+Batch = tuple[str, list[dict[str, Any]]]
+"""(table name, rows) — a piece of a change set (see `iter_changes`, `apply_batches`)."""
 
 # Natural keys (unique constraints other than the id). The first string column is the one
 # given a temporary value while a row is renamed to the winning id.
@@ -193,30 +197,56 @@ class ApplyReport:
 
 
 # -- collecting ---------------------------------------------------------------------------------
-def collect_changes(
-    session: Session, since: Watermark = 0, origin_device: str | None = None, *, skip_synced: bool = False
-) -> ChangeSet:
-    """Every syncable row changed here after `since` (its newest version), tombstones included.
+def iter_changes(
+    session: Session, since: Watermark = 0, *, skip_synced: bool = False, batch: int = BATCH
+) -> Iterator[tuple[str, list[dict[str, Any]], Watermark]]:
+    """Every syncable row changed here after `since`, as `(table, rows, high)` batches of at
+    most `batch` rows in SYNC_TABLES order; `high` is the largest change sequence read so far
+    (the mark once all is delivered). Rows are read in change order, a page at a time.
 
     `skip_synced` (a push to the home central database): rows whose version is still the one
-    that arrived from it (`synced_hlc = hlc`) are left out, and the mark still moves past them."""
-    device = origin_device or session.info.get("device_id") or ""
-    changes = ChangeSet(origin_device=device, since=since, high_seq=since)
+    that arrived from it (`synced_hlc = hlc`) are left out; the mark still moves past them."""
+    high = since
     for name in SYNC_TABLES:
         table = Base.metadata.tables[name]
         columns = [c for c in table.c if c.name not in LOCAL_COLUMNS]
-        rows: list[dict[str, Any]] = []
-        high = since
-        query = select(*columns, table.c.changed_seq).where(table.c.changed_seq > since).order_by(table.c.changed_seq)
         if skip_synced:
-            high = session.scalar(select(func.max(table.c.changed_seq)).where(table.c.changed_seq > since)) or since
-            query = query.where(or_(table.c.synced_hlc.is_(None), table.c.synced_hlc != table.c.hlc))
-        for row in session.execute(query):
-            values = row._asdict()
-            high = max(high, values.pop("changed_seq"))
-            rows.append(values)
+            top = session.scalar(select(func.max(table.c.changed_seq)).where(table.c.changed_seq > since))
+            if top is not None and top > high:
+                high = top
+                yield name, [], high  # the mark moves past rows left out, even if none is sent
+        position: tuple[int, uuid.UUID] | None = None
+        while True:
+            query = select(*columns, table.c.changed_seq).where(table.c.changed_seq > since)
+            if skip_synced:
+                query = query.where(or_(table.c.synced_hlc.is_(None), table.c.synced_hlc != table.c.hlc))
+            if position is not None:
+                # Keyset pages on (changed_seq, id): a staged merge gives every row it copies
+                # one change sequence, so the sequence alone does not order a page's end.
+                query = query.where(tuple_(table.c.changed_seq, table.c.id) > tuple_(*position))
+            query = query.order_by(table.c.changed_seq, table.c.id).limit(batch)
+            page = [row._asdict() for row in session.execute(query)]
+            if not page:
+                break
+            position = (page[-1]["changed_seq"], page[-1]["id"])
+            high = max(high, position[0])
+            for row in page:
+                del row["changed_seq"]
+            yield name, page, high
+            if len(page) < batch:
+                break
+
+
+def collect_changes(
+    session: Session, since: Watermark = 0, origin_device: str | None = None, *, skip_synced: bool = False
+) -> ChangeSet:
+    """Every syncable row changed here after `since` (its newest version), tombstones included
+    (see `iter_changes`, which reads the same in batches)."""
+    device = origin_device or session.info.get("device_id") or ""
+    changes = ChangeSet(origin_device=device, since=since, high_seq=since)
+    for name, rows, high in iter_changes(session, since, skip_synced=skip_synced, batch=1 << 62):
         if rows:
-            changes.tables[name] = rows
+            changes.tables.setdefault(name, []).extend(rows)
         changes.high_seq = max(changes.high_seq, high)
     return changes
 
@@ -262,6 +292,22 @@ def apply_changes(
     taken here is noted in `synced_hlc`, so the next push does not send it back (no echo)."""
     merger = _Merger(session, timezone, today or today_in(timezone), derive_lights, mark_synced)
     merger.apply(changes)
+    return merger.report
+
+
+def apply_batches(
+    session: Session,
+    batches: Iterable[Batch],
+    timezone: str = DEFAULT_TIMEZONE,
+    today: date | None = None,
+    *,
+    derive_lights: bool = True,
+    mark_synced: bool = False,
+) -> ApplyReport:
+    """`apply_changes` for a set too large to hold at once: `(table, rows)` batches in
+    SYNC_TABLES order (as `iter_changes` yields them), merged in the caller's transaction."""
+    merger = _Merger(session, timezone, today or today_in(timezone), derive_lights, mark_synced)
+    merger.apply_batches(batches)
     return merger.report
 
 
@@ -344,10 +390,7 @@ class _Merger:
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
         columns = [table.c[c] for c in key]
         for part in _chunks(wanted, CHUNK // len(key)):
-            if len(key) == 1:
-                condition = columns[0].in_([k[0] for k in part])
-            else:
-                condition = tuple_(*columns).in_(part)
+            condition = columns[0].in_([k[0] for k in part]) if len(key) == 1 else tuple_(*columns).in_(part)
             for row in self.session.execute(select(table).where(condition)):
                 values = row._asdict()
                 found[tuple(values[k] for k in key)] = values
@@ -494,12 +537,27 @@ class _Merger:
         # The receive rule first: rows this merge writes itself (lights, derived hazard fields)
         # are edits made after seeing every incoming version, so they must order after them.
         clock.observe(high)
-        self.apply_tombstones(changes.tables.get(TombstoneRow.__tablename__, []))
-        for name in SYNC_TABLES[1:]:
-            rows = changes.tables.get(name)
-            if rows:
+        self.apply_batches((name, changes.tables[name]) for name in SYNC_TABLES if changes.tables.get(name))
+
+    def apply_batches(self, batches: Iterable[Batch]) -> None:
+        """Merge batches of rows, tables in SYNC_TABLES order (a table may come in several
+        batches): memory stays that of one batch, whatever the size of the whole set. Each
+        batch's versions are observed before it is written; derived rows are written at the end,
+        after every batch was seen (rule 7)."""
+        high = 0
+        plaques = False
+        for name, rows in batches:
+            if name not in SYNC_TABLES:
+                raise SyncError(f"同步数据含有未知的表：{name}")
+            batch_high = max((row["hlc"] for row in rows), default=0)
+            clock.observe(batch_high)
+            high = max(high, batch_high)
+            if name == TombstoneRow.__tablename__:
+                self.apply_tombstones(rows)
+            else:
                 self.apply_table(Base.metadata.tables[name], rows)
-        if "plaques" in changes.tables:
+            plaques = plaques or name == "plaques"
+        if plaques:
             self.settle_plaques()
         self.finish_hazards()
         if high:
