@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal_column, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from inspector.core.dates import DEFAULT_TIMEZONE
@@ -215,23 +215,26 @@ def iter_changes(
             if top is not None and top > high:
                 high = top
                 yield name, [], high  # the mark moves past rows left out, even if none is sent
-        position: tuple[int, uuid.UUID] | None = None
+        # Keyset pages on (changed_seq, tie-break): a staged merge gives every row it copies one
+        # change sequence, so the sequence alone does not say where a page ends. The tie-break
+        # is what the changed_seq index is ordered by after the sequence: SQLite's rowid (no
+        # sort per page), elsewhere the id (PostgreSQL sorts only the ties, incrementally).
+        tie = literal_column("rowid") if session.get_bind().dialect.name == "sqlite" else table.c.id
+        position: tuple[Any, Any] | None = None
         while True:
-            query = select(*columns, table.c.changed_seq).where(table.c.changed_seq > since)
+            query = select(*columns, table.c.changed_seq, tie.label("_tie")).where(table.c.changed_seq > since)
             if skip_synced:
                 query = query.where(or_(table.c.synced_hlc.is_(None), table.c.synced_hlc != table.c.hlc))
             if position is not None:
-                # Keyset pages on (changed_seq, id): a staged merge gives every row it copies
-                # one change sequence, so the sequence alone does not order a page's end.
-                query = query.where(tuple_(table.c.changed_seq, table.c.id) > tuple_(*position))
-            query = query.order_by(table.c.changed_seq, table.c.id).limit(batch)
+                query = query.where(tuple_(table.c.changed_seq, tie) > tuple_(*position))
+            query = query.order_by(table.c.changed_seq, tie).limit(batch)
             page = [row._asdict() for row in session.execute(query)]
             if not page:
                 break
-            position = (page[-1]["changed_seq"], page[-1]["id"])
+            position = (page[-1]["changed_seq"], page[-1]["_tie"])
             high = max(high, position[0])
             for row in page:
-                del row["changed_seq"]
+                del row["changed_seq"], row["_tie"]
             yield name, page, high
             if len(page) < batch:
                 break
