@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, func, select
@@ -112,8 +112,19 @@ def server_peer(server: str) -> str:
     return f"central:{server}"
 
 
+SERVER_OF = "server_of:"  # + a hash of the URL without password → "<server id> <url>"
+
+
 def _server_key(url: str) -> str:
-    return ("server_of:" + peer_name(url))[:64]
+    import hashlib
+
+    return SERVER_OF + hashlib.sha256(peer_name(url).encode()).hexdigest()[:40]
+
+
+def _known_server(session: Session, url: str) -> str | None:
+    """The id of the server this URL reached last time, if it ever did."""
+    value = get_meta(session, _server_key(url))
+    return value.split(" ", 1)[0] if value else None
 
 
 def _summary(
@@ -155,12 +166,16 @@ class CentralSync:
     def last_sync(self, url: str) -> Peer:
         """When this folder last pushed to / pulled from the server (marks and times)."""
         with self.db.reading() as session:
-            known = get_meta(session, _server_key(url))
-            return _marks(session, known, url)
+            return _marks(session, _known_server(session, url), url)
 
     def peers(self) -> list[Peer]:
-        """Every peer this folder exchanged with (laptops by bundle, servers by push/pull)."""
-        return all_peers(self.db)
+        """Every peer this folder exchanged with (laptops by bundle, servers by push/pull); a
+        server is shown by the URL it was last reached at, not by its id."""
+        with self.db.reading() as session:
+            meta = Base.metadata.tables[Meta.__tablename__]
+            known = session.scalars(select(meta.c.value).where(meta.c.key.like(SERVER_OF + "%")))
+            urls = {server_peer(server): url for server, _, url in (value.partition(" ") for value in known)}
+        return [replace(p, name=urls[p.name]) if p.name in urls else p for p in all_peers(self.db)]
 
     # -- push -----------------------------------------------------------------------------------
     def push(
@@ -341,8 +356,8 @@ def _set_meta(session: Session, key: str, value: str) -> None:
 def _remember_server(local: Session, url: str, server: str) -> None:
     """Which server this URL reached (for `last_sync`), and marks kept under the URL before
     server ids carried over to the server's id once."""
-    if get_meta(local, _server_key(url)) != server:
-        _set_meta(local, _server_key(url), server)
+    if _known_server(local, url) != server:
+        _set_meta(local, _server_key(url), f"{server} {peer_name(url)}")
     new = server_peer(server)
     if local.get(SyncPeerRow, new) is None:
         old = local.get(SyncPeerRow, peer_name(url))

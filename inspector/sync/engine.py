@@ -225,8 +225,10 @@ def iter_changes(
             query = select(*columns, table.c.changed_seq, tie.label("_tie")).where(table.c.changed_seq > since)
             if skip_synced:
                 query = query.where(or_(table.c.synced_hlc.is_(None), table.c.synced_hlc != table.c.hlc))
-            if position is not None:
-                query = query.where(tuple_(table.c.changed_seq, tie) > tuple_(*position))
+            if position is not None:  # the plain bound too: it is what an index range uses
+                query = query.where(
+                    table.c.changed_seq >= position[0], tuple_(table.c.changed_seq, tie) > tuple_(*position)
+                )
             query = query.order_by(table.c.changed_seq, tie).limit(batch)
             page = [row._asdict() for row in session.execute(query)]
             if not page:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from inspector.db.models import Base, EnterpriseRow, LightRow, PhotoRow
 from inspector.sync.central import open_central
+from inspector.sync.central_sync import peer_name
 from inspector.sync.engine import MERGE_DEVICE, SYNC_TABLES
 
 from . import pg_fixtures
@@ -94,3 +95,21 @@ def test_derived_lights_and_identical_photos_are_not_conflicts(pair: tuple[Lapto
     assert second.rows.keys() >= {"lights", "photos", "enterprises"}
     assert second.conflicts == 1
     assert a.ws.central.pull(central_url).conflicts == 1  # the name, seen from a's side
+
+
+def _same_server_other_url(url: str) -> str:
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        return f"sqlite:///{path.parent}/./{path.name}"
+    return url.replace("@127.0.0.1:", "@localhost:")
+
+
+def test_marks_follow_the_server_not_its_url(pair: tuple[Laptop, Laptop], central_url: str) -> None:
+    a, _ = pair
+    a.add_enterprise(1)
+    assert a.ws.central.push(central_url).total_rows > 0
+    other = _same_server_other_url(central_url)
+    assert other != central_url
+    assert a.ws.central.push(other).total_rows == 0  # the same server: nothing is sent again
+    assert a.ws.central.last_sync(other).sent_at is not None
+    assert {p.name for p in a.ws.central.peers()} == {peer_name(other)}  # shown by its URL, not its id
