@@ -387,18 +387,22 @@ class _Merger:
         return found
 
     def by_natural_key(self, table: Table, rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
-        """The local rows holding the natural keys of `rows`, looked up by the whole key (the
-        unique index answers each one): never every answer of an item code or every light of
-        an enterprise."""
+        """The local rows holding the natural keys of `rows`. Looked up through the unique
+        index of the key: by its leading column (the reference column when it has one: an
+        answer by its inspection, a light by its enterprise; a few rows each), then matched on
+        the whole key. A row-value `IN` of whole keys would read the same rows on PostgreSQL,
+        but SQLite answers it by scanning the table."""
         key = NATURAL_KEYS[table.name]
-        wanted = sorted({tuple(row[c] for c in key) for row in rows}, key=str)
+        wanted = {tuple(row[c] for c in key) for row in rows}
+        lead = next((k for k in key if table.c[k].foreign_keys), key[0])
+        values = sorted({k[key.index(lead)] for k in wanted}, key=str)
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
-        columns = [table.c[c] for c in key]
-        for part in _chunks(wanted, CHUNK // len(key)):
-            condition = columns[0].in_([k[0] for k in part]) if len(key) == 1 else tuple_(*columns).in_(part)
-            for row in self.session.execute(select(table).where(condition)):
-                values = row._asdict()
-                found[tuple(values[k] for k in key)] = values
+        for part in _chunks(values):
+            for row in self.session.execute(select(table).where(table.c[lead].in_(part))):
+                found_row = row._asdict()
+                full = tuple(found_row[k] for k in key)
+                if full in wanted:
+                    found[full] = found_row
         return found
 
     def conflict(self, table: Table, kept: dict[str, Any], lost: dict[str, Any]) -> None:
