@@ -95,11 +95,13 @@ def main() -> int:
     parser.add_argument("--laptops", type=int, default=20)
     parser.add_argument("--stall", type=float, default=20.0, help="seconds the stalled laptop holds the lock")
     parser.add_argument("--idle", type=float, default=10.0, help="idle_in_transaction_session_timeout, s")
+    parser.add_argument("--scale", type=float, default=1.0, help="office size (0.1 = 100 inspections)")
     parser.add_argument("--out", type=Path, default=OUTPUT / "central_laptops")
     parser.add_argument("--url", default=os.environ.get("INSPECTOR_TEST_PG_URL", ""), help="server (admin) URL")
     args = parser.parse_args()
     if not args.url:
         sys.exit("no server: pass --url or run under scripts/start-postgres.sh")
+    import sync_bundle
     from sync_bundle import build_source
 
     from inspector.sync.engine import canonical_dump
@@ -107,6 +109,8 @@ def main() -> int:
     from tests.sync.simulation import Laptop, settle_central
 
     shutil.rmtree(args.out, ignore_errors=True)
+    for constant in ("N_INSPECTIONS", "N_HAZARDS", "N_PHOTOS"):
+        setattr(sync_bundle, constant, max(1, round(getattr(sync_bundle, constant) * args.scale)))
     source = build_source(args.out / "office")
     admin = create_engine(args.url, isolation_level="AUTOCOMMIT")
     name = f"inspector_bench_{uuid.uuid4().hex[:8]}"
@@ -153,6 +157,7 @@ def main() -> int:
     errors = {r["laptop"]: r["error"] for r in reports if r["error"] and not r["error"].startswith("stalled")}
     summary: dict[str, Any] = {
         "laptops": args.laptops,
+        "scale": args.scale,
         "office_push_s": round(office_push, 2),
         "rush_s": round(rush, 2),
         "settle_rounds": rounds,
