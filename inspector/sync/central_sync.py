@@ -291,6 +291,12 @@ class CentralSync:
             mark_received(local, server_peer(server), spool.high_seq)
             step.check()  # the last moment a cancel still undoes everything
 
+        if spool.is_empty():  # nothing to merge: only the mark moves (no staging copy)
+            spool.close()
+            with self.db.transaction() as local:
+                record(local)
+            step("完成", 1, 1)
+            return _summary("pull", url, spool.counts, ApplyReport(), received)
         with spool:
             report = merge(
                 self.db, spool.batches, self.timezone, self._today(), after=record, mark_synced=home in (None, server)
