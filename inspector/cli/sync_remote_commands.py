@@ -100,6 +100,7 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
         f"已{verb} {summary.server}：{summary.total_rows} 条记录，照片 {summary.photos} 张；"
         f"新增 {sum(summary.inserted.values())}，更新 {sum(summary.updated.values())}，"
         f"删除 {sum(summary.deleted.values())}，合并 {sum(summary.merged.values())}，冲突 {summary.conflicts} 条"
+        + (f"（中心数据库忙，已自动重试 {summary.retries} 次）" if summary.retries else "")
     )
     for table, count in sorted(summary.rows.items()):
         print(f"  {table}: {count}")
