@@ -62,7 +62,7 @@ from .central import (
     store_blobs,
 )
 from .credentials import PasswordPrompt, connection_url, without_password
-from .devices import Peer, mark_received, mark_sent, peer
+from .devices import Peer, mark_received, mark_sent, peer, set_meta
 from .devices import peers as all_peers
 from .engine import SYNC_TABLES, ApplyReport, SyncError, apply_batches, iter_changes
 from .spool import Spool
@@ -287,7 +287,7 @@ class CentralSync:
         def record(local: Session) -> None:
             _remember_server(local, url, server)
             if home is None:
-                _set_meta(local, HOME_SERVER, server)
+                set_meta(local, HOME_SERVER, server)
             mark_received(local, server_peer(server), spool.high_seq)
             step.check()  # the last moment a cancel still undoes everything
 
@@ -351,19 +351,11 @@ def _sleep(seconds: float, step: _Steps) -> None:
         time.sleep(seconds)
 
 
-def _set_meta(session: Session, key: str, value: str) -> None:
-    row = session.get(Meta, key)
-    if row is None:
-        session.add(Meta(key=key, value=value))
-    else:
-        row.value = value
-
-
 def _remember_server(local: Session, url: str, server: str) -> None:
     """Which server this URL reached (for `last_sync`), and marks kept under the URL before
     server ids carried over to the server's id once."""
     if _known_server(local, url) != server:
-        _set_meta(local, _server_key(url), f"{server} {peer_name(url)}")
+        set_meta(local, _server_key(url), f"{server} {peer_name(url)}")
     new = server_peer(server)
     if local.get(SyncPeerRow, new) is None:
         old = local.get(SyncPeerRow, peer_name(url))
