@@ -276,7 +276,10 @@ def canonical_dump(session: Session) -> dict[str, list[tuple[Any, ...]]]:
     for name in SYNC_TABLES:
         table = Base.metadata.tables[name]
         columns = [c for c in table.c if c.name not in LOCAL_COLUMNS]
-        dump[name] = sorted(tuple(row) for row in session.execute(select(*columns)))
+        # Ordered by id first (every row has one): other columns may mix None and values.
+        rows = [tuple(row) for row in session.execute(select(*columns))]
+        at = [c.name for c in columns].index("id")
+        dump[name] = sorted(rows, key=lambda row: (row[at], tuple((v is None, str(v)) for v in row)))
     return dump
 
 
