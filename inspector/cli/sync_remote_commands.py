@@ -81,7 +81,9 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
 
     def report(what: str, done: int, total: int) -> None:
         # On a terminal one line redrawn in place; in a log or a pipe one line per step, no "\r".
-        line = f"{what} {done}/{total}" if total > 1 and on_terminal else what
+        # total 0: a count with no end known yet (rows read so far from a large set)
+        count = f" {done}/{total}" if total > 1 else (f" {done}" if total == 0 and done else "")
+        line = what + count if on_terminal else what
         if line != last[0]:
             if on_terminal:
                 print(f"\r{line:<40}", end="", file=sys.stderr, flush=True)
