@@ -52,7 +52,9 @@ def merge(
 
     def apply(session: Session) -> ApplyReport:
         if isinstance(changes, ChangeSet):
-            return apply_changes(session, changes, timezone, today, mark_synced=mark_synced)
+            if mark_synced:
+                return apply_changes(session, changes, timezone, today, mark_synced=True)
+            return apply_changes(session, changes, timezone, today)
         return apply_batches(session, changes(), timezone, today, mark_synced=mark_synced)
 
     if db.path is None:
