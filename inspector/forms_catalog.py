@@ -3,6 +3,8 @@ clause library they cite. Both the shipped forms/ and the user's own data-folder
 
 The clause library is the file named `major-hazard-clauses.toml` in either folder; an office's
 own file adds cases (for example GB 35181's) to the shipped one and may not reuse its ids.
+The risk-tag list (`risk-tags.toml`, inspector/core/risk_tags.py) says which templates fit an
+enterprise's tags; the data folder's file, when there is one, replaces the shipped one.
 Templates are every other `*.toml`, checked against the library: a template that cites an
 unknown clause, or makes an item a veto item without citing the case it checks, is listed as
 invalid with its reasons and is not offered.
@@ -21,6 +23,7 @@ from inspector.core.major_hazard_clauses import (
     ClauseLibraryError,
     load_clause_library_file,
 )
+from inspector.core.risk_tags import TAGS_FILE, RiskTagCatalog, RiskTagsError, load_risk_tags_file
 from inspector.core.template_format import TemplateError, load_template_file
 from inspector.paths import shipped_forms_dir
 
@@ -71,7 +74,7 @@ def discover(dirs: list[Path]) -> list[FormFile]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
-            if path.name == CLAUSES_FILE:
+            if path.name in (CLAUSES_FILE, TAGS_FILE):
                 continue
             try:
                 if library_error is not None and any(item.clauses for item in load_template_file(path).items):
@@ -88,3 +91,18 @@ def newest(dirs: list[Path], code: str = DEFAULT_TEMPLATE) -> FormFile:
     if not candidates:
         raise TemplateError(code, [])
     return max(candidates, key=lambda f: f.template.version if f.template else 0)
+
+
+def risk_tag_catalog(dirs: list[Path]) -> RiskTagCatalog:
+    """The risk-tag list: the last folder's `risk-tags.toml` (the office's own replaces the shipped
+    one); RiskTagsError if that file is invalid."""
+    files = [folder / TAGS_FILE for folder in dirs if (folder / TAGS_FILE).is_file()]
+    if not files:
+        raise RiskTagsError(TAGS_FILE, [FileProblem(None, "", "找不到风险标签文件")])
+    return load_risk_tags_file(files[-1])
+
+
+def unknown_templates(catalog: RiskTagCatalog, dirs: list[Path]) -> list[str]:
+    """Template codes the risk-tag list names that no valid template of these folders has."""
+    available = {form.template.code for form in discover(dirs) if form.template is not None}
+    return sorted(catalog.template_codes() - available)

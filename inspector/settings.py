@@ -11,9 +11,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
+from inspector.core.office_kind import OfficeKind
+from inspector.core.plaque import ValidityRule
 
 SETTINGS_FILE = "settings.json"
 LANGUAGES = ("zh_CN", "en")
+OFFICE_KINDS = tuple(kind.value for kind in OfficeKind)
+PLAQUE_VALIDITY_RULES = tuple(rule.value for rule in ValidityRule)
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,13 @@ class Settings:
     timezone: str = DEFAULT_TIMEZONE  # "today" for deadlines and overdue is this zone's date
     office_name: str = "平湖市总工会"  # issuing body printed on notices and plaques
     office_code: str = "PH"  # prefix of plaque serials and notice numbers
+    # union | authority (domain.md §2): a union asks (监督意见书), only an authority orders (责令).
+    office_kind: str = "union"
+    # The authority a union refers unanswered letters and major hazards to (建议书, 移送).
+    authority_name: str = "平湖市应急管理局"
+    # How long an annual plaque of year Y hangs: until 31 December of Y+1 (year_after), or until
+    # the next round's plaque replaces it (next_round). See inspector/core/plaque.py.
+    plaque_validity: str = "year_after"
     photo_long_edge: int = 2560  # photos are downsized to this many pixels on their long edge
     thumbnail_size: int = 256
     language: str = "zh_CN"  # zh_CN or en
@@ -33,6 +44,18 @@ class Settings:
     # opens the page; empty, they hold the bare payload, for Inspector's own check.
     plaque_verify_url: str = ""
 
+    @property
+    def kind(self) -> OfficeKind:
+        return OfficeKind.parse(self.office_kind)
+
+    @property
+    def validity(self) -> ValidityRule:
+        return (
+            ValidityRule(self.plaque_validity)
+            if self.plaque_validity in PLAQUE_VALIDITY_RULES
+            else ValidityRule.YEAR_AFTER
+        )
+
     def validated(self) -> Settings:
         """Return self, or raise DomainError naming every bad value."""
         problems = []
@@ -40,6 +63,15 @@ class Settings:
             problems.append(f"界面语言应为 {'、'.join(LANGUAGES)} 之一，而不是 “{self.language}”")
         if not self.office_name.strip():
             problems.append("发证单位名称不能为空")
+        if self.office_kind not in OFFICE_KINDS:
+            problems.append(f"发文单位类别应为 union（工会）或 authority（行政机关），而不是 “{self.office_kind}”")
+        if self.office_kind == "union" and not self.authority_name.strip():
+            problems.append("工会须填写移送建议书的行政机关名称")
+        if self.plaque_validity not in PLAQUE_VALIDITY_RULES:
+            problems.append(
+                "亮牌有效期应为 year_after（至次年12月31日）或 next_round（至下一轮评定），"
+                f"而不是 “{self.plaque_validity}”"
+            )
         if not re.fullmatch(r"[A-Z0-9]{1,8}", self.office_code):
             problems.append(f"单位代码应为 1–8 位大写字母或数字，而不是 “{self.office_code}”")
         if not 640 <= self.photo_long_edge <= 8000:

@@ -14,10 +14,13 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from inspector.core.checklist import Template
 from inspector.core.dates import today
+from inspector.core.plaque import PlaqueValidity, ValidityRule
+from inspector.core.risk_tags import RiskTagCatalog, TemplateProposal
 from inspector.db.changes import Changes
 from inspector.db.database import DB_NAME, Database
-from inspector.forms_catalog import DEFAULT_TEMPLATE, form_dirs, newest
+from inspector.forms_catalog import DEFAULT_TEMPLATE, discover, form_dirs, newest, risk_tag_catalog
 from inspector.photos.photo_store import PhotoStore
 from inspector.queries.dashboard import Dashboard, dashboard
 from inspector.queries.enterprise_queries import EnterpriseQueries
@@ -33,9 +36,11 @@ from inspector.services.inspection_review import InspectionReviews
 from inspector.services.inspections import InspectionService
 from inspector.services.notices import NoticeService
 from inspector.services.office_keys import OfficeKeyService
+from inspector.services.revisit import RevisitService
 from inspector.services.roster import RosterService
 from inspector.services.signatures import SignatureService
 from inspector.services.templates import TemplateService
+from inspector.services.trainings import TrainingService
 from inspector.settings import Settings
 from inspector.sync.central_sync import CentralSync
 from inspector.sync.conflicts import ConflictService
@@ -64,6 +69,12 @@ class Workspace:
     def today(self) -> date:
         return today(self.settings.timezone)
 
+    def plaque_validity(self, year: int) -> PlaqueValidity:
+        """How long the plaques of `year` are valid, by the settings' rule (domain.md §4 rule 7)."""
+        rule = self.settings.validity
+        next_round = self.office_keys.next_round_on(year) if rule is ValidityRule.NEXT_ROUND else None
+        return PlaqueValidity(year, rule, next_round)
+
     def year(self, chosen: int | None = None) -> int:
         """The year a person chose, or this year in the office's time zone."""
         return chosen or self.today().year
@@ -75,7 +86,33 @@ class Workspace:
 
     @cached_property
     def enterprises(self) -> EnterpriseService:
-        return EnterpriseService(self.db)
+        return EnterpriseService(self.db, self.risk_tags)
+
+    @cached_property
+    def trainings(self) -> TrainingService:
+        """开工第一课 and team-leader training records."""
+        return TrainingService(self.db, self.today)
+
+    def risk_tags(self) -> RiskTagCatalog:
+        """The risk-tag list of the forms folders (RiskTagsError, a DomainError, if it is invalid)."""
+        return risk_tag_catalog(form_dirs(self.data_dir))
+
+    def offered_templates(self) -> list[Template]:
+        """The newest valid version of every template in the forms folders, the default first."""
+        newest_by_code: dict[str, Template] = {}
+        for form in discover(form_dirs(self.data_dir)):
+            template = form.template
+            if template is not None and template.version > getattr(newest_by_code.get(template.code), "version", 0):
+                newest_by_code[template.code] = template
+        return sorted(newest_by_code.values(), key=lambda t: (t.code != DEFAULT_TEMPLATE, t.code))
+
+    def template_proposals(self, enterprise_id: str) -> list[TemplateProposal]:
+        """The templates an inspection of this enterprise should use, by its size and risk tags
+        (forms/risk-tags.toml), keeping only those the forms folders hold as valid templates."""
+        enterprise = self.enterprises.get(enterprise_id)
+        available = {form.template.code for form in discover(form_dirs(self.data_dir)) if form.template}
+        proposals = self.risk_tags().proposals(enterprise.risk_tags, enterprise.above_scale)
+        return [proposal for proposal in proposals if proposal.code in available]
 
     @cached_property
     def templates(self) -> TemplateService:
@@ -107,6 +144,11 @@ class Workspace:
         return InspectionReviews(
             self.db, self.inspections, self.enterprises, self.amendments, self.signatures, self.hazards
         )
+
+    @cached_property
+    def revisits(self) -> RevisitService:
+        """A re-inspection started from the enterprise's last visit (what to re-check first)."""
+        return RevisitService(self.db, self.inspections, self.hazards)
 
     @cached_property
     def notices(self) -> NoticeService:

@@ -17,6 +17,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Qt's offscreen screen is 800×800 unless told otherwise: the tests' screen is a laptop's,
+    # 1366×768, which windows are fitted to (inspector/ui/common/window_size.py).
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).parent / 'laptop_screen.json'}"
 # Qt's per-user settings (remembered folders) go to a throw-away place, not the developer's ~/.config.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="inspector-tests-config-")
 

@@ -230,8 +230,9 @@ def test_refuses_to_overwrite_data_without_force(source: Path, archive: Path, tm
     target = tmp_path / "data"
     shutil.copytree(source, target)
     before = snapshot(target)
-    with pytest.raises(BackupError, match="--force"):
+    with pytest.raises(BackupError, match="设置 → 从备份恢复") as refused:
         restore_backup(archive, target)
+    assert "--force" in refused.value.for_command_line()
     assert snapshot(target) == before
 
 

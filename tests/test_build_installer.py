@@ -54,6 +54,7 @@ def test_pyinstaller_command_line() -> None:
     assert args[-1].endswith("installer/entry.py") and "--onedir" in args and "--strip" in args
     assert f"{ROOT / 'forms/general-manufacturing.toml'}:forms" in args
     assert "PySide6.QtWebEngineCore" in args and "sqlalchemy.dialects.sqlite" in args
+    assert "chinese_calendar" in args  # the official holiday calendar behind working-day deadlines
     windows = bi.pyinstaller_args(ROOT, WINDOWS, Path("/d"), Path("/w"))
     assert "--windowed" in windows and "--strip" not in windows
     assert f"{ROOT / 'forms/general-manufacturing.toml'};forms" in windows
@@ -114,3 +115,58 @@ def test_archive_has_one_versioned_top_folder(tmp_path: Path) -> None:
     with tarfile.open(out) as tar:
         assert {m.name.split("/")[0] for m in tar.getmembers()} == {"inspector-0.1.0-linux-x86_64"}
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_deb_arguments() -> None:
+    args = bi.parse_args(["--skip-build", "--deb", "--install-test"])
+    assert args.deb and args.install_test and not args.smoke_test
+    with pytest.raises(SystemExit):
+        bi.parse_args(["--install-test"])  # nothing to install
+
+
+def _fake_bundle(tmp_path: Path) -> Path:
+    bundle = tmp_path / "inspector"
+    (bundle / "_internal" / "PySide6").mkdir(parents=True)
+    (bundle / "inspector").write_bytes(b"\x7fELF fake")
+    (bundle / "inspector").chmod(0o700)
+    (bundle / "_internal" / "libfoo.so.1").write_bytes(b"x" * 5000)
+    (bundle / "_internal" / "libfoo.so").symlink_to("libfoo.so.1")
+    return bundle
+
+
+@pytest.mark.skipif(not Path("/usr/bin/dpkg-deb").exists(), reason="dpkg-deb is Debian's")
+def test_deb_holds_the_bundle_the_command_the_desktop_entry_and_the_icon(tmp_path: Path) -> None:
+    import subprocess
+
+    deb = bi.make_deb(_fake_bundle(tmp_path), tmp_path, LINUX)
+    assert deb.name == f"inspector_{bi.read_version()}_amd64.deb"
+    listing = subprocess.run(["dpkg-deb", "-c", deb], capture_output=True, text=True, check=True).stdout
+    entries = {line.split()[5].removeprefix("."): line for line in listing.splitlines()}
+    assert entries["/usr/bin/inspector"].split()[-1] == "/opt/inspector/inspector"  # a link onto PATH
+    assert entries["/opt/inspector/inspector"].startswith("-rwxr-xr-x root/root")
+    assert entries["/opt/inspector/_internal/libfoo.so"].startswith("l")  # links kept as links
+    assert "/usr/share/applications/inspector.desktop" in entries
+    assert "/usr/share/icons/hicolor/scalable/apps/inspector.svg" in entries
+    assert not [name for name in entries if name.startswith("/DEBIAN")]
+
+    def field(name: str) -> str:
+        return subprocess.run(["dpkg-deb", "-f", deb, name], capture_output=True, text=True, check=True).stdout.strip()
+
+    assert (field("Package"), field("Version"), field("Architecture")) == ("inspector", bi.read_version(), "amd64")
+    assert "libgl1" in field("Depends") and field("Recommends") == "libcups2"
+    assert int(field("Installed-Size")) >= 5  # KiB, the bundle's size
+    scripts = subprocess.run(["dpkg-deb", "-I", deb], capture_output=True, text=True, check=True).stdout
+    assert "postrm" not in scripts and "preinst" not in scripts  # dpkg's file list is the whole uninstall
+
+
+def test_desktop_entry_starts_the_command_on_path_with_its_icon() -> None:
+    text = (ROOT / "installer" / "deb" / "inspector.desktop").read_text(encoding="utf-8")
+    fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    assert (fields["Type"], fields["Exec"], fields["Icon"], fields["Terminal"]) == (
+        "Application",
+        "inspector",
+        "inspector",
+        "false",
+    )
+    assert fields["Name[zh_CN]"] and fields["Categories"].endswith(";")
+    assert (ROOT / "resources" / "icons" / "inspector.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")

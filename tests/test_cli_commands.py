@@ -180,7 +180,8 @@ def test_forms_validate_every_shipped_file_templates_and_clause_library(capsys: 
     files = sorted((ROOT / "forms").glob("*.toml"))
     code, out, err = run(capsys, "forms", "validate", *map(str, files))
     assert code == 0, err
-    assert len(files) == 7 and out.count("有效 valid") == 7
+    assert len(files) == 8 and out.count("有效 valid") == 8
+    assert "风险标签 10 个（涉粉、涉氨、有限空间、喷涂" in out
     assert "重大事故隐患条款库，32 种情形" in out
     for name in ("combustible-dust", "confined-space", "small-firms", "rented-factory", "machinery-painting"):
         assert f"{name} v1《" in out

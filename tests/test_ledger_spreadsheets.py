@@ -97,7 +97,10 @@ def profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def expected_rows(ledger: HazardLedger) -> list[LedgerRow]:
-    return ledger.rows(ledger.ids(LedgerFilter()))
+    return [row for batch in ledger.iter_rows(LedgerFilter(), details=True) for row in batch]
+
+
+DESCRIPTION = HEADERS.index("隐患描述")
 
 
 def as_read(value: object) -> object:
@@ -132,10 +135,10 @@ def test_csv_opened_by_a_spreadsheet_keeps_every_cell(ledger: HazardLedger, tmp_
     assert len(rows) == len(expected) + 1
     for row, got in zip(expected, rows[1:], strict=True):
         want = [as_read(v) for v in row_values(row)]
-        if str(want[4]).startswith(("+", "-")):
-            want[4] = f"'{want[4]}"  # the guard shows: better than a formula error
+        if str(want[DESCRIPTION]).startswith(("+", "-")):
+            want[DESCRIPTION] = f"'{want[DESCRIPTION]}"  # the guard shows: better than a formula error
         assert [cell(v) for v in got] == want
-    codes = {r[2] for r in rows[1:]}
+    codes = {r[HEADERS.index("统一社会信用代码")] for r in rows[1:]}
     assert ALL_DIGITS in codes and all(isinstance(c, str) for c in codes)
 
 
@@ -156,13 +159,13 @@ def test_xlsx_read_back_by_a_spreadsheet_cell_by_cell(ledger: HazardLedger, tmp_
     book = load_workbook(out)
     assert (book.properties.title, book.properties.creator) == ("隐患台账", "平湖市总工会")
     sheet = book.active
-    assert sheet.auto_filter.ref == "A1:M61"
+    assert sheet.auto_filter.ref == "A1:V61"
     assert sheet.print_title_rows == "$1:$1"
     setup = sheet.page_setup
     assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet["E2"].alignment.wrap_text and not sheet["A2"].alignment.wrap_text
-    two_lines = next(r for r in range(2, 62) if "\n" in str(sheet[f"E{r}"].value))
+    assert sheet["I2"].alignment.wrap_text and not sheet["B2"].alignment.wrap_text  # description, date
+    two_lines = next(r for r in range(2, 62) if "\n" in str(sheet[f"I{r}"].value))
     assert sheet.row_dimensions[two_lines].height >= 30
 
     # Saved again by LibreOffice as .xlsx: the same values, types and filter.
@@ -171,7 +174,7 @@ def test_xlsx_read_back_by_a_spreadsheet_cell_by_cell(ledger: HazardLedger, tmp_
     assert rows[0] == HEADERS
     for row, got in zip(expected_rows(ledger), rows[1:], strict=True):
         assert [cell(v) for v in got] == [as_read(v) for v in row_values(row)]
-    assert again.active.auto_filter.ref == "A1:M61"
+    assert again.active.auto_filter.ref == "A1:V61"
 
 
 def test_xlsx_prints_landscape_with_all_columns_and_the_header_on_every_page(

@@ -129,7 +129,7 @@ def test_upgrade_links_existing_history_and_repairs_a_clock_sorted_hazard(tmp_pa
     versions_before = rows(folder, "SELECT id, hlc FROM hazard_events ORDER BY id")
     workspace = Workspace(folder)  # migrates to the head, after a backup
     try:
-        assert list((folder / "backups").glob(f"*before-{head_revision()}*.db"))  # named by the head it upgrades to
+        assert list((folder / "backups").glob(f"*before-{head_revision()}*.db"))  # the backup names the head
         assert rows(folder, "SELECT id, stamp, follows FROM hazard_events ORDER BY id") == [
             (event_id, hlc, None) for event_id, hlc in versions_before
         ]

@@ -16,6 +16,7 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.notice_number import parse_number
+from inspector.core.office_kind import OfficeKind, ReferralReason
 from inspector.db.database import DB_NAME, Database
 from inspector.services.hazards import HazardSource
 from inspector.services.notices import NoticeKind, NoticeService, OrderType
@@ -27,6 +28,8 @@ from tests.sqlite_files import database_at, migrate_file, sql
 FOUND_ON = date(2026, 4, 1)
 T0 = datetime(2026, 4, 1, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 INSPECTORS = ["张检查", "李检查"]
+PERMITS = ["PH-JD-011", "PH-JD-012"]  # their 监督证 numbers
+SIGNER = "周主席"
 
 
 @pytest.fixture
@@ -62,11 +65,18 @@ def raise_hazard(
     )
 
 
+def register_roster(workspace: Workspace) -> None:
+    """The inspectors with their 监督证 numbers, and the 签发人, on the roster (idempotent)."""
+    workspace.roster.set_permits({**dict(zip(INSPECTORS, PERMITS, strict=True)), SIGNER: "PH-JD-009"})
+
+
 def issue(workspace: Workspace, hazard_ids: list[str], **changes: object):  # type: ignore[no-untyped-def]
+    register_roster(workspace)
     fields: dict[str, object] = {
-        "kind": NoticeKind.RECTIFICATION,
+        "kind": NoticeKind.SUPERVISION,
         "order_type": OrderType.DEADLINE,
         "issued_by": INSPECTORS,
+        "signed_by": SIGNER,
         "recheck_on": FOUND_ON + timedelta(days=8),
         "at": T0 + timedelta(hours=1),
     }
@@ -84,7 +94,10 @@ def test_issue_groups_hazards_and_moves_them_to_notice_issued(
     number = parse_number(notice.number)
     assert (number.office, number.year, number.seq) == ("PH", 2026, 1)
     assert number.device == workspace.db.device_id[:4].upper()
-    assert (notice.kind, notice.order_type) == (NoticeKind.RECTIFICATION, OrderType.DEADLINE)
+    assert (notice.kind, notice.order_type) == (NoticeKind.SUPERVISION, OrderType.DEADLINE)
+    assert (notice.permits, notice.signed_by) == (tuple(PERMITS), SIGNER)
+    # 15 working days from 2026-04-01, Qingming Monday (6 April) not counted.
+    assert notice.reply_due is not None and notice.reply_due.due == date(2026, 4, 23)
     assert (notice.enterprise_id, notice.inspection_id) == (enterprise_id, inspection_id)
     assert notice.enterprise_name == "平湖市通知示例有限公司"
     assert notice.inspection_date == FOUND_ON
@@ -207,6 +220,7 @@ def test_two_databases_on_one_file_issue_concurrently_without_gaps_or_repeats(
 ) -> None:
     per_thread = 8
     hazards = [raise_hazard(workspace, enterprise_id, None, f"隐患 {i}") for i in range(2 * per_thread)]
+    register_roster(workspace)
     databases = [Database.open_folder(workspace.data_dir) for _ in range(2)]
     numbers: list[str] = []
     errors: list[BaseException] = []
@@ -220,9 +234,10 @@ def test_two_databases_on_one_file_issue_concurrently_without_gaps_or_repeats(
             for hazard_id in mine:
                 notice = service.issue(
                     [hazard_id],
-                    kind=NoticeKind.RECTIFICATION,
+                    kind=NoticeKind.SUPERVISION,
                     order_type=OrderType.IMMEDIATE,
                     issued_by=INSPECTORS,
+                    signed_by=SIGNER,
                     enterprise_id=enterprise_id,
                     at=T0,
                 )
@@ -284,3 +299,114 @@ def test_migration_0003_upgrades_a_0002_database_keeping_its_rows(tmp_path: Path
         assert connection.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone() == (
             "abcdef0123456789abcdef0123456789",
         )
+
+
+def test_an_authority_orders_without_permits_and_a_union_needs_them(workspace: Workspace, enterprise_id: str) -> None:
+    first, second = (raise_hazard(workspace, enterprise_id, None, text) for text in ("隐患甲", "隐患乙"))
+    with pytest.raises(ValidationError, match="未登记监督证号"):
+        workspace.notices.issue(
+            [first], order_type="immediate", issued_by=["王新人", "李新人"], signed_by="", enterprise_id=enterprise_id
+        )
+    register_roster(workspace)
+    with pytest.raises(ValidationError, match="不在检查人员名单中"):
+        issue(workspace, [first], enterprise_id=enterprise_id, signed_by="路人甲")
+    assert sql(workspace, "SELECT count(*) FROM notices") == [(0,)]
+    workspace.save_settings(Settings(office_name="平湖市应急管理局", office_kind="authority"))
+    with pytest.raises(DomainError, match="由工会签发"):
+        workspace.notices.issue([first], kind="supervision", order_type="immediate", issued_by=["王新人", "李新人"])
+    order = workspace.notices.issue(
+        [first, second], order_type="immediate", issued_by=["王新人", "李新人"], enterprise_id=enterprise_id
+    )
+    assert (order.kind, order.permits, order.signed_by, order.reply_due) == (NoticeKind.ORDER, ("", ""), "", None)
+    with pytest.raises(DomainError, match="不要求企业书面答复"):
+        workspace.notices.record_reply(order.id, workspace.today())
+    with pytest.raises(DomainError, match="行政机关"):
+        workspace.notices.refer_major_hazard([first], signed_by=SIGNER, inspectors=INSPECTORS)
+
+
+def test_a_major_hazard_is_referred_to_the_authority(workspace: Workspace, enterprise_id: str) -> None:
+    general = raise_hazard(workspace, enterprise_id, None, "灭火器过期")
+    major = workspace.hazards.raise_hazard(
+        sample_hazard(
+            enterprise_id,
+            FOUND_ON,
+            description="粉尘爆炸危险场所未设泄爆装置",
+            severity=Severity.MAJOR,
+            source=HazardSource.WORKER_REPORT,
+        ),
+        at=T0,
+    )
+    register_roster(workspace)
+    with pytest.raises(DomainError, match="不是重大事故隐患"):
+        workspace.notices.refer_major_hazard([general], signed_by=SIGNER, inspectors=INSPECTORS)
+    referral = workspace.notices.refer_major_hazard([major], signed_by=SIGNER, inspectors=INSPECTORS, at=T0)
+    assert (referral.kind, referral.reason, referral.refers_to) == (
+        NoticeKind.REFERRAL,
+        ReferralReason.MAJOR_HAZARD,
+        "",
+    )
+    assert referral.addressee == "平湖市应急管理局" and [h.id for h in referral.hazards] == [major]
+    assert referral.reply_due is None
+    # A referral is no notice of the hazard's own: the hazard stays recorded, the letter can follow.
+    assert workspace.hazards.get(major).status is HazardStatus.RECORDED
+    assert workspace.notices.notice_of_hazard(major) is None
+    letter = issue(workspace, [major], enterprise_id=enterprise_id)
+    assert workspace.notices.notice_of_hazard(major) == letter.number != referral.number
+
+
+def test_replies_are_listed_until_they_arrive(workspace: Workspace, enterprise_id: str) -> None:
+    first = issue(workspace, [raise_hazard(workspace, enterprise_id, None, "甲")], enterprise_id=enterprise_id)
+    second = issue(workspace, [raise_hazard(workspace, enterprise_id, None, "乙")], enterprise_id=enterprise_id)
+    assert [n.number for n in workspace.notices.awaiting_reply()] == [first.number, second.number]
+    with pytest.raises(ValidationError, match="答复日期"):
+        workspace.notices.record_reply(first.id, FOUND_ON - timedelta(days=1))
+    replied = workspace.notices.record_reply(first.number, date(2026, 4, 10), "已全部整改")
+    assert (replied.replied_on, replied.reply_note) == (date(2026, 4, 10), "已全部整改")
+    assert not replied.reply_overdue(date(2026, 12, 1)) and second.reply_overdue(date(2026, 12, 1))
+    assert [n.number for n in workspace.notices.awaiting_reply()] == [second.number]
+
+
+def test_migration_0008_carries_notices_keys_and_roster_forward(tmp_path: Path) -> None:
+    path = tmp_path / DB_NAME
+    database_at(path, "0006")
+    tracked = "'2026-04-01 02:00:00', '2026-04-01 02:00:00', 'dev', 1, 0, 1"
+    columns = "created_at, updated_at, device_id, hlc, base_hlc, changed_seq"
+    ids = [f"{i:032x}" for i in range(1, 5)]
+    sql(
+        path,
+        f"INSERT INTO enterprises (id, name, credit_code, town, address, industry, contact_person, contact_phone, "
+        f"{columns}) VALUES ('{ids[0]}', '平湖市旧数据有限公司', '913304820000003021', '新埭镇', '', '', '', '', "
+        f"{tracked})",
+    )
+    sql(
+        path,
+        f"INSERT INTO notices (id, number, kind, order_type, enterprise_id, issued_on, issuing_body, inspectors, "
+        f"{columns}) VALUES ('{ids[1]}', 'PH-2026-3F9A-0001', 'rectification', 'deadline', '{ids[0]}', "
+        f"'2026-04-01', '平湖市总工会', '[\"张检查\", \"李检查\"]', {tracked})",
+    )
+    sql(
+        path,
+        f"INSERT INTO inspectors (id, name, staff_no, office, active, {columns}) "
+        f"VALUES ('{ids[2]}', '张检查', 'JC001', '', 1, {tracked})",
+    )
+    sql(
+        path,
+        f"INSERT INTO office_keys (id, office_code, office_name, public_key, fingerprint, valid_from, revoked, "
+        f"{columns}) VALUES ('{ids[3]}', 'PH', '平湖市总工会', 'AAAA', 'ab', '2026-01-01', 0, {tracked})",
+    )
+    assert migrate_file(path) is not None
+    ws = Workspace(tmp_path)
+    try:
+        notice = ws.notices.get("PH-2026-3F9A-0001")
+        # Kept as issued: one number is one document, the paper handed over is not renamed.
+        assert (notice.kind, notice.inspectors, notice.permits, notice.signed_by) == (
+            NoticeKind.RECTIFICATION,
+            ("张检查", "李检查"),
+            (),
+            "",
+        )
+        assert notice.reply_due is None and notice.replied_on is None and notice.reason is None
+        assert [(p.name, p.staff_no, p.permit_no) for p in ws.roster.active()] == [("张检查", "JC001", "")]
+        assert [k.office_kind for k in ws.office_keys.list()] == [OfficeKind.UNION]
+    finally:
+        ws.close()

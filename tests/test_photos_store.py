@@ -41,7 +41,12 @@ def picture(size: tuple[int, int] = (400, 300), mode: str = "RGB", seed: int = 1
 
 def encode(image: Image.Image, fmt: str, **options: object) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, fmt, **options)
+    if fmt == "HEIF":  # the program reads HEIC with pi-heif, which has no encoder: pillow-heif writes it
+        import pillow_heif
+
+        pillow_heif.from_pillow(image).save(buffer, format="HEIF", **options)
+    else:
+        image.save(buffer, fmt, **options)
     return buffer.getvalue()
 
 
@@ -290,3 +295,11 @@ def test_a_failed_import_leaves_no_thumbnail(store: PhotoStore) -> None:
     with pytest.raises(PhotoError):
         store.import_bytes(b"not an image at all", "notes.txt")
     assert stored_files(store, thumbs=True) == []
+
+
+def test_the_heic_reader_ships_no_encoder() -> None:
+    # pi-heif instead of pillow-heif keeps the 20 MB x265 encoder out of the bundle (docs/performance.md).
+    import pi_heif
+
+    with pytest.raises(RuntimeError, match="No HEIF encoder"):
+        pi_heif.from_pillow(picture()).save(io.BytesIO(), format="HEIF")

@@ -22,8 +22,13 @@ def run(args: argparse.Namespace) -> int:
         from inspector.demo.generator import DemoSpec
 
         spec = DemoSpec(enterprises=args.enterprises, years=args.years, seed=args.seed)
+        from inspector.reports.plaque_keys import create_demo_office_key
+
         counts = create_demo(workspace, spec, lambda step: print(f"生成 {step}…", file=sys.stderr))
+        demo_key = create_demo_office_key(workspace)  # so the demo's plaques print at once
     print(f"演示数据已写入 {workspace.data_dir}")
+    if demo_key is not None:
+        print(f"  演示用发证单位密钥 {demo_key.office_code}：指纹 {demo_key.fingerprint[:16]}…（亮牌上注明“演示”）")
     print(
         f"  企业 {counts['enterprises']}，检查 {counts['inspections']}，答案 {counts['answers']}，"
         f"隐患 {counts['hazards']}，照片 {counts['photos']}，亮牌 {counts['plaques']}，亮灯 {counts['lights']}"

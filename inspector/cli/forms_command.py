@@ -1,8 +1,9 @@
 """`inspector forms validate PATH...` and `inspector forms list`.
 
-`validate` takes templates and the clause library alike (a file with kind = "major-hazard-clauses"
-is a library). Templates are checked against the clause library of the forms folders (shipped
-and the data folder's), the same check that decides which templates Inspector offers.
+`validate` takes templates, the clause library (a file with kind = "major-hazard-clauses") and the
+risk-tag list (kind = "risk-tags", whose template codes must exist) alike. Templates are checked
+against the clause library of the forms folders (shipped and the data folder's), the same check
+that decides which templates Inspector offers.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspector.core.form_files import FormFileError, read_form_file
+from inspector.core.form_files import FileProblem, FormFileError, read_form_file
 from inspector.core.major_hazard_clauses import ClauseLibrary, is_clause_library, load_clause_library
+from inspector.core.risk_tags import RiskTagCatalog, RiskTagsError, is_risk_tags, load_risk_tags
 from inspector.core.template_format import TemplateError, load_template
-from inspector.forms_catalog import clause_library, discover, form_dirs
+from inspector.forms_catalog import clause_library, discover, form_dirs, unknown_templates
 
 from .common import data_folder
 
@@ -43,6 +45,9 @@ def run_validate(args: argparse.Namespace) -> int:
             if is_clause_library(text):
                 print(_library_line(raw, load_clause_library(text, raw)))
                 continue
+            if is_risk_tags(text):
+                print(_tags_line(raw, load_risk_tags(text, raw), form_dirs(data_folder(args))))
+                continue
             if library_error is not None:
                 print(f"{raw}: 无法校验：条款库无效", file=sys.stderr)
                 raise library_error
@@ -56,6 +61,14 @@ def run_validate(args: argparse.Namespace) -> int:
 def _library_line(raw: str, library: ClauseLibrary) -> str:
     standards = "、".join(f"{s.code}{s.name}" for s in library.standards)
     return f"{raw}: 有效 valid — 重大事故隐患条款库，{len(library.clauses)} 种情形（{standards}）"
+
+
+def _tags_line(raw: str, catalog: RiskTagCatalog, dirs: list[Path]) -> str:
+    missing = unknown_templates(catalog, dirs)
+    if missing:
+        problem = FileProblem(None, "", f"没有这些检查表模板：{'、'.join(missing)}")
+        raise RiskTagsError(raw, [problem])
+    return f"{raw}: 有效 valid — 风险标签 {len(catalog.tags)} 个（{catalog.labels(catalog.codes())}）"
 
 
 def _template_line(raw: str, text: str, library: ClauseLibrary | None) -> str:

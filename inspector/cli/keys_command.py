@@ -111,7 +111,10 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for key in keys:
         state = "已吊销" if key.revoked else "有效"
-        print(f"{key.office_code}\t{key.office_name}\t{key.fingerprint[:16]}…\t启用 {key.valid_from}\t{state}")
+        print(
+            f"{key.office_code}\t{key.office_name}（{key.office_kind.label}）\t{key.fingerprint[:16]}…"
+            f"\t启用 {key.valid_from}\t{state}"
+        )
     return 0
 
 

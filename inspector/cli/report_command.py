@@ -43,16 +43,11 @@ def run_inspection(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- report notice ID --out F [--kind rectification|supervision] ----------------------------------
+# -- report notice ID --out F ------------------------------------------------------------------
 def _add_notice(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("notice", help="整改通知书或监督意见书 rectification notice")
-    parser.add_argument("id", metavar="ID", help="通知书编号（如 PH-2026-3F9A-0007）或记录编号")
+    parser = sub.add_parser("notice", help="文书：监督意见书、整改建议书、责令限期整改指令书或建议书（按签发时的类别）")
+    parser.add_argument("id", metavar="ID", help="文书编号（如 PH-2026-3F9A-0007）或记录编号")
     _out_argument(parser)
-    parser.add_argument(
-        "--kind",
-        choices=["rectification", "supervision"],
-        help="rectification = 整改通知书，supervision = 监督意见书（默认：签发时的类别）",
-    )
     parser.set_defaults(run=run_notice)
 
 
@@ -60,6 +55,6 @@ def run_notice(args: argparse.Namespace) -> int:
     from inspector.reports.notice_report import write_notice
 
     with open_workspace(args) as workspace:
-        path = write_notice(workspace, args.id, args.out, args.kind)
-    print(f"已生成通知书：{path}")
+        path = write_notice(workspace, args.id, args.out)
+    print(f"已生成文书：{path}")
     return 0

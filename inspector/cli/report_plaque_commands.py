@@ -9,8 +9,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import open_workspace, progress_bar
+
+if TYPE_CHECKING:
+    from inspector.core.plaque import PlaqueValidity
 
 
 def register_plaque_reports(sub: argparse._SubParsersAction) -> None:
@@ -34,10 +38,10 @@ def register_plaque_reports(sub: argparse._SubParsersAction) -> None:
     summary.set_defaults(run=run_summary)
 
 
-def _warn_if_expired(year: int, today: date) -> None:
+def _warn_if_expired(validity: PlaqueValidity, today: date) -> None:
     from inspector.reports.plaque_report import expiry_warning
 
-    warning = expiry_warning(year, today)
+    warning = expiry_warning(validity, today)
     if warning:
         print(f"注意：{warning}", file=sys.stderr)
 
@@ -49,7 +53,8 @@ def run_plaque(args: argparse.Namespace) -> int:
         today = workspace.today()
         year = workspace.year(args.year)
         write_plaque(workspace, args.enterprise, year, args.out, args.size)
-    _warn_if_expired(year, today)
+        validity = workspace.plaque_validity(year)
+    _warn_if_expired(validity, today)
     print(f"已生成 {year} 年度亮牌：{args.out}")
     return 0
 
@@ -61,7 +66,8 @@ def run_plaques(args: argparse.Namespace) -> int:
         today = workspace.today()
         year = workspace.year(args.year)
         count = write_plaques(workspace, year, args.out, args.size, progress_bar("生成亮牌", args.quiet))
-    _warn_if_expired(year, today)
+        validity = workspace.plaque_validity(year)
+    _warn_if_expired(validity, today)
     print(f"已生成 {year} 年度亮牌 {count} 块：{args.out}")
     return 0
 

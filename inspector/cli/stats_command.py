@@ -6,8 +6,9 @@ import argparse
 
 from inspector.core.grades import PENDING_LABEL, Grade, Light
 from inspector.core.rates import format_percent
+from inspector.core.training import TrainingKind
 
-from .common import open_workspace, print_json
+from .common import data_folder, open_workspace, print_json
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,8 +19,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workspace(args) as workspace:
-        stats = workspace.stats(args.year)
+    from inspector.queries.stats_sql import quick_stats
+
+    # sqlite3 alone when the database is up to date (the same SQL as the screens' figures); a
+    # database to create or upgrade goes through the workspace, which does that first.
+    stats = quick_stats(data_folder(args), args.year)
+    if stats is None:
+        with open_workspace(args) as workspace:
+            stats = workspace.stats(args.year)
     if args.json:
         print_json(stats.as_dict())
         return 0
@@ -36,4 +43,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"  逾期未整改   {stats.overdue}")
     print(f"  亮牌等级     {grades}  {PENDING_LABEL} {stats.grades['pending']}")
     print(f"  季度亮灯     {lights}" + (f"（{stats.quarter}）" if stats.quarter else "（本年尚无）"))
+    for kind in TrainingKind:
+        totals = stats.training[kind.value]
+        print(f"  {kind.label}   {totals.enterprises} 家企业  {totals.workers} 人次（{totals.sessions} 次）")
     return 0

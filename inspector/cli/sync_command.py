@@ -75,7 +75,7 @@ def run_import(args: argparse.Namespace) -> int:
         f"未变 {report.unchanged}，照片 {result.photos_copied} 张，冲突 {report.conflicts} 条"
     )
     if result.gap_warning:
-        print(result.gap_warning)
+        print(result.gap_warning_for_command_line)
     return 0
 
 

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 
 class DomainError(ValueError):
-    """A rule of the domain was broken; the message says which and why."""
+    """A rule of the domain was broken; the message says which and why.
+
+    The message is what the window shows, so where it tells a person what to do next it names
+    the place in the window (设置 → 发证单位密钥), never a command-line option. A message whose
+    next step differs at the command line carries that wording as `command_line`; the CLI prints
+    `for_command_line()`. tests/test_gui_messages.py keeps command-line options out of the rest.
+    """
+
+    def __init__(self, *args: object, command_line: str | None = None) -> None:
+        super().__init__(*args)
+        self.command_line = command_line
+
+    def for_command_line(self) -> str:
+        return self.command_line or str(self)
 
 
 class ValidationError(DomainError):

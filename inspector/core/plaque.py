@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .checklist import GradingRules, Severity
+from .dates import format_cn
 from .grades import Grade, Light
 from .grading import GradeResult
 from .hazard_lifecycle import HazardStatus, is_open, is_overdue
+from .labelled import LabelledEnum
 
 
 @dataclass(frozen=True)
@@ -53,20 +55,48 @@ def quarterly_light(
     return LightResult(Light.GREEN, ("无逾期隐患，最近一次检查合格",))
 
 
+class ValidityRule(LabelledEnum):
+    """How long an annual plaque hangs (a setting). The round grades year Y at its end and the
+    plaque is displayed during Y+1 (domain.md §4 rule 7)."""
+
+    YEAR_AFTER = "year_after", "至次年12月31日"
+    NEXT_ROUND = "next_round", "至下一轮评定"
+
+
 @dataclass(frozen=True)
 class PlaqueValidity:
+    """The validity of a plaque of `year` under `rule`. For NEXT_ROUND, `next_round_on` is the
+    day the office first issued a later year's plaques (None while it has not)."""
+
     year: int
+    rule: ValidityRule = ValidityRule.YEAR_AFTER
+    next_round_on: date | None = None
 
     @property
-    def valid_from(self) -> date:
-        return date(self.year, 1, 1)
+    def valid_until(self) -> date | None:
+        """The last day the plaque is valid; None while the next round has not been held."""
+        if self.rule is ValidityRule.YEAR_AFTER:
+            return date(self.year + 1, 12, 31)
+        return None if self.next_round_on is None else self.next_round_on - timedelta(days=1)
 
-    @property
-    def valid_until(self) -> date:
-        return date(self.year, 12, 31)
+    def expired(self, day: date) -> bool:
+        until = self.valid_until
+        return until is not None and day > until
 
-    def covers(self, day: date) -> bool:
-        return self.valid_from <= day <= self.valid_until
+    def printed(self) -> str:
+        """What the plaque says after 有效期至: a date, or 下一轮评定 for the next-round rule."""
+        if self.rule is ValidityRule.YEAR_AFTER:
+            return format_cn(date(self.year + 1, 12, 31))
+        return f"{self.year + 1}年度评定结果公布"
+
+    def expiry_sentence(self) -> str:
+        """Why an expired plaque no longer stands, for verification and the printed copy."""
+        until = self.valid_until
+        if until is None:
+            return ""
+        if self.rule is ValidityRule.NEXT_ROUND:
+            return f"该亮牌有效期至下一轮评定，已于 {format_cn(until)} 期满（此后已开展新一轮评定）"
+        return f"该亮牌有效期至 {format_cn(until)}，已过期"
 
 
 def downgraded_for_veto(current: Grade, veto_grade: Grade = Grade.D) -> Grade:

@@ -12,7 +12,6 @@ Rules for callers:
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 import uuid
@@ -31,6 +30,7 @@ from inspector.db.busy import BUSY_TIMEOUT_MS, busy_is_domain_error
 from inspector.db.changes import EVERYTHING, ChangeBroadcast, ChangeRecorder, Changes, Subscriber
 from inspector.db.hlc import next_hlc, observe
 from inspector.db.models import Meta, TombstoneRow, Tracked, utcnow
+from inspector.db.quick_read import DB_NAME, MIGRATIONS, quick_head
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 # Alembic is imported only when a database actually needs upgrading (or a caller asks it
 # something): importing it costs ≈0.2 s of every start, and an up-to-date database is the rule.
 
-MIGRATIONS = Path(__file__).parent / "migrations"
-DB_NAME = "inspector.db"
 BACKUP_DIR = "backups"
 WRITE = {"sqlite_begin": "IMMEDIATE"}
 """Execution options of a connection that writes: its BEGIN takes the write lock at once."""
@@ -104,25 +102,6 @@ def head_revision(script_location: Path = MIGRATIONS) -> str:
     return head
 
 
-_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*=\s*[\"']?([^\"'\s]+)[\"']?\s*$", re.MULTILINE)
-
-
-def _quick_head(script_location: Path) -> str | None:
-    """The head read straight from the `revision = …` / `down_revision = …` lines of the version
-    files, without importing Alembic; None when that is not conclusive (then Alembic decides)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (script_location / "versions").glob("*.py"):
-        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
-        if "revision" not in found or "down_revision" not in found:
-            return None
-        revisions.add(found["revision"])
-        if found["down_revision"] != "None":
-            parents.add(found["down_revision"])
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
-
-
 def _stored_revision(engine: Engine) -> str | None:
     """The revision recorded in the database, or None when there is none (or no table yet)."""
     try:
@@ -153,7 +132,7 @@ def backup_sqlite(db_path: Path, backup_dir: Path, label: str) -> Path:
 def migrate(engine: Engine, db_path: Path | None = None, script_location: Path = MIGRATIONS) -> Path | None:
     """Upgrade to the newest schema. A database that already holds an older schema is backed
     up first (to backups/ beside it); returns the backup's path, or None if none was needed."""
-    quick = _quick_head(script_location)
+    quick = quick_head(script_location)
     if quick is not None and quick == _stored_revision(engine):
         return None
     from alembic import command

@@ -29,9 +29,8 @@ def holds_data(workspace: Workspace) -> bool:
 
 def create_demo(workspace: Workspace, spec: DemoSpec, progress: Callable[[str], None] | None = None) -> dict[str, int]:
     if holds_data(workspace):
-        raise DomainError(
-            f"数据文件夹 {workspace.data_dir} 已有数据，演示数据只能写入空文件夹（用 --data-dir 指定一个新文件夹）"
-        )
+        occupied = f"数据文件夹 {workspace.data_dir} 已有数据，演示数据只能写入空文件夹"
+        raise DomainError(occupied, command_line=occupied + "（用 --data-dir 指定一个新文件夹）")
     if spec.enterprises < 1 or spec.years < 1:
         raise DomainError("演示企业数和年数都必须至少为 1")
     spec = replace(

@@ -33,6 +33,7 @@ from inspector.services.hazards import event_columns
 from inspector.services.photo_rows import photo_columns
 
 from . import names
+from .demo_profiles import DemoProfiles
 
 A = HazardAction
 # Share of enterprises by how well they keep safety: (fail, partial, not-applicable) chances per item.
@@ -111,6 +112,8 @@ class DemoGenerator:
         self.photo_ids: dict[str, uuid.UUID] = {}
         self.results: dict[int, list[tuple[date, GradeResult]]] = {}  # enterprise → graded inspections
         self.hazards: list[_Hazard] = []
+        self.profiles = DemoProfiles(spec.seed)
+        self.headcounts: dict[uuid.UUID, int] = {}
 
     # -- small helpers ----------------------------------------------------------------------
     def uid(self) -> uuid.UUID:
@@ -174,7 +177,22 @@ class DemoGenerator:
         say("亮牌与亮灯 plaques and lights")
         self._plaques(enterprises)
         self._lights(enterprises)
+        say("培训 training")
+        self._trainings()
         return self.rows
+
+    def _trainings(self) -> None:
+        """开工第一课 and team-leader training of every year, last so the rest of a seed's city
+        stays as it was before training existed."""
+        photo = self.photo_ids.get(self.photos[0]) if self.photos else None
+        for year in range(self.spec.today.year - self.spec.years + 1, self.spec.today.year + 1):
+            for enterprise_id, headcount in self.headcounts.items():
+                for row, link in self.profiles.trainings(
+                    year, enterprise_id, headcount, self.spec.today, self.tracked, self.moment, photo
+                ):
+                    self.rows.add("trainings", row)
+                    if link is not None:
+                        self.rows.add("training_photos", link)
 
     def _photos(self, at: datetime) -> None:
         for photo in self.stored_photos:
@@ -210,6 +228,7 @@ class DemoGenerator:
             weights = [share for share, _ in QUALITY]
             quality = self.rng.choices([q for _, q in QUALITY], weights)[0]
             size = self.rng.choices(["large", "medium", "small", "micro"], [2, 10, 60, 28])[0]
+            profile = self.profiles.enterprise_fields(industry, size)
             row = self.rows.add(
                 "enterprises",
                 self.tracked(
@@ -222,8 +241,10 @@ class DemoGenerator:
                     size=size,
                     contact_person=self.person(),
                     contact_phone=f"1{self.rng.choice('3589')}{self.rng.randint(0, 999999999):09d}",
+                    **profile,
                 ),
             )
+            self.headcounts[row["id"]] = profile["headcount"]
             yield row["id"], quality
 
     def _credit_code(self) -> str:

@@ -33,6 +33,8 @@ ORDER = (
     "hazard_event_photos",
     "plaques",
     "lights",
+    "trainings",
+    "training_photos",
 )
 CHUNK = 20_000
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspector.core.grades import PENDING_LABEL, Grade, Light
+from inspector.core.training import TrainingKind, TrainingTotals
 from inspector.queries.dashboard import Dashboard
 from inspector.queries.hazard_figures import FigureRow
 
@@ -26,6 +27,14 @@ def overview_rows(d: Dashboard) -> list[tuple[str, object]]:
         ("整改率(%)", d.rectification_rate),
         ("逾期未整改", d.overdue),
         ("未整改重大隐患", d.open_major),
+        *(
+            row
+            for kind in TrainingKind
+            for row in (
+                (f"{kind.label}企业", d.training.get(kind.value, TrainingTotals()).enterprises),
+                (f"{kind.label}人次", d.training.get(kind.value, TrainingTotals()).workers),
+            )
+        ),
     ]
 
 

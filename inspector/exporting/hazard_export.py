@@ -1,6 +1,10 @@
 """Export of the hazard ledger (隐患台账) to .xlsx or .csv, one row per hazard.
 
-The columns are those of the offices' ledger file, with Chinese headers. Dates are real date
+The columns are those of the ledger an office files (domain.md §2), with Chinese headers: the
+hazard number (隐患编号, the same on every copy), where and by whom it was found (town, location,
+category, source, inspectors), its level with the legal basis or major-hazard clause, the
+notice it was issued on, the deadline with every extension step, the re-check and who accepted
+the fix (验收人), and the closing date. Dates are real date
 cells in .xlsx and YYYY-MM-DD text in .csv (UTF-8 with a BOM, so Excel and WPS read the
 Chinese). The .xlsx is set up to filter and to print (xlsx_file.Book).
 
@@ -29,31 +33,44 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from inspector.core.categories import Category
 from inspector.core.errors import DomainError
+from inspector.core.labelled import LabelledEnum
 from inspector.file_modes import replacing
 from inspector.queries.hazard_ledger import HazardLedger, LedgerFilter, LedgerRow
+from inspector.services.hazards import HazardSource
 
 from .xlsx_file import Book
 
 HEADERS = (
+    "隐患编号",
     "发现日期",
     "企业名称",
     "统一社会信用代码",
+    "镇街道",
     "隐患位置",
+    "类别",
+    "来源",
     "隐患描述",
     "隐患等级",
+    "依据/重大隐患条款",
+    "检查人员",
     "整改措施",
     "责任人",
+    "通知书编号",
     "整改期限",
+    "延期记录",
     "复查结果",
     "复查日期",
+    "验收人",
     "销号日期",
     "状态",
 )
-DATE_COLUMNS = (0, 8, 10, 11)
-CODE_COLUMNS = (2,)  # always text: codes whose digits must survive (the credit code)
-WIDTHS = (11, 24, 21, 14, 36, 9, 36, 9, 11, 9, 11, 11, 12)
-WRAPPED = (1, 3, 4, 6, 7)  # name, location, description, measures, responsible person
+DATE_COLUMNS = (1, 15, 18, 20)
+CODE_COLUMNS = (3,)  # always text: codes whose digits must survive (the credit code)
+WIDTHS = (21, 11, 24, 21, 10, 14, 10, 10, 36, 9, 30, 14, 36, 9, 20, 11, 30, 9, 11, 9, 11, 12)
+# name, location, description, basis, inspectors, measures, responsible person, extensions
+WRAPPED = (2, 5, 8, 10, 11, 12, 13, 16)
 SUFFIXES = (".xlsx", ".csv")
 TITLE = "隐患台账"
 
@@ -67,22 +84,43 @@ Progress = Callable[[int, int], None]
 
 
 def row_values(row: LedgerRow) -> tuple[object, ...]:
-    """A ledger row in the order of HEADERS (dates stay dates; None for an empty date)."""
+    """A ledger row in the order of HEADERS (dates stay dates; None for an empty date). The row
+    must carry its details (`HazardLedger.iter_rows(details=True)`)."""
+    details = row.details
+    assert details is not None, "ledger rows for export are read with their details"
+    basis = "；".join(part for part in (details.legal_basis, details.major_clause) if part)
     return (
+        row.number,
         row.found_on,
         row.enterprise_name,
         row.credit_code,
+        row.town,
         row.location,
+        _label(Category, row.category),
+        _label(HazardSource, details.source),
         row.description,
         row.severity.label,
+        basis,
+        "、".join(details.inspectors),
         row.measures,
         row.responsible_person,
+        details.notice_number,
         row.deadline,
+        "；".join(details.extensions),
         row.recheck_result,
         row.recheck_date,
+        details.accepted_by,
         row.closed_on,
         row.status.label + ("（逾期）" if row.overdue else ""),
     )
+
+
+def _label(enum: type[LabelledEnum], value: str) -> str:
+    """The Chinese label of a stored value; the value itself if it is not (or no longer) known."""
+    try:
+        return enum(value).label  # type: ignore[attr-defined, no-any-return]
+    except ValueError:
+        return value
 
 
 def spreadsheet_text(value: str, code: bool = False) -> str:
@@ -130,7 +168,7 @@ def export_ledger(
     if not path.parent.is_dir():
         raise DomainError(f"导出文件夹 {path.parent} 不存在")
     total = ledger.count(f)
-    batches = ledger.iter_rows(f, batch=2000)
+    batches = ledger.iter_rows(f, batch=2000, details=True)
     try:
         with replacing(path, f"{suffix}.part") as temp:
             rows = _counted(batches, total, progress)

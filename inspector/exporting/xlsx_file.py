@@ -40,6 +40,8 @@ def text_width(text: str) -> float:
 def wrapped_lines(text: str, column_width: float) -> int:
     """How many lines `text` takes when wrapped in a column `column_width` units wide."""
     usable = max(1.0, column_width - 1.0)  # the cell's own padding
+    if "\n" not in text and len(text) * 2.1 <= usable:
+        return 1  # fits even if every character is wide: no need to measure (most cells)
     return sum(max(1, math.ceil(text_width(line) / usable)) for line in text.split("\n"))
 
 
@@ -63,11 +65,21 @@ class SheetTable:
         self.columns = len(headers)
         self.rows = 0
         self._wrap = frozenset(wrap)
-        self._wrapped = Alignment(wrap_text=True, vertical="top")
-        self._top = Alignment(vertical="top")
+        # The two alignments a cell can have, registered once: assigning an Alignment to each
+        # cell looks it up in the workbook's style list by hash, a fifth of a large export's time.
+        self._wrapped = self._style(Alignment(wrap_text=True, vertical="top"))
+        self._top = self._style(Alignment(vertical="top"))
+
+    def _style(self, alignment: Any) -> int:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.sheet)
+        cell.alignment = alignment
+        return int(cell._style.alignmentId)
 
     def append(self, values: Sequence[object]) -> None:
         from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles.cell_style import StyleArray
 
         cells: list[object] = []
         for index, value in enumerate(values):
@@ -79,7 +91,10 @@ class SheetTable:
                 cell.data_type = "s"  # a text that starts with "=" is text here, never a formula
             # Long text wraps inside its column (line breaks shown as breaks); the rest of the
             # row keeps to the top, beside the first line of the wrapped text.
-            cell.alignment = self._wrapped if index in self._wrap else self._top
+            # (the cell's own style keeps its number format: dates stay yyyy-mm-dd)
+            if cell._style is None:
+                cell._style = StyleArray()
+            cell._style.alignmentId = self._wrapped if index in self._wrap else self._top
             cells.append(cell)
         self.rows += 1
         height = self._height(values)

@@ -15,7 +15,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,8 +23,9 @@ from typing import Any, Protocol
 import openpyxl
 
 from inspector.core import credit_code
-from inspector.core.enterprise import Enterprise, EnterpriseSize
+from inspector.core.enterprise import Enterprise, EnterpriseSize, parse_above_scale, parse_headcount
 from inspector.core.errors import DomainError, ValidationError
+from inspector.core.risk_tags import RiskTagCatalog
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 MAX_TITLE_ROWS = 5  # rows of titles (“某某镇企业名单”, dates…) allowed above the header
@@ -41,6 +42,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "size": ("规模", "企业规模", "size"),
     "contact_person": ("联系人", "contact", "contact_person"),
     "contact_phone": ("联系电话", "电话", "手机", "phone", "contact_phone"),
+    # Optional since risk tags (issue 14): older lists without these columns import as before.
+    "risk_tags": ("风险标签", "标签", "风险类型", "risk_tags", "tags"),
+    "headcount": ("从业人数", "职工人数", "员工人数", "人数", "headcount", "employees"),
+    "above_scale": ("规上", "是否规上", "规上企业", "规模以上", "above_scale"),
 }
 REQUIRED_FIELDS = ("name", "credit_code", "town")
 FIELD_LABELS = {
@@ -52,6 +57,9 @@ FIELD_LABELS = {
     "size": "规模",
     "contact_person": "联系人",
     "contact_phone": "联系电话",
+    "risk_tags": "风险标签",
+    "headcount": "从业人数",
+    "above_scale": "规上",
 }
 
 RawRow = tuple[int, list[Any]]  # (row number as Excel shows it, cell values)
@@ -110,18 +118,27 @@ class EnterpriseRegister(Protocol):
 # --- reading the file -------------------------------------------------------------------------
 
 
-def read_enterprise_file(path: Path | str) -> ParsedFile:
-    """Parse a .csv or .xlsx enterprise list. Raises ImportFileError if it cannot be read at all."""
+TagList = Callable[[], RiskTagCatalog]
+
+
+def read_enterprise_file(path: Path | str, risk_tags: TagList | None = None) -> ParsedFile:
+    """Parse a .csv or .xlsx enterprise list. Raises ImportFileError if it cannot be read at all.
+    `risk_tags` gives the tag list a 风险标签 column is read with (asked only if there is one)."""
     path = Path(path)
     rows = _read_rows(path)
     columns, data_rows = _find_header(rows, path.name)
     if not data_rows:
         raise ImportFileError(f"“{path.name}”只有表头，没有企业数据")
+    catalog: RiskTagCatalog | None = None
+    if "risk_tags" in columns:
+        if risk_tags is None:
+            raise ImportFileError(f"“{path.name}”有风险标签列，但没有风险标签文件可以对照")
+        catalog = risk_tags()
     valid: list[tuple[int, Enterprise]] = []
     problems: list[RowProblem] = []
     for row_number, cells in data_rows:
         try:
-            valid.append((row_number, _enterprise(_row_values(cells, columns))))
+            valid.append((row_number, _enterprise(_row_values(cells, columns), catalog)))
         except ValidationError as error:
             problems.append(RowProblem(row_number, _describe(error.problems)))
     unique, duplicates = _split_duplicates(valid)
@@ -267,12 +284,27 @@ def _row_values(cells: list[Any], columns: dict[str, int]) -> dict[str, Any]:
     return {field: cells[index] if index < len(cells) else None for field, index in columns.items()}
 
 
-def _enterprise(values: dict[str, Any]) -> Enterprise:
+def _enterprise(values: dict[str, Any], catalog: RiskTagCatalog | None = None) -> Enterprise:
     """A validated Enterprise from one row, or ValidationError naming every bad field at once."""
     problems: dict[str, str] = {}
     size = None
     try:
         size = EnterpriseSize.parse(_text(values.get("size")))
+    except ValidationError as error:
+        problems.update(error.problems)
+    tags: tuple[str, ...] = ()
+    headcount: int | None = None
+    above_scale: bool | None = None
+    try:
+        tags = catalog.parse(_text(values.get("risk_tags"))) if catalog is not None else ()
+    except ValidationError as error:
+        problems.update(error.problems)
+    try:
+        headcount = parse_headcount(_text(values.get("headcount")))
+    except ValidationError as error:
+        problems.update(error.problems)
+    try:
+        above_scale = parse_above_scale(_text(values.get("above_scale")))
     except ValidationError as error:
         problems.update(error.problems)
     draft = Enterprise(
@@ -284,6 +316,9 @@ def _enterprise(values: dict[str, Any]) -> Enterprise:
         size=size,
         contact_person=_text(values.get("contact_person")),
         contact_phone=_text(values.get("contact_phone")),
+        risk_tags=tags,
+        headcount=headcount,
+        above_scale=above_scale,
     )
     valid: Enterprise | None = None
     try:
@@ -338,7 +373,7 @@ def import_enterprises(workspace_or_service: Any, path: Path | str, dry_run: boo
     Raises ImportFileError if the file cannot be read, ImportRejected listing every problem.
     """
     register: EnterpriseRegister = getattr(workspace_or_service, "enterprises", workspace_or_service)
-    parsed = read_enterprise_file(path)
+    parsed = read_enterprise_file(path, getattr(workspace_or_service, "risk_tags", None))
     problems = sorted(parsed.problems + _already_registered(register, parsed.rows), key=lambda p: p.row_number)
     if problems:
         raise ImportRejected(problems, parsed.path.name)

@@ -16,14 +16,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pillow_heif
+import pi_heif
 from PIL import Image, UnidentifiedImageError
 
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
 
-# iPhones and many Android phones save HEIC; pillow-heif teaches Pillow to read it.
-pillow_heif.register_heif_opener()
+# iPhones and many Android phones save HEIC; pi-heif (libheif with the libde265 decoder, no
+# encoder) teaches Pillow to read it.
+pi_heif.register_heif_opener()
 
 JPEG_QUALITY = 85
 EXIF_DATETIME_ORIGINAL = 0x9003

@@ -5,7 +5,8 @@ filter for one town), so the dashboard can never disagree with `inspector stats`
 hazards figures`; the tests check that the towns add up to the city. Extra figures:
 - inspected: enterprises with at least one completed or finalized inspection dated in the year;
   coverage = inspected ÷ enterprises (percent, truncated to one decimal, as every rate);
-- open_major: major hazards still open now (found in any year), voided ones excepted.
+- open_major: major hazards still open now (found in any year), voided ones excepted;
+- training: `stats`' training totals (开工第一课 and team-leader training of the year).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy import distinct, func, select
 from inspector.core.checklist import Severity
 from inspector.core.hazard_lifecycle import OPEN
 from inspector.core.rates import percent
+from inspector.core.training import TrainingTotals
 from inspector.db.database import Database
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow
 from inspector.queries.graded import GRADED
@@ -46,6 +48,7 @@ class Dashboard:
     by_category: tuple[FigureRow, ...] = ()
     by_town: tuple[FigureRow, ...] = ()  # always every town (the town filter highlights one)
     by_month: tuple[FigureRow, ...] = ()  # the twelve months of the year
+    training: dict[str, TrainingTotals] = field(default_factory=dict)  # per kind, as in `stats`
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,6 +74,7 @@ def dashboard(db: Database, year: int, today: date, town: str | None = None) -> 
             "grades": dict(stats.grades),
             "lights": dict(stats.lights),
             "quarter": stats.quarter,
+            "training": dict(stats.training),
         }
         by_category = tuple(row for row in category_job.result() if not row.is_total)
         months = {row.key: row for row in month_job.result() if not row.is_total}

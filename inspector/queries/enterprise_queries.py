@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, String, func, or_, select, type_coerce
@@ -24,10 +24,12 @@ from inspector.core.enterprise import Enterprise
 from inspector.core.grades import PENDING
 from inspector.core.hazard_lifecycle import OPEN, HazardStatus, is_overdue
 from inspector.core.inspection import InspectionStatus
+from inspector.core.training import Training
 from inspector.db.database import Database
 from inspector.db.ids import to_str, to_uuid
 from inspector.db.models import EnterpriseRow, HazardRow, InspectionRow, LightRow, PlaqueRow, TemplateRow
-from inspector.queries.register import EnterpriseRegister
+from inspector.queries.register import EnterpriseRegister, with_tag
+from inspector.queries.trainings import TrainingQueries
 
 # An inspection counts as done (for "last inspection") once completed; a draft is work in progress.
 _DONE = (InspectionStatus.COMPLETED.value, InspectionStatus.FINALIZED.value)
@@ -49,6 +51,9 @@ class EnterpriseRowView:
     light: str | None  # green / yellow / red, or None: no light in the quarter
     open_hazards: int
     last_inspection: date | None  # the newest completed or finalized inspection
+    risk_tags: tuple[str, ...] = ()  # codes of forms/risk-tags.toml
+    headcount: int | None = None
+    above_scale: bool | None = None  # 规上; None: not recorded
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ class EnterpriseDetail:
     plaques: list[PlaqueLine]  # grade history, newest first
     lights: list[LightLine]  # newest quarter first
     open_hazards: list[OpenHazardLine]  # earliest deadline first
+    trainings: list[Training] = field(default_factory=list)  # 开工第一课 and team-leader training, newest first
 
 
 def _id_text(value: object) -> str:
@@ -141,10 +147,14 @@ class EnterpriseQueries:
         *,
         year: int,
         quarter: str,
+        tag: str | None = None,
     ) -> list[str]:
         """Ids in name order. `grade` is A–D or "pending" (no current plaque in `year`);
-        `light` is green / yellow / red in `quarter` (e.g. "2026Q3"); None means any."""
+        `light` is green / yellow / red in `quarter` (e.g. "2026Q3"); `tag` a risk-tag code
+        (forms/risk-tags.toml); None means any."""
         stmt = self._search_statement(text, town, grade, light, year, quarter)
+        if tag:
+            stmt = stmt.where(with_tag(tag))
         with self.db.reading() as session:
             values = list(session.scalars(stmt))
         if values and isinstance(values[0], str) and len(values[0]) == 32:
@@ -220,6 +230,9 @@ class EnterpriseQueries:
             light,
             open_hazards,
             last_inspection,
+            EnterpriseRow.risk_tags,
+            EnterpriseRow.headcount,
+            EnterpriseRow.above_scale,
         ).where(EnterpriseRow.id.in_(wanted))
         with self.db.reading() as session:
             found: dict[str, EnterpriseRowView] = {}
@@ -236,6 +249,9 @@ class EnterpriseQueries:
                     light=row[7],
                     open_hazards=row[8] or 0,
                     last_inspection=row[9],
+                    risk_tags=tuple(row[10] or ()),
+                    headcount=row[11],
+                    above_scale=row[12],
                 )
         return [found[to_str(key)] for key in wanted if to_str(key) in found]
 
@@ -290,7 +306,8 @@ class EnterpriseQueries:
                 )
             ]
         grade = next((p.grade for p in plaques if p.year == today.year and p.current), None)
-        return EnterpriseDetail(enterprise, today.year, grade, inspections, plaques, lights, hazards)
+        trainings = TrainingQueries(self.db).of_enterprise(enterprise_id)
+        return EnterpriseDetail(enterprise, today.year, grade, inspections, plaques, lights, hazards, trainings)
 
     @staticmethod
     def _inspections(session: Session, key: object) -> list[InspectionLine]:

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, or_, select, type_coerce
@@ -24,13 +25,24 @@ from inspector.core.checklist import LocationType, Severity
 from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import AWAITING_FIX, HazardAction, HazardStatus, is_overdue
+from inspector.core.hazard_number import hazard_number
 from inspector.core.labelled import LabelledEnum
+from inspector.core.office_kind import NoticeKind
 from inspector.db.database import Database
 from inspector.db.ids import to_uuid
-from inspector.db.models import EnterpriseRow, HazardEventRow, HazardRow, InspectionInspectorRow, InspectorRow
+from inspector.db.models import (
+    EnterpriseRow,
+    HazardEventRow,
+    HazardRow,
+    InspectionInspectorRow,
+    InspectorRow,
+    NoticeHazardRow,
+    NoticeRow,
+)
 
 # SQLite's default limit on bound parameters is far above this; it keeps each IN list small.
 BATCH = 500
+EXTENSION_ACTIONS = (HazardAction.REQUEST_EXTENSION, HazardAction.APPROVE_EXTENSION, HazardAction.REFUSE_EXTENSION)
 
 
 class SortKey(LabelledEnum):
@@ -96,6 +108,26 @@ class LedgerRow:
     overdue: bool
     found_by: str
     category: str
+    # The columns of the ledger an office files (exports): see `LedgerDetails`.
+    details: LedgerDetails | None = None
+
+    @property
+    def number(self) -> str:
+        """隐患编号: readable, and the same on every copy (inspector.core.hazard_number)."""
+        return hazard_number(self.id, self.found_on)
+
+
+@dataclass(frozen=True)
+class LedgerDetails:
+    """What the filed ledger adds to the screen's row (read only for exports: `iter_rows(details=True)`)."""
+
+    source: str  # inspection | worker_report | self_check
+    inspectors: tuple[str, ...]  # the inspection's inspectors, or the finder
+    legal_basis: str
+    major_clause: str
+    notice_number: str  # the document the hazard was issued on ("" none; a 建议书 is not one)
+    accepted_by: str  # 验收人: who passed the re-check, or saw the fix on the spot
+    extensions: tuple[str, ...]  # each extension step, in order: "2026-04-10 申请延期至 2026-04-20（张三）"
 
 
 def _like(text: str) -> str:
@@ -205,17 +237,20 @@ class HazardLedger:
                     found[row.id] = row
         return [found[i] for i in ids if i in found]
 
-    def iter_rows(self, f: LedgerFilter, batch: int = BATCH) -> Generator[list[LedgerRow], None, None]:
-        """All matching rows, in order, a batch at a time (for exports)."""
+    def iter_rows(
+        self, f: LedgerFilter, batch: int = BATCH, *, details: bool = False
+    ) -> Generator[list[LedgerRow], None, None]:
+        """All matching rows, in order, a batch at a time (for exports); with `details`, each row
+        carries the filed ledger's columns (LedgerDetails)."""
         ids = self.ids(f)
         with self.db.reading() as session:
             for start in range(0, len(ids), batch):
                 chunk = ids[start : start + batch]
-                by_id = {row.id: row for row in self._read_batch(session, chunk)}
+                by_id = {row.id: row for row in self._read_batch(session, chunk, details)}
                 yield [by_id[i] for i in chunk if i in by_id]
 
     # -- internals --------------------------------------------------------------------------
-    def _read_batch(self, session: Session, ids: Sequence[str]) -> list[LedgerRow]:
+    def _read_batch(self, session: Session, ids: Sequence[str], details: bool = False) -> list[LedgerRow]:
         if not ids:
             return []
         id_col = self._id_column()
@@ -227,45 +262,61 @@ class HazardLedger:
             uuids = [to_uuid(i, "隐患") for i in ids]
             match = HazardRow.id.in_(uuids)
             event_match = HazardEventRow.hazard_id.in_(uuids)
+        columns: list[object] = [
+            id_col,
+            HazardRow.found_on,
+            self._text_id(HazardRow.enterprise_id),
+            EnterpriseRow.name,
+            EnterpriseRow.credit_code,
+            EnterpriseRow.town,
+            HazardRow.location,
+            HazardRow.location_type,
+            HazardRow.description,
+            HazardRow.severity,
+            HazardRow.measures,
+            HazardRow.responsible_person,
+            HazardRow.deadline,
+            HazardRow.closed_on,
+            HazardRow.status,
+            HazardRow.found_by,
+            HazardRow.category,
+        ]
+        shown = len(columns)
+        if details:
+            columns += [
+                HazardRow.source,
+                self._text_id(HazardRow.inspection_id),
+                HazardRow.legal_basis,
+                HazardRow.major_clause,
+            ]
         hazards = session.execute(
-            select(
-                id_col,
-                HazardRow.found_on,
-                type_coerce(HazardRow.enterprise_id, String()) if self._sqlite else HazardRow.enterprise_id,
-                EnterpriseRow.name,
-                EnterpriseRow.credit_code,
-                EnterpriseRow.town,
-                HazardRow.location,
-                HazardRow.location_type,
-                HazardRow.description,
-                HazardRow.severity,
-                HazardRow.measures,
-                HazardRow.responsible_person,
-                HazardRow.deadline,
-                HazardRow.closed_on,
-                HazardRow.status,
-                HazardRow.found_by,
-                HazardRow.category,
-            )
-            .join(EnterpriseRow, EnterpriseRow.id == HazardRow.enterprise_id)
-            .where(match)
+            select(*columns).join(EnterpriseRow, EnterpriseRow.id == HazardRow.enterprise_id).where(match)
         ).all()
-        # The latest re-check of each hazard (pass or fail).
-        rechecks: dict[str, tuple[int, str, datetime]] = {}
-        for hazard_id, seq, action, at in session.execute(
+        actions = [HazardAction.PASS_RECHECK, HazardAction.FAIL_RECHECK]
+        if details:
+            actions += [*EXTENSION_ACTIONS, HazardAction.FIX_ON_SITE]
+        events = session.execute(
             select(
-                type_coerce(HazardEventRow.hazard_id, String()) if self._sqlite else HazardEventRow.hazard_id,
+                self._text_id(HazardEventRow.hazard_id),
                 HazardEventRow.seq,
                 HazardEventRow.action,
                 HazardEventRow.at,
-            ).where(
-                event_match,
-                HazardEventRow.action.in_([HazardAction.PASS_RECHECK.value, HazardAction.FAIL_RECHECK.value]),
-            )
-        ):
+                HazardEventRow.by,
+                HazardEventRow.note,
+                HazardEventRow.new_deadline,
+            ).where(event_match, HazardEventRow.action.in_([a.value for a in actions]))
+        ).all()
+        # The latest re-check of each hazard (pass or fail).
+        rechecks: dict[str, tuple[int, str, datetime]] = {}
+        for hazard_id, seq, action, at, *_ in events:
+            if action not in (HazardAction.PASS_RECHECK.value, HazardAction.FAIL_RECHECK.value):
+                continue
             key = self._id_text(hazard_id)
             if key not in rechecks or seq > rechecks[key][0]:
                 rechecks[key] = (seq, action, at)
+        found_by = next(i for i, column in enumerate(columns) if column is HazardRow.found_by)
+        facts = [(h[0], *h[shown:], h[found_by]) for h in hazards]  # what _details reads of each hazard
+        extra = self._details(session, facts, events, match) if details else {}
         result = []
         for (
             hid,
@@ -285,7 +336,7 @@ class HazardLedger:
             status,
             found_by,
             category,
-        ) in hazards:
+        ) in (h[:shown] for h in hazards):
             key = self._id_text(hid)
             recheck = rechecks.get(key)
             result_text, recheck_day = "", None
@@ -315,9 +366,79 @@ class HazardLedger:
                     overdue=is_overdue(state, deadline, self.today),
                     found_by=found_by,
                     category=category,
+                    details=extra.get(key),
                 )
             )
         return result
+
+    def _details(
+        self,
+        session: Session,
+        hazards: Sequence[Sequence[Any]],
+        events: Sequence[Sequence[Any]],
+        match: ColumnElement[bool],
+    ) -> dict[str, LedgerDetails]:
+        """The filed ledger's columns: `hazards` are (id, source, inspection id, legal basis,
+        major clause, finder), `events` the batch's re-check, on-site fix and extension steps."""
+        text_id = self._text_id
+        inspection_ids = {self._id_text(inspection) for _, _, inspection, *_ in hazards if inspection is not None}
+        names: dict[str, list[tuple[int, str]]] = {}
+        if inspection_ids:
+            inspection = text_id(InspectionInspectorRow.inspection_id)
+            keys: list[object] = list(inspection_ids) if self._sqlite else [to_uuid(i) for i in inspection_ids]
+            for inspection_id, position, name in session.execute(
+                select(inspection, InspectionInspectorRow.position, InspectorRow.name)
+                .join(InspectorRow, InspectorRow.id == InspectionInspectorRow.inspector_id)
+                .where(inspection.in_(keys))
+            ):
+                names.setdefault(self._id_text(inspection_id), []).append((position, name))
+        notices: dict[str, str] = {}
+        for hazard_id, number in session.execute(
+            select(text_id(NoticeHazardRow.hazard_id), NoticeRow.number)
+            .join(NoticeRow, NoticeRow.id == NoticeHazardRow.notice_id)
+            .where(
+                NoticeHazardRow.hazard_id.in_(select(HazardRow.id).where(match)),
+                NoticeRow.kind != NoticeKind.REFERRAL.value,
+            )
+            .order_by(NoticeRow.issued_on)
+        ):
+            notices.setdefault(self._id_text(hazard_id), number)
+        accepted: dict[str, tuple[int, str]] = {}
+        on_site: dict[str, str] = {}
+        extensions: dict[str, list[tuple[int, str]]] = {}
+        for hazard_id, seq, action, at, by, note, new_deadline in events:
+            key, step = self._id_text(hazard_id), HazardAction(action)
+            if step is HazardAction.PASS_RECHECK:
+                if key not in accepted or seq > accepted[key][0]:
+                    accepted[key] = (seq, by)
+            elif step is HazardAction.FIX_ON_SITE:
+                on_site[key] = by
+            elif step in EXTENSION_ACTIONS:
+                moment = at if at.tzinfo else at.replace(tzinfo=UTC)
+                line = f"{moment.astimezone(self.zone).date().isoformat()} {step.label}"
+                if new_deadline is not None:
+                    line += f"至 {new_deadline.isoformat()}"
+                line += f"（{by}）" + (f"：{note}" if note else "")
+                extensions.setdefault(key, []).append((seq, line))
+        result = {}
+        for hazard_id, source, inspection_of, legal_basis, major_clause, found_by in hazards:
+            key = self._id_text(hazard_id)
+            signed = names.get(self._id_text(inspection_of), []) if inspection_of else []
+            people = tuple(name for _, name in sorted(signed)) or (found_by,)
+            result[key] = LedgerDetails(
+                source=source,
+                inspectors=people,
+                legal_basis=legal_basis or "",
+                major_clause=major_clause or "",
+                notice_number=notices.get(key, ""),
+                accepted_by=accepted[key][1] if key in accepted else on_site.get(key, ""),
+                extensions=tuple(line for _, line in sorted(extensions.get(key, []))),
+            )
+        return result
+
+    def _text_id(self, column: object) -> ColumnElement[object]:
+        # SQLite keeps UUIDs as 32 hex digits: read as text, like `_id_column`.
+        return type_coerce(column, String()) if self._sqlite else column  # type: ignore[return-value]
 
 
 def _location_label(value: str) -> str:

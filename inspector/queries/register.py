@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, or_, select
 
 from inspector.core import credit_code
 from inspector.core.enterprise import Enterprise, EnterpriseSize
@@ -15,7 +15,20 @@ from inspector.db.records import record_from_row
 
 
 def to_core(row: EnterpriseRow) -> Enterprise:
-    return record_from_row(Enterprise, row, id=to_str(row.id), size=EnterpriseSize(row.size) if row.size else None)
+    return record_from_row(
+        Enterprise,
+        row,
+        id=to_str(row.id),
+        size=EnterpriseSize(row.size) if row.size else None,
+        risk_tags=tuple(row.risk_tags or ()),
+    )
+
+
+def with_tag(code: str) -> ColumnElement[bool]:
+    """Enterprises carrying the risk tag `code`: the JSON list's text holds it in quotes (codes are
+    lower-case letters, digits and hyphens, so '"dust"' cannot match inside another code). A real
+    CAST: PostgreSQL has no LIKE on json."""
+    return cast(EnterpriseRow.risk_tags, String).contains(f'"{code}"', autoescape=True)
 
 
 def escape_like(text: str) -> str:
@@ -43,9 +56,9 @@ class EnterpriseRegister:
         with self.db.reading() as session:
             return session.scalar(select(func.count()).select_from(EnterpriseRow)) or 0
 
-    def search_ids(self, text: str = "", town: str | None = None) -> list[str]:
-        """Ids in name order matching `text` in name, credit code or address (a list view then
-        fetches rows by id as they come into view)."""
+    def search_ids(self, text: str = "", town: str | None = None, tag: str | None = None) -> list[str]:
+        """Ids in name order matching `text` in name, credit code or address, in `town`, with the
+        risk tag `tag` (a code); a list view then fetches rows by id as they come into view."""
         stmt = select(EnterpriseRow.id).order_by(EnterpriseRow.name)
         if text.strip():
             like = f"%{escape_like(text.strip())}%"
@@ -58,6 +71,8 @@ class EnterpriseRegister:
             )
         if town:
             stmt = stmt.where(EnterpriseRow.town == town)
+        if tag:
+            stmt = stmt.where(with_tag(tag))
         with self.db.reading() as session:
             return [to_str(value) for value in session.scalars(stmt)]
 

@@ -25,6 +25,7 @@ from inspector.core.grades import LIGHT_COLOURS as LIGHT_HEX
 from inspector.core.grades import PENDING_COLOUR as PENDING_HEX
 from inspector.core.grades import PENDING_LABEL, Light
 from inspector.core.rates import format_percent, percent
+from inspector.core.training import TrainingKind, TrainingTotals
 from inspector.queries.hazard_figures import FigureRow
 from inspector.queries.summary_figures import AnnualFigures, annual_figures
 
@@ -142,6 +143,24 @@ def _totals(font: str, figures: AnnualFigures, width: float) -> Table:
     return table
 
 
+def _training_table(font: str, figures: AnnualFigures, width: float) -> Table:
+    training = figures.stats.training
+    data: list[list[object]] = [["类型", "举办次数", "覆盖企业", "参训人次"]]
+    for kind in TrainingKind:
+        totals = training.get(kind.value, TrainingTotals())
+        data.append([kind.label, _n(totals.sessions), _n(totals.enterprises), _n(totals.workers)])
+    return _table(data, [width * 0.34, width * 0.22, width * 0.22, width * 0.22], font)
+
+
+def _training_sentence(figures: AnnualFigures) -> str:
+    training = figures.stats.training
+    parts = []
+    for kind in TrainingKind:
+        totals = training.get(kind.value, TrainingTotals())
+        parts.append(f"{kind.label}覆盖企业 {_n(totals.enterprises)} 家、参训 {_n(totals.workers)} 人次")
+    return "；".join(parts) + "。"
+
+
 def _town_table(font: str, figures: AnnualFigures, width: float) -> Table:
     head = ["镇街", "企业", "受检", "A", "B", "C", "D", "待评", "发现隐患", "已整改", "整改率", "逾期"]
     data: list[list[object]] = [head]
@@ -210,13 +229,21 @@ def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, 
         ),
         Paragraph("二、亮牌与亮灯", styles.heading),
         _charts(font, figures, width),
+        KeepTogether(
+            [
+                Paragraph("三、安全培训", styles.heading),
+                _training_table(font, figures, width),
+                Spacer(1, 4),
+                Paragraph(_training_sentence(figures), styles.body),
+            ]
+        ),
     ]
     report(2, STEPS)
     story += [
-        KeepTogether([Paragraph("三、各镇街情况", styles.heading), _town_table(font, figures, width)]),
+        KeepTogether([Paragraph("四、各镇街情况", styles.heading), _town_table(font, figures, width)]),
         KeepTogether(
             [
-                Paragraph("四、最常见的不符合项", styles.heading),
+                Paragraph("五、最常见的不符合项", styles.heading),
                 _failed_table(font, styles, figures, width),
             ]
         ),
@@ -225,7 +252,8 @@ def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, 
             "口径：检查为本年度内已完成或已定稿的检查；隐患为本年度发现的隐患（已作废除外），"
             "整改率 = 已整改 ÷ 发现，保留一位小数、尾数舍去（全部整改才为 100.0%）；"
             "逾期为已过整改期限仍待整改的隐患；"
-            "等级为各企业本年度的当前亮牌，未评级的企业计为待评；亮灯为本年度最近一个季度的亮灯。"
+            "等级为各企业本年度的当前亮牌，未评级的企业计为待评；亮灯为本年度最近一个季度的亮灯；"
+            "培训为本年度举办的开工第一课和班组长培训，参训人次为各次参加人数之和。"
             "各项数字与系统中该年度的统计一致。",
             styles.note,
         ),
@@ -241,7 +269,9 @@ def write_summary(ws: Workspace, year: int, out: Path, progress: Callable[[int, 
             bottomMargin=18 * mm,
             title=f"{year}年度安全生产检查工作汇总",
             author=office,
-            subject=f"{office} {year}年度安全生产检查工作汇总：总体情况、等级与亮灯分布、各镇街道、常见不符合项",
+            subject=(
+                f"{office} {year}年度安全生产检查工作汇总：总体情况、等级与亮灯分布、安全培训、各镇街道、常见不符合项"
+            ),
             creator="Inspector",
         )
         doc.build(story, canvasmaker=numbered_canvas(f"{office} · {year}年度汇总"))  # type: ignore[arg-type]

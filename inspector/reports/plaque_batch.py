@@ -44,6 +44,7 @@ def write_plaques(
     if not records:
         raise DomainError(f"{year} 年没有有效亮牌，无法批量生成")
     key = load_signing_key(ws)
+    drawer.demo = key.demo
     total = len(records)
     if progress:
         progress(0, total)

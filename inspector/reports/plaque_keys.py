@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from inspector.core.errors import DomainError
+from inspector.core.office_kind import OfficeKind
 from inspector.file_modes import PRIVATE, make_private
 from inspector.services.office_keys import OfficeKey
 
@@ -48,6 +49,7 @@ class OfficeKeyError(DomainError):
 class SigningKey:
     private: Ed25519PrivateKey
     office: OfficeKey
+    demo: bool = False  # made by the demo: its plaques say 演示
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
@@ -92,8 +94,10 @@ def create_office_key(
         raise OfficeKeyError("发证单位名称不能为空")
     path = private_key_path(ws, code)
     if path.exists() and not force:
+        exists = f"发证单位 {code} 的签名密钥已存在（{path}）；"
         raise OfficeKeyError(
-            f"发证单位 {code} 的签名密钥已存在（{path}）；如确需更换，请加 --force（旧密钥签发的亮牌仍可验证）"
+            exists + "如确需更换，请选择“更换密钥”（旧密钥签发的亮牌仍可验证）",
+            command_line=exists + "如确需更换，请加 --force（旧密钥签发的亮牌仍可验证）",
         )
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
@@ -102,7 +106,9 @@ def create_office_key(
     raw = raw_public(private.public_key())
     tmp = _write_private(path, pem)
     try:
-        office = ws.office_keys.add(code, name, base64.b64encode(raw).decode("ascii"), fingerprint(raw), ws.today())
+        office = ws.office_keys.add(
+            code, name, base64.b64encode(raw).decode("ascii"), fingerprint(raw), ws.today(), ws.settings.kind
+        )
         os.replace(tmp, path)  # the public key is stored first: a crash leaves no unusable private key
     finally:
         tmp.unlink(missing_ok=True)
@@ -115,7 +121,11 @@ def load_signing_key(ws: Workspace) -> SigningKey:
     code = ws.settings.office_code
     path = private_key_path(ws, code)
     if not path.exists():
-        raise OfficeKeyError(f"本机没有发证单位 {code} 的签名密钥（{path}），请先运行 inspector keys create")
+        missing = f"本机没有发证单位 {code} 的签名密钥（{path}），"
+        raise OfficeKeyError(
+            missing + "请先在 设置 → 发证单位密钥 中创建密钥",
+            command_line=missing + "请先运行 inspector keys create",
+        )
     try:
         private = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm, OSError) as error:
@@ -124,9 +134,29 @@ def load_signing_key(ws: Workspace) -> SigningKey:
         raise OfficeKeyError(f"签名密钥文件 {path} 不是 Ed25519 密钥")
     raw = raw_public(private.public_key())
     office = ws.office_keys.add(
-        code, ws.settings.office_name, base64.b64encode(raw).decode("ascii"), fingerprint(raw), ws.today()
+        code,
+        ws.settings.office_name,
+        base64.b64encode(raw).decode("ascii"),
+        fingerprint(raw),
+        ws.today(),
+        ws.settings.kind,
     )
-    return SigningKey(private, office)
+    return SigningKey(private, office, ws.office_keys.is_demo(office))
+
+
+def has_private_key(ws: Workspace) -> bool:
+    """This machine can sign plaques for the office in settings."""
+    return private_key_path(ws).exists()
+
+
+def create_demo_office_key(ws: Workspace) -> OfficeKey | None:
+    """The demo's key for the office in settings, so that its plaques print at once; marked as
+    the demo's (every plaque it signs says 演示). None when this machine already has a key."""
+    if has_private_key(ws):
+        return None
+    key = create_office_key(ws)
+    ws.office_keys.mark_demo(key)
+    return key
 
 
 def export_public_key(ws: Workspace, out: Path, office_code: str | None = None) -> OfficeKey:
@@ -134,12 +164,16 @@ def export_public_key(ws: Workspace, out: Path, office_code: str | None = None) 
     code = office_code or ws.settings.office_code
     keys = [k for k in ws.office_keys.list() if k.office_code == code and not k.revoked]
     if not keys:
-        raise OfficeKeyError(f"数据库中没有发证单位 {code} 的公钥，请先运行 inspector keys create")
+        raise OfficeKeyError(
+            f"数据库中没有发证单位 {code} 的公钥，请先在 设置 → 发证单位密钥 中创建密钥",
+            command_line=f"数据库中没有发证单位 {code} 的公钥，请先运行 inspector keys create",
+        )
     key = max(keys, key=lambda k: k.valid_from)
     document = {
         "format": EXPORT_FORMAT,
         "office_code": key.office_code,
         "office_name": key.office_name,
+        "office_kind": key.office_kind.value,
         "public_key": key.public_key,
         "fingerprint": key.fingerprint,
         "valid_from": key.valid_from.isoformat(),
@@ -162,6 +196,8 @@ def import_public_key(ws: Workspace, source: Path) -> OfficeKey:
         code = _check_code(str(document["office_code"]))
         name = str(document["office_name"]).strip()
         valid_from = date.fromisoformat(document["valid_from"])
+        # Files exported before office kinds were unions' (the scheme's only users then).
+        kind = OfficeKind.parse(str(document.get("office_kind", OfficeKind.UNION.value)))
     except DomainError:
         raise
     except (OSError, UnicodeDecodeError) as error:
@@ -173,4 +209,4 @@ def import_public_key(ws: Workspace, source: Path) -> OfficeKey:
         raise OfficeKeyError(f"公钥文件 {source} 的指纹与公钥不符，文件可能已损坏或被改动")
     if not name:
         raise OfficeKeyError(f"公钥文件 {source} 缺少发证单位名称")
-    return ws.office_keys.add(code, name, base64.b64encode(raw).decode("ascii"), print_, valid_from)
+    return ws.office_keys.add(code, name, base64.b64encode(raw).decode("ascii"), print_, valid_from, kind)

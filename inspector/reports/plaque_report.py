@@ -14,7 +14,9 @@ saying it has expired.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,7 +90,9 @@ class PlaqueDrawer:
         seal: ImageReader | None = None,
         verify_url: str = "",
         today: date | None = None,
+        validity: Callable[[int], PlaqueValidity] = PlaqueValidity,
     ) -> None:
+        """`validity` gives the validity of a plaque year (the workspace's, by the settings' rule)."""
         self.font = register_fonts()
         self.office_name = office_name
         self.pagesize = page_size(size)
@@ -96,6 +100,8 @@ class PlaqueDrawer:
         self.seal = seal
         self.verify_url = verify_url
         self.today = today
+        self._validity = cache(validity)
+        self.demo = False  # signed with the demo's key: every page says so
 
     def canvas(self, path: Path, title: str, subject: str) -> Canvas:
         canvas = Canvas(str(path), pagesize=self.pagesize, initialFontName=self.font, pageCompression=1)
@@ -113,8 +119,11 @@ class PlaqueDrawer:
         self._grade(canvas, record.grade)
         self._details(canvas, record)
         self._qr(canvas, payload)
-        if self.today is not None and expired(record, self.today):
-            self._expired(canvas, record)
+        validity = self._validity(record.year)
+        if self.today is not None and validity.expired(self.today):
+            self._expired(canvas, validity)
+        if self.demo:
+            self._demo(canvas)
         canvas.restoreState()
         canvas.showPage()
 
@@ -137,7 +146,7 @@ class PlaqueDrawer:
         c.drawCentredString(
             width / 2 - 60,
             56,
-            "本亮牌有效期为一个自然年度；存在重大事故隐患等情形即时降级，以发证单位最新评定为准。",
+            "本亮牌公示评定年度的评定结果，在有效期内有效；存在重大事故隐患等情形即时降级，以发证单位最新评定为准。",
         )
 
     def _grade(self, c: Canvas, grade: str) -> None:
@@ -187,7 +196,7 @@ class PlaqueDrawer:
             ("统一社会信用代码", record.credit_code),
             ("评定年度", f"{record.year}年度"),
             ("评定等级", f"{record.grade}级"),
-            ("有效期至", format_cn(PlaqueValidity(record.year).valid_until)),
+            ("有效期至", self._validity(record.year).printed()),
             ("发证单位", self.office_name),
             ("发证日期", format_cn(record.issued_on)),
             ("编号", record.serial),
@@ -227,30 +236,49 @@ class PlaqueDrawer:
         # Below the quiet zone, never in it: decoders find the code by its white border.
         c.drawCentredString(x + QR_SIZE / 2, y - 12, "扫码验证真伪")
 
-    def _expired(self, c: Canvas, record: PlaqueRecord) -> None:
-        """A red line under the title: a plaque printed after its year is a record, not a proof."""
+    def _expired(self, c: Canvas, validity: PlaqueValidity) -> None:
+        """A red line under the title: a plaque printed after its validity is a record, not a proof."""
         width, height = DESIGN_SIZE
-        until = format_cn(PlaqueValidity(record.year).valid_until)
+        assert validity.valid_until is not None
+        until = format_cn(validity.valid_until)
         c.setFillColor(FRAME)
         c.setFont(self.font, 13)
         c.drawCentredString(width / 2, height - 134, f"本亮牌已于 {until} 期满失效，仅供存档，不作为当前等级证明")
 
+    def _demo(self, c: Canvas) -> None:
+        """A plaque signed with the demo's key is for training, never for a wall: a faint 演示
+        across the details, and the reason in words above the footer."""
+        width, height = DESIGN_SIZE
+        c.saveState()
+        c.setFillColor(FRAME)
+        c.setFillAlpha(0.16)
+        c.translate(width * 0.66, height * 0.5)
+        c.rotate(18)
+        c.setFont(self.font, 120)
+        c.drawCentredString(0, -40, DEMO_MARK)
+        c.restoreState()
+        c.setFillColor(FRAME)
+        c.setFont(self.font, 11)
+        c.drawCentredString(width / 2 - 60, 66, DEMO_NOTE)  # above the footer, clear of the grade
 
-def expired(record: PlaqueRecord, today: date) -> bool:
-    return today > PlaqueValidity(record.year).valid_until
+
+DEMO_MARK = "演示"
+DEMO_NOTE = "演示密钥签发，仅供培训，不作为等级证明"
 
 
 def plaque_drawer(ws: Workspace, size: str = "A4") -> PlaqueDrawer:
     settings = ws.settings
-    return PlaqueDrawer(settings.office_name, size, seal_reader(ws), settings.plaque_verify_url, ws.today())
+    return PlaqueDrawer(
+        settings.office_name, size, seal_reader(ws), settings.plaque_verify_url, ws.today(), ws.plaque_validity
+    )
 
 
-def expiry_warning(year: int, today: date) -> str:
-    """One sentence when plaques of `year` are past their validity on `today`, else ""."""
-    validity = PlaqueValidity(year)
-    if today <= validity.valid_until:
+def expiry_warning(validity: PlaqueValidity, today: date) -> str:
+    """One sentence when plaques of the validity's year are past it on `today`, else ""."""
+    if not validity.expired(today):
         return ""
-    return f"{year} 年度亮牌已于 {format_cn(validity.valid_until)} 期满失效：打印件会注明“仅供存档”"
+    assert validity.valid_until is not None
+    return f"{validity.year} 年度亮牌已于 {format_cn(validity.valid_until)} 期满失效：打印件会注明“仅供存档”"
 
 
 def write_plaque(ws: Workspace, enterprise_id: str, year: int, out: Path, size: str = "A4") -> Path:
@@ -260,6 +288,7 @@ def write_plaque(ws: Workspace, enterprise_id: str, year: int, out: Path, size: 
     if record is None:
         raise DomainError(f"该企业没有 {year} 年的有效亮牌（尚未评级或已被取代）")
     key = load_signing_key(ws)
+    drawer.demo = key.demo
     with atomic_output(out) as tmp:
         subject = (
             f"{record.enterprise_name}（{record.credit_code}）{record.year}年度 {record.grade}级 编号 {record.serial}"

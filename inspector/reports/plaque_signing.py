@@ -28,7 +28,8 @@ the bare payload or the whole address (`payload_of_scan` keeps what follows the 
 Verification (`verify_payload`), first match wins:
 forged (bad form, no key verifies the signature, or the database's plaque with that serial
 disagrees with a signed field) → unknown key (no stored key has the prefix, or it is revoked) →
-expired (today in the office's zone is after 31 December of the plaque year) → superseded (the
+expired (today in the office's zone is past the plaque's validity: 31 December of the year after
+the plaque year, or the day before the office's next round, by the settings' rule) → superseded (the
 plaque is no longer current, or the enterprise holds a later year's plaque) → valid.
 A genuine signature for a plaque this laptop has not synced yet is valid, with a note.
 """
@@ -45,7 +46,6 @@ from typing import TYPE_CHECKING
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from inspector.core.dates import format_cn
 from inspector.core.labelled import LabelledEnum
 from inspector.services.office_keys import OfficeKey, PlaqueRecord
 
@@ -185,7 +185,7 @@ def verify_payload(ws: Workspace, payload: str, today: date | None = None) -> Ve
         return Verification(
             Status.UNKNOWN_KEY,
             f"本机没有指纹以 {fields.key_prefix} 开头的发证单位公钥，无法验证；"
-            "请导入该单位的公钥（inspector keys import）",
+            "请在 设置 → 发证单位密钥 中导入该单位的公钥",
             **base,
         )
     message = signed_text(fields).encode("utf-8")
@@ -201,7 +201,7 @@ def verify_payload(ws: Workspace, payload: str, today: date | None = None) -> Ve
         enterprise = ws.enterprises.by_credit_code(fields.credit_code)
         name = enterprise.name if enterprise else ""
         note = "签名有效，但本机数据中没有这块亮牌的记录（尚未同步），无法判断是否已被取代"
-        return _dated(Verification(Status.VALID, note, enterprise_name=name, **base), today or ws.today())
+        return _dated(ws, Verification(Status.VALID, note, enterprise_name=name, **base), today or ws.today())
     if (record.credit_code, record.grade, record.year) != (fields.credit_code, fields.grade, fields.year):
         return Verification(
             Status.FORGED,
@@ -213,7 +213,7 @@ def verify_payload(ws: Workspace, payload: str, today: date | None = None) -> Ve
     base["enterprise_name"] = record.enterprise_name
     day = today or ws.today()
     valid = Verification(Status.VALID, "签名有效，亮牌在有效期内且为该企业当前亮牌", **base)
-    result = _dated(valid, day)
+    result = _dated(ws, valid, day)
     if result.status is not Status.VALID:
         return result
     newer = ws.office_keys.newer_plaque(record, day)
@@ -229,13 +229,13 @@ def verify_payload(ws: Workspace, payload: str, today: date | None = None) -> Ve
     return result
 
 
-def _dated(result: Verification, today: date) -> Verification:
+def _dated(ws: Workspace, result: Verification, today: date) -> Verification:
     assert result.year is not None
-    until = date(result.year, 12, 31)
-    if today > until:
+    validity = ws.plaque_validity(result.year)
+    if validity.expired(today):
         return Verification(
             Status.EXPIRED,
-            f"该亮牌有效期至 {format_cn(until)}，已过期",
+            validity.expiry_sentence(),
             result.serial,
             result.credit_code,
             result.grade,

@@ -2,7 +2,8 @@
 
 Everything goes through the services, as a user's work would: an enterprise with a long name,
 an inspection with failed and partly met items, hazards with generated photos (labelled 示例照片,
-never passed off as real), three signatures, finalization, one amendment and a notice.
+never passed off as real), three signatures, finalization, one amendment and a notice (the
+office's first document: a union's 监督意见书, or an authority's 责令限期整改指令书).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from inspector.core.enterprise import Enterprise
 from inspector.paths import resources_dir
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import NewHazard
-from inspector.services.notices import NoticeKind, OrderType
+from inspector.services.notices import OrderType
 from inspector.services.signatures import SignatureRole
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 LONG_NAME = "平湖市当湖街道示范精密机械制造与新材料科技股份有限公司经济开发区第二分公司"
 INSPECTORS = ("王建国", "李明")
+PERMITS = ("示例-0101", "示例-0102")  # 监督证 numbers of the sample's inspectors, labelled as samples
+SIGNER = "周主席"  # the sample's 签发人
 REPRESENTATIVE = "张伟"
 FAILED = ("C-3", "I-2", "D-2")  # a key item (caps at C), two ordinary ones
 PARTIAL = ("B-1", "G-1")
@@ -92,7 +95,11 @@ def make_sample_inspection(
 ) -> SampleInspection:
     """Build the sample in `ws` (an empty or a demo data folder) and return its ids."""
     template_id = ws.default_template_id()
-    inspector_ids = [ws.roster.add(person) for person in INSPECTORS]
+    inspector_ids = [
+        ws.roster.add(person, permit_no=permit) for person, permit in zip(INSPECTORS, PERMITS, strict=True)
+    ]
+    if SIGNER not in {person.name for person in ws.roster.active()}:
+        ws.roster.add(SIGNER)
     enterprise_id = ws.enterprises.add(
         Enterprise(name, with_check_digit(f"913304820{seed:08d}"), "当湖街道", address="平湖市当湖街道新华北路 1288 号")
     )
@@ -138,9 +145,9 @@ def make_sample_inspection(
     if notice and hazard_ids:
         view = ws.notices.issue(
             hazard_ids,
-            kind=NoticeKind.RECTIFICATION,
             order_type=OrderType.DEADLINE,
             issued_by=list(INSPECTORS),
+            signed_by=SIGNER,
             recheck_on=day + timedelta(days=15),
             inspection_id=inspection_id,
         )

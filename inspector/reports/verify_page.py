@@ -59,14 +59,18 @@ def replaced_by(ws: Workspace, record: PlaqueRecord, today: date) -> str:
 def page_data(ws: Workspace, today: date) -> dict[str, object]:
     keys = ws.office_keys.list()
     if not keys:
-        raise DomainError("数据库中还没有发证单位公钥，请先运行 inspector keys create（或导入公钥）再发布核验网页")
+        raise DomainError(
+            "数据库中还没有发证单位公钥，请先在 设置 → 发证单位密钥 中创建或导入公钥，再发布核验网页",
+            command_line="数据库中还没有发证单位公钥，请先运行 inspector keys create（或导入公钥）再发布核验网页",
+        )
     # Each name once (an enterprise holds a plaque a year, sometimes a replaced one too), and
     # each plaque by serial: its enterprise's index and, when replaced, by what.
     names: list[str] = []
     index: dict[str, int] = {}
     plaques: dict[str, int] = {}
     replaced: dict[str, str] = {}
-    for record in ws.office_keys.plaques_since(today.year - 1):
+    records = ws.office_keys.plaques_since(today.year - 1)
+    for record in records:
         if record.enterprise_id not in index:
             index[record.enterprise_id] = len(names)
             names.append(record.enterprise_name)
@@ -74,8 +78,16 @@ def page_data(ws: Workspace, today: date) -> dict[str, object]:
         text = replaced_by(ws, record, today)
         if text:
             replaced[record.serial] = text
+    # The last valid day of each plaque year the page lists (null: until the next round, not yet
+    # held); a year signed after publishing is worked out in the page by the same rule.
+    expires = {}
+    for year in sorted({record.year for record in records}):
+        until = ws.plaque_validity(year).valid_until
+        expires[str(year)] = until.isoformat() if until else None
     return {
         "office_name": ws.settings.office_name,
+        "validity_rule": ws.settings.validity.value,
+        "expires": expires,
         "timezone": ws.settings.timezone,
         "published": today.isoformat(),
         "keys": [

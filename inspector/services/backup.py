@@ -358,9 +358,10 @@ def restore_backup(
     try:
         manifest = _extract_verified(archive_path, staging, say)
         if holds_data(data_dir) and not force:
+            kept = f"（现有数据会先移到该文件夹下的 {ASIDE_PREFIX}… 中保留）"
             raise BackupError(
-                f"数据文件夹 {data_dir} 已有数据，未恢复。确需用备份替换时请使用 --force"
-                f"（现有数据会先移到该文件夹下的 {ASIDE_PREFIX}… 中保留）"
+                f"数据文件夹 {data_dir} 已有数据，未恢复。确需用备份替换时请在 设置 → 从备份恢复… 中选择它{kept}",
+                command_line=f"数据文件夹 {data_dir} 已有数据，未恢复。确需用备份替换时请使用 --force{kept}",
             )
         say("恢复数据")
         data_dir.mkdir(exist_ok=True)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.core.enterprise import Enterprise
 from inspector.core.errors import DomainError, ValidationError
+from inspector.core.risk_tags import RiskTagCatalog
 from inspector.db.database import Database
 from inspector.db.ids import new_id, row_by_id, to_str
 from inspector.db.models import EnterpriseRow, utcnow
@@ -17,19 +19,44 @@ from inspector.queries.register import EnterpriseRegister
 
 
 def _fields(enterprise: Enterprise) -> dict[str, object]:
-    return columns_from_record(enterprise, "id", size=enterprise.size.value if enterprise.size else None)
+    return columns_from_record(
+        enterprise,
+        "id",
+        size=enterprise.size.value if enterprise.size else None,
+        risk_tags=list(enterprise.risk_tags),
+    )
 
 
 class EnterpriseService(EnterpriseRegister):
-    def __init__(self, db: Database) -> None:
+    """`risk_tags` gives the tag list (forms/risk-tags.toml) that tags are checked against; it is
+    read only when an enterprise with tags is written, so an invalid list stops only that."""
+
+    def __init__(self, db: Database, risk_tags: Callable[[], RiskTagCatalog] | None = None) -> None:
         self.db = db
+        self._risk_tags = risk_tags
+
+    def _validated(self, enterprise: Enterprise, kept: tuple[str, ...] = ()) -> Enterprise:
+        """Validated, tags in the list's order. `kept`: tags the enterprise already has, which
+        may stay even if the list no longer knows them (an office's own tag that came by sync)."""
+        valid = enterprise.validated()
+        new = tuple(tag for tag in valid.risk_tags if tag not in kept)
+        if not new:
+            return valid
+        if self._risk_tags is None:
+            raise DomainError("没有风险标签文件，不能给企业加标签")
+        try:
+            catalog = self._risk_tags()
+            catalog.check(new)
+        except ValidationError as error:
+            raise ValidationError(error.problems, subject=valid.name) from None
+        return replace(valid, risk_tags=catalog.ordered(valid.risk_tags))
 
     def add(self, enterprise: Enterprise) -> str:
         return self.add_many([enterprise])[0]
 
     def add_many(self, enterprises: Sequence[Enterprise]) -> list[str]:
         """Validate all, then insert all in one transaction, or nothing (raises on the first problem)."""
-        valid = [enterprise.validated() for enterprise in enterprises]
+        valid = [self._validated(enterprise) for enterprise in enterprises]
         seen: dict[str, str] = {}
         for enterprise in valid:
             if enterprise.credit_code in seen:
@@ -67,9 +94,10 @@ class EnterpriseService(EnterpriseRegister):
     def update(self, enterprise: Enterprise) -> None:
         if enterprise.id is None:
             raise DomainError("要修改的企业没有编号")
-        valid = enterprise.validated()
+        enterprise.validated()  # the enterprise's own problems first, before any tag is looked at
         with self.db.transaction() as session:
             row = row_by_id(session, EnterpriseRow, enterprise.id, "企业")
+            valid = self._validated(enterprise, tuple(row.risk_tags or ()))
             clash = session.scalar(
                 select(EnterpriseRow.name).where(
                     EnterpriseRow.credit_code == valid.credit_code, EnterpriseRow.id != row.id

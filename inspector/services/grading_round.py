@@ -310,9 +310,10 @@ class GradingRound:
                 ) if by and e in ids
             }  # fmt: skip
             if round_issued and not reissue:
+                issued = f"{len(round_issued)} 家企业 {year} 年度已经发牌；"
                 raise DomainError(
-                    f"{len(round_issued)} 家企业 {year} 年度已经发牌；"
-                    "如确需重新发牌，请选择“重新发牌”（命令行用 --reissue；原牌匾保留，标为已作废）"
+                    issued + "如确需重新发牌，请选择“重新发牌”（原牌匾保留，标为已作废）",
+                    command_line=issued + "如确需重新发牌，请加 --reissue（原牌匾保留，标为已作废）",
                 )
             device = get_meta(session, PREFIX_KEY) or device_prefix(self.db.device_id)
             seq = self._last_seq(session, office, year, device)

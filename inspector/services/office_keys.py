@@ -10,11 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from inspector.db.database import Database
+from inspector.core.office_kind import OfficeKind
+from inspector.db.database import Database, get_meta
 from inspector.db.ids import to_str, to_uuid
-from inspector.db.models import EnterpriseRow, OfficeKeyRow, PlaqueRow
+from inspector.db.models import EnterpriseRow, Meta, OfficeKeyRow, PlaqueRow
+
+# meta: the fingerprint of the key the demo made. Local to this database (meta never syncs): a
+# demo key signs plaques that print at once for training, and every screen and plaque says 演示.
+DEMO_KEY = "demo_office_key"
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class OfficeKey:
     fingerprint: str  # hex SHA-256 of the 32 raw bytes
     valid_from: date
     revoked: bool
+    office_kind: OfficeKind = OfficeKind.UNION  # decides the office's documents and wording
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,14 @@ class PlaqueRecord:
 
 def _key(row: OfficeKeyRow) -> OfficeKey:
     return OfficeKey(
-        to_str(row.id), row.office_code, row.office_name, row.public_key, row.fingerprint, row.valid_from, row.revoked
+        to_str(row.id),
+        row.office_code,
+        row.office_name,
+        row.public_key,
+        row.fingerprint,
+        row.valid_from,
+        row.revoked,
+        OfficeKind.parse(row.office_kind),
     )
 
 
@@ -77,7 +90,15 @@ class OfficeKeyService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, office_code: str, office_name: str, public_key: str, fingerprint: str, valid_from: date) -> OfficeKey:
+    def add(
+        self,
+        office_code: str,
+        office_name: str,
+        public_key: str,
+        fingerprint: str,
+        valid_from: date,
+        office_kind: OfficeKind = OfficeKind.UNION,
+    ) -> OfficeKey:
         """Store a public key; adding one already stored returns it unchanged (import is idempotent)."""
         with self.db.transaction() as session:
             row = session.scalar(select(OfficeKeyRow).where(OfficeKeyRow.public_key == public_key))
@@ -89,6 +110,7 @@ class OfficeKeyService:
                     fingerprint=fingerprint,
                     valid_from=valid_from,
                     revoked=False,
+                    office_kind=OfficeKind(office_kind).value,
                 )
                 session.add(row)
                 session.flush()
@@ -98,6 +120,14 @@ class OfficeKeyService:
         with self.db.reading() as session:
             rows = session.scalars(select(OfficeKeyRow).order_by(OfficeKeyRow.office_code, OfficeKeyRow.valid_from))
             return [_key(row) for row in rows]
+
+    def mark_demo(self, key: OfficeKey) -> None:
+        with self.db.transaction() as session:
+            session.merge(Meta(key=DEMO_KEY, value=key.fingerprint))
+
+    def is_demo(self, key: OfficeKey) -> bool:
+        with self.db.reading() as session:
+            return get_meta(session, DEMO_KEY) == key.fingerprint
 
     def by_fingerprint_prefix(self, prefix: str) -> list[OfficeKey]:
         with self.db.reading() as session:
@@ -158,6 +188,12 @@ class OfficeKeyService:
                 .order_by(PlaqueRow.serial)
             )
             return [_plaque(tuple(row)) for row in rows]
+
+    def next_round_on(self, year: int) -> date | None:
+        """The day the office first issued plaques of a later year than `year` (None if never):
+        under the next-round rule a plaque of `year` is valid until the day before."""
+        with self.db.reading() as session:
+            return session.scalar(select(func.min(PlaqueRow.issued_on)).where(PlaqueRow.year > year))
 
     def current_plaques(self, year: int) -> list[PlaqueRecord]:
         """Every current plaque of the year, by town, then serial (the order offices hand them out)."""

@@ -1,7 +1,9 @@
 """Signed zip bundles: sync for a USB stick or a mail attachment.
 
-Layout (format version 2; version 1 lacked `stamp` and `follows` of hazard events and
-amendments, which the merge then fills as for entries written before migration 0006):
+Layout (format version 3; version 1 lacked `stamp` and `follows` of hazard events and
+amendments, which the merge then fills as for entries written before migration 0006; versions 1
+and 2 lack the enterprises' risk tags, headcount and 规上 flag, read as none and unknown as
+migration 0010 gives old rows, and the training tables, which they simply do not carry):
 
     manifest.json         format, version, device id/name/public key, created, since/high_seq,
                           counts per table, sha256 of every other member
@@ -50,8 +52,8 @@ from .staged_merge import merge
 
 FORMAT = "inspector-sync-bundle"
 KEY_FORMAT = "inspector-device-key"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 # Columns a version-1 bundle lacks (inspector/sync/engine.py fills them, rule 5).
 ADDED_IN_VERSION_2 = frozenset({"stamp", "follows"})
 MANIFEST = "manifest.json"
@@ -131,13 +133,46 @@ def decode_rows(table: Table, data: bytes, version: int = VERSION) -> list[dict[
     codecs = _codecs(table)
     if version < 2:
         codecs = [codec for codec in codecs if codec[0] not in ADDED_IN_VERSION_2]
+    # A copy whose program predates a column (one added by a later migration with a plain
+    # default) writes rows without it: such a row gets the default, as the migration gave the
+    # rows already stored. Any other missing column is a damaged bundle (KeyError below).
+    defaults = _added_column_defaults(table)
     rows = []
     for line in data.decode("utf-8").splitlines():
         if not line:
             continue
         raw = json.loads(line)
+        for name, value in defaults.items():
+            raw.setdefault(name, value)
         rows.append({name: (None if raw[name] is None else dec(raw[name])) for name, _, dec in codecs})
     return rows
+
+
+# Columns added after bundle format 2 was fixed, which an older program's bundle lacks. An
+# enterprise edited on a program that predates tags carries no tags (as the rows migration 0010
+# upgraded): an office upgrades every laptop, then tags.
+ADDED_LATER = {
+    "enterprises": ("risk_tags", "headcount", "above_scale"),
+    "office_keys": ("office_kind",),
+    "inspectors": ("permit_no",),
+    "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+}
+
+
+def _added_column_defaults(table: Table) -> dict[str, Any]:
+    """The encoded default of each column of `table` that an older bundle may lack."""
+    defaults: dict[str, Any] = {}
+    for name in ADDED_LATER.get(table.name, ()):
+        column = table.c[name]
+        default = column.default
+        value = None
+        if default is not None and getattr(default, "is_scalar", False):
+            value = default.arg
+        elif default is not None and getattr(default, "is_callable", False):
+            value = default.arg(None)  # list: SQLAlchemy wraps it to take an execution context
+        encode = _codec(column.type)[0]
+        defaults[name] = None if value is None else encode(value)
+    return defaults
 
 
 # -- export --------------------------------------------------------------------------------------
@@ -161,7 +196,10 @@ def export_bundle(
 ) -> ExportResult:
     """Write the changes since the last export to `peer` (or all with `everything`) to `out`."""
     if peer is None and not everything:
-        raise BundleError("请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部")
+        raise BundleError(
+            "请选择接收方（只导出上次导出给它之后的变化），或选择导出全部数据",
+            command_line="请用 --peer 指定接收方（只导出上次导出给它之后的变化），或用 --all 导出全部",
+        )
     with db.reading() as session:
         since = 0 if everything or peer is None else devices.peer(session, peer).sent_seq
         number = devices.next_bundle_number(session, peer) if peer is not None else 0
@@ -326,9 +364,10 @@ def open_bundle(path: Path, trusted_key: Callable[[str], TrustedDeviceRow | None
         trusted = trusted_key(device_id)
         shown = fingerprint(str(manifest["public_key"])) if _valid_b64(manifest["public_key"]) else "?"
         if trusted is None:
+            untrusted = f"同步包来自未信任的设备 {manifest.get('device_name') or device_id}（指纹 {shown}）；"
             raise BundleError(
-                f"同步包来自未信任的设备 {manifest.get('device_name') or device_id}（指纹 {shown}）；"
-                f"核对指纹后用 inspector sync trust {path.name} 信任该设备"
+                untrusted + f"核对指纹后在 同步 → 信任设备… 中选择 {path.name} 信任该设备",
+                command_line=untrusted + f"核对指纹后用 inspector sync trust {path.name} 信任该设备",
             )
         if trusted.public_key != manifest["public_key"]:
             raise BundleError(
@@ -385,18 +424,25 @@ class ImportResult:
 
     @property
     def gap_warning(self) -> str:
-        """One sentence for the missing bundles and how to get their changes ("" if none)."""
+        """One sentence for the missing bundles and how to get their changes ("" if none), as
+        the window says it; `gap_warning_for_command_line` says it with the command."""
         return gap_warning(self.device.name, self.missing)
 
+    @property
+    def gap_warning_for_command_line(self) -> str:
+        return gap_warning(self.device.name, self.missing, RESEND_ALL_COMMAND)
 
-def gap_warning(sender: str, missing: tuple[devices.Gap, ...] | list[devices.Gap]) -> str:
+
+# How the sender makes a bundle with everything for this machine: in the window, and at the command line.
+RESEND_ALL = "（在 同步 → 导出同步包… 中选择本机，勾选“全部数据”）"
+RESEND_ALL_COMMAND = "（inspector sync export --peer 本机名称 --all）"
+
+
+def gap_warning(sender: str, missing: tuple[devices.Gap, ...] | list[devices.Gap], how: str = RESEND_ALL) -> str:
     if not missing:
         return ""
     ranges = "、".join(f"第 {a} 号" if a == b else f"第 {a}–{b} 号" for a, b in missing)
-    return (
-        f"缺少来自 {sender} 的{ranges}同步包（其余内容已导入）：请 {sender} 重新导出给本机"
-        "（inspector sync export --peer 本机名称 --all），导入后即补齐"
-    )
+    return f"缺少来自 {sender} 的{ranges}同步包（其余内容已导入）：请 {sender} 重新导出给本机{how}，导入后即补齐"
 
 
 class _BundlePhotos:
@@ -464,7 +510,7 @@ def _refused_rows(path: Path, sender: str, error: IntegrityError, gaps: list[dev
         reason = "有记录与本机的编号重复"
     else:
         reason = f"有记录无法保存（{detail}）"
-    hint = f"；{gap_warning(sender, gaps)}" if gaps else "，请让对方用 --all 重新导出"
+    hint = f"；{gap_warning(sender, gaps)}" if gaps else f"，请让对方重新导出全部数据{RESEND_ALL}"
     return f"来自 {sender} 的同步包 {path.name} 中{reason}，未导入任何内容{hint}"
 
 

@@ -36,7 +36,10 @@ def parse_server_url(url: str) -> URL:
     """The URL as SQLAlchemy understands it; `postgresql://` gets the psycopg 3 driver we ship."""
     text = url.strip()
     if not text:
-        raise CredentialError("未设置中心数据库地址：请在设置中填写，或使用 --url postgresql://用户@主机:端口/数据库")
+        raise CredentialError(
+            "未设置中心数据库地址：请在 设置 → 中心数据库 中填写",
+            command_line="未设置中心数据库地址：请在设置中填写，或使用 --url postgresql://用户@主机:端口/数据库",
+        )
     try:
         parsed = make_url(text)
     except ArgumentError:

@@ -32,10 +32,11 @@ Merge rules (docs/sync.md says the same for people):
    is kept as a conflict.
 4. Natural keys. Two devices may create "the same" record under different ids (the same credit
    code, template code+version, answer of one item, signature role, light of a quarter,
-   assignment of a year, photo content, plaque serial, link rows...). The row with the smaller
-   UUID keeps the record; the other id becomes an alias (a tombstone with `merged_into`), every
-   reference to it is remapped (cascading into children whose own natural keys then meet), and
-   the content is the winning version of rule 1 among both. Aliases always name the final winner
+   assignment of a year, photo content, plaque serial, training of a kind on a day, link
+   rows...). The row with the smaller UUID keeps the record; the other id becomes an alias (a
+   tombstone with `merged_into`), every reference to it is remapped (cascading into children
+   whose own natural keys then meet), and the content is the winning version of rule 1 among
+   both. Aliases always name the final winner
    (an alias's target that becomes an alias itself is replaced by its winner), so copies that
    learnt a chain of merges in different orders store the same tombstones.
 5. Append-only tables (hazard_events, amendments, hazard_event_photos) merge by union. Their
@@ -122,6 +123,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "answer_photos": ("answer_id", "photo_id"),
     "hazard_event_photos": ("event_id", "photo_id"),
     "notice_hazards": ("notice_id", "hazard_id"),
+    "trainings": ("enterprise_id", "kind", "held_on"),
+    "training_photos": ("training_id", "photo_id"),
 }
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -32,6 +32,7 @@ from inspector.services.backup import holds_data
 from inspector.ui.common import file_choosers
 from inspector.ui.common.operations import run_in_background, wait_for_background
 from inspector.ui.common.palette import ALERT, text_style
+from inspector.ui.common.window_size import fit_to_screen
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class WelcomePage(QWidget):
         layout.addStretch(1)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        self.resize(900, 560)
+        fit_to_screen(self, QSize(900, 560))
 
     # --- the three ways to start --------------------------------------------------------
 
@@ -142,8 +143,11 @@ class WelcomePage(QWidget):
         def work() -> dict[str, int]:
             from inspector.demo.demo_city import create_demo  # Pillow and the generator only when needed
             from inspector.demo.generator import DemoSpec
+            from inspector.reports.plaque_keys import create_demo_office_key
 
-            return create_demo(workspace, spec or DemoSpec(), report)
+            counts = create_demo(workspace, spec or DemoSpec(), report)
+            create_demo_office_key(workspace)  # the demo's plaques print at once, marked 演示
+            return counts
 
         self._run(work, self.tr("正在生成演示数据…"), lambda counts: self.tr("演示数据已生成"))
 
@@ -187,13 +191,18 @@ class WelcomePage(QWidget):
 class StartController(QObject):
     """Opens the workspace's first window and swaps it when the data changes underneath."""
 
-    def __init__(self, folder: Path, workspace: Workspace, demo_spec: DemoSpec | None = None) -> None:
+    def __init__(
+        self, folder: Path, workspace: Workspace, demo_spec: DemoSpec | None = None, unclean_exit: bool = False
+    ) -> None:
         super().__init__()
         self.folder = folder
         self.workspace = workspace
         self.demo_spec = demo_spec
         self.window: QWidget | None = None
         self.translator: Any = None
+        # The last run did not end cleanly (inspector/ui/resume_offer.py): the main window, once
+        # open, offers the draft that was left open.
+        self.unclean_exit = unclean_exit
 
     def start(self) -> QWidget:
         if holds_data(self.folder):
@@ -212,7 +221,13 @@ class StartController(QObject):
         window = MainWindow(self.workspace)
         window.translator = self.translator
         window.restore_requested.connect(lambda path: self.restore(path, force=True))
-        return self._replace(window)
+        self._replace(window)
+        if self.unclean_exit:
+            from inspector.ui.resume_offer import offer_resume
+
+            self.unclean_exit = False  # asked once per run
+            offer_resume(window)
+        return window
 
     def _replace(self, window: QWidget) -> Any:
         old, self.window = self.window, window

@@ -13,7 +13,7 @@ from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING, PENDING_LABEL, Grade, Light
 from inspector.core.grading import GradeResult, grade
 from inspector.core.hazard_lifecycle import HazardStatus
-from inspector.core.plaque import HazardFacts, PlaqueValidity, downgraded_for_veto, quarterly_light
+from inspector.core.plaque import HazardFacts, PlaqueValidity, ValidityRule, downgraded_for_veto, quarterly_light
 from inspector.core.rates import format_percent, percent, round_half_up
 
 S = HazardStatus
@@ -199,13 +199,25 @@ def test_grade_ranks_and_caps() -> None:
     assert (PENDING, PENDING_LABEL) == ("pending", "待评")
 
 
-def test_plaque_is_valid_for_its_calendar_year() -> None:
+def test_a_plaque_of_year_y_hangs_until_31_december_of_y_plus_1() -> None:
+    # The round grades 2026 at its end; the plaque is displayed during 2027.
     validity = PlaqueValidity(2026)
-    assert (validity.valid_from, validity.valid_until) == (date(2026, 1, 1), date(2026, 12, 31))
-    assert validity.covers(date(2026, 1, 1))
-    assert validity.covers(date(2026, 12, 31))
-    assert not validity.covers(date(2025, 12, 31))
-    assert not validity.covers(date(2027, 1, 1))
+    assert validity.valid_until == date(2027, 12, 31)
+    assert validity.printed() == "2027年12月31日"
+    assert not validity.expired(date(2026, 12, 31))
+    assert not validity.expired(date(2027, 12, 31))
+    assert validity.expired(date(2028, 1, 1))
+    assert "2027年12月31日" in validity.expiry_sentence()
+
+
+def test_or_until_the_next_round_by_the_setting() -> None:
+    waiting = PlaqueValidity(2026, ValidityRule.NEXT_ROUND)
+    assert waiting.valid_until is None and waiting.printed() == "2027年度评定结果公布"
+    assert not waiting.expired(date(2029, 6, 1))  # no later round yet: it stands
+    held = PlaqueValidity(2026, ValidityRule.NEXT_ROUND, next_round_on=date(2027, 12, 20))
+    assert held.valid_until == date(2027, 12, 19)
+    assert not held.expired(date(2027, 12, 19)) and held.expired(date(2027, 12, 20))
+    assert "下一轮评定" in held.expiry_sentence()
 
 
 # -- quarters ------------------------------------------------------------------------------

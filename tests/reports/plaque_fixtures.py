@@ -36,6 +36,12 @@ def with_plaques(ws: Workspace, key: bool = True) -> City:
     return City(ws, ws.office_keys.current_plaques(YEAR))
 
 
+def plaque_of_year(city: City, year: int) -> PlaqueRecord:
+    """The first current plaque of `year` held by an enterprise with a plaque of YEAR."""
+    found = (city.ws.office_keys.current_plaque(p.enterprise_id, year) for p in city.plaques)
+    return next(r for r in found if r is not None)
+
+
 @pytest.fixture
 def make_city(demo_workspace: DemoCopies) -> Callable[..., City]:
     """`make_city(key=True)`: a city of the test's own, for a test that changes it."""

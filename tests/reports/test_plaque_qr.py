@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from inspector.reports.plaque_qr import QUIET_ZONE, qr_matrix, qr_text, segments
 from inspector.reports.plaque_report import QR_SIZE, write_plaque
 from inspector.reports.plaque_signing import Status, payload_of_scan, sign_plaque, verify_payload
 from inspector.settings import VERIFY_URL_MAX, Settings, verify_url_problems
-from tests.prepared_data import DemoCopies
+from tests.prepared_data import DemoCopies, pin_today
 
 __all__ = ["city"]  # fixtures used by name
 
@@ -142,16 +143,20 @@ def test_an_expired_plaque_says_so_and_the_command_warns(
     record = next(
         r for r in (city.ws.office_keys.current_plaque(p.enterprise_id, year) for p in city.plaques) if r is not None
     )
-    out = write_plaque(city.ws, record.enterprise_id, year, tmp_path / "old.pdf")
-    assert f"本亮牌已于{year}年12月31日期满失效，仅供存档" in flat_text(out)
-    current = write_plaque(city.ws, city.plaques[0].enterprise_id, YEAR, tmp_path / "now.pdf")
-    assert "期满失效" not in flat_text(current)
-    data = ["--data-dir", str(city.ws.data_dir)]
-    assert main([*data, "report", "plaque", record.credit_code, "--year", str(year), "--out", str(out)]) == 0
-    captured = capsys.readouterr()
-    assert f"注意：{year} 年度亮牌已于" in captured.err and "已生成" in captured.out
-    assert main([*data, "report", "plaque", record.credit_code, "--year", str(YEAR), "--out", str(out)]) == 0
-    assert "注意" not in capsys.readouterr().err
+    # Graded for last year, the plaque hangs through this one.
+    hanging = flat_text(write_plaque(city.ws, record.enterprise_id, year, tmp_path / "hanging.pdf"))
+    assert "期满失效" not in hanging and f"有效期至：{YEAR}年12月31日" in hanging
+    with pin_today(date(YEAR + 1, 1, 1)):
+        out = write_plaque(city.ws, record.enterprise_id, year, tmp_path / "old.pdf")
+        assert f"本亮牌已于{YEAR}年12月31日期满失效，仅供存档" in flat_text(out)
+        current = write_plaque(city.ws, city.plaques[0].enterprise_id, YEAR, tmp_path / "now.pdf")
+        assert "期满失效" not in flat_text(current)
+        data = ["--data-dir", str(city.ws.data_dir)]
+        assert main([*data, "report", "plaque", record.credit_code, "--year", str(year), "--out", str(out)]) == 0
+        captured = capsys.readouterr()
+        assert f"注意：{year} 年度亮牌已于" in captured.err and "已生成" in captured.out
+        assert main([*data, "report", "plaque", record.credit_code, "--year", str(YEAR), "--out", str(out)]) == 0
+        assert "注意" not in capsys.readouterr().err
 
 
 def test_verify_takes_the_whole_address_too(

@@ -24,7 +24,8 @@ from reportlab.lib.pagesizes import A3, A4, landscape
 from inspector.core.errors import DomainError
 from inspector.reports.plaque_batch import BatchCancelled as Cancelled
 from inspector.reports.plaque_batch import write_plaques
-from inspector.reports.plaque_report import write_plaque
+from inspector.reports.plaque_keys import create_demo_office_key, create_office_key
+from inspector.reports.plaque_report import DEMO_MARK, DEMO_NOTE, write_plaque
 from inspector.reports.plaque_signing import Status, verify_payload
 
 __all__ = ["city", "make_city"]  # fixtures used by name
@@ -43,7 +44,7 @@ def test_plaque_shows_the_enterprise_grade_serial_and_a_qr_that_verifies(
     text = flat_text(out)
     for expected in (record.enterprise_name, record.credit_code, record.serial, "安全生产劳动保护评估分级亮牌"):
         assert expected in text
-    assert f"{record.grade}级" in text and f"有效期至：{YEAR}年12月31日" in text
+    assert f"{record.grade}级" in text and f"有效期至：{YEAR + 1}年12月31日" in text
     assert embedded_fonts(out) and all(embedded for _name, embedded in embedded_fonts(out))
     assert words_outside(out) == []
     payload = decode_qr(out, tmp_path, dpi=150 if size == "A4" else 110)
@@ -54,6 +55,24 @@ def test_plaque_shows_the_enterprise_grade_serial_and_a_qr_that_verifies(
         record.grade,
         YEAR,
     )
+
+
+def test_a_demo_key_prints_at_once_and_every_plaque_says_so(
+    make_city: Callable[..., City], tmp_path: Path, pinned_today: None
+) -> None:
+    made = make_city(key=False)
+    record = made.plaques[0]
+    key = create_demo_office_key(made.ws)
+    assert key is not None and made.ws.office_keys.is_demo(key)
+    assert create_demo_office_key(made.ws) is None  # this machine has a key: the demo keeps it
+    out = write_plaque(made.ws, record.enterprise_id, YEAR, tmp_path / "demo.pdf")
+    assert DEMO_MARK in flat_text(out) and DEMO_NOTE in flat_text(out)
+    assert verify_payload(made.ws, decode_qr(out, tmp_path)).status is Status.VALID
+    # The office's own key replaces it: its plaques carry no mark.
+    real = create_office_key(made.ws, force=True)
+    assert not made.ws.office_keys.is_demo(real)
+    plain = write_plaque(made.ws, record.enterprise_id, YEAR, tmp_path / "real.pdf")
+    assert DEMO_NOTE not in flat_text(plain)
 
 
 def test_the_credit_code_names_the_enterprise_too(city: City, tmp_path: Path) -> None:
@@ -110,8 +129,9 @@ def test_no_plaques_or_no_key_get_clear_messages(
     with pytest.raises(DomainError, match="没有统一社会信用代码"):
         write_plaque(city.ws, "91330482000000000X", YEAR, tmp_path / "x.pdf")
     keyless = make_city(key=False)
-    with pytest.raises(DomainError, match="inspector keys create"):
+    with pytest.raises(DomainError, match="设置 → 发证单位密钥") as refused:
         write_plaque(keyless.ws, keyless.plaques[0].enterprise_id, YEAR, tmp_path / "k.pdf")
+    assert "inspector keys create" in refused.value.for_command_line()
     assert not (tmp_path / "k.pdf").exists()
 
 

@@ -56,6 +56,20 @@ def test_the_pdf_prints_the_same_numbers(city: City, tmp_path: Path) -> None:
     assert (tmp_path / "page.png").stat().st_size > 5_000  # charts and tables, not a blank page
 
 
+def test_the_pdf_prints_the_years_training(city: City, tmp_path: Path) -> None:
+    training = city.ws.stats(YEAR).training
+    first, leaders = training["first_lesson"], training["team_leader"]
+    assert first.enterprises > 0  # the demo city holds 开工第一课 records
+    text = flat_text(write_summary(city.ws, YEAR, tmp_path / "summary.pdf"))
+    assert "三、安全培训" in text
+    assert (
+        f"开工第一课覆盖企业{first.enterprises:,}家、参训{first.workers:,}人次；"
+        f"班组长培训覆盖企业{leaders.enterprises:,}家、参训{leaders.workers:,}人次。"
+    ) in text
+    row = f"开工第一课{first.sessions:,}{first.enterprises:,}{first.workers:,}"
+    assert row in text
+
+
 def test_an_amended_answer_moves_the_failed_item_counts(make_city: Callable[..., City], pinned_today: None) -> None:
     made = make_city(key=False)
     db = made.ws.db

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,8 @@ def open_page(site: Site, page: Path, scanned: str) -> dict[str, str]:
     status = re.search(r'id="status" data-status="([a-z]*)" data-engine="([a-z]*)"', dom)
     assert status is not None, dom[:500]
     fields = {
-        k: v for k, v in re.findall(r'id="(label|message|name|credit|grade|year|serial|issuer)"[^>]*>([^<]*)<', dom)
+        k: v
+        for k, v in re.findall(r'id="(label|message|name|credit|grade|year|serial|issuer|validity)"[^>]*>([^<]*)<', dom)
     }
     return {"status": status.group(1), "engine": status.group(2), **fields}
 
@@ -127,17 +129,36 @@ def test_without_webcrypto_the_vendored_ed25519_decides_the_same(site: Site, fal
     assert (shown["status"], shown["engine"]) == ("forged", "noble")
 
 
-def test_a_replaced_plaque_is_superseded_and_last_years_expired(site: Site) -> None:
+def test_a_replaced_plaque_is_superseded_and_last_years_expired(site: Site, tmp_path: Path) -> None:
     shown = open_page(site, site.page, payload(site, site.superseded))
     assert (shown["status"], shown["label"]) == ("superseded", "已被取代")
     assert site.superseded.serial + "-D" in shown["message"] and "D 级" in shown["message"]
-    year = site.ws.today().year - 1
+    year = site.ws.today().year
+    shown = open_page(site, site.page, payload(site, site.plaques[0]))
+    assert shown["status"] == "valid" and shown["validity"] == f"至 {year + 1}年12月31日"  # it hangs next year
     last_year = next(
-        r for r in (site.ws.office_keys.current_plaque(p.enterprise_id, year) for p in site.plaques) if r is not None
+        r
+        for r in (site.ws.office_keys.current_plaque(p.enterprise_id, year - 1) for p in site.plaques)
+        if r is not None
     )
+    # Graded for last year, the plaque is valid through this year, but this year's replaced it.
     shown = open_page(site, site.page, payload(site, last_year))
-    assert (shown["status"], shown["label"]) == ("expired", "已过期")
+    assert (shown["status"], shown["label"]) == ("superseded", "已被取代")
     assert shown["name"] == last_year.enterprise_name
+    # Valid until the next round (the setting): this year's round has been held, so it expired.
+    settings = site.ws.settings
+    site.ws.save_settings(replace(settings, plaque_validity="next_round"))
+    try:
+        page = publish_page(site.ws, tmp_path / "next-round").path
+    finally:
+        site.ws.save_settings(settings)
+    shown = open_page(site, page, payload(site, last_year))
+    assert (shown["status"], shown["label"]) == ("expired", "已过期")
+    first = min(p.issued_on for p in site.ws.office_keys.plaques_since(year) if p.year == year)
+    until = first - timedelta(days=1)
+    assert shown["validity"] == f"至 {until.year}年{until.month:02d}月{until.day:02d}日"
+    shown = open_page(site, page, payload(site, site.plaques[0]))
+    assert shown["status"] == "valid" and shown["validity"] == f"至 {year + 1}年度评定结果公布"
 
 
 def test_another_offices_plaque_cannot_be_checked_here(site: Site, tmp_path: Path) -> None:

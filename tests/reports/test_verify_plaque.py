@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -60,16 +61,38 @@ def test_garbage_is_forged_with_a_reason(city: City) -> None:
         assert result.status is Status.FORGED and result.message
 
 
-def test_last_years_plaque_is_expired(city: City) -> None:
-    year = YEAR - 1
-    record = next(
-        r for r in (city.ws.office_keys.current_plaque(p.enterprise_id, year) for p in city.plaques) if r is not None
+def test_a_plaque_hangs_through_the_next_year_then_expires(city: City) -> None:
+    record = city.plaques[0]
+    signed = sign_plaque(load_signing_key(city.ws), record)
+    # Graded for YEAR at its end, the plaque hangs during YEAR + 1: valid to its last day.
+    assert verify_payload(city.ws, signed, date(YEAR + 1, 12, 31)).valid
+    result = verify_payload(city.ws, signed, date(YEAR + 2, 1, 1))
+    assert (result.status, result.year) == (Status.EXPIRED, YEAR)
+    assert f"{YEAR + 1}年12月31日" in result.message
+    # Last year's plaque is still within its validity, and this year's replaced it.
+    last = next(
+        r
+        for r in (city.ws.office_keys.current_plaque(p.enterprise_id, YEAR - 1) for p in city.plaques)
+        if r is not None
     )
-    result = verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), record))
-    assert (result.status, result.year) == (Status.EXPIRED, year)
-    assert "2025年12月31日" in result.message
-    # On its last valid day it was still valid.
-    assert verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), record), date(year, 12, 31)).valid
+    assert verify_payload(city.ws, sign_plaque(load_signing_key(city.ws), last)).status is Status.SUPERSEDED
+
+
+def test_or_until_the_next_round(make_city: Callable[..., City], pinned_today: None) -> None:
+    made = make_city()
+    made.ws.save_settings(replace(made.ws.settings, plaque_validity="next_round"))
+    last = next(
+        r
+        for r in (made.ws.office_keys.current_plaque(p.enterprise_id, YEAR - 1) for p in made.plaques)
+        if r is not None
+    )
+    first = made.ws.office_keys.next_round_on(YEAR - 1)
+    assert first is not None and first.year == YEAR
+    result = verify_payload(made.ws, sign_plaque(load_signing_key(made.ws), last))
+    assert result.status is Status.EXPIRED and "下一轮评定" in result.message
+    assert verify_payload(made.ws, sign_plaque(load_signing_key(made.ws), last), first - timedelta(days=1)).valid
+    # The newest round's plaques stand until a later round is held.
+    assert verify_payload(made.ws, sign_plaque(load_signing_key(made.ws), made.plaques[0]), date(YEAR + 5, 1, 1)).valid
 
 
 def test_a_downgraded_plaque_is_superseded(make_city: Callable[..., City], pinned_today: None) -> None:
@@ -108,8 +131,9 @@ def test_the_private_key_is_a_0600_file_never_overwritten_by_accident(tmp_path: 
         first = create_office_key(ws, "HZ", "杭州市总工会")
         path = ws.data_dir / "keys" / "office-HZ.pem"
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        with pytest.raises(DomainError, match="--force"):
+        with pytest.raises(DomainError, match="更换密钥") as refused:
             create_office_key(ws, "HZ", "杭州市总工会")
+        assert "--force" in refused.value.for_command_line()
         second = create_office_key(ws, "HZ", "杭州市总工会", force=True)
         assert first.fingerprint != second.fingerprint
         assert {k.fingerprint for k in ws.office_keys.list()} == {first.fingerprint, second.fingerprint}

@@ -47,6 +47,9 @@ def test_a_lost_bundle_is_named_and_the_rest_applied(pair: tuple[Laptop, Laptop]
     result = b.ws.sync.import_(export(a, tmp_path, 4))
     assert result.missing == ((2, 3),)
     assert result.gap_warning.startswith("缺少来自 甲机 的第 2–3 号同步包（其余内容已导入）：请 甲机 重新导出给本机")
+    # The window says where to go; the command line gets the command.
+    assert "同步 → 导出同步包…" in result.gap_warning and "--" not in result.gap_warning
+    assert "inspector sync export --peer 本机名称 --all" in result.gap_warning_for_command_line
     assert enterprises(b) == 2  # the fourth bundle's enterprise is in; the safe part is not refused
     # The gap stays on record until the missing changes arrive: bundle 2 late, then 3 is missing.
     assert b.ws.sync.import_(lost).missing == ((3, 3),)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from inspector.cli.main import main
-from inspector.sync.bundle import BundleError
+from inspector.sync.bundle import VERSION, BundleError
 
 from .simulation import Laptop, trust_all
 
@@ -73,8 +73,8 @@ def test_edited_record_without_resigning(pair: tuple[Laptop, Laptop, Path], tmp_
     ("change", "words"),
     [
         pytest.param(lambda m: m["counts"].update(enterprises=99), "签名无效", id="edited-breaks-the-signature"),
-        # a newer program's bundle (this one writes 2 and reads 1 and 2)
-        pytest.param(lambda m: m.update(version=3), "格式版本为 3", id="unknown-format-version"),
+        # a newer program's bundle (this one writes VERSION and reads 1 to VERSION)
+        pytest.param(lambda m: m.update(version=VERSION + 1), f"格式版本为 {VERSION + 1}", id="unknown-format-version"),
         pytest.param(lambda m: m.update(version="1"), '格式版本 "1" 无效，应为整数', id="version-written-as-text"),
     ],
 )

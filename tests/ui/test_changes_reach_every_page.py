@@ -103,11 +103,13 @@ def test_the_review_follows_a_notice_issued_elsewhere(qtbot: QtBot, workspace: W
     review.load(inspection)
     assert "已登记" in review.result_column.hazards_label.text()
     # Issued from the ledger (another page), not from this screen:
+    workspace.roster.set_permits({"王建国": "PH-JD-041", "李明": "PH-JD-042"})
     workspace.notices.issue(
         [hazard],
-        kind=NoticeKind.RECTIFICATION,
+        kind=NoticeKind.SUPERVISION,
         order_type=OrderType.DEADLINE,
         issued_by=["王建国", "李明"],
+        signed_by="王建国",
         recheck_on=workspace.today() + timedelta(days=10),
         inspection_id=inspection,
     )

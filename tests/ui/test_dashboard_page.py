@@ -152,3 +152,6 @@ def test_export_writes_the_figures(window: MainWindow, tmp_path: Path, qtbot: Qt
     figures = window.dashboard.figures
     assert figures is not None
     assert book["概览"]["B4"].value == figures.enterprises
+    overview = {row[0].value: row[1].value for row in book["概览"].iter_rows(min_row=2)}
+    assert overview["开工第一课企业"] == figures.training["first_lesson"].enterprises
+    assert overview["班组长培训人次"] == figures.training["team_leader"].workers

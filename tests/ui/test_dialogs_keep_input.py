@@ -27,6 +27,7 @@ from inspector.core.inspection import InspectionStatus
 from inspector.services.hazards import NewHazard
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.enterprises.enterprise_dialog import EnterpriseDialog
+from inspector.ui.enterprises.training_dialog import TrainingDialog
 from inspector.ui.grading.override_dialog import OverrideDialog
 from inspector.ui.hazards.hazard_action_dialog import HazardActionDialog
 from inspector.ui.hazards.new_hazard_dialog import NewHazardDialog
@@ -80,6 +81,9 @@ DIALOGS: dict[str, Factory] = {
     "notice": notice_dialog,
     "hazard-action": lambda ws, _q: HazardActionDialog(ws, any_hazard(ws), HazardAction.VOID, "王建国"),
     "enterprise": lambda ws, _q: EnterpriseDialog(None, None, ws),
+    "training": lambda ws, _q: TrainingDialog(
+        None, ws, str(scalar(ws, "SELECT id FROM enterprises ORDER BY id LIMIT 1"))
+    ),
     "override": override_dialog,
     "amendment": amendment_dialog,
     "start-inspection": lambda ws, _q: StartDialog(ws),

@@ -415,7 +415,7 @@ def test_edit_changes_are_saved(workspace: Workspace, qtbot: QtBot) -> None:
 def test_required_fields_are_marked(workspace: Workspace, qtbot: QtBot) -> None:
     dialog = EnterpriseDialog(None, None, workspace)
     qtbot.addWidget(dialog)
-    form = dialog.layout().itemAt(0).layout()
+    form = dialog.form  # (its rows scroll inside the dialog)
     texts = [form.itemAt(row, form.ItemRole.LabelRole).widget().text() for row in range(form.rowCount())]
     assert texts[:3] == ["企业名称 *", "统一社会信用代码 *", "镇街道 *"]
     dialog.submit()  # what OK does, on a blank form: every problem shows

@@ -63,6 +63,7 @@ def test_selecting_a_row_shows_its_history(demo: Workspace, qtbot: QtBot) -> Non
 
 def test_actions_through_the_dialog_update_the_status(workspace: Workspace, qtbot: QtBot) -> None:
     hazard_id = self_check_hazard(workspace)
+    workspace.roster.add("周主席")  # the 签发人
     page = shown(qtbot, HazardsPage(workspace))
     page.open_hazard(hazard_id)
     assert page.selected_id() == hazard_id
@@ -71,11 +72,15 @@ def test_actions_through_the_dialog_update_the_status(workspace: Workspace, qtbo
     assert notice is not None and notice.checked_ids() == [hazard_id]
     notice.show_result = False
     notice.issued_by.setText("张三、李四")
+    assert list(notice.permit_edits) == ["张三", "李四"]  # a union's inspectors carry a 监督证
+    notice.permit_edits["张三"].setText("PH-JD-031")
+    notice.permit_edits["李四"].setText("PH-JD-032")
     notice.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert notice.notice is not None, notice.message.text()
     assert workspace.hazards.get(hazard_id).status is HazardStatus.NOTICE_ISSUED
     assert workspace.notices.notice_of_hazard(hazard_id) == notice.notice.number
-    qtbot.waitUntil(lambda: page.detail.values["notice"].text() == notice.notice.number)
+    qtbot.waitUntil(lambda: page.detail.values["notice"].text() == f"{notice.notice.number}  监督意见书")
+    assert workspace.roster.permits_of(["张三", "李四"]) == {"张三": "PH-JD-031", "李四": "PH-JD-032"}
     qtbot.waitUntil(lambda: HazardAction.START_RECTIFYING in page.detail.action_buttons)
     page.detail.action_buttons[HazardAction.START_RECTIFYING].click()
     page.last_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -141,8 +146,8 @@ def test_export_writes_the_filtered_rows(demo: Workspace, qtbot: QtBot, tmp_path
     assert page.last_export == expected
     rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
     assert len(rows) == expected + 1  # the header row
-    assert rows[0][0] == "发现日期"
-    assert {row[1] for row in rows[1:]} <= set(page.model.row_view(r).enterprise_name for r in range(expected))
+    assert rows[0][:2] == ("隐患编号", "发现日期")
+    assert {row[2] for row in rows[1:]} <= set(page.model.row_view(r).enterprise_name for r in range(expected))
     assert page.export_button.isEnabled()
 
 

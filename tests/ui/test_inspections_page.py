@@ -33,8 +33,8 @@ def test_start_needs_an_enterprise_and_two_inspectors(qtbot: QtBot, workspace: W
     page = make_page(qtbot, workspace)
     dialog = page.new_inspection()
     assert dialog.isVisible()
-    assert "general-manufacturing" not in dialog.template_label.text()
-    assert "第 2 版" in dialog.template_label.text()
+    assert "general-manufacturing" not in dialog.template.currentText()
+    assert "第 2 版" in dialog.template.currentText()
     assert dialog.date.date().toPython() == workspace.today()
 
     # Search as you type (names through the input method, codes from the keys) narrows the list.

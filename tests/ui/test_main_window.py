@@ -125,3 +125,32 @@ def test_settings_dialog_sets_the_plaque_verification_address(qtbot: QtBot, work
     assert '"plaque_verify_url": "https://aq.phzgh.cn/plaque/"' in (workspace.data_dir / "settings.json").read_text(
         encoding="utf-8"
     )
+
+
+def test_pages_are_built_when_first_shown_and_the_first_after_the_window_paints(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    built: list[str] = []
+    window.page_built.connect(built.append)
+    assert window.pages == {} and window.current_page() == "enterprises"
+    window.show()
+    qtbot.waitUntil(lambda: built == ["enterprises"], timeout=5000)
+    assert window.stack.currentWidget() is window.pages["enterprises"]
+    window.show_page("hazards")  # built at once when asked for
+    assert built == ["enterprises", "hazards"] and window.stack.currentWidget() is window.hazards
+    assert "dashboard" not in window.pages
+    window.build_all_pages()
+    assert list(window.pages) == ["enterprises", "hazards", "dashboard", "inspections", "grading", "sync"]
+    assert window.stack.count() == 6
+
+
+def test_the_todo_badge_counts_without_the_ledger_page(qtbot: QtBot, hazard_city: Workspace) -> None:
+    window = MainWindow(hazard_city)
+    qtbot.addWidget(window)
+    assert "hazards" not in window.pages
+    badge = window.todo_count()
+    assert badge > 0 and window.todo_button.text() == f"待办 {badge}"
+    todo = window.hazards.todo.counts  # the ledger page's own lists, built now, agree
+    assert badge == todo["overdue"] + todo["recheck"]

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.core.working_days import add_working_days
 from inspector.db.database import DB_NAME
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.services.notices import NoticeKind, OrderType
@@ -23,6 +24,8 @@ from inspector.workspace import Workspace
 
 NUMBER = re.compile(r"^PH-\d{4}-[0-9A-F]{4,6}-\d{4,}$")
 INSPECTORS = ["张检查", "李检查"]
+PERMITS = ["PH-JD-051", "PH-JD-052"]
+SIGNER = "周主席"
 
 
 def setup(workspace: Workspace) -> tuple[str, str, list[str]]:
@@ -31,7 +34,10 @@ def setup(workspace: Workspace) -> tuple[str, str, list[str]]:
         Enterprise("平湖市通知示例有限公司", with_check_digit("91330482000000300"), "新埭镇")
     )
     today = workspace.today()
-    inspectors = [workspace.roster.add(name) for name in INSPECTORS]
+    inspectors = [
+        workspace.roster.add(name, permit_no=permit) for name, permit in zip(INSPECTORS, PERMITS, strict=True)
+    ]
+    workspace.roster.add(SIGNER)
     inspection_id = workspace.inspections.start(enterprise_id, workspace.default_template_id(), today, inspectors)
     hazards = [
         workspace.hazards.raise_hazard(
@@ -77,10 +83,16 @@ def test_issue_two_hazards_from_the_ledger(workspace: Workspace, qtbot: QtBot) -
     dialog.set_checked(second)
     assert sorted(dialog.checked_ids()) == sorted([first, second])
     assert dialog.recheck_on() == workspace.today() + timedelta(days=20)  # the latest deadline
-    assert not dialog.kind_note.isVisibleTo(dialog)
-    dialog.kind.setCurrentIndex(dialog.kind.findData(NoticeKind.SUPERVISION.value))
+    # A union's documents only; the words ask, never order.
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["supervision", "suggestion"]
+    assert [dialog.order_type.itemText(i) for i in range(dialog.order_type.count())] == ["限期整改", "立即整改"]
+    due = add_working_days(workspace.today(), 15)
     assert dialog.kind_note.isVisibleTo(dialog) and "15 个工作日" in dialog.kind_note.text()
-    dialog.kind.setCurrentIndex(dialog.kind.findData(NoticeKind.RECTIFICATION.value))
+    assert f"答复截止 {due.due.isoformat()}" in dialog.kind_note.text()
+    assert {name: edit.text() for name, edit in dialog.permit_edits.items()} == dict(
+        zip(INSPECTORS, PERMITS, strict=True)
+    )
+    dialog.signer.setCurrentIndex(dialog.signer.findData(SIGNER))
     dialog.show_result = False
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
@@ -96,7 +108,8 @@ def test_issue_two_hazards_from_the_ledger(workspace: Workspace, qtbot: QtBot) -
         assert workspace.hazards.get(hazard_id).status is HazardStatus.NOTICE_ISSUED
         assert workspace.notices.notice_of_hazard(hazard_id) == notice.number
     assert workspace.hazards.get(third).status is HazardStatus.RECORDED
-    qtbot.waitUntil(lambda: page.detail.values["notice"].text() == notice.number)
+    qtbot.waitUntil(lambda: page.detail.values["notice"].text() == f"{notice.number}  监督意见书")
+    assert (notice.kind, notice.permits, notice.signed_by) == (NoticeKind.SUPERVISION, tuple(PERMITS), SIGNER)
     assert page.detail.values["status"].text() == "已下发整改通知"
 
 
@@ -127,4 +140,33 @@ def test_one_inspector_is_refused(workspace: Workspace, qtbot: QtBot) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.notice is None
     assert "两名" in dialog.message.text()
+    assert notice_count(workspace) == 0
+
+
+def test_an_authority_orders_and_needs_no_permits(workspace: Workspace, qtbot: QtBot) -> None:
+    from dataclasses import replace
+
+    _, _, (first, *_) = setup(workspace)
+    workspace.save_settings(replace(workspace.settings, office_name="平湖市应急管理局", office_kind="authority"))
+    dialog = NoticeDialog(workspace, first)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.show_result = False
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["order"]
+    assert [dialog.order_type.itemText(i) for i in range(dialog.order_type.count())] == ["责令限期改正", "责令立即改正"]
+    assert not dialog.kind_note.isVisibleTo(dialog) and not dialog.permits_label.isVisibleTo(dialog)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.notice is not None, dialog.message.text()
+    assert dialog.notice.kind is NoticeKind.ORDER and dialog.notice.signed_by == ""
+
+
+def test_a_union_letter_without_permits_is_refused(workspace: Workspace, qtbot: QtBot) -> None:
+    _, _, (first, *_) = setup(workspace)
+    dialog = NoticeDialog(workspace, first)
+    qtbot.addWidget(dialog)
+    dialog.show_result = False
+    dialog.issued_by.setText("张检查、王新人")
+    assert dialog.permit_edits["王新人"].text() == ""
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.notice is None and "王新人 未登记监督证号" in dialog.message.text()
     assert notice_count(workspace) == 0

@@ -13,12 +13,12 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from gui_samples import self_check_hazard, shown
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -185,7 +185,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_with_a_message(
     assert not job.out.exists()
 
 
-# -- 整改通知书 from the hazard detail --------------------------------------------------------------
+# -- 文书 from the hazard detail: preview, reply, referral ---------------------------------------------
 def recorded_hazard(ws: Workspace) -> tuple[str, str]:
     """A hazard only recorded (an enterprise's self-check), and its enterprise."""
     enterprise_id = ws.enterprises.add(
@@ -195,7 +195,12 @@ def recorded_hazard(ws: Workspace) -> tuple[str, str]:
     return hazard_id, enterprise_id
 
 
-def test_notice_button_enabled_once_a_notice_exists_and_previews_the_chosen_kind(
+def union_roster(ws: Workspace) -> None:
+    """The inspectors with their 监督证 numbers and the 签发人 on the roster."""
+    ws.roster.set_permits({"王建国": "PH-JD-021", "李明": "PH-JD-022", "周主席": ""})
+
+
+def test_notice_button_enabled_once_a_notice_exists_and_previews_its_one_document(
     demo: Workspace, qtbot: QtBot, messages: list
 ) -> None:
     hazard_id, enterprise_id = recorded_hazard(demo)
@@ -204,31 +209,89 @@ def test_notice_button_enabled_once_a_notice_exists_and_previews_the_chosen_kind
     panel.show()
     panel.show_hazard(hazard_id)
     assert not panel.notice_button.isEnabled()  # no notice yet
+    assert not panel.reply_button.isVisibleTo(panel) and not panel.refer_button.isVisibleTo(panel)
+    union_roster(demo)
     notice = demo.notices.issue(
         [hazard_id],
-        kind="rectification",
         order_type="deadline",
         issued_by=["王建国", "李明"],
+        signed_by="周主席",
         recheck_on=demo.today() + timedelta(days=10),
         enterprise_id=enterprise_id,
     )
     panel.show_hazard(hazard_id)
     assert panel.notice_button.isEnabled()
-    panel.notice_button.click()
-    dialog = panel.notice_dialog
-    assert dialog is not None and dialog.kind is not None
-    assert dialog.chosen_kind() == "rectification"  # preselected: the kind it was issued as
-    dialog.kind.setCurrentIndex(dialog.kind.findData("supervision"))
-    dialog.accept()
-    job = finish(qtbot, dialog.job)
+    assert panel.values["notice"].text() == f"{notice.number}  监督意见书"
+    assert notice.reply_due is not None
+    assert panel.values["reply"].text().startswith(f"待答复，期限 {notice.reply_due.due.isoformat()}")
+    assert panel.reply_button.isVisibleTo(panel) and not panel.refer_button.isVisibleTo(panel)  # not due yet
+    job = finish(qtbot, panel.open_notice_document())
     assert job.preview is not None and not messages
     assert job.preview.windowTitle() == "预览：监督意见书"
     assert notice.number in job.preview.suggested_name
     text = pdf_text(job.out)
-    assert notice.number in text and "监督意见书" in text  # the chosen kind, not the stored one
+    assert notice.number in text and "监督意见书" in text and "责令" not in text
     job.preview.close()
     panel.show_hazard(None)
     assert not panel.notice_button.isEnabled()
+
+
+def test_a_reply_is_recorded_from_the_detail(demo: Workspace, qtbot: QtBot) -> None:
+    hazard_id, enterprise_id = recorded_hazard(demo)
+    union_roster(demo)
+    notice = demo.notices.issue(
+        [hazard_id],
+        order_type="immediate",
+        issued_by=["王建国", "李明"],
+        signed_by="周主席",
+        enterprise_id=enterprise_id,
+    )
+    panel = HazardDetailPanel(demo)
+    qtbot.addWidget(panel)
+    panel.show_hazard(hazard_id)
+    dialog = panel.record_reply()
+    assert dialog is not None
+    dialog.note.setText("已清理，附整改照片")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert demo.notices.get(notice.id).replied_on == demo.today()
+    assert panel.values["reply"].text() == f"{demo.today().isoformat()} 收到：已清理，附整改照片"
+    assert not panel.reply_button.isVisibleTo(panel) and not panel.refer_button.isVisibleTo(panel)
+
+
+def test_an_overdue_letter_is_referred_from_the_detail(demo: Workspace, qtbot: QtBot, messages: list) -> None:
+    hazard_id, enterprise_id = recorded_hazard(demo)
+    union_roster(demo)
+    issued_at = datetime.combine(demo.today() - timedelta(days=40), datetime.min.time(), UTC)
+    letter = demo.notices.issue(
+        [hazard_id],
+        order_type="immediate",
+        issued_by=["王建国", "李明"],
+        signed_by="周主席",
+        enterprise_id=enterprise_id,
+        at=issued_at,
+    )
+    panel = HazardDetailPanel(demo)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_hazard(hazard_id)
+    assert letter.reply_due is not None
+    assert panel.values["reply"].text().startswith(f"逾期未答复（期限 {letter.reply_due.due.isoformat()}）")
+    assert panel.refer_button.isVisibleTo(panel)
+    dialog = panel.refer_letter()
+    assert dialog is not None and dialog.signer.currentData() == "周主席"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.referral is not None, dialog.message.text()
+    referral = dialog.referral
+    assert referral.refers_to == letter.number
+    job = finish(qtbot, panel.notice_job)
+    assert job.preview is not None and not messages
+    assert job.preview.windowTitle() == "预览：建议书" and referral.number in pdf_text(job.out)
+    job.preview.close()
+    assert (
+        panel.values["reply"].text()
+        == f"逾期未答复，已于 {referral.issued_on.isoformat()} 移送（建议书 {referral.number}）"
+    )
+    assert not panel.refer_button.isVisibleTo(panel)
 
 
 # -- 亮牌 from the enterprise detail ---------------------------------------------------------------
@@ -276,6 +339,8 @@ def test_reports_menu_batch_plaques_with_progress(demo: Workspace, qtbot: QtBot,
     assert dialog.chosen_year() == demo.today().year and dialog.chosen_size() == "A4"
     assert dialog.warning.isHidden()  # this year's plaques are valid
     dialog.year.setValue(demo.today().year - 1)
+    assert dialog.warning.isHidden()  # last year's round: its plaques hang through this year
+    dialog.year.setValue(demo.today().year - 2)
     assert not dialog.warning.isHidden() and "期满失效" in dialog.warning.text()
     dialog.year.setValue(demo.today().year)
     assert dialog.warning.isHidden()
@@ -325,7 +390,7 @@ def test_reports_menu_annual_summary(demo: Workspace, qtbot: QtBot, messages: li
     qtbot.addWidget(window)
     window.reports_button.menu().actions()[1].trigger()
     dialog = window.findChild(report_actions.ReportOptionsDialog)
-    assert dialog is not None and dialog.size is None and dialog.kind is None
+    assert dialog is not None and dialog.size is None
     dialog.year.setValue(demo.today().year)
     dialog.accept()
     job = finish(qtbot, dialog.job)

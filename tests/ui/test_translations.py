@@ -21,6 +21,9 @@ from inspector.core.checklist import LocationType, Result, Severity
 from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
+from inspector.core.office_kind import NoticeKind, OfficeKind
+from inspector.core.plaque import ValidityRule
+from inspector.core.training import TrainingKind
 from inspector.services.signatures import SignatureRole
 from inspector.ui.common import labels
 from inspector.ui.common.i18n import install_qt_translator, install_translator, translations_dir
@@ -120,7 +123,11 @@ LABEL_FUNCTIONS: list[tuple[type[StrEnum], Callable[[Any], str]]] = [
     (Grade, labels.grade_label),
     (Light, labels.light_label),
     (SignatureRole, labels.role_label),
+    (TrainingKind, labels.training_kind_label),
     (AmendmentField, labels.amendment_field_label),
+    (NoticeKind, labels.notice_kind_label),
+    (OfficeKind, labels.office_kind_label),
+    (ValidityRule, labels.validity_rule_label),
 ]
 LABEL_IDS = [enum.__name__ for enum, _ in LABEL_FUNCTIONS]
 CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -59,6 +59,12 @@ def test_demo_button_opens_the_main_window_with_data(qtbot: QtBot, controller: S
     window = controller.window
     assert isinstance(window, MainWindow)
     assert window.enterprises.model.rowCount() == SMALL.enterprises
+    # The demo's plaques print at once: it made an office key, and 设置 says it is the demo's.
+    (key,) = window.workspace.office_keys.list()
+    assert window.workspace.office_keys.is_demo(key)
+    settings = window.open_settings()
+    assert "演示密钥" in settings.keys.state.text() and settings.keys.table.item(0, 3).text() == "有效，演示"
+    settings.reject()
 
 
 def test_import_of_an_enterprise_list_opens_the_main_window(

@@ -125,6 +125,7 @@ REGISTER_TABLES = frozenset(
     {"enterprises", "inspections", "inspection_inspectors", "hazards", "hazard_events", "plaques", "lights"}
     | {"amendments"}
 )
-FIGURE_TABLES = REGISTER_TABLES | {"settings"}
+TRAINING_TABLES = frozenset({"trainings", "training_photos"})
+FIGURE_TABLES = REGISTER_TABLES | TRAINING_TABLES | {"settings"}
 LIST_TABLES = frozenset({"inspections", "inspection_inspectors", "enterprises", "signatures"})
 SYNC_TABLES = frozenset({"sync_conflicts", "trusted_devices", "sync_peers"})

@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from inspector.ui.common.ui_settings import user_settings
+
 # The kinds of files, each with its own remembered folder.
 PHOTOS = "photos"
 EXPORTS = "exports"  # ledgers, grading lists, dashboard figures, PDFs saved
@@ -21,7 +23,7 @@ IMPORTS = "imports"  # enterprise lists
 
 
 def _settings() -> QSettings:
-    return QSettings("Inspector", "Inspector")
+    return user_settings()
 
 
 def last_folder(kind: str) -> Path:

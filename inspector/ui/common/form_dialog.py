@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +83,28 @@ class MessageLine(QLabel):
         self.setVisible(bool(text))
 
 
+class ScrollingRows(QScrollArea):
+    """A form's rows: as tall as they need where there is room (the dialog opens at its natural
+    size), and scrolling when the dialog is made shorter to fit the screen."""
+
+    def __init__(self, form: QFormLayout) -> None:
+        super().__init__()
+        self.form = form
+        rows = QFrame()
+        layout = QVBoxLayout(rows)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.setWidget(rows)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        # The form's own hint: the rows' widget hints 0×0 until it has been shown.
+        return self.form.sizeHint()
+
+
 class FormDialog(GuardedDialog):
     """A subclass sets the window title and `ok_button`'s text, and adds its rows to `form`."""
 
@@ -95,8 +119,11 @@ class FormDialog(GuardedDialog):
         assert isinstance(ok_button, QPushButton)
         self.ok_button = ok_button
         self.buttons.accepted.connect(self.submit)
+        # The rows scroll when the screen is shorter than the form (a laptop at 150 %): the
+        # message and the buttons stay in view.
+        self.rows = ScrollingRows(self.form)
         self.body = QVBoxLayout(self)
-        self.body.addLayout(self.form)
+        self.body.addWidget(self.rows, 1)
         self.body.addWidget(self.message)
         self.body.addWidget(self.buttons)
 

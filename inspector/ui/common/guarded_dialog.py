@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui.common.window_size import remember_size
+
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -90,7 +92,9 @@ class GuardedDialog(QDialog):
         return [w for w in self.findChildren(kind) if w.window() is self]
 
     def field_values(self) -> list[object]:
-        return [field_value(w) for w in self._own(QWidget)]
+        # Input widgets only: a tab shown for the first time makes widgets (scroll bars, headers)
+        # that hold nothing and must not count as input.
+        return [value for value in map(field_value, self._own(QWidget)) if value is not None]
 
     def holds_input(self) -> bool:
         return self._shown_values is not None and self.field_values() != self._shown_values
@@ -104,6 +108,9 @@ class GuardedDialog(QDialog):
             if main is not None:
                 main.setDefault(True)
             self._shown_values = self.field_values()
+            # Its last size, or its natural one, never larger than the screen (a laptop at 150 %).
+            natural = self.sizeHint().expandedTo(QWidget.size(self))
+            remember_size(self, type(self).__name__, natural.width(), natural.height())
 
     # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -116,14 +123,17 @@ class GuardedDialog(QDialog):
     def _ask_discard(self) -> None:
         if self.discard_question is not None:
             return
-        tr = QCoreApplication.translate
         question = QMessageBox(self)
         question.setIcon(QMessageBox.Icon.Question)
-        question.setWindowTitle(tr("GuardedDialog", "关闭"))
-        question.setText(tr("GuardedDialog", "放弃已填写的内容？"))
-        question.setInformativeText(tr("GuardedDialog", "已填写和添加的内容不会保存。"))
-        discard = question.addButton(tr("GuardedDialog", "放弃"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = question.addButton(tr("GuardedDialog", "继续填写"), QMessageBox.ButtonRole.RejectRole)
+        question.setWindowTitle(QCoreApplication.translate("GuardedDialog", "关闭"))
+        question.setText(QCoreApplication.translate("GuardedDialog", "放弃已填写的内容？"))
+        question.setInformativeText(QCoreApplication.translate("GuardedDialog", "已填写和添加的内容不会保存。"))
+        discard = question.addButton(
+            QCoreApplication.translate("GuardedDialog", "放弃"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = question.addButton(
+            QCoreApplication.translate("GuardedDialog", "继续填写"), QMessageBox.ButtonRole.RejectRole
+        )
         question.setDefaultButton(keep)  # Enter or Esc on the question keeps the input
         question.setEscapeButton(keep)
         self.discard_question = question

@@ -16,6 +16,9 @@ from inspector.core.checklist import LocationType, Result, Severity
 from inspector.core.grades import Grade, Light
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
 from inspector.core.inspection import InspectionStatus
+from inspector.core.office_kind import NoticeKind, OfficeKind
+from inspector.core.plaque import ValidityRule
+from inspector.core.training import TrainingKind
 from inspector.services.signatures import SignatureRole
 
 
@@ -132,6 +135,13 @@ def role_label(role: SignatureRole) -> str:
     }[SignatureRole(role)]
 
 
+def training_kind_label(kind: TrainingKind) -> str:
+    return {
+        TrainingKind.FIRST_LESSON: QCoreApplication.translate("Labels", "开工第一课"),
+        TrainingKind.TEAM_LEADER: QCoreApplication.translate("Labels", "班组长培训"),
+    }[TrainingKind(kind)]
+
+
 def amendment_field_label(field: AmendmentField) -> str:
     return {
         AmendmentField.ANSWER: QCoreApplication.translate("Labels", "答案"),
@@ -154,3 +164,37 @@ def amendment_text(amendment: Amendment) -> str:
         old=old,
         new=new,
     )
+
+
+def notice_kind_label(kind: NoticeKind) -> str:
+    return {
+        NoticeKind.SUPERVISION: QCoreApplication.translate("Labels", "监督意见书"),
+        NoticeKind.SUGGESTION: QCoreApplication.translate("Labels", "整改建议书"),
+        NoticeKind.ORDER: QCoreApplication.translate("Labels", "责令限期整改指令书"),
+        NoticeKind.REFERRAL: QCoreApplication.translate("Labels", "建议书"),
+        NoticeKind.RECTIFICATION: QCoreApplication.translate("Labels", "整改通知书"),
+    }[NoticeKind(kind)]
+
+
+def office_kind_label(kind: OfficeKind) -> str:
+    return {
+        OfficeKind.UNION: QCoreApplication.translate("Labels", "工会"),
+        OfficeKind.AUTHORITY: QCoreApplication.translate("Labels", "行政机关"),
+    }[OfficeKind(kind)]
+
+
+def validity_rule_label(rule: ValidityRule) -> str:
+    return {
+        ValidityRule.YEAR_AFTER: QCoreApplication.translate("Labels", "至次年12月31日"),
+        ValidityRule.NEXT_ROUND: QCoreApplication.translate("Labels", "至下一轮评定"),
+    }[ValidityRule(rule)]
+
+
+def order_label(wording: str) -> str:
+    """The words of an order type (office_kind.order_wording): an authority's or a union's."""
+    return {
+        "责令限期改正": QCoreApplication.translate("Labels", "责令限期改正"),
+        "责令立即改正": QCoreApplication.translate("Labels", "责令立即改正"),
+        "限期整改": QCoreApplication.translate("Labels", "限期整改"),
+        "立即整改": QCoreApplication.translate("Labels", "立即整改"),
+    }.get(wording, wording)

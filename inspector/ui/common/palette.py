@@ -27,6 +27,7 @@ GOOD = "#2E7D32"  # a passed answer, a finalized inspection, rectified hazards, 
 GOOD_DARK = "#1B5E20"  # a success banner's text
 INFO = "#1565C0"  # a completed inspection, the primary button, a figure with no verdict
 COVERAGE = "#00838F"  # the dashboard's inspected / coverage card
+TRAINING = "#6A1B9A"  # the dashboard's training cards (开工第一课, 班组长培训)
 AMENDED = "#6D4C41"  # a corrected (更正) answer
 PROGRESS = "#4A90D9"  # the checklist's progress bar
 SIGNATURE_INK = "#0D2A66"  # blue-black, like a ballpoint pen

@@ -27,6 +27,7 @@ from inspector.core.checklist import Severity
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
 from inspector.core.rates import format_percent
+from inspector.core.training import TrainingKind, TrainingTotals
 from inspector.queries.dashboard import Dashboard
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import FIGURE_TABLES, follow
@@ -41,6 +42,7 @@ from inspector.ui.common.palette import (
     INFO,
     LIGHT_COLOURS,
     SLATE_MUTED,
+    TRAINING,
     grade_colour,
     text_style,
 )
@@ -86,6 +88,8 @@ class DashboardPage(QWidget):
             "rectified": FigureCard(self.tr("已整改 / 整改率"), GOOD),
             "overdue": FigureCard(self.tr("逾期未整改"), ALERT),
             "open_major": FigureCard(self.tr("未整改重大隐患"), ALERT_DARK),
+            TrainingKind.FIRST_LESSON.value: FigureCard(self.tr("开工第一课"), TRAINING),
+            TrainingKind.TEAM_LEADER.value: FigureCard(self.tr("班组长培训"), TRAINING),
         }
         self.cards["enterprises"].setToolTip(self.tr("点击查看企业名录"))
         self.cards["inspected"].setToolTip(self.tr("点击查看尚未检查的企业并分派检查人员"))
@@ -189,6 +193,12 @@ class DashboardPage(QWidget):
         self.cards["rectified"].set_value(f"{d.hazards_rectified} / {rate}")
         self.cards["overdue"].set_value(str(d.overdue))
         self.cards["open_major"].set_value(str(d.open_major), self.tr("各年度合计"))
+        for kind in TrainingKind:
+            totals = d.training.get(kind.value, TrainingTotals())
+            self.cards[kind.value].set_value(
+                self.tr("{n} 家").format(n=totals.enterprises),
+                self.tr("{workers} 人次 · {sessions} 次").format(workers=totals.workers, sessions=totals.sessions),
+            )
 
         grade_keys = [g.value for g in Grade] + [PENDING]
         self.grades_chart.set_data(

@@ -37,6 +37,7 @@ from inspector.core.errors import DomainError
 from inspector.file_modes import replacing
 from inspector.ui.common import file_choosers
 from inspector.ui.common.palette import PDF_BACKGROUND
+from inspector.ui.common.window_size import remember_size
 
 MAX_PRINT_DPI = 300  # enough for text and QR codes; 1200 dpi A3 pages would need ~250 MB each
 ZOOM_STEP = 1.25
@@ -225,7 +226,7 @@ class PdfPreview(QDialog):
         self.view.viewport().installEventFilter(self)
         self._page_changed(0)
         self._zoom_changed()
-        self.resize(900, 1000)
+        remember_size(self, "PdfPreview", 900, 1000)  # an A4 page's proportions, fitted to the screen
 
     # -- pages -----------------------------------------------------------------------------------
     def page_total(self) -> int:

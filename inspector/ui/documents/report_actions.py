@@ -7,7 +7,7 @@ the file when it closes); a DomainError from the generator becomes a message box
 message. The generators are imported inside the worker, so opening a window costs nothing of
 reportlab's import and font registration.
 
-The `ask_*` functions first show a small `ReportOptionsDialog` (year, plaque size, notice kind).
+The `ask_*` functions first show a small `ReportOptionsDialog` (year, plaque size).
 Nothing here decides what a document contains: that is the generators' business.
 """
 
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import Cancelled, DomainError
 from inspector.ui.common.form_dialog import dialog_buttons
+from inspector.ui.common.labels import notice_kind_label
 from inspector.ui.common.layouts import vbox
 from inspector.ui.common.operations import Operation
 from inspector.ui.common.palette import ALERT, text_style
@@ -45,7 +46,6 @@ from inspector.workspace import Workspace
 REPORTS_TMP = "reports-tmp"
 STALE_AFTER_S = 3600  # leftovers of a crashed session; a running preview's file is younger
 PLAQUE_SIZES = ("A4", "A3")
-NOTICE_KINDS = ("rectification", "supervision")
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -170,17 +170,16 @@ def preview_inspection_report(parent: QWidget, workspace: Workspace, inspection_
     return start_report(parent, workspace, _tr("检查报告"), make)
 
 
-def preview_notice(parent: QWidget, workspace: Workspace, notice_id: str, kind: str | None = None) -> ReportJob:
-    """A notice as 整改通知书 or 监督意见书 (`kind`; None: the kind it was issued as)."""
-    title = {"rectification": _tr("整改通知书"), "supervision": _tr("监督意见书")}.get(kind or "", _tr("通知书"))
+def preview_notice(parent: QWidget, workspace: Workspace, notice_id: str) -> ReportJob:
+    """The document of a notice number, as the type it was issued as (one number, one document)."""
+    notice = workspace.notices.get(notice_id)
+    title = notice_kind_label(notice.kind)
 
     def make(out: Path, _progress: Progress, _cancelled: IsCancelled) -> str:
         from inspector.reports.notice_report import write_notice
 
-        notice = workspace.notices.get(notice_id)
-        write_notice(workspace, notice.id, out, kind)
-        label = title if kind else notice.kind.label
-        return file_name(label, notice.number, notice.enterprise_name)
+        write_notice(workspace, notice.id, out)
+        return file_name(title, notice.number, notice.enterprise_name)
 
     return start_report(parent, workspace, title, make)
 
@@ -222,7 +221,7 @@ def preview_summary(parent: QWidget, workspace: Workspace, year: int) -> ReportJ
 
 # -- options -----------------------------------------------------------------------------------------
 class ReportOptionsDialog(QDialog):
-    """The few choices a document needs: a year (editable or fixed), a plaque size, a notice kind."""
+    """The few choices a document needs: a year (editable or fixed), a plaque size."""
 
     def __init__(
         self,
@@ -233,7 +232,6 @@ class ReportOptionsDialog(QDialog):
         year_editable: bool = True,
         years: tuple[int, int] = (2000, 2100),
         sizes: bool = False,
-        kind: str | None = None,
         subject: str = "",
         warning: Callable[[int], str] | None = None,
     ) -> None:
@@ -260,14 +258,6 @@ class ReportOptionsDialog(QDialog):
             self.size.addItem(self.tr("A4 横向"), "A4")
             self.size.addItem(self.tr("A3 横向"), "A3")
             form.addRow(self.tr("纸张"), self.size)
-        self.kind: QComboBox | None = None
-        if kind is not None:
-            self.kind = QComboBox()
-            self.kind.setObjectName("kind")
-            self.kind.addItem(self.tr("整改通知书"), "rectification")
-            self.kind.addItem(self.tr("监督意见书"), "supervision")
-            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-            form.addRow(self.tr("文书类别"), self.kind)
         # A sentence about the chosen year, e.g. that its plaques have expired (printed, they say so).
         self.warning = QLabel()
         self.warning.setObjectName("warning")
@@ -295,9 +285,6 @@ class ReportOptionsDialog(QDialog):
     def chosen_size(self) -> str:
         return self.size.currentData() if self.size is not None else "A4"
 
-    def chosen_kind(self) -> str | None:
-        return self.kind.currentData() if self.kind is not None else None
-
 
 def _ask(dialog: ReportOptionsDialog, start: Callable[[ReportOptionsDialog], ReportJob]) -> ReportOptionsDialog:
     def accepted() -> None:
@@ -313,19 +300,13 @@ def _year_range(workspace: Workspace) -> tuple[int, int]:
     return this_year - 30, this_year + 1
 
 
-def ask_notice(parent: QWidget, workspace: Workspace, notice_id: str, kind: str) -> ReportOptionsDialog:
-    """整改通知书…: choose 整改通知书 or 监督意见书 (preselected: the kind it was issued as)."""
-    dialog = ReportOptionsDialog(_tr("打印通知书"), parent, kind=kind, subject=notice_id)
-    return _ask(dialog, lambda d: preview_notice(parent, workspace, notice_id, d.chosen_kind()))
-
-
 def _expiry(workspace: Workspace) -> Callable[[int], str]:
     """The warning for plaques of a year already past its validity (printed, they say so too)."""
 
     def warning(year: int) -> str:
         from inspector.reports.plaque_report import expiry_warning
 
-        return expiry_warning(year, workspace.today())
+        return expiry_warning(workspace.plaque_validity(year), workspace.today())
 
     return warning
 

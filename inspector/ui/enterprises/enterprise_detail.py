@@ -1,5 +1,6 @@
-"""One enterprise at a glance: its register fields, inspections, grade history, lights and open
-hazards (overdue ones in red), with a button to start an inspection there.
+"""One enterprise at a glance: its register fields (risk tags, headcount, 规上 included),
+inspections, grade history, lights, open hazards (overdue ones in red) and training (开工第一课,
+team-leader training), with buttons to start an inspection there and to record a training.
 
 Everything shown comes from `EnterpriseQueries.detail`; the panel only lays it out. Overdue is
 decided there (by `hazard_lifecycle.is_overdue`), not here.
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.queries.enterprise_queries import EnterpriseDetail, EnterpriseQueries
-from inspector.ui.common.labels import hazard_status_label, severity_label, status_label
+from inspector.ui.common.labels import hazard_status_label, severity_label, status_label, training_kind_label
 from inspector.ui.common.palette import ALERT, LIGHT_COLOURS, NEUTRAL, brush, text_style
 from inspector.ui.enterprises.enterprise_model import (
     date_text,
@@ -38,11 +39,13 @@ from inspector.ui.enterprises.enterprise_model import (
     light_text,
     size_text,
 )
+from inspector.ui.enterprises.risk_tag_labels import RiskTagLabels, scale_text
 
 TAB_INSPECTIONS = 0
 TAB_HAZARDS = 1
 TAB_PLAQUES = 2
 TAB_LIGHTS = 3
+TAB_TRAINING = 4
 
 
 def _score_text(score: float | None) -> str:
@@ -80,11 +83,19 @@ class EnterpriseDetailPanel(QWidget):
 
     start_inspection_requested = Signal(str)
     plaque_requested = Signal(str, int)  # enterprise id, year of its current plaque
+    training_requested = Signal(str, str)  # enterprise id, training id ("" records a new one)
 
-    def __init__(self, queries: EnterpriseQueries, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        queries: EnterpriseQueries,
+        today: Callable[[], date],
+        tags: RiskTagLabels | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.queries = queries
         self.today = today
+        self.tags = tags
         self.enterprise_id: str | None = None
         self.detail: EnterpriseDetail | None = None
 
@@ -128,6 +139,7 @@ class EnterpriseDetailPanel(QWidget):
             ("address", self.tr("地址")),
             ("industry", self.tr("行业")),
             ("size", self.tr("规模")),
+            ("tags", self.tr("风险标签")),
             ("contact", self.tr("联系人")),
             ("phone", self.tr("联系电话")),
         ):
@@ -147,11 +159,29 @@ class EnterpriseDetailPanel(QWidget):
             [self.tr("年度"), self.tr("等级"), self.tr("得分"), self.tr("牌匾编号"), self.tr("状态")], stretch=3
         )
         self.lights = _small_table([self.tr("季度"), self.tr("亮灯")], stretch=1)
+        self.trainings = _small_table(
+            [self.tr("日期"), self.tr("类型"), self.tr("人数"), self.tr("主题"), self.tr("照片")], stretch=3
+        )
+        self.trainings.setToolTip(self.tr("双击一条记录可以修改"))
+        self.trainings.doubleClicked.connect(self._training_double_clicked)
+        self.training_button = QPushButton(self.tr("记录培训…"))
+        self.training_button.setObjectName("recordTraining")
+        self.training_button.setToolTip(self.tr("记录在这家企业举办的开工第一课或班组长培训"))
+        self.training_button.clicked.connect(self._training_clicked)
+        training_page = QWidget()
+        training_layout = QVBoxLayout(training_page)
+        training_layout.setContentsMargins(0, 4, 0, 0)
+        training_layout.addWidget(self.trainings, 1)
+        training_row = QHBoxLayout()
+        training_row.addStretch(1)
+        training_row.addWidget(self.training_button)
+        training_layout.addLayout(training_row)
         self.tabs = QTabWidget()
         self.tabs.insertTab(TAB_INSPECTIONS, self.inspections, "")
         self.tabs.insertTab(TAB_HAZARDS, self.hazards, "")
         self.tabs.insertTab(TAB_PLAQUES, self.plaques, "")
         self.tabs.insertTab(TAB_LIGHTS, self.lights, "")
+        self.tabs.insertTab(TAB_TRAINING, training_page, "")
         self._tab_text_color = self.tabs.tabBar().tabTextColor(TAB_INSPECTIONS)
 
         content = QWidget()
@@ -193,6 +223,7 @@ class EnterpriseDetailPanel(QWidget):
         self.enterprise_id = None
         self.detail = None
         self.start_button.setEnabled(False)
+        self.training_button.setEnabled(False)
         self.plaque_year = None
         self.plaque_button.setEnabled(False)
         self.stack.setCurrentIndex(0)
@@ -215,6 +246,7 @@ class EnterpriseDetailPanel(QWidget):
         else:
             self.light_label.setText(self.tr("尚未亮灯"))
         self.start_button.setEnabled(True)
+        self.training_button.setEnabled(True)
         # The newest year with a current plaque (plaques are listed newest first).
         self.plaque_year = next((line.year for line in detail.plaques if line.current), None)
         self.plaque_button.setEnabled(self.plaque_year is not None)
@@ -223,13 +255,20 @@ class EnterpriseDetailPanel(QWidget):
         self.fields["town"].setText(enterprise.town)
         self.fields["address"].setText(enterprise.address or empty)
         self.fields["industry"].setText(enterprise.industry or empty)
-        self.fields["size"].setText(size_text(enterprise.size))
+        # Size, 规上 and headcount share a row: the panel must fit a laptop at 150 %.
+        headcount = enterprise.headcount
+        size = [size_text(enterprise.size) if enterprise.size else "", scale_text(enterprise.above_scale)]
+        size.append("" if headcount is None else self.tr("{n} 人").format(n=headcount))
+        self.fields["size"].setText(" · ".join(part for part in size if part) or size_text(None))
+        tags = self.tags.text(enterprise.risk_tags) if self.tags else "、".join(enterprise.risk_tags)
+        self.fields["tags"].setText(tags or self.tr("无"))
         self.fields["contact"].setText(enterprise.contact_person or empty)
         self.fields["phone"].setText(enterprise.contact_phone or empty)
         self._fill_inspections(detail)
         self._fill_hazards(detail)
         self._fill_plaques(detail)
         self._fill_lights(detail)
+        self._fill_trainings(detail)
 
     def _fill_inspections(self, detail: EnterpriseDetail) -> None:
         table = self.inspections
@@ -292,6 +331,28 @@ class EnterpriseDetailPanel(QWidget):
             table.setItem(row, 0, _item(line.quarter))
             table.setItem(row, 1, light)
         self.tabs.setTabText(TAB_LIGHTS, self.tr("亮灯（{n}）").format(n=len(detail.lights)))
+
+    def _fill_trainings(self, detail: EnterpriseDetail) -> None:
+        table = self.trainings
+        table.setRowCount(len(detail.trainings))
+        for row, training in enumerate(detail.trainings):
+            when = _item(training.held_on.isoformat())
+            when.setData(Qt.ItemDataRole.UserRole, training.id)
+            table.setItem(row, 0, when)
+            table.setItem(row, 1, _item(training_kind_label(training.kind)))
+            table.setItem(row, 2, _item(str(training.headcount), centered=True))
+            table.setItem(row, 3, _item(training.topic, tooltip=training.note or training.topic))
+            table.setItem(row, 4, _item(str(len(training.photos)) if training.photos else "", centered=True))
+        self.tabs.setTabText(TAB_TRAINING, self.tr("培训（{n}）").format(n=len(detail.trainings)))
+
+    def _training_clicked(self) -> None:
+        if self.enterprise_id is not None:
+            self.training_requested.emit(self.enterprise_id, "")
+
+    def _training_double_clicked(self, index: object) -> None:
+        item = self.trainings.item(self.trainings.currentRow(), 0)
+        if self.enterprise_id is not None and item is not None:
+            self.training_requested.emit(self.enterprise_id, item.data(Qt.ItemDataRole.UserRole))
 
     def _plaque_clicked(self) -> None:
         if self.enterprise_id is not None and self.plaque_year is not None:

@@ -12,20 +12,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QGridLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
 from inspector.core import credit_code
-from inspector.core.enterprise import Enterprise, EnterpriseSize
+from inspector.core.enterprise import HEADCOUNT_MAX, Enterprise, EnterpriseSize
 from inspector.core.errors import DomainError, ValidationError
 from inspector.ui.common.form_dialog import FormDialog, MessageLine
 from inspector.ui.common.layouts import vbox
 from inspector.ui.common.palette import NEUTRAL, text_style
 from inspector.ui.common.town_selector import TownSelector
 from inspector.ui.enterprises.enterprise_model import size_text
+from inspector.ui.enterprises.risk_tag_labels import RiskTagLabels, scale_text
 from inspector.workspace import Workspace
 
 # Keys of ValidationError.problems, as `Enterprise.validated` names the fields.
@@ -34,6 +38,39 @@ CODE = credit_code.FIELD  # 统一社会信用代码
 TOWN = "镇街道"
 PHONE = "联系电话"
 SIZE_ORDER = (EnterpriseSize.LARGE, EnterpriseSize.MEDIUM, EnterpriseSize.SMALL, EnterpriseSize.MICRO, None)
+SCALE_ORDER = (None, True, False)
+TAG_COLUMNS = 4  # 3 in English, whose labels are longer
+NO_HEADCOUNT = -1  # the spin box's minimum, shown as 未填
+
+
+class TagBoxes(QWidget):
+    """A tick box per risk tag of forms/risk-tags.toml, its description as the tooltip."""
+
+    def __init__(self, tags: RiskTagLabels) -> None:
+        super().__init__()
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        columns = TAG_COLUMNS - 1 if tags.english else TAG_COLUMNS
+        for index, tag in enumerate(tags.catalog.tags):
+            box = QCheckBox(tags.label(tag.code))
+            box.setObjectName(f"tag-{tag.code}")
+            box.setToolTip(tag.description)
+            self.boxes[tag.code] = box
+            grid.addWidget(box, index // columns, index % columns)
+        if tags.problem:
+            problem = QLabel(tags.problem)
+            problem.setWordWrap(True)
+            grid.addWidget(problem, 0, 0, 1, columns)
+
+    def set_codes(self, codes: tuple[str, ...]) -> None:
+        for code, box in self.boxes.items():
+            box.setChecked(code in codes)
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.boxes.items() if box.isChecked())
 
 
 class _Field(QWidget):
@@ -74,6 +111,19 @@ class EnterpriseDialog(FormDialog):
         self.contact_person = QLineEdit()
         self.contact_phone = QLineEdit()
         self.contact_phone.setPlaceholderText(self.tr("手机或座机，如 0573-85123456"))
+        self.tag_labels = RiskTagLabels(workspace)
+        self.tags = TagBoxes(self.tag_labels)
+        # Tags the list no longer has (an office's own, arrived by sync) are kept as they are.
+        self._other_tags: tuple[str, ...] = ()
+        self.headcount = QSpinBox()
+        self.headcount.setRange(NO_HEADCOUNT, HEADCOUNT_MAX)
+        self.headcount.setSpecialValueText(self.tr("未填"))
+        self.headcount.setSuffix(self.tr(" 人"))
+        self.headcount.setValue(NO_HEADCOUNT)
+        self.above_scale = QComboBox()
+        for scale in SCALE_ORDER:
+            self.above_scale.addItem(scale_text(scale, self.tr("未填")), scale)
+        self.above_scale.setToolTip(self.tr("规上：年主营业务收入 2000 万元及以上的工业企业"))
 
         self.fields: dict[str, _Field] = {
             NAME: _Field(self.name),
@@ -88,6 +138,9 @@ class EnterpriseDialog(FormDialog):
         form.addRow(self.tr("地址"), self.address)
         form.addRow(self.tr("行业"), self.industry)
         form.addRow(self.tr("规模"), self.size)
+        form.addRow(self.tr("规上"), self.above_scale)
+        form.addRow(self.tr("从业人数"), self.headcount)
+        form.addRow(self.tr("风险标签"), self.tags)
         form.addRow(self.tr("联系人"), self.contact_person)
         form.addRow(self.tr("联系电话"), self.fields[PHONE])
 
@@ -120,6 +173,10 @@ class EnterpriseDialog(FormDialog):
         self.size.setCurrentIndex(SIZE_ORDER.index(enterprise.size))
         self.contact_person.setText(enterprise.contact_person)
         self.contact_phone.setText(enterprise.contact_phone)
+        self.tags.set_codes(enterprise.risk_tags)
+        self._other_tags = tuple(code for code in enterprise.risk_tags if code not in self.tags.boxes)
+        self.headcount.setValue(NO_HEADCOUNT if enterprise.headcount is None else enterprise.headcount)
+        self.above_scale.setCurrentIndex(SCALE_ORDER.index(enterprise.above_scale))
 
     # -- validation --------------------------------------------------------------------------
     def entered(self) -> Enterprise:
@@ -134,6 +191,9 @@ class EnterpriseDialog(FormDialog):
             size=EnterpriseSize(size) if size else None,
             contact_person=self.contact_person.text(),
             contact_phone=self.contact_phone.text(),
+            risk_tags=(*self.tags.codes(), *self._other_tags),
+            headcount=None if self.headcount.value() == NO_HEADCOUNT else self.headcount.value(),
+            above_scale=self.above_scale.currentData(),
             id=self.original.id if self.original else None,
         )
 

@@ -21,6 +21,7 @@ from inspector.queries.enterprise_queries import EnterpriseQueries, EnterpriseRo
 from inspector.ui.common.palette import ALERT, LIGHT_COLOURS, PENDING_COLOUR
 from inspector.ui.common.row_blocks import RowBlocks
 from inspector.ui.common.row_table import LazyRowModel
+from inspector.ui.enterprises.risk_tag_labels import scale_text
 
 # Translation contexts: "EnterpriseTableModel" for the headers, "EnterpriseLabels" for the grade,
 # light and size texts that all enterprise screens share. Each call spells its context and text
@@ -35,7 +36,10 @@ COL_OPEN_HAZARDS = 5
 COL_LAST_INSPECTION = 6
 COL_INDUSTRY = 7
 COL_ADDRESS = 8
-COLUMN_COUNT = 9
+COL_TAGS = 9
+COL_HEADCOUNT = 10
+COL_SCALE = 11
+COLUMN_COUNT = 12
 
 
 def header_text(column: int) -> str:
@@ -50,6 +54,9 @@ def header_text(column: int) -> str:
         COL_LAST_INSPECTION: QCoreApplication.translate("EnterpriseTableModel", "最近检查"),
         COL_INDUSTRY: QCoreApplication.translate("EnterpriseTableModel", "行业"),
         COL_ADDRESS: QCoreApplication.translate("EnterpriseTableModel", "地址"),
+        COL_TAGS: QCoreApplication.translate("EnterpriseTableModel", "风险标签"),
+        COL_HEADCOUNT: QCoreApplication.translate("EnterpriseTableModel", "从业人数"),
+        COL_SCALE: QCoreApplication.translate("EnterpriseTableModel", "规上"),
     }
     return texts[column]
 
@@ -126,29 +133,47 @@ class EnterpriseTableModel(LazyRowModel[EnterpriseRowView]):
         COL_LAST_INSPECTION: lambda view: date_text(view.last_inspection),
         COL_INDUSTRY: attrgetter("industry"),
         COL_ADDRESS: attrgetter("address"),
+        COL_TAGS: lambda view: ", ".join(view.risk_tags),  # replaced by labels in __init__
+        COL_HEADCOUNT: lambda view: "" if view.headcount is None else str(view.headcount),
+        COL_SCALE: lambda view: scale_text(view.above_scale),
     }
-    centered = frozenset({COL_GRADE, COL_OPEN_HAZARDS, COL_LAST_INSPECTION})
+    centered = frozenset({COL_GRADE, COL_OPEN_HAZARDS, COL_LAST_INSPECTION, COL_HEADCOUNT, COL_SCALE})
 
-    def __init__(self, queries: EnterpriseQueries, year: int, quarter: str, parent: Any = None) -> None:
+    def __init__(
+        self,
+        queries: EnterpriseQueries,
+        year: int,
+        quarter: str,
+        parent: Any = None,
+        tag_text: Callable[[tuple[str, ...]], str] | None = None,
+    ) -> None:
         super().__init__(RowBlocks(lambda ids: self.queries.rows(ids, year=self.year, quarter=self.quarter)), parent)
         self.queries = queries
         self.year = year
         self.quarter = quarter
-        self._filter: tuple[str, str | None, str | None, str | None] = ("", None, None, None)
+        if tag_text is not None:  # the tags' labels in the window's language (RiskTagLabels.text)
+            self.cells = {**self.cells, COL_TAGS: lambda view: tag_text(view.risk_tags)}
+        self._filter: tuple[str, str | None, str | None, str | None, str | None] = ("", None, None, None, None)
 
     # -- search ------------------------------------------------------------------------------
     def set_filter(
-        self, text: str = "", town: str | None = None, grade: str | None = None, light: str | None = None
+        self,
+        text: str = "",
+        town: str | None = None,
+        grade: str | None = None,
+        light: str | None = None,
+        tag: str | None = None,
     ) -> None:
-        """Run a new search (grade: A–D or "pending"; light: green/yellow/red) and reset the model."""
-        self._filter = (text, town or None, grade or None, light or None)
+        """Run a new search (grade: A–D or "pending"; light: green/yellow/red; tag: a risk-tag code)
+        and reset the model."""
+        self._filter = (text, town or None, grade or None, light or None, tag or None)
         self.refresh()
 
     def refresh(self) -> None:
-        text, town, grade, light = self._filter
-        self.reset_ids(self.queries.search(text, town, grade, light, year=self.year, quarter=self.quarter))
+        text, town, grade, light, tag = self._filter
+        self.reset_ids(self.queries.search(text, town, grade, light, year=self.year, quarter=self.quarter, tag=tag))
 
-    def current_filter(self) -> tuple[str, str | None, str | None, str | None]:
+    def current_filter(self) -> tuple[str, str | None, str | None, str | None, str | None]:
         return self._filter
 
     def enterprise_id(self, row: int) -> str:
@@ -165,6 +190,8 @@ class EnterpriseTableModel(LazyRowModel[EnterpriseRowView]):
             return QCoreApplication.translate("EnterpriseTableModel", "{quarter} 季度亮灯").format(quarter=self.quarter)
         if column == COL_OPEN_HAZARDS:
             return QCoreApplication.translate("EnterpriseTableModel", "未整改的隐患数（含待复查）")
+        if column == COL_SCALE:
+            return QCoreApplication.translate("EnterpriseTableModel", "规模以上工业企业（规上）或规模以下（规下）")
         return None
 
     def tooltip(self, view: EnterpriseRowView, column: int) -> str | None:
@@ -173,6 +200,8 @@ class EnterpriseTableModel(LazyRowModel[EnterpriseRowView]):
             return f"{view.name}\n{view.address}" if view.address else view.name
         if column == COL_ADDRESS:
             return view.address or view.name
+        if column == COL_TAGS:
+            return self.display(view, COL_TAGS) or None
         return None
 
     def icon(self, view: EnterpriseRowView, column: int) -> QIcon | None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from inspector.core.dates import Quarter
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.db.changes import Changes
-from inspector.ui.common.changes import REGISTER_TABLES, follow
+from inspector.ui.common.changes import REGISTER_TABLES, TRAINING_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.documents.report_actions import ReportOptionsDialog, ask_plaque
@@ -32,21 +33,27 @@ from inspector.ui.enterprises.enterprise_model import (
     COL_ADDRESS,
     COL_CREDIT_CODE,
     COL_GRADE,
+    COL_HEADCOUNT,
     COL_INDUSTRY,
     COL_LAST_INSPECTION,
     COL_LIGHT,
     COL_NAME,
     COL_OPEN_HAZARDS,
+    COL_SCALE,
+    COL_TAGS,
     COL_TOWN,
     EnterpriseTableModel,
     grade_text,
     header_text,
     light_text,
 )
+from inspector.ui.enterprises.risk_tag_labels import RiskTagLabels, scale_text
+from inspector.ui.enterprises.training_dialog import TrainingDialog
+from inspector.ui.settings_dialog import offer_office_key
 from inspector.workspace import Workspace
 
 DETAIL_WIDTH = 400  # the detail panel's starting width; the splitter lets the user change it
-HIDDEN_AT_START = (COL_INDUSTRY, COL_ADDRESS)
+HIDDEN_AT_START = (COL_INDUSTRY, COL_ADDRESS, COL_HEADCOUNT, COL_SCALE)
 
 
 class EnterprisesPage(QWidget):
@@ -64,12 +71,13 @@ class EnterprisesPage(QWidget):
         # latest quarter of the year that has lights (as the figures report them).
         self.year = today.year
         self.quarter = self.queries.light_quarter(self.year) or str(Quarter.of(today))
-        self.model = EnterpriseTableModel(self.queries, self.year, self.quarter, self)
+        self.tags = RiskTagLabels(workspace)
+        self.model = EnterpriseTableModel(self.queries, self.year, self.quarter, self, self.tags.text)
         self._shown_once = False
 
         # -- filter bar ------------------------------------------------------------------------
         self.filters = FilterBar()
-        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 260)
+        self.search = self.filters.search(self.tr("搜索企业名称、信用代码或地址"), 200)
         self.town = self.filters.towns(self.queries.towns)
         self.grade = self.filters.choice(
             self.tr("全部等级"),
@@ -81,6 +89,17 @@ class EnterprisesPage(QWidget):
             [(light_text(light.value), light.value) for light in Light],
             self.tr("{quarter} 季度亮灯").format(quarter=self.quarter),
         )
+        self.tag = self.filters.choice(
+            self.tr("全部风险标签"),
+            [(self.tags.label(tag.code), tag.code) for tag in self.tags.catalog.tags],
+            self.tr("只列出带这个风险标签的企业"),
+        )
+        # With four filters the row must still fit a laptop at 150 %: the lists keep their full
+        # width while there is room and narrow to a few characters only when there is none (they
+        # open with every label whole, and have tooltips).
+        narrow = self.fontMetrics().horizontalAdvance("全部") + 36  # and the arrow
+        for combo in (self.grade, self.light, self.tag):
+            combo.setMinimumWidth(narrow)
         self.count = QLabel()
         self.add_button = QPushButton(self.tr("新增企业"))
         self.edit_button = QPushButton(self.tr("编辑"))
@@ -105,7 +124,7 @@ class EnterprisesPage(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
 
-        self.detail = EnterpriseDetailPanel(self.queries, workspace.today)
+        self.detail = EnterpriseDetailPanel(self.queries, workspace.today, self.tags)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -128,16 +147,24 @@ class EnterprisesPage(QWidget):
         self.edit_button.clicked.connect(self.edit_enterprise)
         self.detail.start_inspection_requested.connect(self.start_inspection_requested)
         self.detail.plaque_requested.connect(self.preview_plaque)
+        self.detail.training_requested.connect(self.record_training)
         self.plaque_dialog: ReportOptionsDialog | None = None
+        self.key_offer: QMessageBox | None = None  # no office key yet: the way to 设置 → 发证单位密钥
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
         self.apply_filter()
-        follow(self, workspace, REGISTER_TABLES, self._data_changed)
+        follow(self, workspace, REGISTER_TABLES | TRAINING_TABLES, self._data_changed)
 
     def _data_changed(self, changes: Changes) -> None:
         """A commit touched the register: the list, and the detail if its enterprise may have changed."""
         self.refresh()
         shown = self.detail.enterprise_id
-        if shown is not None and (changes.touches_row("enterprises", shown) or not changes.touches("enterprises")):
+        if shown is None:
+            return
+        if (
+            changes.touches_row("enterprises", shown)
+            or not changes.touches("enterprises")
+            or changes.touches(*TRAINING_TABLES)
+        ):
             self.detail.reload()
 
     def _set_column_widths(self) -> None:
@@ -159,6 +186,10 @@ class EnterprisesPage(QWidget):
             (COL_LAST_INSPECTION, width("2026-12-31")),
             (COL_INDUSTRY, width("汽车零部件制造")),
             (COL_ADDRESS, width("浙江省平湖市某某镇某某路 100 号")),
+            # Two short tags; longer lists are elided, whole in the tooltip and the detail panel.
+            (COL_TAGS, width(self.tags.text(("dust", "gas")) or "涉粉、使用燃气")),
+            (COL_HEADCOUNT, width("12345")),
+            (COL_SCALE, width(scale_text(True), scale_text(False))),
         ):
             header.resizeSection(column, max(size, width(header_text(column))))
 
@@ -176,7 +207,13 @@ class EnterprisesPage(QWidget):
     def apply_filter(self) -> None:
         """Search with the current text and filters, keeping the selected enterprise if it still matches."""
         selected = self.selected_id()
-        self.model.set_filter(self.search.text(), self.town.town(), self.grade.currentData(), self.light.currentData())
+        self.model.set_filter(
+            self.search.text(),
+            self.town.town(),
+            self.grade.currentData(),
+            self.light.currentData(),
+            self.tag.currentData(),
+        )
         self._after_reset(selected)
 
     def refresh(self) -> None:
@@ -266,8 +303,20 @@ class EnterprisesPage(QWidget):
             self.select_enterprise(enterprise_id)
         self.detail.show_enterprise(enterprise_id)  # its fields may have changed
 
-    def preview_plaque(self, enterprise_id: str, year: int) -> ReportOptionsDialog:
-        """亮牌…: choose A4 / A3, then preview the plaque (generated off the UI thread)."""
+    def record_training(self, enterprise_id: str, training_id: str = "") -> TrainingDialog:
+        """记录培训…: the training dialog for the enterprise (a training's id edits that one). The
+        detail panel follows the commit by the change signal."""
+        training = self.workspace.trainings.get(training_id) if training_id else None
+        dialog = TrainingDialog(self, self.workspace, enterprise_id, training)
+        dialog.open()
+        return dialog
+
+    def preview_plaque(self, enterprise_id: str, year: int) -> ReportOptionsDialog | None:
+        """亮牌…: choose A4 / A3, then preview the plaque (generated off the UI thread); without
+        the office's key, first the way to 设置 → 发证单位密钥."""
+        self.key_offer = offer_office_key(self, self.workspace)
+        if self.key_offer is not None:
+            return None
         name = self.detail.detail.enterprise.name if self.detail.detail else ""
         self.plaque_dialog = ask_plaque(self, self.workspace, enterprise_id, year, name)
         return self.plaque_dialog

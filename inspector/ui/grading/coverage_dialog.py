@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.core.rates import format_percent
 from inspector.services.coverage import Coverage, Uninspected
+from inspector.ui.common.window_size import remember_size
 from inspector.workspace import Workspace
 
 
@@ -71,7 +72,7 @@ class CoverageDialog(QDialog):
         self.town = town
         self.coverage: Coverage | None = None
         self.setWindowTitle(self.tr("{year} 年度检查覆盖").format(year=year))
-        self.resize(820, 560)
+        remember_size(self, "CoverageDialog", 820, 560)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = UninspectedModel(self)

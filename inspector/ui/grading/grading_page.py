@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -31,9 +32,12 @@ from inspector.ui.common.layouts import hbox, vbox
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import Operation, Progress
 from inspector.ui.common.palette import SLATE, text_style
-from inspector.ui.grading.grading_model import COL_REASONS, GradingModel
+from inspector.ui.grading.grading_model import COL_NAME, COL_REASONS, GradingModel
 from inspector.ui.grading.override_dialog import OverrideDialog
+from inspector.ui.settings_dialog import offer_office_key
 from inspector.workspace import Workspace
+
+NAME_COLUMN_MAX = 420  # pixels: longer names are elided (the tooltip holds them whole)
 
 
 class GradingPage(QWidget):
@@ -48,6 +52,7 @@ class GradingPage(QWidget):
         self.last_issue: IssueResult | None = None
         self.last_lights: LightsResult | None = None
         self.plaque_job: Any = None
+        self.key_offer: QMessageBox | None = None  # no office key yet: the way to 设置 → 发证单位密钥
         today = workspace.today()
 
         # The year chooses the round (and clears the list); town and change filter the list.
@@ -143,7 +148,14 @@ class GradingPage(QWidget):
         if self.year_of_list != year:
             self.model.set_proposals([])
             self.year_of_list = None
+            if self.isVisible():
+                self.propose()
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.year_of_list is None and not self.busy:
+            self.propose()  # the year's list is there when the page opens, not after a click
 
     def _update_buttons(self) -> None:
         has_list = bool(self.model.proposals) and not self.busy
@@ -181,6 +193,7 @@ class GradingPage(QWidget):
         self.progress.hide()
         self.year_of_list = year
         self.model.set_proposals(proposals)
+        self._fit_names(proposals)
         counts: dict[str, int] = {}
         for p in proposals:
             counts[p.proposed_grade] = counts.get(p.proposed_grade, 0) + 1
@@ -195,6 +208,13 @@ class GradingPage(QWidget):
             )
         )
         self._update_buttons()
+
+    def _fit_names(self, proposals: list[Proposal]) -> None:
+        """Widen the name column to the longest name (within reason), so names are read whole."""
+        metrics = self.table.fontMetrics()
+        longest = max((metrics.horizontalAdvance(p.name) for p in proposals), default=0)
+        wanted = min(max(longest + 24, self.table.columnWidth(COL_NAME)), NAME_COLUMN_MAX)
+        self.table.setColumnWidth(COL_NAME, wanted)
 
     def _failed(self, message: str) -> None:
         self.busy = False
@@ -280,6 +300,9 @@ class GradingPage(QWidget):
     def print_plaques(self) -> Any:
         from inspector.ui.documents.report_actions import preview_plaques
 
+        self.key_offer = offer_office_key(self, self.workspace)  # without the office's key, where to make it
+        if self.key_offer is not None:
+            return None
         self.plaque_job = preview_plaques(self, self.workspace, self.selected_year())
         return self.plaque_job
 

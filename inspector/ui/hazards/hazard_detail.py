@@ -1,8 +1,11 @@
 """The detail pane of the ledger page: one hazard's fields, before/after photos, full history,
-and one button per action its lifecycle allows now."""
+and one button per action its lifecycle allows now. For the document the hazard was issued on:
+文书… previews it; for a union's letter, 登记书面答复… records the enterprise's written reply
+and 移送建议书… refers it to the authority once the reply is overdue."""
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -10,6 +13,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -22,10 +26,19 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import DomainError
 from inspector.core.hazard_lifecycle import HazardAction
+from inspector.core.hazard_number import hazard_number
 from inspector.services.hazards import HazardView
-from inspector.ui.common.labels import action_label, category_label, hazard_status_label, severity_label
+from inspector.services.notices import NoticeView
+from inspector.ui.common.labels import (
+    action_label,
+    category_label,
+    hazard_status_label,
+    notice_kind_label,
+    severity_label,
+)
 from inspector.ui.common.palette import ALERT, text_style
-from inspector.ui.documents.report_actions import ReportOptionsDialog, ask_notice
+from inspector.ui.documents.report_actions import ReportJob, preview_notice
+from inspector.ui.hazards.reply_dialogs import ReferralDialog, ReplyDialog
 from inspector.workspace import Workspace
 
 THUMB = 72
@@ -49,9 +62,11 @@ class HazardDetailPanel(QWidget):
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.values: dict[str, QLabel] = {}
         for key, label in (
+            ("number", self.tr("隐患编号")),
             ("enterprise", self.tr("企业")),
             ("status", self.tr("状态")),
-            ("notice", self.tr("整改通知书")),
+            ("notice", self.tr("文书")),
+            ("reply", self.tr("书面答复")),
             ("severity", self.tr("等级")),
             ("category", self.tr("类别")),
             ("location", self.tr("位置")),
@@ -72,17 +87,30 @@ class HazardDetailPanel(QWidget):
         self.history.setMinimumHeight(160)
         self.actions_box = QGridLayout()
         self.notice_number: str | None = None
-        self.notice_button = QPushButton(self.tr("整改通知书…"))
+        self.notice: NoticeView | None = None
+        self.notice_button = QPushButton(self.tr("文书…"))
         self.notice_button.setObjectName("noticeDocument")
-        self.notice_button.setToolTip(self.tr("预览、打印或保存本隐患所在的整改通知书或监督意见书（PDF）"))
+        self.notice_button.setToolTip(self.tr("预览、打印或保存本隐患所在的文书（PDF）"))
         self.notice_button.clicked.connect(self.open_notice_document)
-        self.notice_dialog: ReportOptionsDialog | None = None
+        self.notice_job: ReportJob | None = None
+        self.reply_button = QPushButton(self.tr("登记书面答复…"))
+        self.reply_button.setObjectName("recordReply")
+        self.reply_button.clicked.connect(self.record_reply)
+        self.refer_button = QPushButton(self.tr("移送建议书…"))
+        self.refer_button.setObjectName("referLetter")
+        self.refer_button.setToolTip(self.tr("企业逾期未书面答复：向行政机关移送建议书"))
+        self.refer_button.clicked.connect(self.refer_letter)
+        self.letter_dialog: ReplyDialog | ReferralDialog | None = None
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.title)
         layout.addLayout(self.fields)
-        layout.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignLeft)
+        documents = QHBoxLayout()
+        for button in (self.notice_button, self.reply_button, self.refer_button):
+            documents.addWidget(button)
+        documents.addStretch(1)
+        layout.addLayout(documents)
         layout.addWidget(QLabel(self.tr("整改前照片")))
         layout.addWidget(self.before)
         layout.addWidget(QLabel(self.tr("整改后照片")))
@@ -130,17 +158,19 @@ class HazardDetailPanel(QWidget):
             button.deleteLater()
         self.action_buttons.clear()
         self.notice_number = None
+        self.notice = None
         self.notice_button.setEnabled(False)
+        self.reply_button.setVisible(False)
+        self.refer_button.setVisible(False)
         if view is None:
             self.title.setText(self.tr("选择一条隐患查看详情"))
             return
         today = self.workspace.today()
         self.title.setText(view.description)
+        self.values["number"].setText(hazard_number(view.id, view.found_on))
         self.values["enterprise"].setText(view.enterprise_name)
         self.values["status"].setText(hazard_status_label(view.status))
-        self.notice_number = self.workspace.notices.notice_of_hazard(view.id)
-        self.notice_button.setEnabled(self.notice_number is not None)
-        self.values["notice"].setText(self.notice_number or self.tr("（未下发）"))
+        self._fill_notice(view.id, today)
         self.values["severity"].setText(severity_label(view.severity))
         self.values["category"].setText(category_label(view.category))
         self.values["location"].setText(view.location)
@@ -180,16 +210,73 @@ class HazardDetailPanel(QWidget):
             self.actions_box.addWidget(button, number // 3, number % 3)
             self.action_buttons[action] = button
 
-    def open_notice_document(self) -> ReportOptionsDialog | None:
-        """整改通知书…: choose 整改通知书 / 监督意见书 for the hazard's notice, then preview it."""
+    def _fill_notice(self, hazard_id: str, today: date) -> None:
+        """The document the hazard was issued on and, for a union's letter, its reply."""
+        notices = self.workspace.notices
+        self.notice_number = notices.notice_of_hazard(hazard_id)
+        self.notice_button.setEnabled(self.notice_number is not None)
+        self.values["reply"].setStyleSheet("")
+        if self.notice_number is None:
+            self.values["notice"].setText(self.tr("（未下发）"))
+            return
+        try:
+            notice = self.notice = notices.get(self.notice_number)
+            referral = notices.referral_of(notice.id)
+        except DomainError:
+            self.values["notice"].setText(self.notice_number)
+            return
+        self.values["notice"].setText(f"{notice.number}  {notice_kind_label(notice.kind)}")
+        due = notice.reply_due
+        if due is None:
+            self.values["reply"].setText(self.tr("（无需书面答复）"))
+            return
+        if notice.replied_on is not None:
+            text = self.tr("{date} 收到").format(date=notice.replied_on.isoformat())
+            if notice.reply_note:
+                text += f"：{notice.reply_note}"
+        elif referral is not None:
+            text = self.tr("逾期未答复，已于 {date} 移送（建议书 {number}）").format(
+                date=referral.issued_on.isoformat(), number=referral.number
+            )
+        elif notice.reply_overdue(today):
+            text = self.tr("逾期未答复（期限 {date}）").format(date=due.due.isoformat())
+            self.values["reply"].setStyleSheet(text_style(ALERT))
+        else:
+            text = self.tr("待答复，期限 {date}").format(date=due.due.isoformat())
+        if due.assumed and notice.replied_on is None:
+            text += f"\n{due.caveat()}"
+        self.values["reply"].setText(text)
+        self.reply_button.setVisible(notice.replied_on is None)
+        self.refer_button.setVisible(notice.replied_on is None and referral is None and notice.reply_overdue(today))
+
+    def open_notice_document(self) -> ReportJob | None:
+        """文书…: preview the document of the hazard's notice number (one number, one document)."""
         if self.notice_number is None:
             return None
-        try:
-            kind = self.workspace.notices.get(self.notice_number).kind.value
-        except DomainError:
+        self.notice_job = preview_notice(self, self.workspace, self.notice_number)
+        return self.notice_job
+
+    def record_reply(self) -> ReplyDialog | None:
+        if self.notice is None:
             return None
-        self.notice_dialog = ask_notice(self, self.workspace, self.notice_number, kind)
-        return self.notice_dialog
+        dialog = self.letter_dialog = ReplyDialog(self.workspace, self.notice, self)
+        dialog.accepted.connect(self._fill)
+        dialog.open()
+        return dialog
+
+    def refer_letter(self) -> ReferralDialog | None:
+        if self.notice is None:
+            return None
+        dialog = self.letter_dialog = ReferralDialog(self.workspace, self.notice, self)
+        dialog.accepted.connect(self._referred)
+        dialog.open()
+        return dialog
+
+    def _referred(self) -> None:
+        dialog = self.letter_dialog
+        self._fill()
+        if isinstance(dialog, ReferralDialog) and dialog.referral is not None:
+            self.notice_job = preview_notice(self, self.workspace, dialog.referral.id)
 
     def _thumbs(self, target: QListWidget, photos: tuple[str, ...]) -> None:
         for sha in photos:

@@ -14,6 +14,19 @@ DUE_SOON_DAYS = 3
 SHOWN = 50  # the first ones of each list; the count says how many there are in all
 
 
+def todo_filters() -> dict[str, LedgerFilter]:
+    return {
+        "overdue": LedgerFilter(overdue_only=True, sort=SortKey.DEADLINE, descending=False),
+        "due_soon": LedgerFilter(due_within_days=DUE_SOON_DAYS, sort=SortKey.DEADLINE, descending=False),
+        "recheck": LedgerFilter(statuses=(HazardStatus.RECHECK_REQUESTED,), sort=SortKey.DEADLINE, descending=False),
+    }
+
+
+def todo_counts(ledger: HazardLedger) -> dict[str, int]:
+    """How many hazards each to-do list holds, without a panel (the main window's badge)."""
+    return {key: len(ledger.ids(f)) for key, f in todo_filters().items()}
+
+
 class TodoPanel(QWidget):
     open_requested = Signal(str)
 
@@ -42,13 +55,7 @@ class TodoPanel(QWidget):
             self.titles[key] = title
 
     def filters(self) -> dict[str, LedgerFilter]:
-        return {
-            "overdue": LedgerFilter(overdue_only=True, sort=SortKey.DEADLINE, descending=False),
-            "due_soon": LedgerFilter(due_within_days=DUE_SOON_DAYS, sort=SortKey.DEADLINE, descending=False),
-            "recheck": LedgerFilter(
-                statuses=(HazardStatus.RECHECK_REQUESTED,), sort=SortKey.DEADLINE, descending=False
-            ),
-        }
+        return todo_filters()
 
     def title_text(self, key: str, count: int) -> str:
         if key == "overdue":

@@ -41,6 +41,7 @@ from inspector.core.errors import DomainError
 from inspector.core.grading import GradeResult
 from inspector.core.inspection import InspectionStatus
 from inspector.services.inspections import Answer, InspectionView
+from inspector.services.revisit import RevisitPlan
 from inspector.ui.common.labels import status_label
 from inspector.ui.common.palette import (
     ALERT,
@@ -64,6 +65,7 @@ from inspector.ui.common.palette import (
 )
 from inspector.ui.common.photo_strip import PhotoStrip
 from inspector.ui.inspection.hazard_dialog import HazardDialog
+from inspector.ui.inspection.last_visit_box import LastVisitBox
 from inspector.workspace import Workspace
 
 ANSWER_KEYS = {
@@ -81,6 +83,7 @@ MOVE_KEYS = {
     Qt.Key.Key_PageDown: 1,
 }
 CODE_ROLE = Qt.ItemDataRole.UserRole
+RECHECK = "recheck"  # the tree's first group in a re-inspection (no section has this code)
 
 STYLE = f"""
 QLabel#itemCode {{ font-size: 13pt; font-weight: bold; color: {TEXT_STRONG}; }}
@@ -93,6 +96,7 @@ QLabel#vetoBadge {{ background: {ALERT}; color: white; border-radius: 3px; paddi
 QLabel#keyBadge {{ background: {KEY_ITEM}; color: white; border-radius: 3px; padding: 1px 6px; }}
 QLabel#optionalBadge {{ background: {PENDING_COLOUR}; color: white; border-radius: 3px; padding: 1px 6px; }}
 QFrame#guidanceBox {{ background: {GUIDANCE_FILL}; border: 1px solid {GUIDANCE_BORDER}; border-radius: 4px; }}
+QFrame#lastVisitBox {{ background: {ERROR_FILL}; border: 1px solid {ERROR_BORDER}; border-radius: 4px; }}
 QFrame#failBar {{ background: {ERROR_FILL}; border: 1px solid {ERROR_BORDER}; border-radius: 4px; }}
 QLabel#banner {{ padding: 6px 10px; border-radius: 4px; }}
 QLabel#scoreValue {{ font-size: 26pt; font-weight: bold; color: {TEXT}; }}
@@ -163,6 +167,7 @@ class ChecklistView(QWidget):
         self.unanswered_required: tuple[str, ...] = ()
         self.current = 0
         self.hazard_dialog: HazardDialog | None = None
+        self.plan: RevisitPlan | None = None  # a re-inspection's: what to re-check first
         self.last_move_ms: float = 0.0  # time of the last move's handler, for the speed check
         self._loading_note = False
         self._tree_items: dict[str, QTreeWidgetItem] = {}
@@ -211,7 +216,7 @@ class ChecklistView(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemClicked.connect(self._tree_clicked)
         panel = QWidget()
-        panel.setMinimumWidth(240)
+        panel.setMinimumWidth(180)  # narrow enough for a laptop at 150 % (window_size.py)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.header)
@@ -277,12 +282,14 @@ class ChecklistView(QWidget):
         guidance_layout.addWidget(basis_title)
         guidance_layout.addWidget(self.basis_label)
 
+        self.last_visit = LastVisitBox(self.workspace)
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 6, 0)
         details_layout.addLayout(badges)
         details_layout.addWidget(self.text_label)
         details_layout.addWidget(self.text_en_label)
+        details_layout.addWidget(self.last_visit)
         details_layout.addWidget(guidance_box)
         details_layout.addStretch(1)
         scroll = QScrollArea()
@@ -405,7 +412,7 @@ class ChecklistView(QWidget):
         self.back_button.clicked.connect(self.back_requested.emit)
 
         panel = QWidget()
-        panel.setMinimumWidth(260)
+        panel.setMinimumWidth(200)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(title)
@@ -427,7 +434,11 @@ class ChecklistView(QWidget):
         self.inspection_id = inspection_id
         self.info = service.get(inspection_id)
         self.template = service.template_of(inspection_id)
+        self.plan = self.workspace.revisits.plan_for(inspection_id)
         self.items = self.template.items
+        if self.plan is not None:  # the items to re-check first, then the rest in the template's order
+            by_code = {item.code: item for item in self.items}
+            self.items = tuple(by_code[code] for code in self.plan.order(list(by_code)))
         self.index_of = {item.code: i for i, item in enumerate(self.items)}
         self.section_of = {item.code: section for section in self.template.sections for item in section.items}
         self.answers = dict(self.info.answers)
@@ -458,14 +469,19 @@ class ChecklistView(QWidget):
         self._section_items.clear()
         bold = QFont(self.font())
         bold.setBold(True)
-        for section in self.template.sections:
-            parent = QTreeWidgetItem([f"{section.code}  {section.title}", ""])
+        first = [item.code for item in self.plan.first] if self.plan is not None else []
+        groups = [(RECHECK, self.tr("复查：上次不符合或隐患未整改"), [self.items[self.index_of[c]] for c in first])]
+        groups += [(s.code, s.title, [i for i in s.items if i.code not in first]) for s in self.template.sections]
+        for code, title, items in groups:
+            if not items:
+                continue
+            parent = QTreeWidgetItem([f"{code}  {title}" if code != RECHECK else title, ""])
             parent.setFont(0, bold)
             parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
             parent.setData(0, CODE_ROLE, None)
             self.tree.addTopLevelItem(parent)
-            self._section_items[section.code] = parent
-            for item in section.items:
+            self._section_items[code] = parent
+            for item in items:
                 child = QTreeWidgetItem([f"{item.code}  {item.text}", ""])
                 child.setData(0, CODE_ROLE, item.code)
                 child.setToolTip(0, item.text)
@@ -505,6 +521,7 @@ class ChecklistView(QWidget):
         self.text_label.setText(item.text)
         self.text_en_label.setText(item.text_en)
         self.text_en_label.setVisible(bool(item.text_en))
+        self.last_visit.show_item(self.plan, code)
         self.guidance_label.setText(item.guidance or self.tr("（无）"))
         self.basis_label.setText(item.legal_basis or self.tr("（无）"))
         self._show_answer_state()
@@ -708,10 +725,10 @@ class ChecklistView(QWidget):
         self.progress_bar.set_progress(
             answered, len(self.items), self.tr("已答 {n} / {total}").format(n=answered, total=len(self.items))
         )
-        assert self.template is not None
-        for section in self.template.sections:
-            done = sum(1 for item in section.items if item.code in self.answers)
-            self._section_items[section.code].setText(1, f"{done}/{len(section.items)}")
+        for group in self._section_items.values():  # the template's sections (and 复查 first, if any)
+            codes = [group.child(i).data(0, CODE_ROLE) for i in range(group.childCount())]
+            done = sum(1 for code in codes if code in self.answers)
+            group.setText(1, f"{done}/{len(codes)}")
         left = tuple(item.code for item in self.items if item.required and item.code not in self.answers)
         if refill or left != self.unanswered_required:
             self.unanswered_required = left

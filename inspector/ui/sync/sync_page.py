@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import DomainError
+from inspector.db.changes import Changes
 from inspector.sync.central_sync import SyncSummary
 from inspector.sync.conflicts import Conflict
 from inspector.sync.credentials import lookup_password, parse_server_url, store_password, without_password
@@ -47,7 +48,8 @@ from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import Operation, Progress
-from inspector.workspace import Workspace
+from inspector.ui.sync.export_dialog import ExportDialog
+from inspector.workspace import SETTINGS, Workspace
 
 # Table names as people know them (the summary shows counts per table); translated at use.
 TABLE_NAMES = {
@@ -134,10 +136,11 @@ class SyncPage(QWidget):
         # Hooks the tests replace: a person answers these in the real window.
         self.confirm: Callable[[str, str], bool] = self._confirm
         self.ask_password: Callable[[str], str | None] = self._ask_password
+        self.choose_receiver: Callable[[], tuple[str | None, bool] | None] = self._choose_receiver
 
         # -- central database
         self.server = QLineEdit(workspace.settings.sync_server_url)
-        self.server.setPlaceholderText(self.tr("postgresql://用户@服务器:5432/数据库（可在设置中保存）"))
+        self.server.setPlaceholderText(self.tr("postgresql://用户@服务器:5432/数据库（在 设置 → 中心数据库 中保存）"))
         self.push_button = QPushButton(self.tr("推送"))
         self.push_button.setToolTip(self.tr("把本机的改动发送到中心数据库"))
         self.pull_button = QPushButton(self.tr("拉取"))
@@ -245,7 +248,12 @@ class SyncPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.refresh()
-        follow(self, workspace, SYNC_TABLES, lambda _changes: self.busy or self.refresh())
+        follow(self, workspace, SYNC_TABLES | {SETTINGS}, lambda changes: self.busy or self._changed(changes))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(SETTINGS) and not self.server.isModified():
+            self.server.setText(self.workspace.settings.sync_server_url)  # saved in 设置 → 中心数据库
+        self.refresh()
 
     # -- state ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -383,17 +391,37 @@ class SyncPage(QWidget):
         self._start(title, lambda progress: action(url, prompt=prompt, progress=progress.step, cancel=progress.event))
 
     # -- bundles --------------------------------------------------------------------------------
+    def _choose_receiver(self) -> tuple[str | None, bool] | None:
+        dialog = ExportDialog(self.workspace.sync.devices(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.peer(), dialog.all_data()
+
     def _choose_export(self) -> None:
-        path = file_choosers.save_file(
-            self, file_choosers.SYNC, self.tr("导出同步包"), "inspector-sync.zip", self.tr("同步包 (*.zip)")
+        chosen = self.choose_receiver()
+        if chosen is None:
+            return
+        peer, everything = chosen
+        name = (
+            f"inspector-{self.workspace.sync.device_name}-{peer or self.tr('全部')}-{self.workspace.today():%Y%m%d}.zip"
         )
+        path = file_choosers.save_file(self, file_choosers.SYNC, self.tr("导出同步包"), name, self.tr("同步包 (*.zip)"))
         if path:
-            self.export_bundle_to(path)
+            self.export_bundle_to(path, peer, everything)
 
     def _choose_import(self) -> None:
         path = file_choosers.open_file(self, file_choosers.SYNC, self.tr("导入同步包"), self.tr("同步包 (*.zip)"))
-        if path:
-            self.import_bundle_from(path)
+        if path is None:
+            return
+        # A bundle from a computer not trusted yet: show its fingerprint and offer to trust it first.
+        try:
+            identity = self.workspace.sync.read_identity(path)
+        except DomainError:
+            identity = None  # the import says what is wrong with the file
+        trusted = {device.device_id for device in self.workspace.sync.devices()}
+        if identity is not None and identity.device_id not in trusted and not self.trust_from_file(path):
+            return
+        self.import_bundle_from(path)
 
     def _choose_trust(self) -> None:
         path = file_choosers.open_file(
@@ -419,9 +447,9 @@ class SyncPage(QWidget):
                 self, self.tr("已导出公钥"), self.tr("指纹：{fingerprint}").format(fingerprint=identity.fingerprint)
             )
 
-    def export_bundle_to(self, path: Path, peer: str | None = None) -> None:
+    def export_bundle_to(self, path: Path, peer: str | None = None, everything: bool = False) -> None:
         sync = self.workspace.sync
-        self._start(self.tr("正在导出同步包…"), lambda _progress: sync.export(path, peer=peer))
+        self._start(self.tr("正在导出同步包…"), lambda _progress: sync.export(path, peer=peer, everything=everything))
 
     def import_bundle_from(self, path: Path) -> None:
         sync = self.workspace.sync

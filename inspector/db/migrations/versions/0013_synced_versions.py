@@ -1,7 +1,7 @@
 """synced versions
 
 Revision ID: 0013
-Revises: 0006
+Revises: 0010
 Create Date: 2026-12-02 16:00:00
 
 Every synced table gets `synced_hlc`, local bookkeeping that never travels: the version (`hlc`)
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
@@ -30,6 +30,7 @@ TRACKED = (
     "assignments",
     "inspections",
     "lights",
+    "trainings",
     "amendments",
     "answers",
     "hazards",
@@ -37,6 +38,7 @@ TRACKED = (
     "notices",
     "plaques",
     "signatures",
+    "training_photos",
     "answer_photos",
     "hazard_events",
     "notice_hazards",
