@@ -53,7 +53,7 @@ CENTRAL_ONLY_TABLES = frozenset(central_metadata.tables)
 SYNC_LOCK = 0x1A5EC7  # the advisory lock a push holds for its short apply on PostgreSQL
 SCHEMA_LOCK = 0x1A5EC8  # the advisory lock of a schema step (initialising, upgrading)
 SERVER_ID = "server_id"
-UPGRADE_HINT = "请管理员运行 inspector central upgrade"
+UPGRADE_HINT = "请管理员先升级中心数据库的结构"
 
 
 class CentralError(DomainError):

@@ -52,7 +52,7 @@ def test_an_older_or_newer_schema_is_refused_until_the_admin_upgrades(
 ) -> None:
     open_central(pg_url).dispose()
     _set_revision(pg_url, "0006")  # as if made by the previous version (0013 only adds columns)
-    with pytest.raises(CentralError, match="inspector central upgrade"):
+    with pytest.raises(CentralError, match="请管理员先升级中心数据库"):
         open_central(pg_url)
     _set_revision(pg_url, "9999")
     with pytest.raises(CentralError, match="请先升级本机的 Inspector"):
