@@ -36,6 +36,7 @@ from inspector.services.inspection_review import InspectionReviews
 from inspector.services.inspections import InspectionService
 from inspector.services.notices import NoticeService
 from inspector.services.office_keys import OfficeKeyService
+from inspector.services.photo_versions import PhotoVersions
 from inspector.services.revisit import RevisitService
 from inspector.services.roster import RosterService
 from inspector.services.signatures import SignatureService
@@ -83,6 +84,11 @@ class Workspace:
     def photos(self) -> PhotoStore:
         s = self.settings
         return PhotoStore(self.data_dir / "photos", s.photo_long_edge, s.thumbnail_size, s.timezone)
+
+    @cached_property
+    def photo_versions(self) -> PhotoVersions:
+        """Marked-up photos: new versions of a photo, the original kept."""
+        return PhotoVersions(self.db, self.photos)
 
     @cached_property
     def enterprises(self) -> EnterpriseService:

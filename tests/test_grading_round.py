@@ -421,3 +421,21 @@ def test_a_bad_rules_file_is_one_line_and_nothing_is_graded(
     assert "Traceback" not in err and "评分规则文件无效" in err and f"{rules}:1:" in err and "band_q" in err
     assert main(["--data-dir", data, "grading", "propose", "--rules", str(tmp_path / "none.toml")]) == 1
     assert "文件不存在" in capsys.readouterr().err
+
+
+def test_every_reason_the_round_writes_reads_in_english() -> None:
+    """The list shows proposals' stored reasons in English in the English window; a hazard's
+    description in them stays as it was written."""
+    from datetime import date as day
+
+    from inspector.core.grades import Grade as G
+    from inspector.services.grading_round import _veto_text, reason_en
+
+    open_veto = _veto_text("配电箱无门", day(2026, 3, 1), "rectifying", G.D)
+    fixed_veto = _veto_text("配电箱无门", day(2026, 3, 1), "closed", G.C)
+    assert reason_en(open_veto) == "major hazard (found 2026-03-01, open): 配电箱无门: grade D"
+    assert reason_en(fixed_veto) == "major hazard (found 2026-03-01, rectified): 配电箱无门: grade C"
+    assert reason_en("本年度没有已完成的检查，待评") == "no completed inspection this year: pending"
+    assert reason_en("另有重大事故隐患：无门（2026-03-01 发现）") == "also a major hazard: 无门 (found 2026-03-01)"
+    assert reason_en("得分 91.8 分（≥90），对应 A 级") == "score 91.8 (≥90): band A"
+    assert reason_en("人工调整：现场复核") == "人工调整：现场复核"  # not the round's: as written

@@ -39,7 +39,7 @@ def test_upgrade_keeps_the_register_and_adds_tags_and_training(tmp_path: Path) -
     folder = old_database(tmp_path / "data")
     workspace = Workspace(folder)  # migrates to the head, after a backup
     try:
-        assert list((folder / "backups").glob(f"*before-{head_revision()}*.db"))
+        assert list((folder / "backups").glob(f"*before-{head_revision()}*.db"))  # the backup names the head
         assert sql(folder / DB_NAME, "SELECT risk_tags, headcount, above_scale, hlc, changed_seq FROM enterprises") == [
             ("[]", None, None, HLC, 5)  # no new version: every copy derives the same
         ]

@@ -70,6 +70,13 @@ class Item:
     # it means the enterprise meets one of them, so a hazard raised from it is a suspected major one.
     clauses: tuple[str, ...] = ()
 
+    def text_in(self, english: bool) -> str:
+        """The item's text in the window's language: English where the template has it."""
+        return self.text_en if english and self.text_en else self.text
+
+    def guidance_in(self, english: bool) -> str:
+        return self.guidance_en if english and self.guidance_en else self.guidance
+
     def allows(self, result: Result) -> bool:
         if result is Result.PARTIAL:
             return self.answer_kind is AnswerKind.GRADED
@@ -89,6 +96,9 @@ class Section:
     @property
     def weight(self) -> float:
         return sum(item.weight for item in self.items)
+
+    def title_in(self, english: bool) -> str:
+        return self.title_en if english and self.title_en else self.title
 
 
 @dataclass(frozen=True)
@@ -149,3 +159,11 @@ class Template:
     @property
     def key(self) -> str:
         return f"{self.code} v{self.version}"
+
+    def title_in(self, english: bool) -> str:
+        return self.title_en if english and self.title_en else self.title
+
+    @property
+    def name_and_version(self) -> str:
+        """The title and version in words, as documents print it: 一般制造业企业安全生产检查表（第 2 版）."""
+        return f"{self.title}（第 {self.version} 版）"

@@ -12,7 +12,8 @@ The final grade is the worst of these, and every rule that fired is returned as 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -237,6 +238,48 @@ def rule_of(text: str) -> str:
         return "band"
     if text.startswith("尚有 ") and "必答项未作答" in text:
         return "provisional"
+    return ""
+
+
+_REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(r"得分 (\S+) 分，低于 (\S+) 分，对应 D 级"),
+        lambda m: f"score {m[1]} is below {m[2]}: band D",
+    ),
+    (
+        re.compile(r"得分 (\S+) 分（≥(\S+)），对应 (\w) 级"),
+        lambda m: f"score {m[1]} (≥{m[2]}): band {m[3]}",
+    ),
+    (
+        re.compile(r"分区 (\S+)“.*”得分率 (\S+)%，低于 (\S+)%，最高评为 (\w) 级"),
+        lambda m: f"section {m[1]} scored {m[2]}% (below {m[3]}%): grade at most {m[4]}",
+    ),
+    (
+        re.compile(r"(\d+) 个关键项（(.+)）不合格，评为 D 级"),
+        lambda m: f"{m[1]} key items failed ({m[2].replace('、', ', ')}): grade D",
+    ),
+    (
+        re.compile(r"关键项 (\S+) 不合格，最高评为 (\w) 级"),
+        lambda m: f"key item {m[1]} failed: grade at most {m[2]}",
+    ),
+    (
+        re.compile(r"否决项 (\S+) 不合格，评为 (\w) 级"),
+        lambda m: f"veto item {m[1].replace('、', ', ')} failed: grade {m[2]}",
+    ),
+    (
+        re.compile(r"尚有 (\d+) 个必答项未作答，结果为暂定"),
+        lambda m: f"{m[1]} required items unanswered: provisional result",
+    ),
+)
+
+
+def text_en_of(text: str) -> str:
+    """The English of a reason text this engine wrote (`Reason.text_en` from `Reason.text`), for
+    grades stored as their summary only; "" for a text it did not write."""
+    for pattern, english in _REASONS_EN:
+        match = pattern.fullmatch(text)
+        if match:
+            return english(match)
     return ""
 
 

@@ -156,6 +156,8 @@ class InspectionRow(Tracked, Base):
     grade_summary: Mapped[str] = mapped_column(Text, default="")
     completed_at: Mapped[datetime | None]
     finalized_at: Mapped[datetime | None]
+    # JC-2026-3F9A-0001 (inspector.core.inspection_number): for people; the id stays the identity
+    number: Mapped[str] = mapped_column(String(40), default="", index=True)
 
 
 class InspectionInspectorRow(Tracked, Base):
@@ -185,6 +187,10 @@ class PhotoRow(Tracked, Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     taken_at: Mapped[datetime | None]
     original_name: Mapped[str] = mapped_column(String(255), default="")
+    # A marked-up version (inspector.photos.markup): the photo it was drawn on, never altered,
+    # and the shapes drawn, so the next mark-up starts from the original and these shapes.
+    derived_from: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("photos.id"), index=True)
+    markup: Mapped[list[Any] | None] = mapped_column()
 
 
 class PhotoLink(Tracked):

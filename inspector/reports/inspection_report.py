@@ -18,6 +18,7 @@ screen shows too (inspector/services/inspection_review.py). Which result is prin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,15 @@ if TYPE_CHECKING:
 
 TITLE = "安全生产检查报告"
 CHINESE_NUMERALS = "一二三四五六七八九十"
+SCORE_WIDTH = 132  # pt: "85.5 分（暂定）" and "A 级（暂定）" on one line
 SECTION_MIN_SPACE = 130  # pt: a section starting lower than this starts on the next page
 SEVERITY_LABELS = {"general": "一般事故隐患", "major": "重大事故隐患"}
 
 
-def report_id(inspection_id: str) -> str:
-    """The id printed in the footer: the inspection's own id, so a printed page leads back to it."""
-    return f"JC-{inspection_id}"
+def report_id(number: str) -> str:
+    """The number printed in the footer: the inspection's number (JC-2026-3F9A-0001), which
+    the window shows too, so a printed page leads back to its inspection."""
+    return number
 
 
 def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Path:
@@ -82,7 +85,10 @@ def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Pat
     Raises DomainError for an unknown id or a draft with nothing answered."""
     data = ws.reviews.get(inspection_id)
     styles = Styles()
-    story = _story(data, styles, ws.photos)
+    shown = ws.photo_versions.shown  # marked-up versions where there are any
+    item_photos = {code: shown(shas) for code, shas in ws.inspections.photos(inspection_id).items()}
+    hazard_photos = {hazard.id: shown(list(hazard.before_photos)) for hazard in data.hazards}
+    story = _story(data, styles, Photos(ws.photos, item_photos, hazard_photos))
     decorate = _page_decoration(data)
 
     def build(target: str) -> None:
@@ -92,7 +98,7 @@ def write_inspection_report(ws: Workspace, inspection_id: str, out: Path) -> Pat
             story,
             onFirstPage=decorate,
             onLaterPages=decorate,
-            canvasmaker=numbered_canvas(f"报告编号 {report_id(data.view.id)}"),
+            canvasmaker=numbered_canvas(f"报告编号 {report_id(data.view.number)}"),
         )
 
     return write_atomically(out, build)
@@ -102,7 +108,9 @@ def _subject(data: InspectionReview) -> str:
     """The PDF's subject: what a file list or a document manager shows besides the title."""
     v, e = data.view, data.enterprise
     draft = "（草稿）" if data.draft else ""
-    return f"{e.name}（{e.credit_code}）{format_cn(v.inspection_date)} 安全生产检查{draft}，报告编号 {report_id(v.id)}"
+    return (
+        f"{e.name}（{e.credit_code}）{format_cn(v.inspection_date)} 安全生产检查{draft}，报告编号 {report_id(v.number)}"
+    )
 
 
 # -- page furniture ---------------------------------------------------------------------------
@@ -137,11 +145,20 @@ def _page_decoration(data: InspectionReview) -> Callable[[Canvas, object], None]
 
 
 # -- the story --------------------------------------------------------------------------------
-def _story(data: InspectionReview, styles: Styles, photos: PhotoStore) -> list[Flowable]:
+@dataclass(frozen=True)
+class Photos:
+    """The photo files and which to print: item code → sha256s, hazard id → sha256s."""
+
+    store: PhotoStore
+    items: Mapping[str, list[str]]
+    hazards: Mapping[str, list[str]]
+
+
+def _story(data: InspectionReview, styles: Styles, photos: Photos) -> list[Flowable]:
     story: list[Flowable] = []
     title = TITLE + ("（草稿）" if data.draft else "")
     story.append(Paragraph(text(title), styles.title))
-    story.append(para(f"{data.template.title}（第 {data.template.version} 版）", styles.subtitle))
+    story.append(para(data.template.name_and_version, styles.subtitle))
     if data.draft:
         story.append(Spacer(1, 3))
         story.append(para("本报告为草稿：检查尚未完成，得分和等级为暂定，不作为评级依据。", styles.watermark))
@@ -152,8 +169,10 @@ def _story(data: InspectionReview, styles: Styles, photos: PhotoStore) -> list[F
         ("评定结果", _result),
         ("分项得分", _sections),
         ("不符合项", _findings),
-        ("事故隐患", lambda data, styles: _hazards(data, styles, photos)),
     ]
+    if any(photos.items.values()):
+        sections.append(("检查项照片", lambda data, styles: _item_photos(data, styles, photos)))
+    sections.append(("事故隐患", lambda data, styles: _hazards(data, styles, photos)))
     if data.amendments:
         sections.append(("更正记录", _amendments))
     sections.append(("签名确认", _signatures))
@@ -183,8 +202,8 @@ def _basics(data: InspectionReview, styles: Styles) -> list[Flowable]:
                 [("统一社会信用代码", e.credit_code), ("镇（街道）", e.town)],
                 [("地址", e.address or "—")],
                 [("检查日期", format_cn(v.inspection_date)), ("检查人员", "、".join(v.inspectors))],
-                [("检查表", data.template.title), ("版本", f"{data.template.code} 第 {data.template.version} 版")],
-                [("检查编号", v.id), ("状态", status)],
+                [("检查表", data.template.name_and_version)],
+                [("检查编号", v.number), ("状态", status)],
             ],
             styles,
         )
@@ -200,7 +219,7 @@ def _result(data: InspectionReview, styles: Styles) -> list[Flowable]:
     reasons_cell = Paragraph("评定理由：<br/>" + reasons, styles.cell)
     box = table(
         [[score, grade, reasons_cell]],
-        [100, 100, CONTENT_WIDTH - 200],
+        [SCORE_WIDTH, SCORE_WIDTH, CONTENT_WIDTH - 2 * SCORE_WIDTH],
         [
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -282,11 +301,29 @@ def _findings(data: InspectionReview, styles: Styles) -> list[Flowable]:
     ]
 
 
-def _hazards(data: InspectionReview, styles: Styles, photos: PhotoStore) -> list[Flowable]:
+def _item_photos(data: InspectionReview, styles: Styles, photos: Photos) -> list[Flowable]:
+    """The photos taken at checklist items, under each item's code and text."""
+    order = {item.code: index for index, item in enumerate(data.template.items)}
+    codes = sorted((code for code, shas in photos.items.items() if shas), key=lambda c: order.get(c, len(order)))
+    scaled = scale_all(photos.store.path_of(sha) for code in codes for sha in photos.items[code])
+    flowables: list[Flowable] = []
+    for code in codes:
+        try:
+            heading = f"检查项 {code}　{data.template.item(code).text}"
+        except KeyError:
+            heading = f"检查项 {code}"
+        grid = [GridPhoto(photos.store.path_of(sha), f"{code} 照片 {i}") for i, sha in enumerate(photos.items[code], 1)]
+        rows = photo_rows(grid, styles, scaled=scaled)
+        first = [Spacer(1, 3), rows[0]] if rows else []
+        flowables += [KeepTogether([para(heading, styles.subheading), *first]), *rows[1:], Spacer(1, 6)]
+    return flowables
+
+
+def _hazards(data: InspectionReview, styles: Styles, photos: Photos) -> list[Flowable]:
     if not data.hazards:
         return [para("本次检查未发现事故隐患。", styles.body)]
     major = sum(1 for h in data.hazards if h.severity.value == "major")
-    scaled = scale_all(photos.path_of(sha) for hazard in data.hazards for sha in hazard.before_photos)
+    scaled = scale_all(photos.store.path_of(sha) for hazard in data.hazards for sha in photos.hazards[hazard.id])
     flowables: list[Flowable] = [
         para(f"共发现事故隐患 {len(data.hazards)} 项，其中重大事故隐患 {major} 项。", styles.body)
     ]
@@ -296,7 +333,7 @@ def _hazards(data: InspectionReview, styles: Styles, photos: PhotoStore) -> list
 
 
 def _hazard_block(
-    photos: PhotoStore, styles: Styles, number: int, hazard: HazardView, scaled: Mapping[Path, Scaled]
+    photos: Photos, styles: Styles, number: int, hazard: HazardView, scaled: Mapping[Path, Scaled]
 ) -> list[Flowable]:
     severity = SEVERITY_LABELS.get(hazard.severity.value, hazard.severity.value)
     location = hazard.location or hazard.location_type.label
@@ -317,11 +354,11 @@ def _hazard_block(
         ],
         styles,
     )
-    photos = [
-        GridPhoto(photos.path_of(sha), f"隐患 {number} 整改前照片 {i}")
-        for i, sha in enumerate(hazard.before_photos, start=1)
+    grid = [
+        GridPhoto(photos.store.path_of(sha), f"隐患 {number} 整改前照片 {i}")
+        for i, sha in enumerate(photos.hazards[hazard.id], start=1)
     ]
-    rows = photo_rows(photos, styles, scaled=scaled)
+    rows = photo_rows(grid, styles, scaled=scaled)
     # The first row of photos stays with its hazard: a page never ends between the two.
     first = [Spacer(1, 3), rows[0]] if rows else []
     return [KeepTogether([heading, table, *first]), *rows[1:], Spacer(1, 6)]

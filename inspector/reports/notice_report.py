@@ -137,13 +137,21 @@ def _story(notice: NoticeView, office: OfficeKind, styles: Styles) -> list[Flowa
 def _signatures_and_receipt(notice: NoticeView, ordering: bool, recipient: str, styles: Styles) -> list[Flowable]:
     """Who signs and stamps, where the two copies go, and the receipt stub under the cut line."""
     copies = f"本{notice.kind.label}一式两份，一份交{recipient}，一份由{notice.issuing_body}存档。"
+    # The signatures, the stub and the cut line move as one: a stub never sits alone on a page
+    # without the notice it acknowledges.
     return [
         Spacer(1, 10),
-        KeepTogether(_issuer_block(notice, ordering, styles)),
-        Spacer(1, 4),
-        para(copies, styles.small),
-        Spacer(1, 14),
-        KeepTogether([CutLine(), Spacer(1, 8), *_receipt(notice, styles)]),
+        KeepTogether(
+            [
+                *_issuer_block(notice, ordering, styles),
+                Spacer(1, 4),
+                para(copies, styles.small),
+                Spacer(1, 14),
+                CutLine(),
+                Spacer(1, 8),
+                *_receipt(notice, styles),
+            ]
+        ),
     ]
 
 

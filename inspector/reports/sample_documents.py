@@ -20,6 +20,7 @@ from inspector.core.checklist import Result
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
 from inspector.paths import resources_dir
+from inspector.photos.markup import Shape, ShapeKind
 from inspector.photos.photo_store import StoredPhoto
 from inspector.services.hazards import NewHazard
 from inspector.services.notices import OrderType
@@ -33,6 +34,11 @@ INSPECTORS = ("王建国", "李明")
 PERMITS = ("示例-0101", "示例-0102")  # 监督证 numbers of the sample's inspectors, labelled as samples
 SIGNER = "周主席"  # the sample's 签发人
 REPRESENTATIVE = "张伟"
+SAMPLE_MARKUP = [
+    Shape(ShapeKind.CIRCLE, 0.30, 0.25, 0.62, 0.70),
+    Shape(ShapeKind.ARROW, 0.85, 0.15, 0.63, 0.42),
+    Shape(ShapeKind.LABEL, 0.60, 0.06, text="压力不足"),
+]
 FAILED = ("C-3", "I-2", "D-2")  # a key item (caps at C), two ordinary ones
 PARTIAL = ("B-1", "G-1")
 LOCATIONS = ("一号车间东侧安全出口", "二号仓库北墙配电箱", "危化品仓库门口", "食堂燃气灶台下方", "三号车间冲床工位")
@@ -92,6 +98,8 @@ def make_sample_inspection(
     finalize: bool = True,
     amend: bool = True,
     notice: bool = True,
+    item_photos: bool = True,
+    mark_up: bool = True,
 ) -> SampleInspection:
     """Build the sample in `ws` (an empty or a demo data folder) and return its ids."""
     template_id = ws.default_template_id()
@@ -110,6 +118,9 @@ def make_sample_inspection(
         result = Result.FAIL if item.code in FAILED else Result.PARTIAL if item.code in PARTIAL else Result.PASS
         note = "现场检查发现问题，已拍照留存" if result is not Result.PASS else None
         ws.inspections.answer(inspection_id, item.code, result, note)
+    if item_photos:  # a photo taken at a partly met item, printed under 检查项照片
+        photo = ws.photos.import_bytes(sample_photo_bytes(seed * 1000 + 999, photo_size), "IMG_item.jpg")
+        ws.inspections.attach_photo(inspection_id, PARTIAL[0], photo)
 
     hazard_ids: list[str] = []
     photo_seed = seed * 1000
@@ -129,6 +140,8 @@ def make_sample_inspection(
             }
         )
         hazard_ids.append(ws.hazards.raise_hazard(new, photos))
+        if mark_up and number == 0 and photos:  # the first hazard's photo, circled and labelled
+            ws.photo_versions.mark_up(photos[0].sha256, SAMPLE_MARKUP)
 
     ws.inspections.complete(inspection_id)
     if finalize:

@@ -32,6 +32,7 @@ plaques the same way (they stay in the table, not current). Pending decisions is
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ from inspector.core.checklist import GradingRules, Severity
 from inspector.core.dates import Quarter
 from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING, PENDING_LABEL, Grade
-from inspector.core.grading import RULE_LABELS
+from inspector.core.grading import RULE_LABELS, text_en_of
 from inspector.core.hazard_lifecycle import OPEN, HazardAction, HazardStatus
 from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
 from inspector.core.plaque import HazardFacts, quarterly_light
@@ -67,7 +68,7 @@ from inspector.db.models import (
 from inspector.db.prepared import untouched, write_prepared
 from inspector.queries.bulk_grades import LatestGrade, Progress, latest_grades
 from inspector.queries.graded import GRADED, hazard_code
-from inspector.services.notices import PREFIX_KEY
+from inspector.services.device_sequences import PREFIX_KEY
 
 CHANGE_LABELS = {"up": "升级", "down": "降级", "same": "持平", "new": "新评", "pending": "待评"}
 MAJOR_HAZARD = "major_hazard"  # a veto event of rule 7: a major hazard found in the year or still open
@@ -162,6 +163,30 @@ def _veto_text(description: str, found_on: date, status: str, grade: Grade) -> s
     state = "未整改" if HazardStatus(status) in OPEN else "已整改"
     text = description if len(description) <= 30 else description[:30] + "…"
     return f"重大事故隐患（{found_on.isoformat()} 发现，{state}）：{text}，评为 {grade.value} 级"
+
+
+_ROUND_REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"本年度没有已完成的检查，待评"), lambda m: "no completed inspection this year: pending"),
+    (re.compile(r"检查结果无法评分（(.*)），待评"), lambda m: f"the inspection cannot be graded ({m[1]}): pending"),
+    (re.compile(r"另有重大事故隐患：(.*)（(\S+) 发现）"), lambda m: f"also a major hazard: {m[1]} (found {m[2]})"),
+    (
+        re.compile(r"重大事故隐患（(\S+) 发现，(未整改|已整改)）：(.*)，评为 (\w) 级"),
+        lambda m: f"major hazard (found {m[1]}, {'open' if m[2] == '未整改' else 'rectified'}): {m[3]}: grade {m[4]}",
+    ),
+)
+
+
+def reason_en(text: str) -> str:
+    """A proposal's reason in English: the grading engine's and this round's own texts (the
+    hazard descriptions in them stay as written); any other text as it is."""
+    english = text_en_of(text)
+    if english:
+        return english
+    for pattern, make in _ROUND_REASONS_EN:
+        match = pattern.fullmatch(text)
+        if match:
+            return make(match)
+    return text
 
 
 class GradingRound:

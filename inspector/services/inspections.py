@@ -30,6 +30,8 @@ from inspector.core.inspection import (
     check_can_reopen,
     check_inspectors,
 )
+from inspector.core.inspection_number import SEQ_KEY as NUMBER_SEQ_KEY
+from inspector.core.inspection_number import number_for, number_from_id
 from inspector.db.database import Database
 from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import (
@@ -46,6 +48,7 @@ from inspector.db.models import (
     utcnow,
 )
 from inspector.photos.photo_store import StoredPhoto
+from inspector.services.device_sequences import next_in_sequence, stored_prefix
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.services.photo_rows import photo_row_id
 from inspector.services.templates import TemplateService
@@ -75,6 +78,7 @@ class InspectionView:
     score: float | None = None
     grade: str | None = None
     grade_summary: str = ""
+    number: str = ""  # JC-2026-3F9A-0001 (inspector.core.inspection_number)
 
 
 class Progress(NamedTuple):
@@ -97,6 +101,12 @@ class InspectionSummary:
     answered: int
     total: int
     updated_at: datetime
+    number: str = ""
+
+
+def shown_number(row: InspectionRow) -> str:
+    """The row's number; one derived from its id if it has none (written by an older copy)."""
+    return row.number or number_from_id(row.id, row.inspection_date.year)
 
 
 class InspectionService:
@@ -117,11 +127,13 @@ class InspectionService:
             if any(row is None for row in inspectors):
                 raise DomainError("检查人员不在名册中")
             check_inspectors([row.name for row in inspectors if row])
+            seq = next_in_sequence(session, f"{NUMBER_SEQ_KEY}{inspection_date.year}")
             row = InspectionRow(
                 enterprise_id=enterprise.id,
                 template_id=to_uuid(template_id),
                 inspection_date=inspection_date,
                 status=InspectionStatus.DRAFT.value,
+                number=number_for(inspection_date.year, stored_prefix(session, self.db.device_id), seq),
             )
             session.add(row)
             session.flush()
@@ -234,6 +246,7 @@ class InspectionService:
                 score=row.score,
                 grade=row.grade,
                 grade_summary=row.grade_summary,
+                number=shown_number(row),
             )
 
     def drafts(self) -> list[str]:
@@ -387,6 +400,7 @@ class InspectionService:
                         answered=count,
                         total=self._item_count(template_id),
                         updated_at=row.updated_at,
+                        number=shown_number(row),
                     )
                 )
         return summaries

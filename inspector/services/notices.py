@@ -22,8 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Integer, Text, cast, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.core.checklist import LocationType
@@ -31,7 +30,7 @@ from inspector.core.dates import today as today_in
 from inspector.core.dates import utcnow
 from inspector.core.errors import DomainError, ValidationError
 from inspector.core.hazard_lifecycle import OPEN, HazardAction, HazardStatus
-from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
+from inspector.core.notice_number import format_number, is_number, parse_number
 from inspector.core.office_kind import (
     REPLY_WORKING_DAYS,
     NoticeKind,
@@ -45,23 +44,22 @@ from inspector.core.office_kind import (
     orders,
 )
 from inspector.core.working_days import WorkingDeadline, add_working_days
-from inspector.db.database import Database, get_meta
+from inspector.db.database import Database
 from inspector.db.ids import row_by_id, to_str, to_uuid
 from inspector.db.models import (
     EnterpriseRow,
     HazardRow,
     InspectionRow,
     InspectorRow,
-    Meta,
     NoticeHazardRow,
     NoticeRow,
 )
+from inspector.services.device_sequences import next_in_sequence, stored_prefix
 from inspector.services.grading_follow import refresh_enterprise
 from inspector.services.hazards import transition
 from inspector.services.roster import Inspector, permits_in
 from inspector.settings import Settings
 
-PREFIX_KEY = "notice_prefix"
 SEQ_KEY = "notice_seq:"  # + year
 
 
@@ -464,29 +462,8 @@ class NoticeService:
             return self._view(session, notice)
 
     def _next_number(self, session: Session, year: int) -> str:
-        key = f"{SEQ_KEY}{year}"
-        dialect = session.get_bind().dialect.name
-        if dialect == "postgresql":
-            # Imported here: the PostgreSQL dialect costs ≈45 ms of every laptop's start.
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            insert = pg_insert
-        else:
-            insert = sqlite_insert
-        session.execute(insert(Meta).values(key=key, value="0").on_conflict_do_nothing(index_elements=["key"]))
-        session.execute(
-            update(Meta)
-            .where(Meta.key == key)
-            .values(value=cast(cast(Meta.value, Integer) + 1, Text))
-            .execution_options(synchronize_session=False)
-        )
-        seq = int(get_meta(session, key) or "0")
-        prefix = get_meta(session, PREFIX_KEY)
-        if prefix is None:
-            prefix = device_prefix(self.db.device_id)
-            session.add(Meta(key=PREFIX_KEY, value=prefix))
-            session.flush()
-        return format_number(self._settings().office_code, year, prefix, seq)
+        seq = next_in_sequence(session, f"{SEQ_KEY}{year}")
+        return format_number(self._settings().office_code, year, stored_prefix(session, self.db.device_id), seq)
 
     @staticmethod
     def _row(session: Session, number_or_id: str) -> NoticeRow:

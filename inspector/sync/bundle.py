@@ -156,6 +156,10 @@ ADDED_LATER = {
     "office_keys": ("office_kind",),
     "inspectors": ("permit_no",),
     "notices": ("signed_by", "permits", "replied_on", "reply_note", "refers_to", "addressee", "reason"),
+    # migration 0012: an inspection without a number gets the one derived from its id (sync
+    # engine), a photo without a version link is an original
+    "inspections": ("number",),
+    "photos": ("derived_from", "markup"),
 }
 
 

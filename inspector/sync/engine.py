@@ -74,6 +74,7 @@ from inspector.core.dates import DEFAULT_TIMEZONE
 from inspector.core.dates import today as today_in
 from inspector.core.errors import DomainError
 from inspector.core.hazard_history import mirrored, replay_merged
+from inspector.core.inspection_number import number_from_id
 from inspector.db import hlc as clock
 from inspector.db.database import HLC_HIGH
 from inspector.db.models import Base, Meta, SyncConflictRow, TombstoneRow, utcnow
@@ -637,6 +638,10 @@ class _Merger:
                 row.pop(column, None)
             if linked and "stamp" not in row:  # written before histories were linked (rule 5)
                 row["stamp"], row["follows"] = row["hlc"], None
+            if table.name == "inspections" and not row.get("number"):  # from a copy without numbers
+                row["number"] = number_from_id(row["id"], row["inspection_date"].year)
+            if table.name == "photos" and "derived_from" not in row:  # from a copy without versions
+                row["derived_from"], row["markup"] = None, None
             row["id"] = self.resolve(row["id"])
             if row["id"] in self.deleted:
                 continue
@@ -689,6 +694,11 @@ class _Merger:
         if self.mark_synced:
             inserts = [{**row, "synced_hlc": row["hlc"]} for row in inserts]
             updates = [{**row, "synced_hlc": row["hlc"]} for row in updates]
+        # A row naming another row of its own table (a marked-up photo its original) goes in
+        # after the rows it names: the foreign key is checked row by row.
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+        if own:
+            inserts.sort(key=lambda row: any(row.get(column) is not None for column in own))
         for part in _chunks(inserts, 5000):
             self.session.execute(insert(table), part)
         if inserts:

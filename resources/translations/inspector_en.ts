@@ -4,78 +4,78 @@
 <context>
     <name>AmendmentDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="57"/>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="114"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="58"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="116"/>
         <source>登记更正</source>
         <translation>Record correction</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="61"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="62"/>
         <source>检查已定稿，原始记录保持不变。更正将连同更正人、时间和原因一并登记，并显示更正后的评级。</source>
         <translation>The inspection is finalized and its original record stays unchanged. The correction is recorded together with who made it, when and why, and the corrected grade is shown.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="76"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="78"/>
         <source>答案</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="77"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="79"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="96"/>
         <source>必填：为什么更正，依据是什么（如复核照片、企业提供的记录）</source>
         <translation>Required: why the correction is made and on what grounds (e.g. re-checked photos, records provided by the enterprise)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="103"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="105"/>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="106"/>
         <source>检查内容</source>
         <translation>Item content</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="105"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="107"/>
         <source>更正内容</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="106"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="108"/>
         <source>新答案</source>
         <translation>New answer</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="109"/>
         <source>新备注</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="108"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="110"/>
         <source>更正原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="109"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="111"/>
         <source>更正人</source>
         <translation>Corrected by</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="147"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="149"/>
         <source>未作答</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="151"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="153"/>
         <source>；备注：{0}</source>
         <translation>; note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="152"/>
+        <location filename="../../inspector/ui/inspection/amendment_dialog.py" line="154"/>
         <source>现在的记录：{0}</source>
         <translation>Current record: {0}</translation>
     </message>
@@ -83,184 +83,194 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="244"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="245"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="246"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="247"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="248"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="249"/>
         <source>选答</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="272"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="273"/>
         <source>检查方法</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="276"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="277"/>
         <source>依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="303"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="305"/>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="304"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="306"/>
         <source>部分符合</source>
         <translation>Partially compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="305"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="307"/>
         <source>不符合</source>
         <translation>Non-compliant</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="306"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="308"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="327"/>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="575"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="329"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="590"/>
         <source>登记隐患 (Enter)</source>
         <translation>Record hazard (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="334"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="336"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="349"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="351"/>
         <source>快捷键：1 符合 · 2 部分符合 · 3 不符合 · 0 不适用 · ↑↓ 上一项/下一项 · Esc 离开备注 · Ctrl+V 粘贴照片</source>
         <translation>Shortcuts: 1 Compliant · 2 Partially compliant · 3 Non-compliant · 0 Not applicable · ↑↓ previous/next item · Esc leave note · Ctrl+V paste photo</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="370"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="372"/>
         <source>实时评分</source>
         <translation>Live score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="387"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="389"/>
         <source>评级理由</source>
         <translation>Grading reasons</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="406"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="408"/>
         <source>完成检查</source>
         <translation>Complete inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="410"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="412"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="451"/>
-        <source>{day} · {inspectors}</source>
-        <translation>{day} · {inspectors}</translation>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="453"/>
+        <source>{number} · {day} · {inspectors}</source>
+        <translation>{number} · {day} · {inspectors}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="462"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="456"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="460"/>
+        <source>{title}（第 {version} 版）</source>
+        <translation>{title} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="470"/>
         <source>该检查{status}，只能查看</source>
         <translation>This inspection is {status} and can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="473"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="482"/>
         <source>复查：上次不符合或隐患未整改</source>
         <translation>Re-check first</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="515"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="529"/>
         <source>第 {n} / {total} 项</source>
         <translation>Item {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="520"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="534"/>
         <source>分值 {weight:g}</source>
         <translation>Weight {weight:g}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="525"/>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="526"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="540"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="541"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="557"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="572"/>
         <source>现场情况、整改要求…</source>
         <translation>On-site situation, rectification requirements…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="557"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="572"/>
         <source>作答后可填写备注</source>
         <translation>Answer the item to add a note</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="571"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="586"/>
         <source>此项不符合，已登记 {n} 项隐患。</source>
         <translation>Non-compliant; {n} hazard(s) recorded.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="572"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="587"/>
         <source>再登记一项 (Enter)</source>
         <translation>Record another (Enter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="574"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="589"/>
         <source>此项不符合：登记隐患（已按检查表预填等级和整改期限）</source>
         <translation>Non-compliant: record a hazard (severity and rectification deadline are pre-filled from the checklist)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="595"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="610"/>
         <source>检查项 {code} 不能选“{label}”</source>
         <translation>Item {code} cannot be answered “{label}”</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="678"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="693"/>
         <source>已登记检查项 {code} 的隐患</source>
         <translation>Hazard recorded for item {code}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="710"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="725"/>
         <source>尚无可计分的答案</source>
         <translation>No scorable answers yet</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="713"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="728"/>
         <source>{score:g} 分</source>
         <translation>{score:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="716"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="731"/>
         <source>暂定（尚未答完）</source>
         <translation>Provisional (not all answered)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="716"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="731"/>
         <source>已答完</source>
         <translation>All answered</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="726"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="741"/>
         <source>已答 {n} / {total}</source>
         <translation>Answered {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="738"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="753"/>
         <source>未作答的必答项（{n}）</source>
         <translation>Unanswered required items ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/checklist_view.py" line="777"/>
+        <location filename="../../inspector/ui/inspection/checklist_view.py" line="793"/>
         <source>剪贴板里没有图片；请先作答，再粘贴照片</source>
         <translation>No image on the clipboard; answer the item first, then paste the photo</translation>
     </message>
@@ -276,37 +286,37 @@
 <context>
     <name>CoverageDialog</name>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="74"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="75"/>
         <source>{year} 年度检查覆盖</source>
         <translation>Inspection coverage {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="88"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="90"/>
         <source>分派给所选人员</source>
         <translation>Assign to selected inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="89"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="91"/>
         <source>所选企业分派给该检查人员；下次同步时到达其电脑</source>
         <translation>Assign the selected enterprises to this inspector; they reach the inspector&apos;s computer at the next sync</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="92"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="94"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="111"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="113"/>
         <source>{scope}：企业 {n} 家，已检查 {inspected} 家（{rate}），未检查 {rest} 家，其中已分派 {assigned} 家、未分派 {free} 家</source>
         <translation>{scope}: {n} enterprises, {inspected} inspected ({rate}), {rest} not inspected, of which {assigned} assigned and {free} unassigned</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="114"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="116"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="134"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="136"/>
         <source>分派失败</source>
         <translation>Assignment failed</translation>
     </message>
@@ -314,215 +324,215 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="70"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="81"/>
         <source>{year} 年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="75"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="86"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="76"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="87"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="77"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="88"/>
         <source>把看板上的全部数字导出为 Excel（.xlsx）</source>
         <translation>Export all figures on the dashboard to Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="68"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="79"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="71"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="82"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="85"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="96"/>
         <source>在册企业</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="86"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="97"/>
         <source>本年已检查 / 覆盖率</source>
         <translation>Inspected / coverage</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="87"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="98"/>
         <source>发现隐患</source>
         <translation>Hazards found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="88"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="99"/>
         <source>已整改 / 整改率</source>
         <translation>Rectified / rate</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="89"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="100"/>
         <source>逾期未整改</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="90"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="101"/>
         <source>未整改重大隐患</source>
         <translation>Open major hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="94"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="105"/>
         <source>点击查看企业名录</source>
         <translation>Click to view the enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="95"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="106"/>
         <source>点击查看尚未检查的企业并分派检查人员</source>
         <translation>Click to view enterprises not yet inspected and assign inspectors</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="108"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="121"/>
         <source>亮牌等级（企业数）</source>
         <translation>Plaque grades (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="109"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="122"/>
         <source>季度亮灯（企业数）</source>
         <translation>Quarterly lights (enterprises)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="110"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="123"/>
         <source>隐患类别</source>
         <translation>Hazard categories</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="111"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="124"/>
         <source>各镇街道隐患</source>
         <translation>Hazards by town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="112"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="125"/>
         <source>月度趋势</source>
         <translation>Monthly trend</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="112"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="220"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="125"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="233"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="112"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="220"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="125"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="233"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="118"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="131"/>
         <source>点击柱形查看本年隐患台账</source>
         <translation>Click a bar to view this year&apos;s hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="166"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="179"/>
         <source>正在统计…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="182"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="195"/>
         <source>统计失败：{message}</source>
         <translation>Calculation failed: {message}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="188"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="201"/>
         <source>检查 {n} 次</source>
         <translation>{n} inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="190"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="203"/>
         <source>未检查 {n} 家</source>
         <translation>{n} not inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="192"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="205"/>
         <source>{year} 年发现</source>
         <translation>Found in {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="195"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="208"/>
         <source>各年度合计</source>
         <translation>All years combined</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="207"/>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="214"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="220"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="227"/>
         <source>企业数</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="218"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="231"/>
         <source>季度亮灯（{quarter}）</source>
         <translation>Quarterly lights ({quarter})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="218"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="231"/>
         <source>季度亮灯（本年尚无）</source>
         <translation>Quarterly lights (none yet this year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="235"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="251"/>
         <source>全市</source>
         <translation>Whole city</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="236"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="252"/>
         <source>{scope} · {year} 年</source>
         <translation>{scope} · {year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="283"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="299"/>
         <source>看板_{year}.xlsx</source>
         <translation>Dashboard_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="285"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="301"/>
         <source>导出看板数据</source>
         <translation>Export dashboard data</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="285"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="301"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="303"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="319"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="304"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="320"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="91"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="102"/>
         <source>开工第一课</source>
         <translation>First lesson</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="92"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="103"/>
         <source>班组长培训</source>
         <translation>Team-leader training</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="199"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="212"/>
         <source>{n} 家</source>
         <translation>{n} firms</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="200"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_page.py" line="213"/>
         <source>{workers} 人次 · {sessions} 次</source>
         <translation>{workers} people · {sessions} sessions</translation>
     </message>
@@ -787,108 +797,108 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
         <source>编辑企业</source>
         <translation>Edit enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="97"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
         <source>新增企业</source>
         <translation>New enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="102"/>
         <source>营业执照上的全称</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="103"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="104"/>
         <source>18 位，如 91330482MA2B3C4D5E</source>
         <translation>18 characters, e.g. 91330482MA2B3C4D5E</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="113"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="114"/>
         <source>手机或座机，如 0573-85123456</source>
         <translation>Mobile or landline, e.g. 0573-85123456</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="135"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="136"/>
         <source>企业名称 *</source>
         <translation>Enterprise name *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="136"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="137"/>
         <source>统一社会信用代码 *</source>
         <translation>Unified social credit code *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="137"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="138"/>
         <source>镇街道 *</source>
         <translation>Town/street *</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="138"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="139"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="139"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="140"/>
         <source>行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="140"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="141"/>
         <source>规模</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="144"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="145"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="145"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="146"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="147"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="148"/>
         <source>带 * 的为必填项</source>
         <translation>Fields marked * are required</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="99"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="120"/>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="125"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="121"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="126"/>
         <source>未填</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="121"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="122"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="126"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="127"/>
         <source>规上：年主营业务收入 2000 万元及以上的工业企业</source>
         <translation>Above scale: industrial enterprises with an annual main-business revenue of 20 million yuan or more</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="141"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="142"/>
         <source>规上</source>
         <translation>Scale</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="142"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="143"/>
         <source>从业人数</source>
         <translation>Workforce</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="143"/>
+        <location filename="../../inspector/ui/enterprises/enterprise_dialog.py" line="144"/>
         <source>风险标签</source>
         <translation>Risk tags</translation>
     </message>
@@ -946,12 +956,12 @@
         <translation>Not specified</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="40"/>
+        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="41"/>
         <source>规上</source>
         <translation>Above scale</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="41"/>
+        <location filename="../../inspector/ui/enterprises/risk_tag_labels.py" line="42"/>
         <source>规下</source>
         <translation>Below scale</translation>
     </message>
@@ -1160,57 +1170,88 @@
 <context>
     <name>GradingModel</name>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="92"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="47"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="100"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="93"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="101"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="94"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="102"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="95"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="103"/>
         <source>建议等级</source>
         <translation>Suggested grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="96"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="104"/>
         <source>核定等级</source>
         <translation>Approved grade</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="97"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="105"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="98"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="106"/>
         <source>上年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="99"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="107"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="100"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="108"/>
         <source>理由</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="105"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="113"/>
+        <source>升级</source>
+        <translation>Upgraded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="114"/>
+        <source>降级</source>
+        <translation>Downgraded</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="115"/>
+        <source>持平</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="116"/>
+        <source>新评</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="117"/>
+        <source>待评</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="127"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="93"/>
         <source>（调整）</source>
         <translation> (adjusted)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_model.py" line="112"/>
+        <location filename="../../inspector/ui/grading/grading_model.py" line="134"/>
         <source>调整理由：{reason}</source>
         <translation>Reason for adjustment: {reason}</translation>
     </message>
@@ -1218,159 +1259,159 @@
 <context>
     <name>GradingPage</name>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="61"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="63"/>
         <source>{year} 年度</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="62"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="64"/>
         <source>生成评级建议</source>
         <translation>Generate grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="73"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="75"/>
         <source>全部变化</source>
         <translation>All changes</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="75"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="77"/>
         <source>升级</source>
         <translation>Upgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="76"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="78"/>
         <source>降级</source>
         <translation>Downgraded</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="77"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="79"/>
         <source>持平</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="78"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="80"/>
         <source>新评</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="79"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="81"/>
         <source>待评</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="83"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="85"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="105"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="112"/>
         <source>调整等级…</source>
         <translation>Adjust grade…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="106"/>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="267"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="113"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="274"/>
         <source>确认发牌</source>
         <translation>Issue plaques</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="108"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="115"/>
         <source>批量打印亮牌</source>
         <translation>Print plaques in batch</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="110"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="117"/>
         <source>重新计算亮灯</source>
         <translation>Recalculate lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="118"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="125"/>
         <source>季度亮灯</source>
         <translation>Quarterly lights</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="166"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="173"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="176"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="183"/>
         <source>正在生成 {year} 年度评级建议…</source>
         <translation>Generating grade suggestions for {year}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="201"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="208"/>
         <source>{year} 年度建议：A {a} · B {b} · C {c} · D {d} · 待评 {p}</source>
         <translation>Suggestions for {year}: A {a} · B {b} · C {c} · D {d} · pending {p}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="183"/>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="224"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="190"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="231"/>
         <source>操作失败</source>
         <translation>Operation failed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="257"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="264"/>
         <source>将为 {n} 家企业发放 {year} 年度亮牌（人工调整 {o} 家，待评 {p} 家不发牌）。</source>
         <translation>Plaques for {year} will be issued to {n} enterprises ({o} manually adjusted; {p} pending get no plaque).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="261"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="268"/>
         <source>其中 {n} 家本年度已经发牌，将重新发牌（原牌匾保留，标为已作废）。</source>
         <translation>{n} of them already have a plaque this year and will get a new one (the old plaque is kept and marked as voided).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="264"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="271"/>
         <source>发牌后每块亮牌得到编号并记入牌匾记录，不能撤回（如需更改只能重新发牌）。</source>
         <translation>Once issued, every plaque gets a serial number and is recorded; this cannot be undone (to change it, reissue).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="268"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="275"/>
         <source>确定发牌吗？</source>
         <translation>Issue the plaques?</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="284"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="291"/>
         <source>正在发牌…</source>
         <translation>Issuing plaques…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="293"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="300"/>
         <source>已发牌 {n} 块（编号 {span}），人工调整 {o} 块</source>
         <translation>{n} plaques issued (nos. {span}), {o} manually adjusted</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="316"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="323"/>
         <source>正在计算 {quarter} 季度亮灯…</source>
         <translation>Calculating lights for {quarter}…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="325"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="332"/>
         <source>{quarter} 季度亮灯：绿灯 {g} · 黄灯 {y} · 红灯 {r}（变更 {n} 条）</source>
         <translation>Lights for {quarter}: green {g} · yellow {y} · red {r} ({n} changed)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="333"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="340"/>
         <source>评级建议_{year}.xlsx</source>
         <translation>Grade_suggestions_{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="335"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="342"/>
         <source>导出评级建议</source>
         <translation>Export grade suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="335"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="342"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="350"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="357"/>
         <source>已导出 {n} 家到 {path}</source>
         <translation>Exported {n} enterprises to {path}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/grading_page.py" line="349"/>
+        <location filename="../../inspector/ui/grading/grading_page.py" line="356"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1469,163 +1510,178 @@
 <context>
     <name>HazardDetailPanel</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="58"/>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="166"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="60"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="174"/>
         <source>选择一条隐患查看详情</source>
         <translation>Select a hazard to see its details</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="66"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="68"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="67"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="69"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="70"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="72"/>
         <source>等级</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="71"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="73"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="72"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="74"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="73"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="74"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="76"/>
         <source>整改期限</source>
         <translation>Rectification deadline</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="75"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="77"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="76"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="78"/>
         <source>整改措施</source>
         <translation>Rectification measures</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="114"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="121"/>
         <source>整改前照片</source>
         <translation>Before-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="116"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="123"/>
         <source>整改后照片</source>
         <translation>After-photos</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="118"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="125"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="220"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="228"/>
         <source>（未下发）</source>
         <translation>(not issued)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="180"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="188"/>
         <source>{date}（已逾期）</source>
         <translation>{date} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="65"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="67"/>
         <source>隐患编号</source>
         <translation>Hazard no.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="68"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="70"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="69"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="71"/>
         <source>书面答复</source>
         <translation>Written reply</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="91"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="93"/>
         <source>文书…</source>
         <translation>Document…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="93"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="95"/>
         <source>预览、打印或保存本隐患所在的文书（PDF）</source>
         <translation>Preview, print or save the document this hazard was issued on (PDF)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="96"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="98"/>
         <source>登记书面答复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="99"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="101"/>
         <source>移送建议书…</source>
         <translation>Refer…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="101"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="103"/>
         <source>企业逾期未书面答复：向行政机关移送建议书</source>
         <translation>The enterprise did not reply in time: refer the letter to the authority</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="185"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="116"/>
+        <source>标注照片…</source>
+        <translation>Mark up photo…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="118"/>
+        <source>在所选的整改前照片上画圆圈、箭头或文字；原照片保留不变</source>
+        <translation>Draw a circle, an arrow or a label on the selected before-photo; the original is kept unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="193"/>
         <source>；延期申请至 {date} 待审批</source>
         <translation>; extension to {date} awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="197"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="205"/>
         <source>新期限 {date}</source>
         <translation>new deadline {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="199"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="207"/>
         <source>照片 {n} 张</source>
         <translation>{n} photo(s)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="231"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="239"/>
         <source>（无需书面答复）</source>
         <translation>(no written reply required)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="234"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="242"/>
         <source>{date} 收到</source>
         <translation>received {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="238"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="246"/>
         <source>逾期未答复，已于 {date} 移送（建议书 {number}）</source>
         <translation>no reply in time; referred on {date} (referral {number})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="242"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="250"/>
         <source>逾期未答复（期限 {date}）</source>
         <translation>reply overdue (due {date})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="245"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="253"/>
         <source>待答复，期限 {date}</source>
         <translation>awaiting reply, due {date}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="291"/>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="309"/>
+        <source>{sha}（已标注）</source>
+        <translation>{sha} (marked up)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/hazard_detail.py" line="313"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1645,16 +1701,21 @@
     </message>
     <message>
         <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="43"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="44"/>
         <source>{day} · {who}</source>
         <translation>{day} · {who}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="42"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="43"/>
         <source>（未填）</source>
         <translation>(not provided)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="43"/>
+        <location filename="../../inspector/ui/inspection/hazard_dialog.py" line="44"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
@@ -1747,7 +1808,7 @@
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="45"/>
         <source>隐患描述</source>
-        <translation>Hazard description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="46"/>
@@ -1762,12 +1823,12 @@
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="48"/>
         <source>整改期限</source>
-        <translation>Rectification deadline</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="49"/>
         <source>责任人</source>
-        <translation>Responsible person</translation>
+        <translation>Responsible</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/hazards/hazard_model.py" line="107"/>
@@ -1778,114 +1839,114 @@
 <context>
     <name>HazardsPage</name>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="78"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="79"/>
         <source>搜索隐患描述或企业名称</source>
         <translation>Search hazard description or enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="79"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="80"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="80"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="81"/>
         <source>全部等级</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="82"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="83"/>
         <source>仅看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="85"/>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="90"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="86"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="91"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="86"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="87"/>
         <source> 天内</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="87"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="88"/>
         <source>只看今后 N 天内到期、仍待整改的隐患（0 = 不限）</source>
         <translation>Only hazards still awaiting the fix that fall due within the next N days (0 = any)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="91"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="92"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="91"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="92"/>
         <source>发现人或参与检查的人员姓名（回车筛选）</source>
         <translation>Name of the finder or an inspector of the inspection (Enter to filter)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="95"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="96"/>
         <source>点击取消按企业筛选</source>
         <translation>Click to stop filtering by enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="101"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="102"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="103"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="104"/>
         <source>新增隐患</source>
         <translation>New hazard</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="104"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="105"/>
         <source>登记职工随手拍或企业自查发现的隐患</source>
         <translation>Record a hazard from a worker&apos;s photo report or an enterprise self-check</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="84"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="85"/>
         <source>到期天数</source>
         <translation>Due within</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="90"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="91"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="204"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="206"/>
         <source>共 {n} 条</source>
         <translation>{n} hazards</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="209"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="211"/>
         <source>企业：{name} ✕</source>
         <translation>Enterprise: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="309"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="311"/>
         <source>已{action}：隐患现为“{status}”。</source>
         <translation>Done ({action}): the hazard is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="319"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="321"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="321"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="323"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="337"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="339"/>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="335"/>
-        <location filename="../../inspector/ui/hazards/hazards_page.py" line="350"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="337"/>
+        <location filename="../../inspector/ui/hazards/hazards_page.py" line="352"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -1893,65 +1954,70 @@
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="79"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="80"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="80"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="81"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="81"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="82"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="82"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="83"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="83"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="84"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="84"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="85"/>
         <source>等级</source>
         <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="86"/>
+        <source>检查编号</source>
+        <translation>Inspection no.</translation>
     </message>
 </context>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="120"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="122"/>
         <source>检查</source>
         <translation>Inspections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="122"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="124"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="124"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="126"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="150"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="152"/>
         <source>草稿在前：双击或按 Enter 继续检查；已完成的检查打开评审页面</source>
         <translation>Drafts first: double-click or press Enter to continue an inspection; completed inspections open the review page</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="227"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="229"/>
         <source>检查已完成。</source>
         <translation>Inspection completed.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/inspections_page.py" line="240"/>
+        <location filename="../../inspector/ui/inspection/inspections_page.py" line="242"/>
         <source>已定稿：{enterprise} {day} 的检查现为只读；如需更正，请打开它点击“更正…”。</source>
         <translation>Finalized: the inspection of {enterprise} on {day} is now read-only; to correct it, open it and click “Correct…”.</translation>
     </message>
@@ -1986,7 +2052,7 @@
     <message>
         <location filename="../../inspector/ui/common/labels.py" line="37"/>
         <source>已下发整改通知</source>
-        <translation>Rectification notice issued</translation>
+        <translation>Notice issued</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/common/labels.py" line="38"/>
@@ -2374,6 +2440,14 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../inspector/ui/common/i18n.py" line="23"/>
+        <source>zh_CN</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>LastVisitBox</name>
     <message>
         <location filename="../../inspector/ui/inspection/last_visit_box.py" line="42"/>
@@ -2455,6 +2529,59 @@
     </message>
 </context>
 <context>
+    <name>MarkupDialog</name>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="150"/>
+        <source>标注照片</source>
+        <translation>Mark up photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="162"/>
+        <source>圆圈</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="163"/>
+        <source>箭头</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="164"/>
+        <source>文字</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="177"/>
+        <source>文字标注（最多 {n} 字），然后点击照片</source>
+        <translation>Label text (at most {n} characters), then click the photo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="180"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="185"/>
+        <source>在照片上拖动画圆圈或箭头；原照片保留不变，保存为新的版本，报告使用标注后的照片。</source>
+        <translation>Drag on the photo to draw a circle or an arrow. The original is kept unchanged; the drawing is saved as a new version, which reports print.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="188"/>
+        <source>保存标注</source>
+        <translation>Save mark-up</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="189"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/markup_dialog.py" line="218"/>
+        <source>无法保存标注</source>
+        <translation>The mark-up could not be saved</translation>
+    </message>
+</context>
+<context>
     <name>NewHazardDialog</name>
     <message>
         <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="28"/>
@@ -2512,7 +2639,12 @@
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="83"/>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="70"/>
+        <source>{name}（{town}）</source>
+        <translation>{name} ({town})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/new_hazard_dialog.py" line="85"/>
         <source>请选择企业</source>
         <translation>Please choose an enterprise</translation>
     </message>
@@ -2793,6 +2925,24 @@
         <location filename="../../inspector/ui/settings_keys.py" line="192"/>
         <source>已写出亮牌核验网页 {path}（公钥 {keys} 个，亮牌 {plaques} 块）。</source>
         <translation>Wrote the plaque verification page {path} ({keys} keys, {plaques} plaques). </translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <location filename="../../inspector/ui/common/operations.py" line="97"/>
+        <source>内部错误：{error}</source>
+        <translation>Internal error: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/operations.py" line="114"/>
+        <source>操作失败</source>
+        <translation>Operation failed</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/common/operations.py" line="176"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3106,39 +3256,117 @@
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="104"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="145"/>
+        <source>无法生成文档</source>
+        <translation>The document could not be made</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="108"/>
+        <source>正在生成“{title}”…</source>
+        <translation>Making “{title}”…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="175"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="180"/>
+        <source>检查报告</source>
+        <translation>Inspection report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="203"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="220"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="348"/>
+        <source>亮牌</source>
+        <translation>Plaque</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="206"/>
+        <source>{year} 年度亮牌</source>
+        <translation>Plaques {year}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="223"/>
+        <source>批量</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="229"/>
+        <source>{year} 年度亮牌（批量）</source>
+        <translation>Plaques {year} (batch)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="240"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="376"/>
+        <source>年度汇总</source>
+        <translation>Annual summary</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="245"/>
+        <source>{year} 年度汇总</source>
+        <translation>Annual summary {year}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="363"/>
+        <source>批量打印亮牌</source>
+        <translation>Print plaques in batch</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="387"/>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="389"/>
+        <source>批量打印亮牌、年度汇总</source>
+        <translation>Print plaques in batch, annual summary</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="392"/>
+        <source>批量打印亮牌…</source>
+        <translation>Print plaques in batch…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="395"/>
+        <source>年度汇总…</source>
+        <translation>Annual summary…</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsDialog</name>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="244"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="273"/>
         <source>对象</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="251"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="280"/>
         <source> 年</source>
         <translation> (year)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="253"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="282"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="258"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="287"/>
         <source>A4 横向</source>
         <translation>A4 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="259"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="288"/>
         <source>A3 横向</source>
         <translation>A3 landscape</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="260"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="289"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/documents/report_actions.py" line="270"/>
+        <location filename="../../inspector/ui/documents/report_actions.py" line="299"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
@@ -3146,107 +3374,112 @@
 <context>
     <name>ResultColumn</name>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="81"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="83"/>
         <source>更正记录</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="93"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="95"/>
         <source>分区得分</source>
         <translation>Section scores</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="124"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="128"/>
         <source>评级 {0}</source>
         <translation>Grade {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="125"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="129"/>
         <source>{0:g} 分</source>
         <translation>{0:g} pts</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="166"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="173"/>
         <source>{0:g}/{1:g}（{2:g}%）</source>
         <translation>{0:g}/{1:g} ({2:g}%)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="168"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="175"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="199"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="206"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="201"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="208"/>
         <source>关键项</source>
         <translation>Key item</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="202"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="209"/>
         <source>备注：{0}</source>
         <translation>Note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="207"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="214"/>
         <source>；备注：{0}</source>
         <translation>; note: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="208"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="215"/>
         <source>已更正为：{0}</source>
         <translation>Corrected to: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="215"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="222"/>
         <source>不符合项（{0}）</source>
         <translation>Non-compliant items ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="217"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="224"/>
         <source>&#x3000;部分符合（{0}）</source>
         <translation>  ·  Partially compliant ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="219"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="226"/>
         <source>全部符合或不适用。</source>
         <translation>All items compliant or not applicable.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="222"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="229"/>
         <source>本次检查发现的隐患（{0}）</source>
         <translation>Hazards found in this inspection ({0})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="227"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="234"/>
         <source>整改期限：{0}</source>
         <translation>Rectification deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="228"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="235"/>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="235"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="242"/>
         <source>本次检查未登记隐患。</source>
         <translation>No hazards were recorded in this inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="242"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="249"/>
         <source>原因：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="248"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="252"/>
+        <source>{by}：{change}</source>
+        <translation>{by}: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="257"/>
         <source>暂无更正。</source>
         <translation>No corrections yet.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_result.py" line="252"/>
+        <location filename="../../inspector/ui/inspection/review_result.py" line="261"/>
         <source>更正后：{0} 级&#x3000;{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）
 {3}</source>
         <translation>After correction: grade {0}, {1:g} pts ({2} correction(s) recorded; the grade above is the original one at finalization)
@@ -3292,84 +3525,94 @@ Everything answered has been saved. Continue this inspection now?</translation>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="95"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="96"/>
         <source>检查结果复核</source>
         <translation>Review inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="112"/>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="177"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="113"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="179"/>
         <source>返回修改</source>
         <translation>Back to edit</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="120"/>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="239"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="121"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="241"/>
         <source>定稿</source>
         <translation>Finalize</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="120"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="121"/>
         <source>保存三人签名并定稿；定稿后检查为只读，只能登记更正</source>
         <translation>Save the three signatures and finalize; a finalized inspection is read-only and can only be corrected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="118"/>
         <source>更正…</source>
         <translation>Amend…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="117"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="118"/>
         <source>登记对已定稿检查的更正（保留原始记录）</source>
         <translation>Record a correction to the finalized inspection (the original record is kept)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="115"/>
         <source>检查报告</source>
         <translation>Inspection report</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="114"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="115"/>
         <source>预览、打印或保存本次检查的检查报告（PDF）</source>
         <translation>Preview, print or save the report of this inspection (PDF)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="153"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="154"/>
         <source>检查人员：{0}</source>
         <translation>Inspectors: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="176"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="154"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="157"/>
+        <source>&#x3000;·&#x3000;</source>
+        <translation>  ·  </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="178"/>
         <source>检查结果（已定稿）</source>
         <translation>Inspection results (finalized)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="176"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="178"/>
         <source>检查结果复核与签名</source>
         <translation>Review and sign inspection results</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="177"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="179"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="220"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="222"/>
         <source>已定稿。检查现为只读；如需更正请点击“更正…”。</source>
         <translation>Finalized. The inspection is now read-only; to correct it, click “Amend…”.</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="234"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="236"/>
         <source>定稿 {enterprise} {day} 的检查：三人签名和全部答案随之锁定，检查变为只读，不能撤回。此后发现的错误只能用“更正…”登记（原始记录保留）。</source>
         <translation>Finalize the inspection of {enterprise} on {day}: the three signatures and all answers are locked and the inspection becomes read-only. This cannot be undone; errors found later can only be recorded with “Correct…” (the original is kept).</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="239"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="241"/>
         <source>确认定稿</source>
         <translation>Confirm finalizing</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/review_view.py" line="253"/>
+        <location filename="../../inspector/ui/inspection/review_view.py" line="255"/>
         <source>更正已登记。</source>
         <translation>Correction recorded.</translation>
     </message>
@@ -3447,7 +3690,7 @@ Everything answered has been saved. Continue this inspection now?</translation>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="71"/>
         <source>工会移送建议书的行政机关，例如 平湖市应急管理局</source>
-        <translation>The authority a union refers letters to, e.g. 平湖市应急管理局</translation>
+        <translation>The authority a union refers letters to, e.g. the city emergency management bureau</translation>
     </message>
     <message>
         <location filename="../../inspector/ui/settings_dialog.py" line="78"/>
@@ -3672,122 +3915,122 @@ The current data is first moved to a .before-restore-… folder in the data fold
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="61"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="62"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="66"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="67"/>
         <source>输入企业名称、信用代码或地址搜索</source>
         <translation>Search by enterprise name, credit code or address</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="78"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="79"/>
         <source>被检查企业</source>
         <translation>Enterprise inspected</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="99"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="101"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="102"/>
         <source>检查日期</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="107"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="108"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="110"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="111"/>
         <source>添加检查人员</source>
         <translation>Add inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="116"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="117"/>
         <source>检查人员（至少 {n} 名）</source>
         <translation>Inspectors (at least {n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="131"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="132"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="179"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="180"/>
         <source>没有找到匹配的企业</source>
         <translation>No matching enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="182"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="183"/>
         <source>共 {total} 家，显示前 {shown} 家：请输入更多文字缩小范围</source>
         <translation>{total} enterprises, showing the first {shown}: type more to narrow the search</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="187"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="188"/>
         <source>共 {total} 家</source>
         <translation>{total} enterprises</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="230"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="231"/>
         <source>从上次检查（{day}）开始：先复查 {items} 项检查项和 {hazards} 条未整改隐患</source>
         <translation>Start from the last inspection ({day}): re-check {items} items and {hazards} open hazard(s) first</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="214"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="215"/>
         <source>{title}（第 {version} 版，{count} 项）</source>
         <translation>{title} (version {version}, {count} items)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="353"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="354"/>
         <source>检查表无法加载，不能开始检查</source>
         <translation>The checklist could not be loaded, so the inspection cannot start</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="355"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="356"/>
         <source>请选择被检查企业</source>
         <translation>Select the enterprise to inspect</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="357"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="358"/>
         <source>请至少勾选 {n} 名检查人员（已选 {checked} 名）</source>
         <translation>Tick at least {n} inspectors ({checked} selected)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="263"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="264"/>
         <source>无法按风险标签建议检查表：{error}</source>
         <translation>Cannot propose checklists from the risk tags: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="269"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="270"/>
         <source>{template} · 建议</source>
         <translation>{template} · proposed</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="283"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="284"/>
         <source>该企业还应分别使用：{templates}</source>
         <translation>Also inspect this enterprise, separately, with: {templates}</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="290"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="291"/>
         <source>没有可用的检查表</source>
         <translation>No checklist is available</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="277"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="278"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="278"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="279"/>
         <source>{title}（{tags}）</source>
         <translation>{title} ({tags})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection/start_dialog.py" line="247"/>
+        <location filename="../../inspector/ui/inspection/start_dialog.py" line="248"/>
         <source>沿用上次检查的检查表：{title}（第 {version} 版，{count} 项）</source>
         <translation>The last visit&apos;s checklist: {title} (version {version}, {count} items)</translation>
     </message>
@@ -4310,7 +4553,12 @@ Compare the fingerprint character by character with the one shown on the other c
         <translation>Awaiting re-check ({n})</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/hazards/todo_panel.py" line="83"/>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="75"/>
+        <source>{deadline}  {enterprise}：{description}</source>
+        <translation>{deadline}  {enterprise}: {description}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/hazards/todo_panel.py" line="85"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -4449,7 +4697,7 @@ Compare the fingerprint character by character with the one shown on the other c
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../inspector/ui/dashboard/dashboard_charts.py" line="137"/>
+        <location filename="../../inspector/ui/dashboard/dashboard_charts.py" line="167"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -4457,27 +4705,27 @@ Compare the fingerprint character by character with the one shown on the other c
 <context>
     <name>UninspectedModel</name>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="53"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="54"/>
         <source>镇街道</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="54"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="55"/>
         <source>企业名称</source>
         <translation>Enterprise name</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="55"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="56"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="56"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="57"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="64"/>
+        <location filename="../../inspector/ui/grading/coverage_dialog.py" line="65"/>
         <source>未分派</source>
         <translation>Unassigned</translation>
     </message>

@@ -11,7 +11,7 @@ import pytest
 from inspector.core.checklist import AnswerKind, GradingRules, Item, Result, Section, Template
 from inspector.core.errors import DomainError
 from inspector.core.grades import Grade
-from inspector.core.grading import GradeResult, GradingError, grade, rule_of
+from inspector.core.grading import GradeResult, GradingError, grade, rule_of, text_en_of
 
 P, H, F, N = Result.PASS, Result.PARTIAL, Result.FAIL, Result.NOT_APPLICABLE
 
@@ -628,4 +628,6 @@ def test_every_reason_text_tells_its_rule(answers: dict[str, Result]) -> None:
         assert result.reasons
         for reason in result.reasons:
             assert rule_of(reason.text) == reason.rule, reason.text
+            assert text_en_of(reason.text) == reason.text_en, reason.text  # stored summaries in English
     assert rule_of("人工调整：现场复核") == ""
+    assert text_en_of("人工调整：现场复核") == ""

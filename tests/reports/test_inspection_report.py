@@ -56,7 +56,7 @@ def test_report_names_the_enterprise_result_and_hazards(sample: Sample, report: 
         assert hazard.location in text
     assert "隐患1整改前照片2" in text and "隐患2整改前照片1" in text
     assert "王建国" in text and "张伟" in text  # the signers
-    assert report_id(ids.inspection_id) in text
+    assert report_id(ws.inspections.get(ids.inspection_id).number) in text
 
 
 def test_pages_are_numbered_with_the_total(report: Path) -> None:
@@ -162,7 +162,8 @@ def test_a_failed_build_leaves_the_old_file_and_no_temporary(
 
 def test_a_missing_photo_file_prints_a_placeholder(sample: Sample, tmp_path: Path) -> None:
     ws, ids = sample.ws, sample.ids
-    sha = ws.hazards.get(ids.hazard_ids[0]).before_photos[0]
+    before = ws.hazards.get(ids.hazard_ids[0]).before_photos[0]
+    sha = ws.photo_versions.shown([before])[0]  # the file printed: the marked-up version
     photo = ws.photos.path_of(sha)
     kept = tmp_path / "kept.jpg"
     photo.rename(kept)

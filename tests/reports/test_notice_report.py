@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Sample, flat_text, fonts_of, ink_share, layout_problems, page_count
+from pypdf import PdfReader
 
 from inspector.cli.main import main
 from inspector.core.dates import format_cn
@@ -214,3 +215,19 @@ def test_notice_is_print_safe_and_its_subject_says_what_it_is(sample: Sample, no
     assert meta is not None
     assert sample.ids.notice_number in meta.subject and "监督意见书" in meta.subject
     assert sample.ids.enterprise_name in meta.subject
+
+
+@pytest.mark.parametrize("hazards", [1, 3, 6])
+def test_the_receipt_stub_never_sits_on_a_page_without_its_notice(hazards: int, tmp_path: Path) -> None:
+    """However long the hazard table, the stub shares its page with the signatures above it."""
+    ws = Workspace(tmp_path / "data")
+    try:
+        ids = make_sample_inspection(ws, hazards=hazards, photos_per_hazard=1, photo_size=(320, 240), finalize=False)
+        assert ids.notice_id
+        out = write_notice(ws, ids.notice_id, tmp_path / "n.pdf")
+    finally:
+        ws.close()
+    pages = [re.sub(r"\s+", "", page.extract_text() or "") for page in PdfReader(out).pages]
+    stub = [text for text in pages if "回执" in text]
+    assert len(stub) == 1
+    assert "签发单位" in stub[0] and "签发日期" in stub[0]

@@ -9,6 +9,7 @@ import pytest
 
 from inspector.core.checklist import Result
 from inspector.core.hazard_lifecycle import HazardAction, HazardStatus
+from inspector.photos.markup import Shape, ShapeKind
 
 from .simulation import Laptop, converge, trust_all
 
@@ -22,13 +23,18 @@ def laptops(tmp_path: Path) -> Iterator[list[Laptop]]:
         laptop.ws.close()
 
 
+def inspection_with_hazard(laptop: Laptop) -> tuple[str, str | None]:
+    """An enterprise, an inspection with a failed item and a hazard (with a photo) raised from it."""
+    laptop.add_enterprise(1)
+    iid = laptop.start_inspection(0)
+    assert iid
+    laptop.answer(0, 0, Result.FAIL)
+    return iid, laptop.raise_hazard(0, 1)
+
+
 def test_round_trip_carries_everything_and_reimport_changes_nothing(laptops: list[Laptop], tmp_path: Path) -> None:
     a, b, _ = laptops
-    a.add_enterprise(1)
-    iid = a.start_inspection(0)
-    assert iid
-    a.answer(0, 0, Result.FAIL)
-    hid = a.raise_hazard(0, 1)
+    _iid, hid = inspection_with_hazard(a)
     path = tmp_path / "a.zip"
     result = a.ws.sync.export(path, peer="b")
     assert result.counts["enterprises"] == 1 and result.photos == 1
@@ -146,3 +152,42 @@ def test_a_version_1_bundle_is_read_with_its_history_ordered_by_stamp(laptops: l
     assert [e.action for e in view.events] == [HazardAction.RECORD, HazardAction.FIX_ON_SITE]
     assert all(e.follows is None for e in view.events)
     assert [e.stamp for e in view.events] == sorted(r["hlc"] for r in old_rows)
+
+
+def test_numbers_and_marked_up_photos_travel(laptops: list[Laptop], tmp_path: Path) -> None:
+    """An inspection keeps its number on every copy; a photo marked up on one laptop shows its
+    new version on the other, which still has the original unchanged."""
+    a, b, _ = laptops
+    iid, hid = inspection_with_hazard(a)
+    assert hid
+    original = a.ws.hazards.get(hid).before_photos[0]
+    drawn = a.ws.photo_versions.mark_up(original, [Shape(ShapeKind.CIRCLE, 0.1, 0.1, 0.5, 0.5)])
+    a.send_to(b, tmp_path)
+    number = a.ws.inspections.get(iid).number
+    assert number.startswith("JC-") and b.ws.inspections.get(iid).number == number
+    assert b.ws.hazards.get(hid).before_photos == (original,)
+    assert b.ws.photo_versions.shown([original]) == [drawn.sha256]
+    assert b.ws.photos.path_of(drawn.sha256).read_bytes() == a.ws.photos.path_of(drawn.sha256).read_bytes()
+    assert b.ws.photo_versions.drawing(drawn.sha256).original_sha256 == original
+
+
+@pytest.mark.parametrize("order", ["versions first", "originals first"])
+def test_a_version_may_come_before_its_original_in_a_batch(laptops: list[Laptop], order: str) -> None:
+    """Rows of one table arrive in any order (ids are random); a marked-up photo's original is
+    inserted first all the same, or its reference would be refused."""
+    a, b, _ = laptops
+    _iid, hid = inspection_with_hazard(a)
+    assert hid
+    original = a.ws.hazards.get(hid).before_photos[0]
+    a.ws.photo_versions.mark_up(original, [Shape(ShapeKind.ARROW, 0.1, 0.1, 0.5, 0.5)])
+    changes = a.collect()
+    photos = changes.tables["photos"]
+    photos.sort(key=lambda row: row["derived_from"] is None, reverse=order == "originals first")
+    # the photo files travel beside the rows: copy them as a transport would
+    for row in photos:
+        target = b.ws.photos.path_of(row["sha256"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(a.ws.photos.path_of(row["sha256"]).read_bytes())
+    b.apply(changes)
+    assert len(b.ws.photo_versions.shown([original])) == 1
+    assert b.ws.photo_versions.shown([original]) != [original]

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.core.credit_code import with_check_digit
 from inspector.core.enterprise import Enterprise
+from inspector.reports.sample_documents import sample_photo_bytes
 from inspector.services.hazards import HazardSource, NewHazard
 from inspector.workspace import Workspace
 
@@ -56,3 +57,18 @@ def self_check_hazard(
             responsible_person="李四",
         )
     )
+
+
+def hazard_with_photo(workspace: Workspace) -> tuple[str, str]:
+    """A self-check hazard of the test enterprise with one before-photo: (hazard id, photo sha256)."""
+    photo = workspace.photos.import_bytes(sample_photo_bytes(3, (800, 600)), "配电箱.jpg")
+    today = workspace.today()
+    new = NewHazard(
+        enterprise_id=sample_enterprise(workspace),
+        description="配电箱门缺失",
+        found_on=today,
+        found_by="张三",
+        deadline=today + timedelta(days=7),
+        source=HazardSource.SELF_CHECK,
+    )
+    return workspace.hazards.raise_hazard(new, [photo]), photo.sha256

@@ -26,6 +26,7 @@ from inspector.core.hazard_lifecycle import HazardAction
 from inspector.core.inspection import InspectionStatus
 from inspector.services.hazards import NewHazard
 from inspector.ui.common.guarded_dialog import GuardedDialog
+from inspector.ui.common.markup_dialog import MarkupDialog
 from inspector.ui.enterprises.enterprise_dialog import EnterpriseDialog
 from inspector.ui.enterprises.training_dialog import TrainingDialog
 from inspector.ui.grading.override_dialog import OverrideDialog
@@ -89,6 +90,7 @@ DIALOGS: dict[str, Factory] = {
     "start-inspection": lambda ws, _q: StartDialog(ws),
     "settings": lambda ws, _q: SettingsDialog(ws),
     "password": lambda _ws, _q: PasswordDialog("postgresql://inspector@central:5432/city"),
+    "markup": lambda ws, _q: MarkupDialog(ws, str(scalar(ws, "SELECT sha256 FROM photos ORDER BY id LIMIT 1"))),
 }
 
 

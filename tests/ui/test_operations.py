@@ -7,11 +7,12 @@ import threading
 import time
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+import shiboken6
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.core.errors import DomainError
-from inspector.ui.common.operations import Operation, Progress, wait_for_background
+from inspector.ui.common.operations import Operation, Progress, run_in_background, wait_for_background
 
 
 @pytest.fixture
@@ -95,3 +96,24 @@ def test_a_window_closed_meanwhile_gets_no_callback(qtbot: QtBot, shown: list[tu
     assert wait_for_background()
     qtbot.wait(50)
     assert results == [] and shown == []
+
+
+def test_a_background_result_for_a_closed_widget_is_dropped(qtbot: QtBot) -> None:
+    """A page closed while its figures were read gets nothing (its labels are gone)."""
+    label = QLabel()
+    shown: list[str] = []
+
+    class Page(QLabel):
+        def show_result(self, text: str) -> None:
+            shown.append(text)
+            label.setText(text)
+
+    page = Page()
+    release = threading.Event()
+    run_in_background(lambda: release.wait(5) and "done", page.show_result)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page))
+    release.set()
+    assert wait_for_background()
+    qtbot.wait(50)
+    assert shown == []

@@ -17,6 +17,16 @@ from inspector.paths import install_root, resources_dir
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 
+def ui_language() -> str:
+    """The language the window speaks now: whatever translator is installed says so (its .ts
+    translates this source text to its own code), so a test that installs one is honoured too."""
+    return QCoreApplication.translate("Language", "zh_CN")
+
+
+def english() -> bool:
+    return ui_language().startswith("en")
+
+
 def translations_dir() -> Path:
     return resources_dir() / "translations"
 

@@ -42,10 +42,6 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Operation", text)
-
-
 class Progress:
     """What long work gets to report progress and notice a cancel (used on the worker thread)."""
 
@@ -98,7 +94,7 @@ class _Job(QRunnable):
                 self.signals.failed.emit(str(error))
         except Exception as error:  # an unexpected failure still reaches the user, not a dead thread
             traceback.print_exc()
-            self.signals.failed.emit(_tr("内部错误：{error}").format(error=error))
+            self.signals.failed.emit(QCoreApplication.translate("Operation", "内部错误：{error}").format(error=error))
         else:
             self.signals.succeeded.emit(result)
 
@@ -115,7 +111,7 @@ class Operation(QObject):
         super().__init__()
         self.parent_widget = parent
         self.work = work
-        self.failure_title = failure_title or _tr("操作失败")
+        self.failure_title = failure_title or QCoreApplication.translate("Operation", "操作失败")
         self.progress = Progress()
         self.dialog: QProgressDialog | None = None
         self._dialog_spec: tuple[str, bool, bool] | None = None
@@ -176,7 +172,9 @@ class Operation(QObject):
 
     def _open_dialog(self, label: str, cancellable: bool, modal: bool) -> None:
         window = self.parent_widget.window()
-        dialog = QProgressDialog(label, _tr("取消") if cancellable else "", 0, 0, window)
+        dialog = QProgressDialog(
+            label, QCoreApplication.translate("Operation", "取消") if cancellable else "", 0, 0, window
+        )
         dialog.setObjectName("operationProgress")
         dialog.setWindowTitle(label.rstrip("…").rstrip("."))
         if not cancellable:
@@ -253,6 +251,13 @@ class Operation(QObject):
         _alive.discard(self)
 
 
+def _receiver_alive(callback: Callable[..., None]) -> bool:
+    """False when `callback` is a method of a widget closed meanwhile (a page whose window went
+    away while its figures were read): the result has nobody to show it to."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
 def run_in_background(
     work: Callable[[], Any],
     on_success: Callable[[Any], None] | None = None,
@@ -266,13 +271,13 @@ def run_in_background(
     @Slot(object)
     def succeeded(result: Any) -> None:
         _alive.discard(signals)
-        if on_success:
+        if on_success and _receiver_alive(on_success):
             on_success(result)
 
     @Slot(str)
     def failed(message: str) -> None:
         _alive.discard(signals)
-        if on_failure:
+        if on_failure and _receiver_alive(on_failure):
             on_failure(message)
 
     signals.succeeded.connect(succeeded)

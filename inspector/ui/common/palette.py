@@ -63,6 +63,7 @@ PAPER_READ_ONLY = "#F7F7F7"
 RULE = "#BDBDBD"  # frames and the pad's base line
 RULE_LIGHT = "#D0D0D0"
 PDF_BACKGROUND = "#8A8A8A"
+PHOTO_BACKGROUND = "#263238"  # around a photo being marked up: dark, so the picture stands out
 
 RESULT_COLOURS: dict[Result, str] = {
     Result.PASS: GOOD,

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
     QValueAxis,
@@ -50,8 +53,9 @@ class _KeyedChart(QChartView):
             chart.removeAxis(axis)
         return chart
 
-    def _axes(self, labels: Sequence[str], top: float) -> tuple[QBarCategoryAxis, QValueAxis]:
-        """Category labels a little smaller than the chart's font, and a count axis from 0."""
+    def _axes(self, labels: Sequence[str], top: float, horizontal: bool = False) -> tuple[QBarCategoryAxis, QValueAxis]:
+        """Category labels a little smaller than the chart's font, and a count axis from 0; the
+        categories down the left side when `horizontal` (bars then run left to right)."""
         x_axis = QBarCategoryAxis()
         x_axis.append(list(labels))
         font = QFont(x_axis.labelsFont())
@@ -61,16 +65,26 @@ class _KeyedChart(QChartView):
         y_axis.setRange(0, max(top * 1.15, 4))
         y_axis.applyNiceNumbers()
         y_axis.setLabelFormat("%d")
-        self.chart_.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart_.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        category_side, value_side = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
+        if horizontal:
+            category_side, value_side = value_side, category_side
+        self.chart_.addAxis(x_axis, category_side)
+        self.chart_.addAxis(y_axis, value_side)
         return x_axis, y_axis
 
 
 class BarChart(_KeyedChart):
-    """One bar per key; several value sets side by side (e.g. found and rectified)."""
+    """One bar per key; several value sets side by side (e.g. found and rectified).
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    `horizontal` charts list their categories down the left, each label on one line whole
+    ("Personal protective equipment" does not fit under a bar), and grow a row per category."""
+
+    ROW_HEIGHT = 26  # px per category of a horizontal chart
+
+    def __init__(self, title: str, parent: QWidget | None = None, horizontal: bool = False) -> None:
         super().__init__(title, parent)
+        self.horizontal = horizontal
+        self.per_bar = False  # one set per bar (each its own colour), or one set per series
         self.chart_.legend().setVisible(False)
         self.sets: list[QBarSet] = []
 
@@ -82,11 +96,21 @@ class BarChart(_KeyedChart):
         colours: Sequence[str] | None = None,
     ) -> None:
         """`series`: (name, values, colour). `colours`: one colour per bar (single-series charts)."""
+        if self.horizontal:  # Qt draws the first category at the bottom: read top down instead
+            keys, labels = keys[::-1], labels[::-1]
+            series = [(name, list(values)[::-1], colour) for name, values, colour in series]
+            colours = list(colours)[::-1] if colours else colours
         chart = self._clear(keys)
         # One colour per bar: a stacked series with one set per bar, each zero except at its own
         # index (QBarSet has no per-bar colour). Several series side by side: a plain bar series.
-        per_bar = bool(colours) and len(series) == 1
-        bars: QBarSeries | QStackedBarSeries = QStackedBarSeries() if per_bar else QBarSeries()
+        per_bar = self.per_bar = bool(colours) and len(series) == 1
+        bars: QAbstractBarSeries
+        if self.horizontal:
+            bars = QHorizontalStackedBarSeries() if per_bar else QHorizontalBarSeries()
+            rows = len(keys) * (1.0 if per_bar or len(series) == 1 else 1.5)  # side-by-side bars need room
+            self.setMinimumHeight(max(220, int(90 + self.ROW_HEIGHT * rows)))
+        else:
+            bars = QStackedBarSeries() if per_bar else QBarSeries()
         self.sets = []
         if per_bar:
             name, values, _ = series[0]
@@ -103,11 +127,11 @@ class BarChart(_KeyedChart):
                 bars.append(bar_set)
         bars.setLabelsVisible(True)
         if not per_bar:
-            bars.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+            bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
         bars.setLabelsFormat("@value")
         chart.addSeries(bars)
         top = max([max([float(v) for v in values], default=0) for _, values, _ in series], default=0)
-        for axis in self._axes(labels, top):
+        for axis in self._axes(labels, top, self.horizontal):
             bars.attachAxis(axis)
         chart.legend().setVisible(len(series) > 1 and not per_bar)
 
@@ -121,6 +145,12 @@ class BarChart(_KeyedChart):
     def _clicked(self, index: int) -> None:
         if 0 <= index < len(self.keys):
             self.bar_clicked.emit(self.keys[index])
+
+    def value(self, key: str) -> float:
+        """The height of the bar of `key` (of the first series), as the chart shows it."""
+        index = self.keys.index(key)
+        bar_set = self.sets[index] if self.per_bar else self.sets[0]
+        return bar_set.at(index)
 
     def click_bar(self, key: str) -> None:
         """What a click on the bar of `key` does (for tests and keyboard use)."""

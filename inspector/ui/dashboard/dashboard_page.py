@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.categories import Category
 from inspector.core.checklist import Severity
 from inspector.core.grades import PENDING, Grade, Light
 from inspector.core.hazard_lifecycle import OPEN, RECTIFIED
 from inspector.core.rates import format_percent
 from inspector.core.training import TrainingKind, TrainingTotals
 from inspector.queries.dashboard import Dashboard
+from inspector.queries.hazard_figures import FigureRow
 from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import FIGURE_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.labels import category_label
 from inspector.ui.common.operations import run_in_background
 from inspector.ui.common.palette import (
     ALERT,
@@ -51,6 +54,14 @@ from inspector.ui.dashboard.dashboard_charts import BarChart, TrendChart
 from inspector.ui.enterprises.enterprise_model import grade_text, light_text
 from inspector.ui.grading.coverage_dialog import CoverageDialog
 from inspector.workspace import Workspace
+
+
+def _category_text(row: FigureRow) -> str:
+    """A hazard category in the window's language (the query words it in the core's Chinese)."""
+    try:
+        return category_label(Category(row.key))
+    except ValueError:
+        return row.label
 
 
 class DashboardPage(QWidget):
@@ -105,10 +116,12 @@ class DashboardPage(QWidget):
             lambda: self.open_hazards(severity=Severity.MAJOR, statuses=tuple(OPEN), whole_year=False)
         )
 
-        self.grades_chart = BarChart(self.tr("亮牌等级（企业数）"))
+        # Categories with long names (Grade A, Personal protective equipment, towns) run down the
+        # left side, whole; the three lights fit under their bars in any language.
+        self.grades_chart = BarChart(self.tr("亮牌等级（企业数）"), horizontal=True)
         self.lights_chart = BarChart(self.tr("季度亮灯（企业数）"))
-        self.category_chart = BarChart(self.tr("隐患类别"))
-        self.town_chart = BarChart(self.tr("各镇街道隐患"))
+        self.category_chart = BarChart(self.tr("隐患类别"), horizontal=True)
+        self.town_chart = BarChart(self.tr("各镇街道隐患"), horizontal=True)
         self.trend_chart = TrendChart(self.tr("月度趋势"), self.tr("发现"), self.tr("已整改"))
         self.grades_chart.bar_clicked.connect(lambda key: self.open_enterprises(grade=key))
         self.lights_chart.bar_clicked.connect(lambda key: self.open_enterprises(light=key))
@@ -218,10 +231,13 @@ class DashboardPage(QWidget):
             self.tr("季度亮灯（{quarter}）").format(quarter=d.quarter) if d.quarter else self.tr("季度亮灯（本年尚无）")
         )
         found_name, fixed_name = self.tr("发现"), self.tr("已整改")
-        for chart, rows in ((self.category_chart, d.by_category), (self.town_chart, d.by_town)):
+        for chart, rows, label in (
+            (self.category_chart, d.by_category, _category_text),
+            (self.town_chart, d.by_town, lambda row: row.label),  # towns are names: shown as written
+        ):
             chart.set_data(
                 [row.key or "" for row in rows],
-                [row.label for row in rows],
+                [label(row) for row in rows],
                 [
                     (found_name, [row.found for row in rows], HAZARDS_FOUND),
                     (fixed_name, [row.rectified for row in rows], GOOD),

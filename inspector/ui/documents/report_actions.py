@@ -54,10 +54,6 @@ IsCancelled = Callable[[], bool]
 Maker = Callable[[Path, Progress, IsCancelled], str]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportActions", text)
-
-
 def reports_tmp_dir(data_dir: Path) -> Path:
     folder = data_dir / REPORTS_TMP
     folder.mkdir(parents=True, exist_ok=True)
@@ -102,9 +98,17 @@ class ReportJob(QObject):
         self.preview: PdfPreview | None = None
         self.error: str | None = None
         self.done = False
-        operation = Operation(parent, lambda progress: make(out, progress, progress.cancelled), _tr("无法生成文档"))
+        operation = Operation(
+            parent,
+            lambda progress: make(out, progress, progress.cancelled),
+            QCoreApplication.translate("ReportActions", "无法生成文档"),
+        )
         # A long batch blocks its window (with 取消); a single document lets the user go on working.
-        operation.with_progress(_tr("正在生成“{title}”…").format(title=title), cancellable, modal=cancellable)
+        operation.with_progress(
+            QCoreApplication.translate("ReportActions", "正在生成“{title}”…").format(title=title),
+            cancellable,
+            modal=cancellable,
+        )
         operation.progressed.connect(lambda done, total, _what: self.progressed.emit(done, total))
         self.operation = operation.success(self._succeeded).failure(self._failed).cancelled(self._discard)
         self.operation.finished(self._finish)
@@ -137,7 +141,9 @@ class ReportJob(QObject):
     def _failed(self, message: str) -> None:
         self._discard()
         self.error = message
-        QMessageBox.warning(self.parent_widget.window(), _tr("无法生成文档"), message)
+        QMessageBox.warning(
+            self.parent_widget.window(), QCoreApplication.translate("ReportActions", "无法生成文档"), message
+        )
 
     def _discard(self) -> None:
         self.out.unlink(missing_ok=True)
@@ -165,9 +171,13 @@ def preview_inspection_report(parent: QWidget, workspace: Workspace, inspection_
 
         view = workspace.inspections.get(inspection_id)
         write_inspection_report(workspace, inspection_id, out)
-        return file_name(_tr("检查报告"), view.enterprise_name, view.inspection_date.isoformat())
+        return file_name(
+            QCoreApplication.translate("ReportActions", "检查报告"),
+            view.enterprise_name,
+            view.inspection_date.isoformat(),
+        )
 
-    return start_report(parent, workspace, _tr("检查报告"), make)
+    return start_report(parent, workspace, QCoreApplication.translate("ReportActions", "检查报告"), make)
 
 
 def preview_notice(parent: QWidget, workspace: Workspace, notice_id: str) -> ReportJob:
@@ -190,9 +200,11 @@ def preview_plaque(parent: QWidget, workspace: Workspace, enterprise_id: str, ye
 
         enterprise = workspace.enterprises.get(enterprise_id)
         write_plaque(workspace, enterprise_id, year, out, size)
-        return file_name(_tr("亮牌"), enterprise.name, str(year), size)
+        return file_name(QCoreApplication.translate("ReportActions", "亮牌"), enterprise.name, str(year), size)
 
-    return start_report(parent, workspace, _tr("{year} 年度亮牌").format(year=year), make)
+    return start_report(
+        parent, workspace, QCoreApplication.translate("ReportActions", "{year} 年度亮牌").format(year=year), make
+    )
 
 
 def preview_plaques(parent: QWidget, workspace: Workspace, year: int, size: str = "A4") -> ReportJob:
@@ -204,9 +216,20 @@ def preview_plaques(parent: QWidget, workspace: Workspace, year: int, size: str 
         write_plaques(workspace, year, out, size, progress=progress, cancelled=cancelled)
         if cancelled():
             raise Cancelled()
-        return file_name(_tr("亮牌"), str(year), size, _tr("批量"))
+        return file_name(
+            QCoreApplication.translate("ReportActions", "亮牌"),
+            str(year),
+            size,
+            QCoreApplication.translate("ReportActions", "批量"),
+        )
 
-    return start_report(parent, workspace, _tr("{year} 年度亮牌（批量）").format(year=year), make, cancellable=True)
+    return start_report(
+        parent,
+        workspace,
+        QCoreApplication.translate("ReportActions", "{year} 年度亮牌（批量）").format(year=year),
+        make,
+        cancellable=True,
+    )
 
 
 def preview_summary(parent: QWidget, workspace: Workspace, year: int) -> ReportJob:
@@ -214,9 +237,15 @@ def preview_summary(parent: QWidget, workspace: Workspace, year: int) -> ReportJ
         from inspector.reports.annual_summary import write_summary
 
         write_summary(workspace, year, out, progress=progress)
-        return file_name(_tr("年度汇总"), str(year))
+        return file_name(QCoreApplication.translate("ReportActions", "年度汇总"), str(year))
 
-    return start_report(parent, workspace, _tr("{year} 年度汇总").format(year=year), make, cancellable=True)
+    return start_report(
+        parent,
+        workspace,
+        QCoreApplication.translate("ReportActions", "{year} 年度汇总").format(year=year),
+        make,
+        cancellable=True,
+    )
 
 
 # -- options -----------------------------------------------------------------------------------------
@@ -316,7 +345,7 @@ def ask_plaque(
 ) -> ReportOptionsDialog:
     """亮牌…: the plaque of `year` (fixed) on A4 or A3."""
     dialog = ReportOptionsDialog(
-        _tr("亮牌"),
+        QCoreApplication.translate("ReportActions", "亮牌"),
         parent,
         year=year,
         year_editable=False,
@@ -331,7 +360,7 @@ def ask_plaque(
 def ask_plaques(parent: QWidget, workspace: Workspace) -> ReportOptionsDialog:
     """批量打印亮牌…: every plaque of a year in one PDF."""
     dialog = ReportOptionsDialog(
-        _tr("批量打印亮牌"),
+        QCoreApplication.translate("ReportActions", "批量打印亮牌"),
         parent,
         year=workspace.today().year,
         years=_year_range(workspace),
@@ -343,22 +372,27 @@ def ask_plaques(parent: QWidget, workspace: Workspace) -> ReportOptionsDialog:
 
 def ask_summary(parent: QWidget, workspace: Workspace) -> ReportOptionsDialog:
     """年度汇总…: the managers' summary of a year."""
-    dialog = ReportOptionsDialog(_tr("年度汇总"), parent, year=workspace.today().year, years=_year_range(workspace))
+    dialog = ReportOptionsDialog(
+        QCoreApplication.translate("ReportActions", "年度汇总"),
+        parent,
+        year=workspace.today().year,
+        years=_year_range(workspace),
+    )
     return _ask(dialog, lambda d: preview_summary(parent, workspace, d.chosen_year()))
 
 
 def report_menu_button(window: QWidget, workspace: Workspace) -> QPushButton:
     """The main window's 报表 button and its menu; also clears stale temporary documents."""
     clean_stale_reports(workspace.data_dir)
-    button = QPushButton(_tr("报表"))
+    button = QPushButton(QCoreApplication.translate("ReportActions", "报表"))
     button.setObjectName("reportsButton")
-    button.setToolTip(_tr("批量打印亮牌、年度汇总"))
+    button.setToolTip(QCoreApplication.translate("ReportActions", "批量打印亮牌、年度汇总"))
     menu = QMenu(button)
     menu.setObjectName("reportsMenu")
-    plaques = menu.addAction(_tr("批量打印亮牌…"))
+    plaques = menu.addAction(QCoreApplication.translate("ReportActions", "批量打印亮牌…"))
     plaques.setObjectName("batchPlaques")
     plaques.triggered.connect(lambda: ask_plaques(window, workspace))
-    summary = menu.addAction(_tr("年度汇总…"))
+    summary = menu.addAction(QCoreApplication.translate("ReportActions", "年度汇总…"))
     summary.setObjectName("annualSummary")
     summary.triggered.connect(lambda: ask_summary(window, workspace))
     button.setMenu(menu)

@@ -57,7 +57,8 @@ class TagBoxes(QWidget):
         for index, tag in enumerate(tags.catalog.tags):
             box = QCheckBox(tags.label(tag.code))
             box.setObjectName(f"tag-{tag.code}")
-            box.setToolTip(tag.description)
+            if not tags.english:  # forms/risk-tags.toml describes its tags in Chinese only
+                box.setToolTip(tag.description)
             self.boxes[tag.code] = box
             grid.addWidget(box, index // columns, index % columns)
         if tags.problem:

@@ -12,12 +12,13 @@ from PySide6.QtCore import QCoreApplication
 
 from inspector.core.errors import DomainError
 from inspector.core.risk_tags import EMPTY_CATALOG, RiskTagCatalog
+from inspector.ui.common.i18n import english
 from inspector.workspace import Workspace
 
 
 class RiskTagLabels:
     def __init__(self, workspace: Workspace) -> None:
-        self.english = workspace.settings.language.startswith("en")
+        self.english = english()  # the language the window speaks (its translator)
         self.problem = ""
         try:
             self.catalog: RiskTagCatalog = workspace.risk_tags()

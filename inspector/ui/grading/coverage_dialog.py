@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from inspector.core.errors import DomainError
 from inspector.core.rates import format_percent
 from inspector.services.coverage import Coverage, Uninspected
+from inspector.ui.common.header_widths import widen_to_titles
 from inspector.ui.common.window_size import remember_size
 from inspector.workspace import Workspace
 
@@ -82,6 +83,7 @@ class CoverageDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        widen_to_titles(self.table)
         self.inspector = QComboBox()
         for person in workspace.roster.active():
             self.inspector.addItem(person.name, person.id)

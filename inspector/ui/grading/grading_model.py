@@ -9,13 +9,21 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any
 
-from inspector.services.grading_round import Decision, Proposal, grade_label
+from inspector.core.grades import PENDING
+from inspector.services.grading_round import Decision, Proposal, reason_en
+from inspector.ui.common.i18n import english
 from inspector.ui.common.palette import ALERT, GOOD, HIGHLIGHT_FILL
 from inspector.ui.common.row_table import RowTableModel
+from inspector.ui.enterprises.enterprise_model import grade_text as enterprise_grade_text
 
 COLUMNS = 9
 COL_NAME, COL_CODE, COL_TOWN, COL_PROPOSED, COL_FINAL, COL_SCORE, COL_LAST, COL_CHANGE, COL_REASONS = range(COLUMNS)
 CHANGE_COLOURS = {"up": GOOD, "down": ALERT}
+
+
+def grade_text(grade: str) -> str:
+    """A proposed grade (A–D or pending) as the enterprise list shows grades."""
+    return enterprise_grade_text(None if grade == PENDING else grade)
 
 
 class GradingModel(RowTableModel[Proposal]):
@@ -31,12 +39,12 @@ class GradingModel(RowTableModel[Proposal]):
             COL_NAME: attrgetter("name"),
             COL_CODE: attrgetter("credit_code"),
             COL_TOWN: attrgetter("town"),
-            COL_PROPOSED: lambda p: grade_label(p.proposed_grade),
+            COL_PROPOSED: lambda p: grade_text(p.proposed_grade),
             COL_FINAL: self._final_text,
             COL_SCORE: lambda p: "—" if p.score is None else f"{p.score:g}",
-            COL_LAST: lambda p: grade_label(p.last_year_grade) if p.last_year_grade else "—",
-            COL_CHANGE: attrgetter("change_label"),
-            COL_REASONS: lambda p: "；".join(p.reasons),
+            COL_LAST: lambda p: grade_text(p.last_year_grade) if p.last_year_grade else "—",
+            COL_CHANGE: lambda p: self.change_text(p.change),
+            COL_REASONS: lambda p: self.tr("；").join(self.reasons(p)),
         }
 
     def set_proposals(self, proposals: list[Proposal]) -> None:
@@ -100,14 +108,28 @@ class GradingModel(RowTableModel[Proposal]):
             self.tr("理由"),
         )[column]
 
+    def change_text(self, change: str) -> str:
+        return {
+            "up": self.tr("升级"),
+            "down": self.tr("降级"),
+            "same": self.tr("持平"),
+            "new": self.tr("新评"),
+            "pending": self.tr("待评"),
+        }[change]
+
+    @staticmethod
+    def reasons(p: Proposal) -> list[str]:
+        """The proposal's reasons in the window's language (hazard descriptions as written)."""
+        return [reason_en(r) for r in p.reasons] if english() else list(p.reasons)
+
     def _final_text(self, p: Proposal) -> str:
-        text = grade_label(self.final_grade(p))
+        text = grade_text(self.final_grade(p))
         return text + self.tr("（调整）") if p.enterprise_id in self.overrides else text
 
     def tooltip(self, p: Proposal, column: int) -> str | None:
         if column not in (COL_REASONS, COL_FINAL):
             return None
-        lines = list(p.reasons)
+        lines = self.reasons(p)
         if p.enterprise_id in self.overrides:
             lines.insert(0, self.tr("调整理由：{reason}").format(reason=self.overrides[p.enterprise_id][1]))
         return "\n".join(lines)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.dates import Quarter
+from inspector.core.grades import PENDING
 from inspector.services.grading_round import IssueResult, LightsResult, Proposal
 from inspector.ui.common import file_choosers
 from inspector.ui.common.filter_bar import FilterBar
+from inspector.ui.common.header_widths import widen_to_titles
 from inspector.ui.common.layouts import hbox, vbox
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import Operation, Progress
 from inspector.ui.common.palette import SLATE, text_style
-from inspector.ui.grading.grading_model import COL_NAME, COL_REASONS, GradingModel
+from inspector.ui.grading.grading_model import COL_NAME, COL_REASONS, GradingModel, grade_text
 from inspector.ui.grading.override_dialog import OverrideDialog
 from inspector.ui.settings_dialog import offer_office_key
 from inspector.workspace import Workspace
@@ -87,19 +89,24 @@ class GradingPage(QWidget):
 
         self.table = lazy_table(self.model, COL_REASONS, self)
         metrics = self.fontMetrics()
-        for column, sample in enumerate(
+        grades = [grade_text(g) for g in ("A", "B", "C", "D", PENDING)]
+        adjusted = [text + QCoreApplication.translate("GradingModel", "（调整）") for text in grades]
+        changes = [self.model.change_text(c) for c in ("up", "down", "same", "new", "pending")]
+        # Data columns get a sample's room; label columns the longest label in the window's language.
+        for column, samples in enumerate(
             (
-                "平湖市某某精密机械有限公司",
-                "91330482MA2B3C4D5E",
-                "独山港镇",
-                "建议等级",
-                "C级（调整）",
-                "100.0",
-                "上年",
-                "变化",
+                ["平湖市某某精密机械有限公司"],
+                ["91330482MA2B3C4D5E"],
+                ["独山港镇"],
+                grades,
+                adjusted,
+                ["100.0"],
+                grades,
+                changes,
             )
         ):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(t) for t in samples) + 24)
+        widen_to_titles(self.table)
         self.table.doubleClicked.connect(self._double_clicked)
 
         self.override_button = QPushButton(self.tr("调整等级…"))

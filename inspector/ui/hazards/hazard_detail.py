@@ -36,6 +36,8 @@ from inspector.ui.common.labels import (
     notice_kind_label,
     severity_label,
 )
+from inspector.ui.common.layouts import STRETCH, hbox
+from inspector.ui.common.markup_dialog import MarkupDialog
 from inspector.ui.common.palette import ALERT, text_style
 from inspector.ui.documents.report_actions import ReportJob, preview_notice
 from inspector.ui.hazards.reply_dialogs import ReferralDialog, ReplyDialog
@@ -111,7 +113,12 @@ class HazardDetailPanel(QWidget):
             documents.addWidget(button)
         documents.addStretch(1)
         layout.addLayout(documents)
-        layout.addWidget(QLabel(self.tr("整改前照片")))
+        self.markup_button = QPushButton(self.tr("标注照片…"))
+        self.markup_button.setObjectName("markupPhoto")
+        self.markup_button.setToolTip(self.tr("在所选的整改前照片上画圆圈、箭头或文字；原照片保留不变"))
+        self.markup_button.clicked.connect(self.mark_up_photo)
+        self.markup_dialog: MarkupDialog | None = None
+        layout.addLayout(hbox(QLabel(self.tr("整改前照片")), STRETCH, self.markup_button))
         layout.addWidget(self.before)
         layout.addWidget(QLabel(self.tr("整改后照片")))
         layout.addWidget(self.after)
@@ -160,6 +167,7 @@ class HazardDetailPanel(QWidget):
         self.notice_number = None
         self.notice = None
         self.notice_button.setEnabled(False)
+        self.markup_button.setEnabled(bool(view and view.before_photos))
         self.reply_button.setVisible(False)
         self.refer_button.setVisible(False)
         if view is None:
@@ -278,14 +286,28 @@ class HazardDetailPanel(QWidget):
         if isinstance(dialog, ReferralDialog) and dialog.referral is not None:
             self.notice_job = preview_notice(self, self.workspace, dialog.referral.id)
 
+    def mark_up_photo(self) -> MarkupDialog | None:
+        """标注照片…: mark up the selected (else the first) before photo as a new version."""
+        item = self.before.currentItem() or self.before.item(0)
+        sha = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not sha or self.view is None:
+            return None
+        dialog = MarkupDialog(self.workspace, sha, self)
+        dialog.accepted.connect(lambda: self.view and self.show_hazard(self.view.id))
+        self.markup_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _thumbs(self, target: QListWidget, photos: tuple[str, ...]) -> None:
-        for sha in photos:
+        shown = self.workspace.photo_versions.shown(list(photos))  # marked-up versions where any
+        for sha, version in zip(photos, shown, strict=True):
             try:
-                pixmap = QPixmap(str(self.workspace.photos.thumbnail(sha)))
+                pixmap = QPixmap(str(self.workspace.photos.thumbnail(version)))
             except OSError:
                 pixmap = QPixmap()
             item = QListWidgetItem(QIcon(pixmap), "")
-            item.setToolTip(sha[:12])
+            item.setToolTip(sha[:12] if version == sha else self.tr("{sha}（已标注）").format(sha=sha[:12]))
+            item.setData(Qt.ItemDataRole.UserRole, sha)
             target.addItem(item)
         if not photos:
             target.addItem(QListWidgetItem(self.tr("（无）")))

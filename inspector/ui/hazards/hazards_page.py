@@ -29,6 +29,7 @@ from inspector.ui.common import file_choosers
 from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.filter_bar import FilterBar
 from inspector.ui.common.form_dialog import optional_day
+from inspector.ui.common.header_widths import widen_to_titles
 from inspector.ui.common.labels import action_label, hazard_status_label, severity_label
 from inspector.ui.common.lazy_table import lazy_table
 from inspector.ui.common.operations import Operation
@@ -124,17 +125,18 @@ class HazardsPage(QWidget):
         self.table.setSortingEnabled(True)
         metrics = self.fontMetrics()
         date_width = metrics.horizontalAdvance("0000-00-00") + 24
-        for column, chars in (
-            (COL_ENTERPRISE, 6),
-            (COL_TOWN, 4),
-            (COL_SEVERITY, 4),
-            (COL_STATUS, 7),
-            (COL_RESPONSIBLE, 3),
-        ):
+        for column, chars in ((COL_ENTERPRISE, 6), (COL_TOWN, 4), (COL_RESPONSIBLE, 3)):  # data: a sample's room
             self.table.setColumnWidth(column, metrics.horizontalAdvance("国" * chars) + 14)
+        # Labels: room for the longest one in the window's language
+        for column, texts in (
+            (COL_SEVERITY, [severity_label(s) for s in Severity]),
+            (COL_STATUS, [hazard_status_label(s) for s in HazardStatus]),
+        ):
+            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(t) for t in texts) + 14)
         self.table.setColumnWidth(COL_FOUND_ON, date_width)
         self.table.setColumnWidth(COL_DEADLINE, date_width)
         header.setMinimumSectionSize(40)
+        widen_to_titles(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.detail = HazardDetailPanel(workspace)

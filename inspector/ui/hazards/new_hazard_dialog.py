@@ -65,7 +65,9 @@ class NewHazardDialog(HazardFormDialog):
         ids = self.workspace.enterprises.search_ids(self.enterprise_search.text())
         self.enterprises.clear()
         for enterprise in self.workspace.enterprises.get_many(ids[:PICKER_SHOWN]):
-            text = f"{enterprise.name}（{enterprise.town}）" if enterprise.town else enterprise.name
+            text = enterprise.name
+            if enterprise.town:
+                text = self.tr("{name}（{town}）").format(name=enterprise.name, town=enterprise.town)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, enterprise.id)
             self.enterprises.addItem(item)

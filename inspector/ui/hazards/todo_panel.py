@@ -72,7 +72,9 @@ class TodoPanel(QWidget):
             target = self.lists[key]
             target.clear()
             for row in ledger.rows(ids[:SHOWN]):
-                text = f"{row.deadline.isoformat()}  {row.enterprise_name}：{row.description}"
+                text = self.tr("{deadline}  {enterprise}：{description}").format(
+                    deadline=row.deadline.isoformat(), enterprise=row.enterprise_name, description=row.description
+                )
                 item = QListWidgetItem(text)
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)

@@ -30,6 +30,7 @@ from inspector.services.amendments import AmendmentService
 from inspector.services.inspections import Answer
 from inspector.ui.common.form_dialog import MessageLine, dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
+from inspector.ui.common.i18n import english
 from inspector.ui.common.labels import result_label
 from inspector.ui.common.palette import MUTED, text_style
 
@@ -66,7 +67,8 @@ class AmendmentDialog(GuardedDialog):
         self.item = QComboBox()
         self.item.setObjectName("amendItem")
         for item in template.items:
-            text = item.text if len(item.text) <= ITEM_TEXT_MAX else item.text[:ITEM_TEXT_MAX] + "…"
+            full = item.text_in(english())
+            text = full if len(full) <= ITEM_TEXT_MAX else full[:ITEM_TEXT_MAX] + "…"
             self.item.addItem(f"{item.code}  {text}", item.code)
         self.current = QLabel()
         self.current.setObjectName("amendCurrent")
@@ -150,7 +152,7 @@ class AmendmentDialog(GuardedDialog):
             if answer.note:
                 current += self.tr("；备注：{0}").format(answer.note)
         now = self.tr("现在的记录：{0}").format(current)
-        self.current.setText(f"{item.text}\n{now}")
+        self.current.setText(f"{item.text_in(english())}\n{now}")
         self.new_result.clear()
         for result in Result:
             if item.allows(result):

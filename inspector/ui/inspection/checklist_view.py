@@ -42,6 +42,7 @@ from inspector.core.grading import GradeResult
 from inspector.core.inspection import InspectionStatus
 from inspector.services.inspections import Answer, InspectionView
 from inspector.services.revisit import RevisitPlan
+from inspector.ui.common.i18n import english
 from inspector.ui.common.labels import status_label
 from inspector.ui.common.palette import (
     ALERT,
@@ -276,6 +277,7 @@ class ChecklistView(QWidget):
         basis_title = QLabel(self.tr("依据"))
         basis_title.setObjectName("fieldTitle")
         self.basis_label = QLabel()
+        self.basis_label.setObjectName("legalBasis")  # cites laws by their Chinese titles, in any language
         self.basis_label.setWordWrap(True)
         guidance_layout.addWidget(guidance_title)
         guidance_layout.addWidget(self.guidance_label)
@@ -448,11 +450,17 @@ class ChecklistView(QWidget):
         info = self.info
         self.header.setText(info.enterprise_name)
         self.subheader.setText(
-            self.tr("{day} · {inspectors}").format(
-                day=info.inspection_date.isoformat(), inspectors="、".join(info.inspectors)
+            self.tr("{number} · {day} · {inspectors}").format(
+                number=info.number,
+                day=info.inspection_date.isoformat(),
+                inspectors=self.tr("、").join(info.inspectors),
             )
         )
-        self.subheader.setToolTip(self.template.title + f" ({info.template_key})")
+        self.subheader.setToolTip(
+            self.tr("{title}（第 {version} 版）").format(
+                title=self.template.title_in(english()), version=self.template.version
+            )
+        )
         self._fill_tree()
         self._refresh_grade(service.live_grade(inspection_id))
         self._refresh_progress(refill=True)
@@ -469,9 +477,13 @@ class ChecklistView(QWidget):
         self._section_items.clear()
         bold = QFont(self.font())
         bold.setBold(True)
+        in_english = english()
         first = [item.code for item in self.plan.first] if self.plan is not None else []
         groups = [(RECHECK, self.tr("复查：上次不符合或隐患未整改"), [self.items[self.index_of[c]] for c in first])]
-        groups += [(s.code, s.title, [i for i in s.items if i.code not in first]) for s in self.template.sections]
+        groups += [
+            (s.code, s.title_in(in_english), [i for i in s.items if i.code not in first])
+            for s in self.template.sections
+        ]
         for code, title, items in groups:
             if not items:
                 continue
@@ -482,9 +494,10 @@ class ChecklistView(QWidget):
             self.tree.addTopLevelItem(parent)
             self._section_items[code] = parent
             for item in items:
-                child = QTreeWidgetItem([f"{item.code}  {item.text}", ""])
+                text = item.text_in(in_english)
+                child = QTreeWidgetItem([f"{item.code}  {text}", ""])
                 child.setData(0, CODE_ROLE, item.code)
-                child.setToolTip(0, item.text)
+                child.setToolTip(0, text)
                 parent.addChild(child)
                 self._tree_items[item.code] = child
                 self._paint_tree_item(item.code)
@@ -511,18 +524,20 @@ class ChecklistView(QWidget):
         self.current = self.index_of[code]
         item = self.items[self.current]
         section = self.section_of[code]
-        self.section_title.setText(f"{section.code}  {section.title}")
+        in_english = english()
+        self.section_title.setText(f"{section.code}  {section.title_in(in_english)}")
         self.position_label.setText(self.tr("第 {n} / {total} 项").format(n=self.current + 1, total=len(self.items)))
         self.code_label.setText(item.code)
         self.veto_badge.setVisible(item.veto)
         self.key_badge.setVisible(item.key)
         self.optional_badge.setVisible(not item.required)
         self.weight_label.setText(self.tr("分值 {weight:g}").format(weight=item.weight))
-        self.text_label.setText(item.text)
+        # Chinese first with the English beneath it; in English the English alone
+        self.text_label.setText(item.text_in(in_english))
         self.text_en_label.setText(item.text_en)
-        self.text_en_label.setVisible(bool(item.text_en))
+        self.text_en_label.setVisible(bool(item.text_en) and not in_english)
         self.last_visit.show_item(self.plan, code)
-        self.guidance_label.setText(item.guidance or self.tr("（无）"))
+        self.guidance_label.setText(item.guidance_in(in_english) or self.tr("（无）"))
         self.basis_label.setText(item.legal_basis or self.tr("（无）"))
         self._show_answer_state()
         tree_item = self._tree_items[code]
@@ -714,9 +729,9 @@ class ChecklistView(QWidget):
         self.grade_label.setText(grade.grade.value)
         self.grade_label.setStyleSheet(f"background: {grade_colour(grade.grade.value)};")
         self.provisional_label.setText(self.tr("暂定（尚未答完）") if not grade.complete else self.tr("已答完"))
-        english = self.workspace.settings.language.startswith("en")  # the core words each reason both ways
+        in_english = english()  # the core words each reason both ways
         self.reasons_label.setText(
-            "\n".join(f"• {reason.text_en if english else reason.text}" for reason in grade.reasons)
+            "\n".join(f"• {reason.text_en if in_english else reason.text}" for reason in grade.reasons)
         )
 
     def _refresh_progress(self, refill: bool = False) -> None:
@@ -737,11 +752,12 @@ class ChecklistView(QWidget):
     def _fill_unanswered(self, codes: Sequence[str]) -> None:
         self.unanswered_title.setText(self.tr("未作答的必答项（{n}）").format(n=len(codes)))
         self.unanswered_list.clear()
+        in_english = english()
         for code in codes:
-            item = self.items[self.index_of[code]]
-            row = QListWidgetItem(f"{code}  {item.text}")
+            text = self.items[self.index_of[code]].text_in(in_english)
+            row = QListWidgetItem(f"{code}  {text}")
             row.setData(CODE_ROLE, code)
-            row.setToolTip(item.text)
+            row.setToolTip(text)
             self.unanswered_list.addItem(row)
 
     def _paint_tree_item(self, code: str) -> None:

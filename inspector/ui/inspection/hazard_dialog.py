@@ -39,7 +39,8 @@ class HazardDialog(HazardFormDialog):
         self.ok_button.setText(self.tr("登记隐患"))
         found = draft.found_on
         self.deadline.setMinimumDate(QDate(found.year, found.month, found.day))
-        who = draft.found_by or self.tr("（未填）")
+        # found_by names the inspectors as the service joined them (with 、): listed in the window's way
+        who = self.tr("、").join(draft.found_by.split("、")) if draft.found_by else self.tr("（未填）")
         self.form.addRow(self.tr("发现"), QLabel(self.tr("{day} · {who}").format(day=found.isoformat(), who=who)))
         self.add_hazard_rows()
         self.ok_button.setDefault(True)

@@ -40,8 +40,8 @@ LIST_LIMIT = 200  # drafts plus the most recent others; older ones are found fro
 class InspectionListModel(RowTableModel[InspectionSummary]):
     """Inspection summaries, bounded by LIST_LIMIT, so a plain list is enough."""
 
-    STATUS, ENTERPRISE, DATE, PROGRESS, SCORE, GRADE = range(6)
-    column_count = 6
+    STATUS, ENTERPRISE, DATE, PROGRESS, SCORE, GRADE, NUMBER = range(7)
+    column_count = 7
     cells: Mapping[int, Callable[[InspectionSummary], str]] = {
         STATUS: lambda row: status_label(row.status),
         ENTERPRISE: attrgetter("enterprise_name"),
@@ -49,6 +49,7 @@ class InspectionListModel(RowTableModel[InspectionSummary]):
         PROGRESS: lambda row: f"{row.answered}/{row.total}",
         SCORE: lambda row: f"{row.score:g}" if row.score is not None else "—",
         GRADE: lambda row: row.grade or "—",
+        NUMBER: attrgetter("number"),
     }
     centered = frozenset({PROGRESS, SCORE, GRADE})
 
@@ -82,6 +83,7 @@ class InspectionListModel(RowTableModel[InspectionSummary]):
             self.tr("进度"),
             self.tr("得分"),
             self.tr("等级"),
+            self.tr("检查编号"),
         )[column]
 
     def foreground(self, row: InspectionSummary, column: int) -> str | None:

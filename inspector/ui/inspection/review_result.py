@@ -20,6 +20,7 @@ from inspector.core.grading import GradeResult
 from inspector.services.hazards import HazardView
 from inspector.services.inspection_review import InspectionReview
 from inspector.services.inspections import InspectionView
+from inspector.ui.common.i18n import english
 from inspector.ui.common.labels import amendment_text, hazard_status_label, result_label, severity_label
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.palette import (
@@ -74,6 +75,7 @@ class ResultColumn(QScrollArea):
         self.amended_label.setWordWrap(True)
         self.amended_label.hide()
         self.sections_box = QWidget()  # replaced whole on every load (see _show_sections)
+        self._section_titles: dict[str, str] = {}  # code → title in the window's language
         self.failed_heading = heading("")
         self.failed_label = _rich("failedItems")
         self.hazards_heading = heading("")
@@ -111,6 +113,8 @@ class ResultColumn(QScrollArea):
     def show_review(self, review: InspectionReview) -> None:
         self._show_grade(review.view, review.signed)
         self._sections_result = review.signed
+        in_english = english()
+        self._section_titles = {section.code: section.title_in(in_english) for section in review.template.sections}
         self._show_sections(review.signed)
         self._show_failed(review)
         self.show_hazards(review.hazards)
@@ -124,7 +128,10 @@ class ResultColumn(QScrollArea):
         self.grade_badge.setAccessibleName(self.tr("评级 {0}").format(grade))
         self.score_label.setText(self.tr("{0:g} 分").format(score))
         # Every reason, the deciding ones first (the grading engine orders them so).
-        self.reasons_label.setText("\n".join(f"• {reason.text}" for reason in result.reasons))
+        in_english = english()  # the core words each reason both ways
+        self.reasons_label.setText(
+            "\n".join(f"• {reason.text_en if in_english else reason.text}" for reason in result.reasons)
+        )
 
     def _show_sections(self, result: GradeResult | None) -> None:
         # A new box per load: the number of sections depends on the template. The old box is
@@ -149,7 +156,7 @@ class ResultColumn(QScrollArea):
         half = -(-len(result.sections) // self._section_columns)  # rows per column group
         for index, section in enumerate(result.sections):
             row, column = index % half, (index // half) * 3
-            name = QLabel(f"{section.code}  {section.title}")
+            name = QLabel(f"{section.code}  {self._section_titles.get(section.code, section.title)}")
             bar = QProgressBar()
             bar.setRange(0, 1000)
             bar.setTextVisible(False)
@@ -209,7 +216,7 @@ class ResultColumn(QScrollArea):
             lines.append(
                 f"<p style='margin:0 0 6px 0;'><b>{html.escape(item.code)}</b> "
                 f"<span style='color:{RESULT_COLOURS[finding.result]};'>{result_label(finding.result)}</span>"
-                f"{badges} {html.escape(item.text)}{note if finding.note else ''}</p>"
+                f"{badges} {html.escape(item.text_in(english()))}{note if finding.note else ''}</p>"
             )
         partial = sum(1 for answer in review.view.answers.values() if answer.result is Result.PARTIAL)
         heading = self.tr("不符合项（{0}）").format(len(review.signed.failed))
@@ -242,15 +249,20 @@ class ResultColumn(QScrollArea):
             reason = self.tr("原因：{0}").format(html.escape(amendment.reason))
             lines.append(
                 f"<p style='margin:0 0 6px 0;'><b>{self.local(amendment.amended_at)}</b>　"
-                f"{html.escape(amendment.amended_by)}：{html.escape(amendment_text(amendment))}"
-                f"<br>{_muted(reason)}</p>"
+                + self.tr("{by}：{change}").format(
+                    by=html.escape(amendment.amended_by), change=html.escape(amendment_text(amendment))
+                )
+                + f"<br>{_muted(reason)}</p>"
             )
         self.amendments_label.setText("".join(lines) or self.tr("暂无更正。"))
         corrected = review.corrected_result
         if corrected is not None:
             self.amended_label.setText(
                 self.tr("更正后：{0} 级　{1:g} 分（已登记 {2} 项更正；上方为定稿时的原始评级）\n{3}").format(
-                    corrected.grade.value, corrected.score, len(review.amendments), corrected.summary
+                    corrected.grade.value,
+                    corrected.score,
+                    len(review.amendments),
+                    corrected.summary_en if english() else corrected.summary,
                 )
             )
             colour = grade_colour(corrected.grade.value)

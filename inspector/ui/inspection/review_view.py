@@ -28,6 +28,7 @@ from inspector.services.inspections import InspectionView
 from inspector.services.signatures import Signature, SignatureRole
 from inspector.ui.common.changes import HAZARD_TABLES, follow
 from inspector.ui.common.confirm_step import confirm_step
+from inspector.ui.common.i18n import english
 from inspector.ui.common.labels import status_label
 from inspector.ui.common.layouts import STRETCH, hbox, vbox
 from inspector.ui.common.operations import run_in_background
@@ -150,9 +151,10 @@ class ReviewView(QWidget):
             return
         self.review, self._saved = review, review.signatures
         view = review.view
-        inspectors = self.tr("检查人员：{0}").format("、".join(view.inspectors))
-        parts = (view.enterprise_name, view.inspection_date.isoformat(), inspectors, review.template.title)
-        self.subtitle.setText("　·　".join(parts))
+        inspectors = self.tr("检查人员：{0}").format(self.tr("、").join(view.inspectors))
+        title = review.template.title_in(english())
+        parts = (view.number, view.enterprise_name, view.inspection_date.isoformat(), inspectors, title)
+        self.subtitle.setText(self.tr("　·　").join(parts))
         self._show_status(view.status)
         self.result_column.show_review(review)
         self.signature_panel.show_review(review)

@@ -40,6 +40,7 @@ from inspector.forms_catalog import DEFAULT_TEMPLATE
 from inspector.services.revisit import RevisitPlan
 from inspector.ui.common.form_dialog import dialog_buttons
 from inspector.ui.common.guarded_dialog import GuardedDialog
+from inspector.ui.common.i18n import english
 from inspector.ui.common.palette import ALERT, CAUTION, text_style
 from inspector.ui.common.ui_settings import ui_settings
 from inspector.ui.enterprises.risk_tag_labels import RiskTagLabels
@@ -212,7 +213,7 @@ class StartDialog(GuardedDialog):
         for template in self.workspace.offered_templates():
             self._titles[template.code] = template.title
             self._templates[template.code] = self.tr("{title}（第 {version} 版，{count} 项）").format(
-                title=template.title, version=template.version, count=len(template.items)
+                title=template.title_in(english()), version=template.version, count=len(template.items)
             )
         self._propose_templates()
 
@@ -245,7 +246,7 @@ class StartDialog(GuardedDialog):
         template = self.workspace.templates.load(self.plan.template_id)
         self.template_hint.setText(
             self.tr("沿用上次检查的检查表：{title}（第 {version} 版，{count} 项）").format(
-                title=template.title, version=template.version, count=len(template.items)
+                title=template.title_in(english()), version=template.version, count=len(template.items)
             )
         )
         self.template_hint.setVisible(True)

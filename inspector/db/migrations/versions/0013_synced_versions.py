@@ -1,7 +1,7 @@
 """synced versions
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-02 16:00:00
 
 Every synced table gets `synced_hlc`, local bookkeeping that never travels: the version (`hlc`)
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
