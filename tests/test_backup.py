@@ -295,3 +295,33 @@ def test_cli_backup_and_restore(source: Path, tmp_path: Path, capsys: pytest.Cap
     (tmp_path / "junk.zip").write_bytes(b"PK\x03\x04junk")
     assert cli_main(["--data-dir", str(target), "restore", str(tmp_path / "junk.zip"), "--force"]) == 1
     assert "错误：备份文件 junk.zip 已损坏" in capsys.readouterr().err
+
+
+def test_two_copies_restored_from_one_backup_are_two_devices(source: Path, archive: Path, tmp_path: Path) -> None:
+    """Restored twice, a backup gives two devices (new ids, new keys, their own serial prefix):
+    the same phone number edited on both is a conflict at the central database, not a lost edit."""
+    from dataclasses import replace
+
+    from inspector.sync.keys import load_or_create
+
+    folders = [tmp_path / "one", tmp_path / "two"]
+    original_id = scalar(source / DB_NAME, "SELECT value FROM meta WHERE key = 'device_id'")
+    central = f"sqlite:///{tmp_path / 'central.db'}"
+    devices, keys, conflicts = [], [], []
+    for n, folder in enumerate(folders):
+        restore_backup(archive, folder)
+        workspace = Workspace(folder)
+        try:
+            devices.append(workspace.db.device_id)
+            keys.append(load_or_create(folder).public_b64)
+            if n == 0:
+                workspace.central.push(central)  # the first copy brings the data
+            first = workspace.enterprises.get(sorted(workspace.enterprises.search_ids(""))[0])
+            workspace.enterprises.update(replace(first, contact_phone=f"1380000000{n}"))
+            conflicts.append(workspace.central.push(central).conflicts)
+        finally:
+            workspace.close()
+    source_id = scalar(folders[0] / DB_NAME, "SELECT value FROM meta WHERE key = 'device_id'")
+    assert len(set(devices)) == 2 and original_id not in devices and source_id == devices[0]
+    assert len(set(keys)) == 2
+    assert conflicts == [0, 1]  # the second copy's edit met the first's: kept, not overwritten

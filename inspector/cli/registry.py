@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "coverage": "inspector.cli.coverage_command",
     "dashboard": "inspector.cli.coverage_command",
     "sync": "inspector.cli.sync_command",
+    "central": "inspector.cli.central_command",
     "keys": "inspector.cli.keys_command",
     "verify": "inspector.cli.verify_command",
     "report": "inspector.cli.report_command",

@@ -36,10 +36,30 @@ def register_extra(sub: argparse._SubParsersAction) -> None:
 
 
 def _server(args: argparse.Namespace, configured: str) -> str:
+    from inspector.sync.credentials import PASSWORD_ENV, parse_server_url
+
     url = args.url or configured
     if not url:
         raise DomainError("未指定中心数据库：请用 --url postgresql://用户@主机:端口/数据库，或在设置中填写服务器地址")
+    if args.url and parse_server_url(args.url).password:
+        raise DomainError(
+            "请不要把密码写在命令行的地址里（其他用户能在进程列表中看到）：请用 inspector sync login 保存到系统钥匙串，"
+            f"或设置环境变量 {PASSWORD_ENV}"
+        )
     return url
+
+
+def server_url(args: argparse.Namespace) -> str:
+    """The server of a command: `--url` (without password) or the one in settings."""
+    with open_workspace(args) as ws:
+        return _server(args, ws.settings.sync_server_url)
+
+
+def connect_url(url: str) -> str:
+    """The URL with its password (environment, keyring or a prompt), for connecting only."""
+    from inspector.sync.credentials import connection_url
+
+    return connection_url(url, _prompt)
 
 
 def _prompt(server: str) -> str | None:
@@ -61,7 +81,9 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
 
     def report(what: str, done: int, total: int) -> None:
         # On a terminal one line redrawn in place; in a log or a pipe one line per step, no "\r".
-        line = f"{what} {done}/{total}" if total > 1 and on_terminal else what
+        # total 0: a count with no end known yet (rows read so far from a large set)
+        count = f" {done}/{total}" if total > 1 else (f" {done}" if total == 0 and done else "")
+        line = what + count if on_terminal else what
         if line != last[0]:
             if on_terminal:
                 print(f"\r{line:<40}", end="", file=sys.stderr, flush=True)
@@ -80,19 +102,17 @@ def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
         f"已{verb} {summary.server}：{summary.total_rows} 条记录，照片 {summary.photos} 张；"
         f"新增 {sum(summary.inserted.values())}，更新 {sum(summary.updated.values())}，"
         f"删除 {sum(summary.deleted.values())}，合并 {sum(summary.merged.values())}，冲突 {summary.conflicts} 条"
+        + (f"（中心数据库忙，已自动重试 {summary.retries} 次）" if summary.retries else "")
     )
     for table, count in sorted(summary.rows.items()):
         print(f"  {table}: {count}")
 
 
 def _run(args: argparse.Namespace, direction: str) -> int:
-    from inspector.sync.credentials import parse_server_url
-
     with open_workspace(args) as ws:
         url = _server(args, ws.settings.sync_server_url)
-        prompt = None if parse_server_url(url).password else _prompt
         action = ws.central.push if direction == "push" else ws.central.pull
-        summary = action(url, prompt=prompt, progress=_progress(args.quiet))
+        summary = action(url, prompt=_prompt, progress=_progress(args.quiet))
     _print_summary(summary)
     return 0
 

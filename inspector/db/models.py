@@ -66,6 +66,8 @@ class Tracked:
     new row), which tells a concurrent edit from a later one. `changed_seq` is local
     bookkeeping, never sent: this database's clock when the row last changed here (by an edit or
     by a sync), so "what changed since the last export to that peer" is `changed_seq > mark`.
+    `synced_hlc`, local too, is the version that last arrived from the home central database:
+    while `hlc` still equals it, the row has not changed here since, and a push leaves it out.
     """
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
@@ -75,6 +77,7 @@ class Tracked:
     hlc: Mapped[int] = mapped_column(BigInteger, default=next_hlc)
     base_hlc: Mapped[int] = mapped_column(BigInteger, default=0)
     changed_seq: Mapped[int] = mapped_column(BigInteger, default=next_hlc, onupdate=next_hlc, index=True)
+    synced_hlc: Mapped[int | None] = mapped_column(BigInteger, default=None)
 
 
 class Linked:

@@ -9,9 +9,10 @@ and the SHA-256 of every member.
 A restore checks everything before it touches the data folder: the ZIP opens, the manifest
 lists exactly the members present, every hash matches, the database passes
 `PRAGMA integrity_check` and its schema revision is one this program knows (an older one is
-migrated after the restore). A data folder that already holds data is replaced only when
-asked (`force`), and then its old content is moved to `.before-restore-<time>/` inside it
-first, so nothing is ever lost. Any failure after that puts the old content back.
+migrated after the restore). The restored copy becomes a new device (a new device id and key, its serial prefix derived
+again; peers trust it anew), since the original may still be in use. A data folder that
+already holds data is replaced only when asked (`force`), and then its old content is moved
+to `.before-restore-<time>/` inside it first, so nothing is ever lost. Any failure after that puts the old content back.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import Any
 from inspector import __version__
 from inspector.core.errors import DomainError
 from inspector.db.database import BACKUP_DIR, DB_NAME, alembic_config, backup_sqlite
+from inspector.db.device_identity import become_new_device
 from inspector.file_modes import make_keys_private, make_private
 
 MANIFEST = "manifest.json"
@@ -377,6 +379,9 @@ def restore_backup(
             from inspector.db.database import Database  # migrates an older schema, with its own pre-upgrade copy
 
             Database.open_folder(data_dir).close()
+            # A restored copy is a new device (new id and key): two laptops set up from one
+            # backup must not pass for one (inspector/db/device_identity.py).
+            become_new_device(data_dir, DB_NAME, stamp)
         except Exception:
             # Put the folder back as it was: restored files out, the old content back in.
             for name in placed:

@@ -45,7 +45,7 @@ def latest_grade(session: Session, enterprise_id: uuid.UUID) -> tuple[GradeResul
     inspection = session.scalar(
         select(InspectionRow)
         .where(InspectionRow.enterprise_id == enterprise_id, InspectionRow.status.in_(GRADED))
-        .order_by(InspectionRow.inspection_date.desc(), InspectionRow.completed_at.desc())
+        .order_by(InspectionRow.inspection_date.desc(), InspectionRow.completed_at.desc(), InspectionRow.id)
         .limit(1)
     )
     if inspection is None:
@@ -100,7 +100,7 @@ def refresh_enterprise(
 
     open_major = [
         h
-        for h in sorted(hazards, key=lambda h: (h.found_on, h.created_at))
+        for h in sorted(hazards, key=lambda h: (h.found_on, h.created_at, h.id))
         if h.major_status == MajorStanding.CONFIRMED.value and is_open(HazardStatus(h.status))
     ]
     if open_major:

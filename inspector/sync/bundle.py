@@ -50,7 +50,7 @@ from inspector.db.database import Database
 from inspector.db.models import Base, TrustedDeviceRow, UTCDateTime, utcnow
 
 from . import devices
-from .engine import SYNC_TABLES, ApplyReport, ChangeSet, collect_changes
+from .engine import LOCAL_COLUMNS, SYNC_TABLES, ApplyReport, ChangeSet, collect_changes
 from .keys import DeviceKey, fingerprint, verify
 from .staged_merge import merge
 
@@ -118,7 +118,7 @@ def _codec(column_type: Any) -> Codec:
 
 
 def _codecs(table: Table) -> list[tuple[str, Callable[[Any], Any], Callable[[Any], Any]]]:
-    return [(c.name, *_codec(c.type)) for c in table.c if c.name != "changed_seq"]
+    return [(c.name, *_codec(c.type)) for c in table.c if c.name not in LOCAL_COLUMNS]
 
 
 def encode_rows(table: Table, rows: list[dict[str, Any]]) -> bytes:

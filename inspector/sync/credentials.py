@@ -6,10 +6,14 @@ through the `keyring` package: Windows Credential Manager, macOS Keychain, Secre
 Linux desktop. The keyring entry is named by the server (`inspector-sync:user@host:port/db`) and
 the user name, so two servers or two users never share a password. Without a usable keyring
 the password is asked for at every sync (a prompt or dialog) and nothing is written anywhere.
+Unattended use (a scheduled sync, the administrator's `inspector central upgrade`) may set the
+environment variable INSPECTOR_CENTRAL_PASSWORD instead. A password is never taken from the
+command line (other users see it in the process list): the CLI refuses a `--url` holding one.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from sqlalchemy.engine import URL, make_url
@@ -18,6 +22,7 @@ from sqlalchemy.exc import ArgumentError
 from inspector.core.errors import DomainError
 
 SERVICE_PREFIX = "inspector-sync"
+PASSWORD_ENV = "INSPECTOR_CENTRAL_PASSWORD"
 
 PasswordPrompt = Callable[[str], str | None]
 """Asks a person for the password of the server shown (without password); None = cancelled."""
@@ -107,10 +112,13 @@ def forget_password(url: str) -> bool:
 
 
 def connection_url(url: str, prompt: PasswordPrompt | None = None) -> str:
-    """The URL to connect with: its own password if it has one, else the keyring's, else the
-    prompt's answer, else none at all (a server that trusts this user needs none)."""
+    """The URL to connect with: its own password if it has one (settings and the GUI never keep
+    one), else INSPECTOR_CENTRAL_PASSWORD, else the keyring's, else the prompt's answer, else
+    none at all (a server that trusts this user needs none)."""
     parsed = parse_server_url(url)
     password = parsed.password
+    if password is None:
+        password = os.environ.get(PASSWORD_ENV) or None
     if password is None:
         password = lookup_password(url)
     if password is None and prompt is not None:

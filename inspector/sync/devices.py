@@ -127,7 +127,7 @@ Gap = tuple[int, int]
 _KEY_LENGTH = 64  # meta.key
 
 
-def _set_meta(session: Session, key: str, value: str) -> None:
+def set_meta(session: Session, key: str, value: str) -> None:
     row = session.get(Meta, key)
     if row is None:
         session.add(Meta(key=key, value=value))
@@ -147,7 +147,7 @@ def next_bundle_number(session: Session, peer_name: str) -> int:
 def mark_numbered(session: Session, peer_name: str, number: int) -> None:
     """Remember that bundle `number` went to the peer (with `mark_sent`, once it is written)."""
     key = _sent_key(peer_name)
-    _set_meta(session, key, str(max(number, int(get_meta(session, key) or "0"))))
+    set_meta(session, key, str(max(number, int(get_meta(session, key) or "0"))))
 
 
 def missing_bundles(session: Session, device_id: str) -> list[Gap]:
@@ -168,5 +168,5 @@ def receive_numbered(session: Session, device_id: str, number: int, since: int) 
         if number > last + 1:
             gaps.append((last + 1, number - 1))
     state = {"last": max(last, number), "missing": sorted(gaps)}
-    _set_meta(session, key, json.dumps(state))
+    set_meta(session, key, json.dumps(state))
     return sorted(gaps)

@@ -69,12 +69,12 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, literal_column, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from inspector.core.dates import DEFAULT_TIMEZONE
@@ -95,12 +95,28 @@ from .field_merge import merge_versions
 Watermark = int
 """A peer's mark: the sender's `changed_seq` up to which changes were delivered (0 = none)."""
 
-LOCAL_COLUMNS = ("changed_seq",)
+LOCAL_COLUMNS = ("changed_seq", "synced_hlc")
 """Columns that never leave the database: they describe this copy, not the record."""
 
-META_COLUMNS = ("id", "created_at", "updated_at", "device_id", "hlc", "base_hlc", "changed_seq")
+META_COLUMNS = ("id", "created_at", "updated_at", "device_id", "hlc", "base_hlc", *LOCAL_COLUMNS)
+
+# What two versions must differ in to be a conflict (rule 2). Lights are derived (from hazards
+# and inspections) and recomputed by the next refresh: never a conflict, the later one wins.
+# Derived hazard fields and event numbers follow from the merged history, so a difference only
+# there is not a disagreement between people. A photo is its content: the same sha256 under
+# another file name (or with other metadata read from the same bytes) is the same photo.
+DERIVED_TABLES = frozenset({"lights"})
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {
+    "hazards": frozenset({"status", "deadline", "rectified_on", "closed_on"}),
+    "hazard_events": frozenset({"seq"}),
+}
+CONTENT_COLUMNS: dict[str, tuple[str, ...]] = {"photos": ("sha256",)}
 MERGE_DEVICE = "merge"
 CHUNK = 900
+BATCH = 5000  # rows per batch when a set is read or merged a piece at a time
+
+Batch = tuple[str, list[dict[str, Any]]]
+"""(table name, rows) — a piece of a change set (see `iter_changes`, `apply_batches`)."""
 
 # Natural keys (unique constraints other than the id). The first string column is the one
 # given a temporary value while a row is renamed to the winning id.
@@ -196,22 +212,61 @@ class ApplyReport:
 
 
 # -- collecting ---------------------------------------------------------------------------------
-def collect_changes(session: Session, since: Watermark = 0, origin_device: str | None = None) -> ChangeSet:
-    """Every syncable row changed here after `since` (its newest version), tombstones included."""
-    device = origin_device or session.info.get("device_id") or ""
-    changes = ChangeSet(origin_device=device, since=since, high_seq=since)
+def iter_changes(
+    session: Session, since: Watermark = 0, *, skip_synced: bool = False, batch: int = BATCH
+) -> Iterator[tuple[str, list[dict[str, Any]], Watermark]]:
+    """Every syncable row changed here after `since`, as `(table, rows, high)` batches of at
+    most `batch` rows in SYNC_TABLES order; `high` is the largest change sequence read so far
+    (the mark once all is delivered). Rows are read in change order, a page at a time.
+
+    `skip_synced` (a push to the home central database): rows whose version is still the one
+    that arrived from it (`synced_hlc = hlc`) are left out; the mark still moves past them."""
+    high = since
     for name in SYNC_TABLES:
         table = Base.metadata.tables[name]
         columns = [c for c in table.c if c.name not in LOCAL_COLUMNS]
-        rows: list[dict[str, Any]] = []
-        high = since
-        query = select(*columns, table.c.changed_seq).where(table.c.changed_seq > since).order_by(table.c.changed_seq)
-        for row in session.execute(query):
-            values = row._asdict()
-            high = max(high, values.pop("changed_seq"))
-            rows.append(values)
+        if skip_synced:
+            top = session.scalar(select(func.max(table.c.changed_seq)).where(table.c.changed_seq > since))
+            if top is not None and top > high:
+                high = top
+                yield name, [], high  # the mark moves past rows left out, even if none is sent
+        # Keyset pages on (changed_seq, tie-break): a staged merge gives every row it copies one
+        # change sequence, so the sequence alone does not say where a page ends. The tie-break
+        # is what the changed_seq index is ordered by after the sequence: SQLite's rowid (no
+        # sort per page), elsewhere the id (PostgreSQL sorts only the ties, incrementally).
+        tie = literal_column("rowid") if session.get_bind().dialect.name == "sqlite" else table.c.id
+        position: tuple[Any, Any] | None = None
+        while True:
+            query = select(*columns, table.c.changed_seq, tie.label("_tie")).where(table.c.changed_seq > since)
+            if skip_synced:
+                query = query.where(or_(table.c.synced_hlc.is_(None), table.c.synced_hlc != table.c.hlc))
+            if position is not None:  # the plain bound too: it is what an index range uses
+                query = query.where(
+                    table.c.changed_seq >= position[0], tuple_(table.c.changed_seq, tie) > tuple_(*position)
+                )
+            query = query.order_by(table.c.changed_seq, tie).limit(batch)
+            page = [row._asdict() for row in session.execute(query)]
+            if not page:
+                break
+            position = (page[-1]["changed_seq"], page[-1]["_tie"])
+            high = max(high, position[0])
+            for row in page:
+                del row["changed_seq"], row["_tie"]
+            yield name, page, high
+            if len(page) < batch:
+                break
+
+
+def collect_changes(
+    session: Session, since: Watermark = 0, origin_device: str | None = None, *, skip_synced: bool = False
+) -> ChangeSet:
+    """Every syncable row changed here after `since` (its newest version), tombstones included
+    (see `iter_changes`, which reads the same in batches)."""
+    device = origin_device or session.info.get("device_id") or ""
+    changes = ChangeSet(origin_device=device, since=since, high_seq=since)
+    for name, rows, high in iter_changes(session, since, skip_synced=skip_synced, batch=1 << 62):
         if rows:
-            changes.tables[name] = rows
+            changes.tables.setdefault(name, []).extend(rows)
         changes.high_seq = max(changes.high_seq, high)
     return changes
 
@@ -236,17 +291,46 @@ def canonical_dump(session: Session) -> dict[str, list[tuple[Any, ...]]]:
     for name in SYNC_TABLES:
         table = Base.metadata.tables[name]
         columns = [c for c in table.c if c.name not in LOCAL_COLUMNS]
-        dump[name] = sorted(tuple(row) for row in session.execute(select(*columns)))
+        # Ordered by id first (every row has one): other columns may mix None and values.
+        rows = [tuple(row) for row in session.execute(select(*columns))]
+        at = [c.name for c in columns].index("id")
+        dump[name] = sorted(rows, key=lambda row: (row[at], tuple((v is None, str(v)) for v in row)))
     return dump
 
 
 # -- applying -----------------------------------------------------------------------------------
 def apply_changes(
-    session: Session, changes: ChangeSet, timezone: str = DEFAULT_TIMEZONE, today: date | None = None
+    session: Session,
+    changes: ChangeSet,
+    timezone: str = DEFAULT_TIMEZONE,
+    today: date | None = None,
+    *,
+    derive_lights: bool = True,
+    mark_synced: bool = False,
 ) -> ApplyReport:
-    """Merge `changes` into the database inside the caller's transaction (see the module rules)."""
-    merger = _Merger(session, timezone, today or today_in(timezone))
+    """Merge `changes` into the database inside the caller's transaction (see the module rules).
+
+    `derive_lights=False` (the central database): lights are stored as laptops send them, never
+    recomputed there. `mark_synced=True` (a pull from the home server): every incoming version
+    taken here is noted in `synced_hlc`, so the next push does not send it back (no echo)."""
+    merger = _Merger(session, timezone, today or today_in(timezone), derive_lights, mark_synced)
     merger.apply(changes)
+    return merger.report
+
+
+def apply_batches(
+    session: Session,
+    batches: Iterable[Batch],
+    timezone: str = DEFAULT_TIMEZONE,
+    today: date | None = None,
+    *,
+    derive_lights: bool = True,
+    mark_synced: bool = False,
+) -> ApplyReport:
+    """`apply_changes` for a set too large to hold at once: `(table, rows)` batches in
+    SYNC_TABLES order (as `iter_changes` yields them), merged in the caller's transaction."""
+    merger = _Merger(session, timezone, today or today_in(timezone), derive_lights, mark_synced)
+    merger.apply_batches(batches)
     return merger.report
 
 
@@ -265,7 +349,11 @@ def _version(row: dict[str, Any]) -> tuple[int, str]:
 
 
 def _content(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    return {c.name: row[c.name] for c in table.c if c.name not in META_COLUMNS}
+    """The fields two versions are compared on for a conflict (see DERIVED_COLUMNS)."""
+    if table.name in CONTENT_COLUMNS:
+        return {name: row[name] for name in CONTENT_COLUMNS[table.name]}
+    derived = DERIVED_COLUMNS.get(table.name, frozenset())
+    return {c.name: row[c.name] for c in table.c if c.name not in META_COLUMNS and c.name not in derived}
 
 
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
@@ -274,8 +362,10 @@ def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
 
 
 class _Merger:
-    def __init__(self, session: Session, timezone: str, today: date) -> None:
+    def __init__(self, session: Session, timezone: str, today: date, derive_lights: bool, mark_synced: bool) -> None:
         self.session = session
+        self.derive_lights = derive_lights
+        self.mark_synced = mark_synced
         self.timezone = timezone
         self.today = today
         self.report = ApplyReport()
@@ -315,17 +405,22 @@ class _Merger:
         return found
 
     def by_natural_key(self, table: Table, rows: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
+        """The local rows holding the natural keys of `rows`. Looked up through the unique
+        index of the key: by its leading column (the reference column when it has one: an
+        answer by its inspection, a light by its enterprise; a few rows each), then matched on
+        the whole key. A row-value `IN` of whole keys would read the same rows on PostgreSQL,
+        but SQLite answers it by scanning the table."""
         key = NATURAL_KEYS[table.name]
-        # Look up by the key's reference column when it has one (an answer by its inspection, a
-        # light by its enterprise: a few rows each, and the unique index leads with it), not by
-        # item code or quarter, which select most of the table; the full key is matched below.
-        column = next((k for k in key if table.c[k].foreign_keys), key[0])
-        values = sorted({row[column] for row in rows}, key=str)
+        wanted = {tuple(row[c] for c in key) for row in rows}
+        lead = next((k for k in key if table.c[k].foreign_keys), key[0])
+        values = sorted({k[key.index(lead)] for k in wanted}, key=str)
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
         for part in _chunks(values):
-            for row in self.session.execute(select(table).where(table.c[column].in_(part))):
-                values_ = row._asdict()
-                found[tuple(values_[k] for k in key)] = values_
+            for row in self.session.execute(select(table).where(table.c[lead].in_(part))):
+                found_row = row._asdict()
+                full = tuple(found_row[k] for k in key)
+                if full in wanted:
+                    found[full] = found_row
         return found
 
     def conflict(self, table: Table, kept: dict[str, Any], lost: dict[str, Any]) -> None:
@@ -374,7 +469,7 @@ class _Merger:
         if vin == vloc:
             return False
         take = vin > vloc
-        if _content(table, incoming) != _content(table, local):
+        if table.name not in DERIVED_TABLES and _content(table, incoming) != _content(table, local):
             descends = related and (
                 incoming["base_hlc"] == local["hlc"]
                 or local["base_hlc"] == incoming["hlc"]
@@ -489,12 +584,27 @@ class _Merger:
         # The receive rule first: rows this merge writes itself (lights, derived hazard fields)
         # are edits made after seeing every incoming version, so they must order after them.
         clock.observe(high)
-        self.apply_tombstones(changes.tables.get(TombstoneRow.__tablename__, []))
-        for name in SYNC_TABLES[1:]:
-            rows = changes.tables.get(name)
-            if rows:
+        self.apply_batches((name, changes.tables[name]) for name in SYNC_TABLES if changes.tables.get(name))
+
+    def apply_batches(self, batches: Iterable[Batch]) -> None:
+        """Merge batches of rows, tables in SYNC_TABLES order (a table may come in several
+        batches): memory stays that of one batch, whatever the size of the whole set. Each
+        batch's versions are observed before it is written; derived rows are written at the end,
+        after every batch was seen (rule 7)."""
+        high = 0
+        plaques = False
+        for name, rows in batches:
+            if name not in SYNC_TABLES:
+                raise SyncError(f"同步数据含有未知的表：{name}")
+            batch_high = max((row["hlc"] for row in rows), default=0)
+            clock.observe(batch_high)
+            high = max(high, batch_high)
+            if name == TombstoneRow.__tablename__:
+                self.apply_tombstones(rows)
+            else:
                 self.apply_table(Base.metadata.tables[name], rows)
-        if "plaques" in changes.tables:
+            plaques = plaques or name == "plaques"
+        if plaques:
             self.settle_plaques()
         self.finish_hazards()
         if high:
@@ -505,6 +615,7 @@ class _Merger:
         tombs = Base.metadata.tables[TombstoneRow.__tablename__]
         existing = self.fetch_many(tombs, [r["id"] for r in rows])
         for row in sorted(rows, key=_version):
+            row = {k: v for k, v in row.items() if k not in LOCAL_COLUMNS}
             if row["merged_into"] is not None:  # an alias names the final winner (see repoint)
                 row = {**row, "merged_into": self.resolve(row["merged_into"])}
             local = existing.get(row["id"])
@@ -515,7 +626,8 @@ class _Merger:
                         self.alias[row["id"]] = row["merged_into"]
                         self.repoint(row["id"], row["merged_into"])
                 continue
-            self.session.execute(insert(tombs).values(**row))
+            marked = {"synced_hlc": row["hlc"]} if self.mark_synced else {}
+            self.session.execute(insert(tombs).values(**row, **marked))
             existing[row["id"]] = row
             if row["table_name"] not in SYNC_TABLES[1:]:  # local-only tables never travel
                 raise SyncError(f"同步数据中有一条删除记录指向不能同步的表 “{row['table_name']}”，未导入任何内容")
@@ -612,6 +724,9 @@ class _Merger:
                 self.after_row_change(table, merged)
             else:
                 self.report.unchanged += 1
+        if self.mark_synced:
+            inserts = [{**row, "synced_hlc": row["hlc"]} for row in inserts]
+            updates = [{**row, "synced_hlc": row["hlc"]} for row in updates]
         # A row naming another row of its own table (a marked-up photo its original) goes in
         # after the rows it names: the foreign key is checked row by row.
         own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
@@ -625,6 +740,8 @@ class _Merger:
                 self.report.conflicts += sum(1 for r in inserts if r["resolved_at"] is None)
         if updates:
             columns = [c.name for c in table.c if c.name not in ("id", *LOCAL_COLUMNS)]
+            if self.mark_synced:
+                columns.append("synced_hlc")
             statement = (
                 update(table).where(table.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in columns})
             )
@@ -681,6 +798,8 @@ class _Merger:
 
     # -- hazards after merging (rule 5) ---------------------------------------------------------
     def finish_hazards(self) -> None:
+        """Renumber and derive the touched hazards in bulk (a few statements for the whole set,
+        not a handful per hazard), then refresh each touched enterprise's light once."""
         if not self.touched_hazards:
             return
         hazards = Base.metadata.tables["hazards"]
@@ -689,6 +808,8 @@ class _Merger:
         rows = self.fetch_many(hazards, touched)
         histories = load_histories(self.session, list(rows))
         enterprises: set[uuid.UUID] = set()
+        renumbered: list[tuple[uuid.UUID, int]] = []
+        derived_rows: list[dict[str, Any]] = []
         for hazard_id in touched:
             hazard, history = rows.get(hazard_id), histories.get(hazard_id)
             if hazard is None:
@@ -698,10 +819,7 @@ class _Merger:
                 continue
             order = [uuid.UUID(e.id) for e in history.events]
             if [history.seq[i.hex] for i in order] != list(range(1, len(order) + 1)):
-                for event_id in order:  # two steps: numbers may cross on the way to 1..n
-                    self.session.execute(update(events).where(events.c.id == event_id).values(seq=self.next_temp_seq()))
-                for seq, event_id in enumerate(order, start=1):
-                    self.session.execute(update(events).where(events.c.id == event_id).values(seq=seq))
+                renumbered += [(event_id, seq) for seq, event_id in enumerate(order, start=1)]
             mirror = mirrored(replay_merged(hazard["initial_deadline"], history.events), self.timezone)
             derived = {
                 "status": mirror.status.value,
@@ -713,7 +831,22 @@ class _Merger:
                 "major_clause": mirror.major_clause,
             }
             if any(hazard[k] != v for k, v in derived.items()):
-                self.session.execute(update(hazards).where(hazards.c.id == hazard_id).values(**derived))
+                derived_rows.append({"b_id": hazard_id, **{f"b_{k}": v for k, v in derived.items()}})
+        connection = self.session.connection()
+        if renumbered:  # two steps: numbers may cross on the way to 1..n
+            by_id = update(events).where(events.c.id == bindparam("b_id")).values(seq=bindparam("b_seq"))
+            connection.execute(by_id, [{"b_id": i, "b_seq": self.next_temp_seq()} for i, _ in renumbered])
+            connection.execute(by_id, [{"b_id": i, "b_seq": seq} for i, seq in renumbered])
+        if derived_rows:
+            columns = ("status", "deadline", "rectified_on", "closed_on")
+            statement = (
+                update(hazards)
+                .where(hazards.c.id == bindparam("b_id"))
+                .values({c: bindparam(f"b_{c}") for c in columns})
+            )
+            connection.execute(statement, derived_rows)
+        if not self.derive_lights:
+            return
         for enterprise_id in sorted(enterprises, key=lambda i: i.int):
             refresh_enterprise(self.session, enterprise_id, self.today)
 

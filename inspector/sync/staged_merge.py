@@ -24,7 +24,7 @@ is merged in place, in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -34,26 +34,38 @@ from sqlalchemy.orm import Session
 from inspector.db.database import Database
 from inspector.db.staging import Staging
 
-from .engine import ApplyReport, ChangeSet, SyncError, apply_changes, remember_high_hlc
+from .engine import ApplyReport, Batch, ChangeSet, SyncError, apply_batches, apply_changes, remember_high_hlc
 
 
 def merge(
     db: Database,
-    changes: ChangeSet,
+    changes: ChangeSet | Callable[[], Iterable[Batch]],
     timezone: str,
     today: date | None = None,
     after: Callable[[Session], None] | None = None,
+    mark_synced: bool = False,
 ) -> ApplyReport:
-    """Merge `changes` into `db`, all or nothing; `after(session)` writes in the same transaction."""
+    """Merge `changes` into `db`, all or nothing; `after(session)` writes in the same transaction.
+    `changes` is a ChangeSet or, for a set too large to hold at once, a function giving its
+    batches (engine.apply_batches). `mark_synced`: the set comes from the home central database
+    (engine.apply_changes); the edits caught up meanwhile are this copy's own, never marked."""
+
+    def apply(session: Session) -> ApplyReport:
+        if isinstance(changes, ChangeSet):
+            if mark_synced:
+                return apply_changes(session, changes, timezone, today, mark_synced=True)
+            return apply_changes(session, changes, timezone, today)
+        return apply_batches(session, changes(), timezone, today, mark_synced=mark_synced)
+
     if db.path is None:
         with db.transaction() as session:
-            report = apply_changes(session, changes, timezone, today)
+            report = apply(session)
             if after is not None:
                 after(session)
         return report
     with Staging(db) as staging:
         with staging.session() as session:
-            report = apply_changes(session, changes, timezone, today)
+            report = apply(session)
 
         def catch_up(session: Session, meanwhile: dict[str, list[dict[str, Any]]]) -> None:
             if meanwhile:
