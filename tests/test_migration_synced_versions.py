@@ -1,4 +1,4 @@
-"""Migration 0013 on a database written at revision 0012: every synced table gains the local
+"""Migration 0013 on a database written at revision 0007 (the one before it): every synced table gains the local
 `synced_hlc` column, existing rows keep their data with NULL there (the safe side: a push to the
 central database treats them as local changes), and a pull afterwards marks what it brings."""
 
@@ -18,7 +18,7 @@ from tests.sqlite_files import scalar
 from tests.sync.simulation import Laptop
 
 
-def test_upgrade_from_0012_adds_synced_hlc_and_keeps_rows(tmp_path: Path) -> None:
+def test_upgrade_from_0007_adds_synced_hlc_and_keeps_rows(tmp_path: Path) -> None:
     source = Laptop.create(tmp_path, "source")
     source.add_enterprise(1)
     source.raise_hazard(0, 1)
@@ -29,7 +29,7 @@ def test_upgrade_from_0012_adds_synced_hlc_and_keeps_rows(tmp_path: Path) -> Non
     with engine.begin() as connection:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "0012")
+        command.upgrade(config, "0007")
         connection.exec_driver_sql(f"ATTACH DATABASE '{tmp_path / 'source' / DB_NAME}' AS src")
         for name in SYNC_TABLES:  # the source's rows, as the program before 0013 stored them
             table = Base.metadata.tables[name]

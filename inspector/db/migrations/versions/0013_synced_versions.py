@@ -43,6 +43,7 @@ TRACKED = (
     "hazard_events",
     "notice_hazards",
     "hazard_event_photos",
+    "sync_conflicts",  # synced since migration 0007
 )
 
 
