@@ -66,7 +66,9 @@ def found(
 
 def order(row: dict[str, Any]) -> tuple[bool, int, str, str]:
     """Which of two versions of a conflict record wins (see the module doc)."""
-    content = {k: v for k, v in row.items() if k != "changed_seq"}
+    # Only what travels: a local column (changed_seq, synced_hlc) would make the stored copy and
+    # the same version arriving differ, and two copies would hand it back and forth for ever.
+    content = {k: v for k, v in row.items() if k not in ("changed_seq", "synced_hlc")}
     return (
         row["resolved_at"] is not None,
         row["hlc"],
