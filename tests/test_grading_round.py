@@ -446,12 +446,19 @@ def test_every_reason_the_round_writes_reads_in_english() -> None:
     from datetime import date as day
 
     from inspector.core.grades import Grade as G
-    from inspector.services.grading_round import _veto_text, reason_en
+    from inspector.services.grading_round import _suspected_text, _veto_text, reason_en
 
-    open_veto = _veto_text("配电箱无门", day(2026, 3, 1), "rectifying", G.D)
-    fixed_veto = _veto_text("配电箱无门", day(2026, 3, 1), "closed", G.C)
-    assert reason_en(open_veto) == "major hazard (found 2026-03-01, open): 配电箱无门: grade D"
-    assert reason_en(fixed_veto) == "major hazard (found 2026-03-01, rectified): 配电箱无门: grade C"
+    confirmed = _veto_text("配电箱无门", day(2026, 3, 1), G.D)
+    suspected = _suspected_text("配电箱无门", day(2026, 3, 1))
+    assert reason_en(confirmed) == (
+        "major hazard confirmed by the authority, open at the round (found 2026-03-01): 配电箱无门: grade D"
+    )
+    assert reason_en(suspected) == (
+        "also a suspected major hazard awaiting the authority (found 2026-03-01, grade unaffected): 配电箱无门"
+    )
+    # Reasons a round stored before suspected major hazards still read in English.
+    old = "重大事故隐患（2026-03-01 发现，已整改）：配电箱无门，评为 C 级"
+    assert reason_en(old) == "major hazard (found 2026-03-01, rectified): 配电箱无门: grade C"
     assert reason_en("本年度没有已完成的检查，待评") == "no completed inspection this year: pending"
     assert reason_en("另有重大事故隐患：无门（2026-03-01 发现）") == "also a major hazard: 无门 (found 2026-03-01)"
     assert reason_en("得分 91.8 分（≥90），对应 A 级") == "score 91.8 (≥90): band A"

@@ -177,6 +177,19 @@ def _suspected_text(description: str, found_on: date) -> str:
 _ROUND_REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"本年度没有已完成的检查，待评"), lambda m: "no completed inspection this year: pending"),
     (re.compile(r"检查结果无法评分（(.*)），待评"), lambda m: f"the inspection cannot be graded ({m[1]}): pending"),
+    (
+        re.compile(r"重大事故隐患经部门认定，至评级时未整改（(\S+) 发现）：(.*)，评为 (\w) 级"),
+        lambda m: f"major hazard confirmed by the authority, open at the round (found {m[1]}): {m[2]}: grade {m[3]}",
+    ),
+    (
+        re.compile(r"另有疑似重大事故隐患待部门认定（(\S+) 发现，不影响等级）：(.*)"),
+        lambda m: f"also a suspected major hazard awaiting the authority (found {m[1]}, grade unaffected): {m[2]}",
+    ),
+    (
+        re.compile(r"另有已认定的重大事故隐患未整改：(.*)（(\S+) 发现）"),
+        lambda m: f"also a confirmed major hazard still open: {m[1]} (found {m[2]})",
+    ),
+    # Reasons stored by rounds before suspected major hazards (migration 0009) read as before.
     (re.compile(r"另有重大事故隐患：(.*)（(\S+) 发现）"), lambda m: f"also a major hazard: {m[1]} (found {m[2]})"),
     (
         re.compile(r"重大事故隐患（(\S+) 发现，(未整改|已整改)）：(.*)，评为 (\w) 级"),
