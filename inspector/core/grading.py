@@ -241,7 +241,11 @@ def rule_of(text: str) -> str:
     return ""
 
 
-_REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+EnglishPatterns = tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]
+"""Stored Chinese texts of a fixed form, each with the English it stands for."""
+
+
+_REASONS_EN: EnglishPatterns = (
     (
         re.compile(r"得分 (\S+) 分，低于 (\S+) 分，对应 D 级"),
         lambda m: f"score {m[1]} is below {m[2]}: band D",
@@ -273,14 +277,19 @@ _REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] 
 )
 
 
-def text_en_of(text: str) -> str:
-    """The English of a reason text this engine wrote (`Reason.text_en` from `Reason.text`), for
-    grades stored as their summary only; "" for a text it did not write."""
-    for pattern, english in _REASONS_EN:
+def english_by(patterns: EnglishPatterns, text: str) -> str:
+    """The English of `text` by the first pattern it matches whole; "" if none does."""
+    for pattern, english in patterns:
         match = pattern.fullmatch(text)
         if match:
             return english(match)
     return ""
+
+
+def text_en_of(text: str) -> str:
+    """The English of a reason text this engine wrote (`Reason.text_en` from `Reason.text`), for
+    grades stored as their summary only; "" for a text it did not write."""
+    return english_by(_REASONS_EN, text)
 
 
 def _band_reason(score: float, band: Grade, band_a: float, band_b: float, band_c: float) -> Reason:

@@ -49,7 +49,7 @@ from inspector.core.checklist import GradingRules
 from inspector.core.dates import Quarter
 from inspector.core.errors import DomainError
 from inspector.core.grades import PENDING, PENDING_LABEL, Grade
-from inspector.core.grading import RULE_LABELS, text_en_of
+from inspector.core.grading import RULE_LABELS, EnglishPatterns, english_by, text_en_of
 from inspector.core.hazard_lifecycle import OPEN, HazardAction, HazardStatus
 from inspector.core.major_hazard import MAJOR, MajorStanding, MajorState, after_event
 from inspector.core.notice_number import device_prefix, format_number, is_number, parse_number
@@ -174,7 +174,7 @@ def _suspected_text(description: str, found_on: date) -> str:
     return f"另有疑似重大事故隐患待部门认定（{found_on.isoformat()} 发现，不影响等级）：{_short(description)}"
 
 
-_ROUND_REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+_ROUND_REASONS_EN: EnglishPatterns = (
     (re.compile(r"本年度没有已完成的检查，待评"), lambda m: "no completed inspection this year: pending"),
     (re.compile(r"检查结果无法评分（(.*)），待评"), lambda m: f"the inspection cannot be graded ({m[1]}): pending"),
     (
@@ -201,14 +201,7 @@ _ROUND_REASONS_EN: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]],
 def reason_en(text: str) -> str:
     """A proposal's reason in English: the grading engine's and this round's own texts (the
     hazard descriptions in them stay as written); any other text as it is."""
-    english = text_en_of(text)
-    if english:
-        return english
-    for pattern, make in _ROUND_REASONS_EN:
-        match = pattern.fullmatch(text)
-        if match:
-            return make(match)
-    return text
+    return text_en_of(text) or english_by(_ROUND_REASONS_EN, text) or text
 
 
 class GradingRound:
